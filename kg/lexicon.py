@@ -1,0 +1,136 @@
+"""General knowledge the recognisers draw on, loaded once from kg/data/.
+
+Each data file names its source in its header. Nothing here lists a company,
+person, project or product: those are found by the shape of their names and
+the patterns of the text, never by looking them up.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# placeholders in the statistical division codes that are not place names
+_NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+_PLACE_TAILS = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$")
+
+
+@dataclass(frozen=True)
+class Zone:
+    name: str            # the short form news uses: 潍坊高新区
+    official: str        # 潍坊高新技术产业开发区
+    province: str
+    city: str
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str            # the full name: 潍坊市
+    level: str           # province / city / county / world
+    province: str = ""
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _csv(name: str) -> list[dict]:
+    return list(csv.DictReader(_data_lines(name)))
+
+
+@dataclass
+class Lexicon:
+    zones: dict[str, Zone]           # every written form → zone
+    places: dict[str, Place]         # every written form → place
+    posts: list[str]                 # longest first
+    suffixes: list[tuple[str, str]]  # (tail, entity type), longest first
+    industries: set[str]
+    surnames: set[str]
+
+
+def _zones() -> dict[str, Zone]:
+    forms = {}
+    for row in _csv("national_hitech_zones.csv"):
+        shorts = [s for s in row["short_name"].split("|") if s]
+        zone = Zone(shorts[0] if shorts else row["official_name"], row["official_name"],
+                    row["province"], row["city"])
+        for form in [row["official_name"], *shorts]:
+            forms.setdefault(form, zone)
+    return forms
+
+
+def short_place(name: str) -> str:
+    """潍坊市 → 潍坊, 海南省 → 海南; names that would shrink below two characters stay whole."""
+    short = _PLACE_TAILS.sub("", name)
+    return short if len(short) >= 2 else name
+
+
+def _places() -> dict[str, Place]:
+    forms: dict[str, Place] = {}
+    for row in _csv("admin_divisions.csv"):
+        if row["name"] in _NOT_PLACES:
+            continue
+        place = Place(row["name"], row["level"], row["province"])
+        forms.setdefault(row["name"], place)
+        # counties are too short and too many to match by short form (七星 is a word too);
+        # county-level cities keep theirs (江阴市 → 江阴)
+        short = short_place(row["name"])
+        if (row["level"] != "county" or row["name"].endswith("市")) and short not in _common_words():
+            forms.setdefault(short, place)
+    for name in _data_lines("world_places.txt"):
+        forms.setdefault(name, Place(name, "world"))
+    return forms
+
+
+@cache
+def _common_words() -> set[str]:
+    """Frequent two-character words that jieba does not tag as places: a place's short
+    form that is one (合作 of 合作市) is not matched as a place."""
+    import jieba
+
+    words = set()
+    with jieba.get_dict_file() as fh:
+        for line in fh:
+            word, freq, flag = line.decode("utf-8").split()
+            if len(word) == 2 and int(freq) >= 2000 and flag != "ns":
+                words.add(word)
+    return words
+
+
+@cache
+def load() -> Lexicon:
+    suffixes = sorted(((r["suffix"], r["type"]) for r in _csv("org_suffixes.csv")), key=lambda p: -len(p[0]))
+    return Lexicon(
+        zones=_zones(),
+        places=_places(),
+        posts=sorted(_data_lines("posts.txt"), key=len, reverse=True),
+        suffixes=suffixes,
+        industries=set(_data_lines("industries.txt")),
+        surnames={s for line in _data_lines("surnames.txt") for s in line.split()},
+    )
+
+
+@cache
+def jieba_tokenizer():
+    """A jieba tokenizer that keeps lexicon names whole (潍坊高新区, 董事长, 生物医药)."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    lex = load()
+    for name in lex.zones:
+        tok.add_word(name, 1000, "nt")
+    for name, place in lex.places.items():
+        tok.add_word(name, 500 if place.level != "county" else 50, "ns")
+    for word in lex.posts:
+        tok.add_word(word, 500, "n")
+    for word in lex.industries:
+        tok.add_word(word, 200, "n")
+    tok.add_word("高新区", 1000, "n")
+    return jieba.posseg.POSTokenizer(tok)

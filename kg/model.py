@@ -1,0 +1,147 @@
+"""The data model, defined once and passed through every stage.
+
+    Document → Article → Sentence → Mention → Entity, and Triple with Provenance.
+
+Stages add to a `Document` and hand it on (repair → segment → recognise →
+resolve → relate); the graph stage merges documents into a `KnowledgeGraph`.
+Offsets are character offsets into `Document.text` (the repaired text) unless a
+name says *original*; `Document.original_span` maps them back to the file.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("Zone", "Place", "Company", "Organization", "GovernmentAgency",
+                "Person", "Project", "Industry", "Policy", "Product")
+PREDICATES = ("locatedIn", "partOf", "signs", "investsIn", "holdsRole",
+              "cooperatesWith", "focusesOn", "issues", "produces", "totalInvestment")
+
+
+def name_key(name: str) -> str:
+    """The form under which two surface names count as the same name."""
+    s = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in s if not ch.isspace() and ch not in "“”‘’\"'「」《》").lower()
+
+
+@dataclass
+class Sentence:
+    index: int          # position in the document, counted over all articles
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Article:
+    index: int
+    start: int
+    end: int
+    title: str = ""
+    bylines: list[tuple[str, int, int]] = field(default_factory=list)   # (name, start, end) of each reporter
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    text: str           # the surface form, as repaired
+    type: str
+    start: int
+    end: int
+    sentence: int       # Sentence.index
+    name: str = ""      # the canonical name of the entity it refers to, set by resolve
+
+    def __post_init__(self):
+        self.name = self.name or self.text
+
+
+@dataclass
+class Entity:
+    """One real-world thing as one document names it."""
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    byline: bool = False
+
+    @property
+    def id(self) -> str:
+        """Stable across runs and documents: the same type and name give the same id."""
+        return hashlib.sha1(f"{self.type}\t{name_key(self.name)}".encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: float       # in units of `currency` (35亿元 → 3.5e9)
+    currency: str = "CNY"
+    qualifier: str = ""  # 近 / 约 / 超 / 余 / 多: the text's hedge, kept rather than dropped
+
+
+@dataclass(frozen=True)
+class Provenance:
+    doc: str
+    article: int
+    sentence: int
+    text: str           # the evidence sentence
+    start: int          # the evidence's span in the original file
+    end: int
+
+
+@dataclass
+class Triple:
+    subject: Entity
+    predicate: str
+    object: Entity | None = None     # None only for totalInvestment
+    value: Money | None = None
+    role: str = ""                    # the post, for holdsRole
+    provenance: Provenance | None = None
+
+
+@dataclass
+class Document:
+    id: str
+    raw: str                          # the file's text, untouched
+    path: str = ""
+    text: str = ""                    # repaired text
+    offsets: list[int] = field(default_factory=list)   # text index → raw index, len(text)+1 entries
+    articles: list[Article] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for a in self.articles for s in a.sentences]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span in the original file that a span of the repaired text came from."""
+        if not self.offsets:
+            return start, end
+        return self.offsets[start], self.offsets[max(start, end - 1)] + 1 if end > start else self.offsets[start]
+
+    def entity(self, name: str, type_: str | None = None) -> Entity | None:
+        key = name_key(name)
+        for e in self.entities:
+            if (type_ is None or e.type == type_) and (name_key(e.name) == key
+                                                     or key in {name_key(a) for a in e.aliases}):
+                return e
+        return None
+
+
+@dataclass
+class Node:
+    """An entity merged across documents: one IRI in the graph."""
+    id: str
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+
+
+@dataclass
+class KnowledgeGraph:
+    nodes: dict[str, Node] = field(default_factory=dict)    # by Node.id
+    triples: list[Triple] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    articles: int = 0

@@ -1,0 +1,45 @@
+"""Recognise: find the mentions of the ten entity types in every sentence.
+
+Each recogniser proposes mentions; where two overlap, the longer one stays,
+since a longer name holds the shorter (石家庄高新区科技局 holds 石家庄高新区).
+"""
+from __future__ import annotations
+
+from kg.model import Document, Mention
+from kg.recognize import coreference, industries, organisations, people, places, policies, projects
+from kg.recognize.tokens import tokenize
+
+# on equal spans, the more specific reading wins
+_PRIORITY = ["Person", "Zone", "Company", "GovernmentAgency", "Organization", "Policy", "Project", "Industry",
+             "Product", "Place"]
+
+
+def _proposals(doc: Document):
+    for sentence in doc.sentences:
+        text, at, n = sentence.text, sentence.start, sentence.index
+        tokens = tokenize(text)
+        yield from places.find(text, at, n)
+        yield from organisations.find(text, at, n, tokens)
+        yield from people.find(text, at, n, tokens)
+        yield from projects.find(text, at, n, tokens)
+        yield from industries.find(text, at, n, tokens)
+        yield from policies.find(text, at, n)
+        yield from coreference.find(text, at, n)
+    for article in doc.articles:
+        for name, start, end in article.bylines:
+            first = article.sentences[0].index if article.sentences else -1
+            yield Mention(name, "Person", start, end, first, name=name)
+
+
+def _keep(mentions: list[Mention]) -> list[Mention]:
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _PRIORITY.index(m.type), m.start))
+    taken: list[Mention] = []
+    for m in ranked:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def recognise(doc: Document) -> Document:
+    doc.mentions = _keep(list(_proposals(doc)))
+    return doc

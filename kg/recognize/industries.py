@@ -1,0 +1,59 @@
+"""Industries: the vocabulary of industries, and the items of a list that ends in 产业 / 领域 / 产业集群."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.lexicon import load
+from kg.model import Mention
+from kg.recognize.tokens import left_edge
+
+# A、B和C等(N个)?…产业: every item of such a list is an industry, known or not
+_LIST = re.compile(r"((?:[^，。、；：！？“”（）]{2,16}、)+[^，。、；：！？“”（）]{2,16}?)(?:等|\s)*(?:[0-9一二三四五六七八九十]+个|两大|三大|四大|五大|六大)?"
+                   r"(?:主导|特色|优势|未来|新兴|战略性新兴|重点|高成长|细分|支柱)*(?:产业|领域|产业链|产业集群)")
+_TAIL = re.compile(r"(产业集群|产业链|产业|领域)$")
+
+
+@cache
+def _vocabulary() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(load().industries, key=len, reverse=True))))
+
+
+def find(text: str, offset: int, sentence: int, tokens):
+    for m in _vocabulary().finditer(text):
+        # a known word counts only where it is used as an industry: 生物医药产业, 航空、新材料
+        if not (text[m.end():m.end() + 1] in ("产", "领", "、", "和", "及", "等") or text[m.start() - 1:m.start()] in ("、", "和", "及")):
+            continue
+        end = m.end() + 2 if text[m.end():m.end() + 2] == "产业" else m.end()
+        yield Mention(text[m.start():end], "Industry", offset + m.start(), offset + end, sentence, name=m.group())
+    for m in _LIST.finditer(text):
+        yield from _items(text, m, offset, sentence, tokens)
+
+
+def _items(text, m, offset, sentence, tokens):
+    items = m.group(1).split("、")
+    last_start = m.start(1) + len(m.group(1)) - len(items[-1])
+    if not _all_name(tokens, last_start, m.end(1)):
+        return      # 低空经济作为抢占…: the list did not end where the tail is
+    pos = m.start(1)
+    for k, item in enumerate(items):
+        start = pos
+        if k == 0:
+            start = _trim_lead(text, max(left_edge(tokens, pos + len(item)), pos), pos + len(item))
+        surface = text[start:pos + len(item)]
+        name = _TAIL.sub("", surface).strip()
+        if 2 <= len(name) <= 16 and not re.search(r"[0-9]{2,}|企业|公司|项目", name):
+            yield Mention(surface, "Industry", offset + start, offset + pos + len(item), sentence, name=name)
+        pos += len(item) + 1
+
+
+def _all_name(tokens, start: int, end: int) -> bool:
+    from kg.recognize.tokens import _name_like
+    return all(_name_like(t, frozenset({"及", "和", "与"})) for t in tokens if t.end > start and t.start < end)
+
+
+def _trim_lead(text: str, start: int, end: int) -> int:
+    """以能源电子 → 能源电子: drop a leading preposition the tagger glued to the first item."""
+    while end - start > 2 and text[start] in "以在把将对从如涵盖聚焦":
+        start += 1
+    return start

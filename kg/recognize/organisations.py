@@ -1,0 +1,70 @@
+"""Companies, organisations and government bodies, found by the tails of their names.
+
+The tail gives the type (有限公司 → Company, 研究院 → Organization, 局 → GovernmentAgency);
+the name runs leftwards from it to the first word that cannot be part of a name.
+Short company names (潍柴, 药明生物) are found where news lists them: A、B、C等…企业.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.lexicon import load
+from kg.model import Mention
+from kg.recognize.tokens import STOP_WORDS, left_edge
+
+# a tail that is the whole name says nothing (公司, 该局)
+_TOO_GENERIC = {"有关部门", "相关部门", "各部门", "部门", "总部", "本部", "全部", "内部", "外部", "东部", "西部", "南部",
+                "北部", "中部", "干部", "俱乐部", "销售部", "服务中心", "中心", "数据中心", "运营中心", "研发中心",
+                "会展中心", "政务服务中心", "管委会", "党工委", "研究院", "领导小组", "研究所", "服务中心", "城市中心", "市中心", "核心", "重心", "信心", "初心", "决心", "一局",
+                "格局", "布局", "开局", "结局", "大局", "当局", "邮局", "一部", "学院", "大学", "集团", "银行",
+                "公司", "工作站", "实验室", "办公室", "政府", "委员会", "研究院", "龙头企业", "游戏", "两大"}
+# 布局, 格局, 全部, 内部: words that end like a bureau or a department but are neither
+_NOT_BUREAU = set("布格开结大当邮全时政变破新定残棋饭骗僵困赌终出入对败胜战乱")
+_NOT_DEPARTMENT = set("全内外局总东西南北中上下底背头腹胸腰干俱本分面顶")
+# 科技创新与人才服务中心: a conjunction inside a body's name
+_INSIDE = frozenset({"与"})
+_LIST = re.compile(r"((?:[^，。、；：！？“”\s]{2,10}、)+[^，。、；：！？“”\s]{2,10})等(?:[^，。；]{0,10}?)(?:企业|公司|集团)")
+
+
+@cache
+def _tails() -> re.Pattern:
+    return re.compile("|".join(re.escape(s) for s, _ in load().suffixes))
+
+
+def find(text: str, offset: int, sentence: int, tokens):
+    types = dict(load().suffixes)
+    for m in _tails().finditer(text):
+        # a tail inside a longer word is not a tail (局部, 部分, 中心城区)
+        nxt, prev = text[m.end():m.end() + 1], text[m.start() - 1:m.start()]
+        if m.group() in ("部", "局", "中心") and nxt and nxt in "分长门署位件级组" or m.group() == "大学" and nxt == "生":
+            continue
+        if m.group() == "局" and prev in _NOT_BUREAU or m.group() == "部" and prev in _NOT_DEPARTMENT:
+            continue
+        start = left_edge(tokens, m.start(), allow=_INSIDE)
+        name = text[start:m.end()]
+        if name in _TOO_GENERIC or len(name) < 3 or len(name) <= len(m.group()) < 3:
+            continue
+        yield Mention(name, types[m.group()], offset + start, offset + m.end(), sentence)
+    yield from listed_companies(text, offset, sentence, tokens)
+
+
+def listed_companies(text: str, offset: int, sentence: int, tokens):
+    """潍柴、福田汽车、华丰动力等50余家骨干企业 → four companies."""
+    lex = load()
+    for m in _LIST.finditer(text):
+        pos = m.start(1)
+        items = m.group(1).split("、")
+        for k, item in enumerate(items):
+            start = pos
+            if k == 0:
+                start = left_edge(tokens, pos + len(item))
+                # the first item's own tail is a token too; keep at least two characters
+                start = min(start, pos + len(item) - 2)
+                while text[start:pos + len(item)] and text[start] in STOP_WORDS:
+                    start += 1
+            name = text[start:pos + len(item)]
+            if 2 <= len(name) <= 10 and name not in lex.industries and name not in lex.places \
+                    and not any(ch.isdigit() for ch in name):
+                yield Mention(name, "Company", offset + start, offset + start + len(name), sentence)
+            pos += len(item) + 1

@@ -1,0 +1,35 @@
+"""Zones and places: the gazetteer of national high-tech zones, China's divisions, and zone-shaped names."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.lexicon import load
+from kg.model import Mention
+
+# a zone that is not in the national list still has a zone's shape: a place, then 高新区 or the like
+ZONE_TAILS = "高新技术产业开发区|高新区|经济技术开发区|经开区|科学城|科技城|自贸区|农高区|示范区"
+
+
+@cache
+def _gazetteer() -> re.Pattern:
+    lex = load()
+    names = sorted(set(lex.zones) | set(lex.places), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+@cache
+def _zone_shape() -> re.Pattern:
+    places = sorted((n for n in load().places if len(n) >= 2), key=len, reverse=True)
+    # 西部（重庆）科学城: a region with its city in brackets
+    return re.compile(r"(?:%s|[东西南北中]部(?:（[^（）]{2,4}）)?)(?:国家)?(?:%s)" % ("|".join(map(re.escape, places)), ZONE_TAILS))
+
+
+def find(text: str, offset: int, sentence: int):
+    lex = load()
+    for m in _zone_shape().finditer(text):
+        yield Mention(m.group(), "Zone", offset + m.start(), offset + m.end(), sentence)
+    for m in _gazetteer().finditer(text):
+        name = m.group()
+        kind = "Zone" if name in lex.zones else "Place"
+        yield Mention(name, kind, offset + m.start(), offset + m.end(), sentence)

@@ -1,0 +1,74 @@
+"""Word boundaries for the recognisers: where a name that ends in a known tail begins.
+
+Chinese names have recognisable tails (有限公司, 研究院, 项目) but no mark where
+they begin. A name runs leftwards over nouns and names and stops at a verb,
+a preposition, a particle, a number or punctuation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.lexicon import jieba_tokenizer
+
+# parts of speech that never sit inside a name (jieba's tag set)
+_STOP_FLAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "mq", "t", "q", "f", "x", "y", "e", "z", "zg", "ad", "k"}
+# words that end a name on their left even when the tagger calls them nouns
+STOP_WORDS = {"在", "与", "和", "及", "以及", "的", "了", "等", "是", "为", "对", "向", "从", "由", "将", "把", "被",
+              "暨", "并", "同", "跟", "或", "该", "其", "此", "本", "各", "原", "新建", "位于", "依托", "走进", "走访",
+              "联合", "携手", "包括", "如", "吸引", "培育", "集聚", "引进", "落户", "入驻", "推动", "支持", "助力",
+              "打造", "建设", "建成", "启动", "举办", "成立", "签约", "开工", "投产", "实施", "发挥", "带领", "其中",
+              "成为", "通过", "加快", "围绕", "深化", "推进", "全面", "积极", "持续", "不断", "今年", "近日",
+              "目前", "我们", "企业", "一批", "一个", "一家", "龙头企业", "谋划", "规划", "实地", "参观", "考察",
+              "认定", "获批", "拥有", "涌现", "相继", "已", "还", "也", "都", "就", "又", "共", "这", "那",
+              "壮大", "发展", "做大", "做强", "涵盖", "聚焦", "布局", "深耕", "抢占", "形成", "确保", "开展", "全力",
+              "加速", "广泛", "重点", "作为", "以"}
+# verbs that name what a body does and so sit inside its name (行政审批服务局, 医疗器械检验研究院)
+NAME_VERBS = {"审批", "监督", "管理", "检验", "检测", "执法", "服务", "促进", "保障", "招商", "投资", "研究", "开发",
+              "创业", "孵化", "赋能", "制造", "打印", "再生", "提纯", "搅拌", "研发", "应急", "救援", "储蓄", "建设"}
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    flag: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens, pos = [], 0
+    for word, flag in jieba_tokenizer().cut(text, HMM=True):
+        tokens.append(Token(word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return tokens
+
+
+def _name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
+    if tok.word in allow or tok.word in NAME_VERBS:
+        return True
+    if tok.word in STOP_WORDS or not tok.word.strip():
+        return False
+    if tok.flag in ("ns", "nt", "nr", "nz", "n", "vn", "an", "j", "eng", "nrt", "nrfg", "a", "b", "s", "l", "i"):
+        return True
+    if tok.flag.startswith("v"):
+        return len(tok.word) == 1       # 达 in 环际达; two-character verbs start a clause
+    if tok.word in "（）()":
+        return True
+    return tok.flag not in _STOP_FLAGS
+
+
+def left_edge(tokens: list[Token], head_start: int, limit: int = 24, allow: frozenset = frozenset()) -> int:
+    """The offset where the name whose tail starts at `head_start` begins."""
+    start = head_start
+    for tok in reversed(tokens):
+        if tok.end > head_start:
+            if tok.start < head_start:
+                start = tok.start       # the tail is glued to a token on its left (科创办 from 科/创办)
+            continue
+        if tok.end != start or not _name_like(tok, allow) or head_start - tok.start > limit:
+            break
+        start = tok.start
+    # a one-character verb or preposition at the left end belongs to the clause (让大学 → 大学)
+    while start < head_start and any(t.start == start and len(t.word) == 1 and t.flag[0] in "vpdc" for t in tokens):
+        start += 1
+    return start

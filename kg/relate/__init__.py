@@ -1,0 +1,16 @@
+"""Relate: the facts of SCHEMA.md, each with the sentence it was read from."""
+from __future__ import annotations
+
+from kg.model import Document
+from kg.relate import cooperation, located, projects, roles, topics
+from kg.relate.context import Context
+
+FINDERS = (located.find, roles.find, projects.find, topics.find, cooperation.find)
+
+
+def relate(doc: Document) -> Document:
+    ctx = Context(doc)
+    for find in FINDERS:
+        find(ctx)
+    doc.triples = list(ctx.triples.values())
+    return doc

@@ -1,0 +1,48 @@
+"""What every relation finder needs to know about a document, computed once."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from kg.model import Document, Entity, Mention, Provenance, Sentence, Triple, name_key
+
+
+class Context:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.sentences: dict[int, Sentence] = {s.index: s for s in doc.sentences}
+        self.article_of = {s.index: a for a in doc.articles for s in a.sentences}
+        self.by_key = {(e.type, name_key(e.name)): e for e in doc.entities}
+        self.in_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for m in doc.mentions:
+            self.in_sentence[m.sentence].append(m)
+        self.triples: dict[tuple, Triple] = {}
+
+    def entity(self, m: Mention) -> Entity | None:
+        found = self.by_key.get((m.type, name_key(m.name)))
+        if found is None:   # merged into a longer name by resolve
+            found = next((e for e in self.doc.entities if e.type == m.type and m in e.mentions), None)
+        return found
+
+    def named(self, type_: str, name: str) -> Entity | None:
+        return self.by_key.get((type_, name_key(name)))
+
+    def main_zone(self, sentence: int) -> Entity | None:
+        """The zone an article is about: the one it names most often."""
+        article = self.article_of.get(sentence)
+        if article is None:
+            return None
+        counts = Counter(m.name for s in article.sentences for m in self.in_sentence.get(s.index, ()) if m.type == "Zone")
+        return self.named("Zone", counts.most_common(1)[0][0]) if counts else None
+
+    def add(self, subject: Entity | None, predicate: str, obj: Entity | None, sentence: int, **extra):
+        if subject is None or (obj is None and "value" not in extra) or subject is obj:
+            return
+        key = (subject.id, predicate, obj.id if obj else extra["value"])
+        if key in self.triples:
+            return
+        s = self.sentences.get(sentence)
+        prov = None
+        if s is not None:
+            start, end = self.doc.original_span(s.start, s.end)
+            prov = Provenance(self.doc.id, self.article_of[s.index].index, s.index, s.text, start, end)
+        self.triples[key] = Triple(subject, predicate, obj, provenance=prov, **extra)

@@ -1,0 +1,44 @@
+"""signs, investsIn and totalInvestment: who signed, who builds, and how much one project costs."""
+from __future__ import annotations
+
+import re
+
+from kg.relate import money
+from kg.relate.context import Context
+
+_SIGNED = re.compile(r"签约|签署|签订")
+# a sum for a group of projects (集中开工项目31个、总投资额40.6亿元) is no single project's investment
+_GROUP = re.compile(r"项目\s*\d+\s*个|\d+\s*个[^，。]{0,12}项目|集中|一批|共计|合计|累计|其中")
+
+
+def find(ctx: Context):
+    for e in ctx.doc.entities:
+        if e.type != "Project":
+            continue
+        owners = [c for c in ctx.doc.entities if c.type in ("Company", "Organization")
+                  and any(n and e.name.startswith(n) for n in [c.name, *c.aliases]) and len(c.name) < len(e.name)]
+        if owners:
+            first = e.mentions[0].sentence if e.mentions else -1
+            ctx.add(max(owners, key=lambda c: len(c.name)), "investsIn", e, first)
+    for sentence, mentions in ctx.in_sentence.items():
+        s = ctx.sentences.get(sentence)
+        if s is None:
+            continue
+        projects = [m for m in mentions if m.type == "Project"]
+        if not projects:
+            continue
+        if _SIGNED.search(s.text):
+            zone = next((m for m in mentions if m.type == "Zone"), None)
+            for p in projects:
+                ctx.add(ctx.entity(zone) if zone else ctx.main_zone(sentence), "signs", ctx.entity(p), sentence)
+        _investment(ctx, s, projects)
+
+
+def _investment(ctx: Context, s, projects):
+    for m, amount in money.amounts(s.text):
+        before = s.text[max(0, m.start() - 8):m.start()]
+        if "投资" not in before or _GROUP.search(s.text[max(0, m.start() - 20):m.end() + 4]):
+            continue
+        at = s.start + m.start()
+        nearest = min(projects, key=lambda p: abs(p.start - at))
+        ctx.add(ctx.entity(nearest), "totalInvestment", None, s.index, value=amount)

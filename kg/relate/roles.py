@@ -1,0 +1,44 @@
+"""holdsRole: “<organisation><post><person>” — the body named right before the post."""
+from __future__ import annotations
+
+from kg.model import Entity, name_key
+from kg.recognize.people import post_pattern
+from kg.relate.context import Context
+
+_ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
+
+
+def find(ctx: Context):
+    for sentence, mentions in ctx.in_sentence.items():
+        s = ctx.sentences.get(sentence)
+        if s is None:
+            continue
+        for m in post_pattern().finditer(s.text):
+            person = next((p for p in mentions if p.type == "Person" and p.start == s.start + m.start(2)), None)
+            if person is None:
+                continue
+            posts_start = s.start + m.start(1)
+            org = next((o for o in mentions if o.type in _ACTORS and o.end == posts_start), None)
+            if org is None:
+                continue
+            _add(ctx, ctx.entity(person), ctx.entity(org), m.group(1), sentence)
+
+
+def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, sentence: int):
+    """随州高新区党工委书记、管委会主任郭晓东: one fact per body the posts name."""
+    if org is None:
+        return
+    for post in posts.split("、") if "管委会" in posts else [posts]:
+        target, role = org, post
+        if org.type == "Zone" and post.startswith("管委会"):
+            target = ctx.named("GovernmentAgency", org.name + "管委会") or _agency(ctx, org.name + "管委会")
+            role = post[len("管委会"):] or post
+            ctx.add(target, "partOf", org, sentence)
+        ctx.add(person, "holdsRole", target, sentence, role=role)
+
+
+def _agency(ctx: Context, name: str) -> Entity:
+    e = Entity(name, "GovernmentAgency")
+    ctx.doc.entities.append(e)
+    ctx.by_key[("GovernmentAgency", name_key(name))] = e
+    return e

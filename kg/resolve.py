@@ -1,0 +1,169 @@
+"""Resolve: turn mentions into the entities they name.
+
+Every surface form gets its entity's canonical name (潍坊 → 潍坊市, 生物医药产业 →
+生物医药, 潍坊高新区磁悬浮…项目 → 磁悬浮…项目); 该企业 and its kind take the name of
+the nearest entity of their type before them in the article; short names and
+abbreviations (北京器检院, 天瑞重工) join the full name they stand for.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import load, short_place
+from kg.model import Document, Entity, Mention, name_key
+
+_COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
+_ORG_TAIL = re.compile(r"(集团|大学|研究院|科学院|公安局|局|委员会)$")
+
+
+def canonical(m: Mention) -> str:
+    lex = load()
+    if m.type == "Zone":
+        return canonical_zone(m.text)
+    if m.type == "Place" and m.text in lex.places:
+        return lex.places[m.text].name
+    if m.type == "Project":
+        zone = _leading_zone(m.text)
+        if zone and len(m.text) - len(zone) >= 4:
+            return m.text[len(zone):]
+    return m.name
+
+
+def _leading_zone(text: str) -> str:
+    lex = load()
+    for form in sorted(lex.zones, key=len, reverse=True):
+        if text.startswith(form):
+            return form
+    m = re.match(r"^.{2,6}?高新区", text)
+    return m.group() if m else ""
+
+
+def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """该企业 → the last company named before it in the same article."""
+    article_of = {s.index: a.index for a in doc.articles for s in a.sentences}
+    kept = []
+    for k, m in enumerate(mentions):
+        if m.name == "?":
+            antecedent = next((p for p in reversed(mentions[:k]) if p.type == m.type and p.name != "?"
+                               and article_of.get(p.sentence) == article_of.get(m.sentence)), None)
+            if antecedent is None:
+                continue
+            m.name = antecedent.name
+        kept.append(m)
+    return kept
+
+
+def is_short_form(short: str, long: str) -> bool:
+    """北京器检院 of 北京市医疗器械检验研究院, 天瑞重工 of 山东天瑞重工有限公司, 诺一迈尔 of 诺一迈尔（山东）…公司."""
+    if len(short) >= len(long) or len(short) < 2:
+        return False
+    core = _COMPANY_TAIL.sub("", long)
+    core = re.sub(r"（[^）]*）", "", core)
+    for form in sorted(load().places, key=len, reverse=True):
+        if core.startswith(form) and len(core) - len(form) >= 2:
+            core = core[len(form):]
+            break
+    if long.startswith(short) and _COMPANY_TAIL.search(long) and not _COMPANY_TAIL.search(short):
+        return True
+    if short == core or (core.startswith(short) and len(short) >= 4):
+        return True
+    # an abbreviation keeps the first and last characters and the order of the rest
+    if short[0] == long[0] and short[-1] == long[-1] and len(short) >= 3:
+        it = iter(long)
+        return all(ch in it for ch in short)
+    return False
+
+
+def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
+    orgs = ("Company", "Organization", "GovernmentAgency")
+    for key, short in list(entities.items()):
+        for other in entities.values():
+            if other is short or key not in entities:
+                continue
+            same_kind = other.type == short.type or (short.type in orgs and other.type in orgs)
+            if same_kind and is_short_form(short.name, other.name):
+                other.aliases |= {short.name} | short.aliases
+                other.mentions += short.mentions
+                for m in short.mentions:
+                    m.name = other.name
+                del entities[key]
+                break
+
+
+def _parents(entities: dict[tuple[str, str], Entity]):
+    """The bodies a name is built on are entities too: 保定高新区党群部 names 保定高新区,
+    健民集团叶开泰国药（随州）有限公司 names 健民集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学."""
+    lex = load()
+    tails = [(t, kind) for t, kind in lex.suffixes if len(t) >= 2 or kind == "GovernmentAgency"]
+    for e in [e for e in entities.values() if e.type in _BUILT_ON]:
+        zone = _leading_zone(e.name)
+        if zone and zone != e.name and (zone in lex.zones or zone_city(zone)):
+            entities.setdefault(("Zone", name_key(canonical_zone(zone))), Entity(canonical_zone(zone), "Zone"))
+        for tail, kind in tails:
+            at = e.name.find(tail, 4)
+            while at != -1:
+                prefix = e.name[:at + len(tail)]
+                if prefix != e.name and not prefix.startswith(zone or "\0") and prefix not in lex.places \
+                        and kind in _PARENT_TYPES[e.type] and not _TAIL_CONTINUES.match(e.name[at + len(tail):]):
+                    entities.setdefault((kind, name_key(prefix)), Entity(prefix, kind))
+                at = e.name.find(tail, at + 1)
+
+
+_BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
+_PARENT_TYPES = {"Company": ("Company",), "Organization": ("Organization", "Company"),
+                 "GovernmentAgency": ("GovernmentAgency",), "Project": ("Company", "Organization")}
+# 局 in 局长, 部 in 部件: a tail that the next character shows to be part of a longer word
+_TAIL_CONTINUES = re.compile(r"^(长|生|部|件|门|分|级|心)")
+
+
+def canonical_zone(text: str) -> str:
+    lex = load()
+    return lex.zones[text].name if text in lex.zones and text == lex.zones[text].official else text
+
+
+def _zone_cities(entities: dict[tuple[str, str], Entity]):
+    """A zone's city is an entity of the document even when only the zone's name carries it."""
+    lex = load()
+    for zone in [e for e in entities.values() if e.type == "Zone"]:
+        city = zone_city(zone.name)
+        if city:
+            place = entities.setdefault(("Place", name_key(city)), Entity(city, "Place"))
+            if short_place(city) != city:
+                place.aliases.add(short_place(city))
+    del lex
+
+
+def zone_city(zone: str) -> str:
+    """潍坊高新区 → 潍坊市: from the gazetteer, else from the place its name begins with."""
+    lex = load()
+    for form in sorted(lex.places, key=len, reverse=True):
+        if zone.startswith(form) and lex.places[form].level in ("city", "county", "province"):
+            return lex.places[form].name
+    if zone in lex.zones:
+        return lex.zones[zone].city
+    m = re.search(r"（([^）]{2,4})）", zone)
+    if m and m.group(1) in lex.places:
+        return lex.places[m.group(1)].name
+    return ""
+
+
+def resolve(doc: Document) -> Document:
+    for m in doc.mentions:
+        if m.name != "?":
+            m.name = canonical(m)
+    doc.mentions = _corefer(doc, doc.mentions)
+    bylines = {(n, s) for a in doc.articles for n, s, _ in a.bylines}
+    entities: dict[tuple[str, str], Entity] = {}
+    for m in doc.mentions:
+        e = entities.setdefault((m.type, name_key(m.name)), Entity(m.name, m.type))
+        e.mentions.append(m)
+        if m.text != m.name and not m.text.startswith("该"):
+            e.aliases.add(m.text)
+        e.byline = e.byline or (m.text, m.start) in bylines
+    _merge_short_forms(entities)
+    _parents(entities)
+    _zone_cities(entities)
+    for e in entities.values():
+        e.aliases.discard(e.name)
+    doc.entities = list(entities.values())
+    return doc

@@ -1,0 +1,65 @@
+"""The extraction record of SCHEMA.md: what the scorer reads, one JSON object a line.
+
+Keys beyond the schema's (id, byline, mentions, evidence, article, sentence,
+span) are allowed and ignored by the scorer; they let a reader go from any
+line back to the exact characters of the source file.
+"""
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections.abc import Iterable, Iterator
+
+from kg.model import Document, Entity, Triple
+from kg.rdf.terms import entity_iri
+from kg.write.atomic import atomic_open
+
+
+def records(doc: Document) -> Iterator[dict]:
+    for entity in doc.entities:
+        yield _entity(doc, entity)
+    for triple in doc.triples:
+        if triple.object is None and triple.value is None:
+            warnings.warn(f"{doc.id}: dropped {triple.predicate} triple of {triple.subject.name!r}: "
+                          "it has neither object nor value")
+            continue
+        yield _triple(doc, triple)
+
+
+def write_jsonl(documents: Iterable[Document], path: str | os.PathLike) -> None:
+    # Sorted by id, as kg.graph.merge does, so the file does not depend on the
+    # order in which documents finished.
+    with atomic_open(path, "w") as f:
+        for doc in sorted(documents, key=lambda d: d.id):
+            for record in records(doc):
+                f.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _entity(doc: Document, e: Entity) -> dict:
+    record = {"kind": "entity", "doc": doc.id, "name": e.name, "type": e.type,
+              "aliases": sorted(e.aliases), "id": str(entity_iri(e.type, e.id))}
+    if e.byline:
+        record["byline"] = True
+    record["mentions"] = sorted(list(doc.original_span(m.start, m.end)) for m in e.mentions)
+    return record
+
+
+def _triple(doc: Document, t: Triple) -> dict:
+    record = {"kind": "triple", "doc": doc.id, "subject": t.subject.name, "predicate": t.predicate}
+    if t.object is not None:
+        record["object"] = t.object.name
+    else:
+        amount = t.value.amount
+        # 35亿元 is 3500000000 in the schema's example, not 3500000000.0.
+        record["value"] = int(amount) if float(amount).is_integer() else amount
+        if t.value.currency:
+            record["currency"] = t.value.currency
+        if t.value.qualifier:
+            record["qualifier"] = t.value.qualifier
+    if t.role:
+        record["role"] = t.role
+    if t.provenance is not None:
+        p = t.provenance
+        record.update(evidence=p.text, article=p.article, sentence=p.sentence, span=[p.start, p.end])
+    return record

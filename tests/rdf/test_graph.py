@@ -1,0 +1,113 @@
+from decimal import Decimal
+
+import pyoxigraph
+import pytest
+import rdflib
+from rdflib import RDF, XSD, Literal, URIRef
+from rdflib.namespace import PROV, SKOS
+
+from kg.graph.merge import merge
+from kg.model import Document, Entity, Triple
+from kg.rdf.graph import to_rdf
+from kg.rdf.terms import HZ
+
+PREFIXES = """
+PREFIX hz: <https://w3id.org/kg-hz/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+
+
+@pytest.fixture
+def turtle(weifang, weifang_000) -> bytes:
+    return to_rdf(merge([weifang, weifang_000])).serialize(format="turtle", encoding="utf-8")
+
+
+@pytest.fixture
+def graph(turtle) -> rdflib.Graph:
+    return rdflib.Graph().parse(data=turtle, format="turtle")
+
+
+def test_turtle_parses_in_pyoxigraph_with_the_same_triples(turtle, graph):
+    store = pyoxigraph.Store()
+    store.load(turtle, format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == len(graph)
+    ask = store.query(PREFIXES + 'ASK { ?z a hz:Zone ; rdfs:label "潍坊高新区"@zh ; hz:locatedIn ?c . '
+                                 '?c a hz:Place ; rdfs:label "潍坊市"@zh }')
+    assert bool(ask)
+
+
+def test_nodes_are_typed_labelled_and_aliased(graph):
+    (zone,) = graph.subjects(rdflib.RDFS.label, Literal("潍坊高新区", lang="zh"))
+    assert (zone, RDF.type, HZ.Zone) in graph
+    assert set(graph.objects(zone, SKOS.altLabel)) == {Literal("潍坊高新技术产业开发区", lang="zh"),
+                                                       Literal("潍坊国家高新区", lang="zh")}
+    assert len(set(graph.objects(zone, HZ.mentionedIn))) == 2
+
+
+def test_holds_role_keeps_the_post_and_the_evidence_in_the_original_file(graph, weifang):
+    rows = list(graph.query(PREFIXES + """
+        SELECT ?role ?evidence ?start ?end WHERE {
+          ?p rdfs:label "韩滨"@zh ; hz:holdsRole ?org .
+          ?org a hz:GovernmentAgency ; rdfs:label "潍坊高新区经济发展局"@zh .
+          ?st rdf:subject ?p ; rdf:predicate hz:holdsRole ; rdf:object ?org ;
+              hz:role ?role ; prov:wasDerivedFrom ?s .
+          ?s a hz:Sentence ; hz:evidence ?evidence ; hz:start ?start ; hz:end ?end ;
+             hz:document/rdfs:label "001_473abfdb58def16d" .
+        }"""))
+    assert len(rows) == 1
+    role, evidence, start, end = rows[0]
+    assert role == Literal("党委书记、局长", lang="zh")
+    assert str(evidence) == "潍坊高新区经济发展局党委书记、局长韩滨说。"
+    assert weifang.raw[start.toPython():end.toPython()] == "潍坊高新区经济发展局\n\n党委书记、局长韩滨说。"
+
+
+def test_total_investment_is_a_decimal_with_its_currency(graph):
+    rows = list(graph.query(PREFIXES + """
+        SELECT ?amount ?currency WHERE {
+          ?p rdfs:label "磁悬浮智能制造产业化项目"@zh ; hz:totalInvestment ?amount .
+          ?st rdf:subject ?p ; rdf:predicate hz:totalInvestment ; rdf:object ?amount ; hz:currency ?currency .
+        }"""))
+    assert len(rows) == 1
+    amount, currency = rows[0]
+    assert amount.datatype == XSD.decimal and amount.toPython() == Decimal(3500000000)
+    assert str(currency) == "CNY"
+
+
+def test_a_fact_read_in_two_documents_is_one_statement_with_two_sources(graph):
+    rows = list(graph.query(PREFIXES + """
+        SELECT ?st (COUNT(?s) AS ?n) WHERE {
+          ?p rdfs:label "磁悬浮智能制造产业化项目"@zh .
+          ?st rdf:subject ?p ; rdf:predicate hz:locatedIn ; prov:wasDerivedFrom ?s .
+        } GROUP BY ?st"""))
+    assert [int(n) for _, n in rows] == [2]
+
+
+def test_every_link_has_a_statement_with_provenance(graph):
+    links = [(s, p, o) for s, p, o in graph if p in {HZ[x] for x in ("locatedIn", "partOf", "holdsRole",
+                                                                       "totalInvestment")}]
+    assert len(links) == 5
+    for s, p, o in links:
+        (st,) = set(graph.subjects(RDF.subject, s)) & set(graph.subjects(RDF.predicate, p)) \
+            & set(graph.subjects(RDF.object, o))
+        assert (st, RDF.type, RDF.Statement) in graph
+        assert list(graph.objects(st, PROV.wasDerivedFrom))
+
+
+def test_no_blank_nodes_and_our_iris_are_https(graph):
+    for triple in graph:
+        assert not any(isinstance(term, rdflib.BNode) for term in triple)
+        for term in triple:
+            if isinstance(term, URIRef):     # only the W3C's own vocabularies keep http
+                assert str(term).startswith(("https://", "http://www.w3.org/")), term
+
+
+def test_a_triple_with_neither_object_nor_value_is_dropped_with_a_warning():
+    project = Entity("磁悬浮智能制造产业化项目", "Project")
+    doc = Document(id="902_broken", raw="", entities=[project],
+                   triples=[Triple(project, "totalInvestment")])
+    with pytest.warns(UserWarning, match="neither object nor value"):
+        graph = to_rdf(merge([doc]))
+    assert not list(graph.subjects(RDF.type, RDF.Statement))

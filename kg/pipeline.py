@@ -8,7 +8,7 @@ can run any prefix of them and look at what it has.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,13 +54,13 @@ def extract_all(source: str | Path, on_document: Callable[[str], None] | None = 
     for item in read_documents(source):
         if isinstance(item, DocumentError):
             run.failures.append(Failure(item.path, item.reason))
-            continue
-        try:
-            run.documents.append(process(item))
-        except Exception as exc:    # one bad page must not spoil the others
-            run.failures.append(Failure(item.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+        else:
+            try:
+                run.documents.append(process(item))
+            except Exception as exc:    # one bad page must not spoil the others
+                run.failures.append(Failure(item.path, f"extraction failed: {type(exc).__name__}: {exc}"))
         if on_document:
-            on_document(item.id)
+            on_document(Path(item.path).stem)
     return run
 
 
@@ -70,4 +70,3 @@ def documents(source: str | Path) -> Iterator[Document]:
             yield process(item)
 
 
-__all__ = ["STAGES", "process", "extract", "extract_all", "documents", "Run", "Failure", "Iterable"]

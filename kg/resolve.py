@@ -11,6 +11,7 @@ import re
 
 from kg.lexicon import load, short_place
 from kg.model import Document, Entity, Mention, name_key
+from kg.recognize.places import zone_shape
 
 _COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 _ORG_TAIL = re.compile(r"(集团|大学|研究院|科学院|公安局|局|委员会)$")
@@ -34,7 +35,7 @@ def _leading_zone(text: str) -> str:
     for form in sorted(lex.zones, key=len, reverse=True):
         if text.startswith(form):
             return form
-    m = re.match(r"^.{2,6}?高新区", text)
+    m = zone_shape().match(text)
     return m.group() if m else ""
 
 

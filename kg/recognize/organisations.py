@@ -28,6 +28,12 @@ _LIST = re.compile(r"((?:[^，。、；：！？“”\s]{2,10}、)+[^，。、�
 
 
 @cache
+def _starting_posts() -> tuple[str, ...]:
+    tails = tuple(t for t, _ in load().suffixes)
+    return tuple(p for p in load().posts if p.startswith(tails) and p not in tails)
+
+
+@cache
 def _tails() -> re.Pattern:
     return re.compile("|".join(re.escape(s) for s, _ in load().suffixes))
 
@@ -41,6 +47,8 @@ def find(text: str, offset: int, sentence: int, tokens):
             continue
         if m.group() == "局" and prev in _NOT_BUREAU or m.group() == "部" and prev in _NOT_DEPARTMENT:
             continue
+        if text.startswith(_starting_posts(), m.start()):
+            continue        # 党工委书记, 管委会主任: a post, with its body named before it
         start = left_edge(tokens, m.start(), allow=_INSIDE)
         name = text[start:m.end()]
         if name in _TOO_GENERIC or len(name) < 3 or len(name) <= len(m.group()) < 3:

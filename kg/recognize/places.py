@@ -19,7 +19,7 @@ def _gazetteer() -> re.Pattern:
 
 
 @cache
-def _zone_shape() -> re.Pattern:
+def zone_shape() -> re.Pattern:
     places = sorted((n for n in load().places if len(n) >= 2), key=len, reverse=True)
     # 西部（重庆）科学城: a region with its city in brackets
     return re.compile(r"(?:%s|[东西南北中]部(?:（[^（）]{2,4}）)?)(?:国家)?(?:%s)" % ("|".join(map(re.escape, places)), ZONE_TAILS))
@@ -27,7 +27,7 @@ def _zone_shape() -> re.Pattern:
 
 def find(text: str, offset: int, sentence: int):
     lex = load()
-    for m in _zone_shape().finditer(text):
+    for m in zone_shape().finditer(text):
         yield Mention(m.group(), "Zone", offset + m.start(), offset + m.end(), sentence)
     for m in _gazetteer().finditer(text):
         name = m.group()

@@ -1,0 +1,98 @@
+"""The `kg` command: parse the arguments, call the library, turn its errors into one line.
+
+    kg build seeds/ --out out/
+    kg extract page.txt            (the extraction record on standard output)
+    echo '…' | kg extract - --lines
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kg.build import build
+from kg.read import InputError
+
+
+def _progress(quiet: bool):
+    if quiet:
+        return None
+    tty = sys.stderr.isatty()
+
+    def show(done: int, total: int, name: str):
+        start = "\r" if tty else ""
+        end = "" if tty and done < total else "\n"
+        print(f"{start}[{done}/{total}] {name}", end=end, file=sys.stderr, flush=True)
+    return show
+
+
+def cmd_build(args) -> int:
+    report = build(args.path, args.out, progress=_progress(args.quiet))
+    for failure in report.failures:
+        print(f"kg: skipped {failure.path}: {failure.reason}", file=sys.stderr)
+    if not report.graph.documents:
+        print("kg: error: no page could be read; nothing was written", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(report.summary())
+    return 1 if report.failures else 0
+
+
+def cmd_extract(args) -> int:
+    from kg.pipeline import extract
+    from kg.write.jsonl import records
+
+    if args.path == "-":
+        text = sys.stdin.read()
+        name = "stdin"
+    else:
+        path = Path(args.path)
+        if not path.is_file():
+            raise InputError(f"{path}: no such file; give a news page, or - for standard input")
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); convert it with iconv -t UTF-8")
+        name = path.stem
+    items = [(str(n), line) for n, line in enumerate(text.splitlines(), 1)] if args.lines else [(name, text)]
+    for doc_id, body in items:
+        if not body.strip():
+            continue
+        for record in records(extract(body, doc_id)):
+            print(json.dumps(record, ensure_ascii=False))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news about high-tech zones.")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build graph.ttl, extraction.jsonl and graph.html from news pages")
+    b.add_argument("path", nargs="?", default="seeds", help="a news page or a folder of .txt/.md pages (default: seeds)")
+    b.add_argument("--out", default="out", help="the folder to write into (default: out)")
+    b.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    b.set_defaults(run=cmd_build)
+    e = sub.add_parser("extract", help="print the extraction record of one page (or - for standard input)")
+    e.add_argument("path", help="a news page, or - to read standard input")
+    e.add_argument("--lines", action="store_true", help="every input line is its own document, named by its number")
+    e.set_defaults(run=cmd_extract)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except InputError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"kg: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("kg: interrupted; files already written are complete, the rest were not written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -94,3 +94,9 @@ def weifang() -> Document:
 @pytest.fixture
 def weifang_000() -> Document:
     return doc_000()
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, str]:
+    """The five seed pages, by document id."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}

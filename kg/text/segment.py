@@ -63,7 +63,7 @@ def segment(doc: Document) -> Document:
             closed = has_body
         elif kind == "heading":
             current.title = current.title or line
-            _sentences(current, line, pos, doc)
+            _sentences(current, line, pos, articles)
         else:
             lead = LEAD_BYLINE.match(line)
             if lead:       # 本报讯（特约通讯员 郭星）
@@ -73,7 +73,7 @@ def segment(doc: Document) -> Document:
                 current.bylines += _names(tail.group(1), pos + tail.start(1))
                 line = line[:tail.start()]
                 closed = True
-            _sentences(current, line, pos, doc)
+            _sentences(current, line, pos, articles)
             has_body = True
     doc.articles = articles
     return doc
@@ -87,8 +87,9 @@ def _heads_article(blocks, k: int) -> bool:
     return False
 
 
-def _sentences(article: Article, line: str, pos: int, doc: Document):
-    index = sum(len(a.sentences) for a in doc.articles) + len(article.sentences)
+def _sentences(article: Article, line: str, pos: int, articles: list[Article]):
+    """Add the sentences of one line; a sentence's index counts over the whole page."""
+    index = sum(len(a.sentences) for a in articles)
     for m in SENTENCE.finditer(line):
         text = m.group()
         stripped = text.strip()

@@ -1,0 +1,71 @@
+"""Repair on the seeds' real damage: each case is a line of a seed and what it must become."""
+import pytest
+
+from kg.model import Document
+from kg.text.repair import repair, undouble
+
+
+def repaired(seed_text: str) -> Document:
+    return repair(Document(id="t", raw=seed_text))
+
+
+@pytest.mark.parametrize("stem, expected", [
+    # a sentence broken over PDF lines, inside a word (医疗器械 / 检验研究院)
+    ("000_6c1ec9c07335c472", "近日，北京市医疗器械检验研究院（海南）服务工作站成立大会暨医疗器械检验技术交流会在海口药谷生物医药创新综合体举办。"),
+    # letter-spaced text
+    ("000_6c1ec9c07335c472", "同时推动海南生物医药产业蓬勃发展。"),
+    # doubled heading characters
+    ("001_473abfdb58def16d", "统筹推进总投资额1561亿元项目"),
+    ("001_473abfdb58def16d", "“高效办成一件事”到一线问需于企"),
+    # an image caption dropped in the middle of a sentence is removed and the sentence joined
+    ("003_a47ea2bfe5e6e35c", "另一方面充分发挥财政资金的引领作用和社会资金的协同作用"),
+    # half-width punctuation in Chinese text becomes full-width
+    ("002_c1e7ce0b8b09919e", "作为济南市对外开放的主阵地、先锋军，济南高新区坚定不移地"),
+    # a number split from its unit by the column
+    ("001_473abfdb58def16d", "力争2024年产值超过10亿元。"),
+])
+def test_repairs_seed_damage(seeds, stem, expected):
+    assert expected in repaired(seeds[stem]).text
+
+
+@pytest.mark.parametrize("stem, absent", [
+    ("001_473abfdb58def16d", "15611561"),
+    ("001_473abfdb58def16d", "图片来源"),
+    ("003_a47ea2bfe5e6e35c", "图片来源"),
+    ("004_a30f9cb8c58a19bd", "#"),
+    ("000_6c1ec9c07335c472", "推 动"),
+])
+def test_leaves_no_damage_behind(seeds, stem, absent):
+    assert absent not in repaired(seeds[stem]).text
+
+
+def test_headings_and_bylines_stay_on_lines_of_their_own(seeds):
+    lines = repaired(seeds["001_473abfdb58def16d"]).text.split("\n")
+    assert "冯玉诚 郑晓光" in lines
+    assert "潍坊高新区：" in lines
+    assert "▶ 郭雨嫣" in lines
+    assert any(line.endswith("。 钟克波") for line in lines)
+
+
+def test_every_character_maps_back_to_the_original(seeds):
+    for stem, raw in seeds.items():
+        doc = repaired(raw)
+        assert len(doc.offsets) == len(doc.text) + 1
+        for i, ch in enumerate(doc.text):
+            if ch != "\n" and ch not in "，：；（）？！":      # punctuation is made full-width
+                assert raw[doc.offsets[i]] == ch, (stem, i)
+        assert doc.offsets[:-1] == sorted(doc.offsets[:-1])
+
+
+def test_original_span_of_a_name_broken_over_lines(seeds):
+    raw = seeds["000_6c1ec9c07335c472"]
+    doc = repaired(raw)
+    start = doc.text.index("北京市医疗器械检验研究院")
+    a, b = doc.original_span(start, start + len("北京市医疗器械检验研究院"))
+    assert raw[a:b].replace("\n", "") == "北京市医疗器械检验研究院"
+
+
+def test_undouble_only_undoes_wholly_doubled_lines():
+    chars = lambda s: [(c, i) for i, c in enumerate(s)]
+    assert "".join(c for c, _ in undouble(chars("北京器检院北京器检院（（海南海南））"))) == "北京器检院（海南）"
+    assert "".join(c for c, _ in undouble(chars("常常来看看"))) == "常常来看看"

@@ -99,15 +99,26 @@ def _parents(entities: dict[tuple[str, str], Entity]):
     for e in [e for e in entities.values() if e.type in _BUILT_ON]:
         zone = _leading_zone(e.name)
         if zone and zone != e.name and (zone in lex.zones or zone_city(zone)):
-            entities.setdefault(("Zone", name_key(canonical_zone(zone))), Entity(canonical_zone(zone), "Zone"))
+            _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
         for tail, kind in tails:
             at = e.name.find(tail, 4)
             while at != -1:
                 prefix = e.name[:at + len(tail)]
                 if prefix != e.name and not prefix.startswith(zone or "\0") and prefix not in lex.places \
                         and kind in _PARENT_TYPES[e.type] and not _TAIL_CONTINUES.match(e.name[at + len(tail):]):
-                    entities.setdefault((kind, name_key(prefix)), Entity(prefix, kind))
+                    _mentioned_in(entities, e, prefix, kind, prefix)
                 at = e.name.find(tail, at + 1)
+
+
+def _mentioned_in(entities, holder: Entity, prefix: str, kind: str, name: str):
+    """Add the entity whose name begins `holder`'s, mentioned where `holder` is."""
+    e = entities.setdefault((kind, name_key(name)), Entity(name, kind))
+    for m in holder.mentions:
+        at = m.text.find(prefix)
+        if at != -1:
+            e.mentions.append(Mention(prefix, kind, m.start + at, m.start + at + len(prefix), m.sentence, name=name))
+            if prefix != name:
+                e.aliases.add(prefix)
 
 
 _BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
@@ -124,14 +135,15 @@ def canonical_zone(text: str) -> str:
 
 def _zone_cities(entities: dict[tuple[str, str], Entity]):
     """A zone's city is an entity of the document even when only the zone's name carries it."""
-    lex = load()
     for zone in [e for e in entities.values() if e.type == "Zone"]:
         city = zone_city(zone.name)
-        if city:
-            place = entities.setdefault(("Place", name_key(city)), Entity(city, "Place"))
-            if short_place(city) != city:
-                place.aliases.add(short_place(city))
-    del lex
+        if not city:
+            continue
+        place = entities.setdefault(("Place", name_key(city)), Entity(city, "Place"))
+        if short_place(city) != city:
+            place.aliases.add(short_place(city))
+        if not place.mentions:      # the city is read from the zone's name, so that is where it is mentioned
+            place.mentions += [Mention(m.text, "Place", m.start, m.end, m.sentence, name=city) for m in zone.mentions[:1]]
 
 
 def zone_city(zone: str) -> str:
@@ -148,10 +160,61 @@ def zone_city(zone: str) -> str:
     return ""
 
 
+def _short_mentions(doc: Document) -> list[Mention]:
+    """Find the short forms of the bodies the page names in full (天瑞重工, 北京器检院, 诺一迈尔)."""
+    found = []
+    taken = [(m.start, m.end) for m in doc.mentions]
+    inside: set[tuple[int, int]] = set()
+    sentence_at = [(s.start, s.end, s.index) for s in doc.sentences]
+    for m in [m for m in doc.mentions if m.type in ("Company", "Organization") and len(m.name) >= 6]:
+        for short in _short_candidates(m.name, doc.text):
+            for at in _occurrences(doc.text, short):
+                span = (at, at + len(short))
+                # a shorter mention inside the short form (北京 in 北京器检院) gives way to it
+                if any(a < span[1] and span[0] < b and not (span[0] <= a and b <= span[1]) for a, b in taken):
+                    continue
+                inside |= {(a, b) for a, b in taken if span[0] <= a and b <= span[1]}
+                sentence = next((n for a, b, n in sentence_at if a <= at < b), None)
+                if sentence is not None:
+                    found.append(Mention(short, m.type, span[0], span[1], sentence, name=m.name))
+                    taken.append(span)
+    doc.mentions = [m for m in doc.mentions if (m.start, m.end) not in inside]
+    return found
+
+
+def _short_candidates(name: str, text: str) -> set[str]:
+    shorts = {re.split(r"（", name)[0]} if "（" in name else set()
+    core = re.sub(r"（[^）]*）", "", _COMPANY_TAIL.sub("", name))
+    for form in sorted(load().places, key=len, reverse=True):
+        if core.startswith(form) and len(core) - len(form) >= 2:
+            shorts.add(core[len(form):])
+            break
+    # abbreviations that keep the first and last characters: 北京器检院 for 北京市医疗器械检验研究院
+    last = name[-1]
+    at = text.find(last)
+    while at != -1:
+        for k in range(3, 7):
+            candidate = text[at - k + 1:at + 1]
+            if len(candidate) == k and candidate[0] == name[0] and candidate != name \
+                    and is_short_form(candidate, name) and not re.search(r"[，。、；：\s]", candidate):
+                shorts.add(candidate)
+        at = text.find(last, at + 1)
+    return {s for s in shorts if len(s) >= 3 and s != name and s not in load().places}
+
+
+def _occurrences(text: str, word: str):
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + len(word))
+
+
 def resolve(doc: Document) -> Document:
     for m in doc.mentions:
         if m.name != "?":
             m.name = canonical(m)
+    short = _short_mentions(doc)
+    doc.mentions = sorted(doc.mentions + short, key=lambda m: m.start)
     doc.mentions = _corefer(doc, doc.mentions)
     bylines = {(n, s) for a in doc.articles for n, s, _ in a.bylines}
     entities: dict[tuple[str, str], Entity] = {}

@@ -6,11 +6,13 @@ from functools import cache
 
 from kg.lexicon import load
 from kg.model import Mention
-from kg.recognize.tokens import left_edge
+from kg.recognize.tokens import _name_like, left_edge
 
 # A、B和C等(N个)?…产业: every item of such a list is an industry, known or not
 _LIST = re.compile(r"((?:[^，。、；：！？“”（）]{2,16}、)+[^，。、；：！？“”（）]{2,16}?)(?:等|\s)*(?:[0-9一二三四五六七八九十]+个|两大|三大|四大|五大|六大)?"
                    r"(?:主导|特色|优势|未来|新兴|战略性新兴|重点|高成长|细分|支柱)*(?:产业|领域|产业链|产业集群)")
+# 新能源及新型储能, 软件和信息服务: one industry whose name joins two words
+_JOINS = frozenset({"及", "和", "与"})
 _TAIL = re.compile(r"(产业集群|产业链|产业|领域)$")
 
 
@@ -39,7 +41,7 @@ def _items(text, m, offset, sentence, tokens):
     for k, item in enumerate(items):
         start = pos
         if k == 0:
-            start = _trim_lead(text, max(left_edge(tokens, pos + len(item)), pos), pos + len(item))
+            start = _trim_lead(text, max(left_edge(tokens, pos + len(item), allow=_JOINS), pos), pos + len(item))
         surface = text[start:pos + len(item)]
         name = _TAIL.sub("", surface).strip()
         if 2 <= len(name) <= 16 and not re.search(r"[0-9]{2,}|企业|公司|项目", name):
@@ -48,8 +50,7 @@ def _items(text, m, offset, sentence, tokens):
 
 
 def _all_name(tokens, start: int, end: int) -> bool:
-    from kg.recognize.tokens import _name_like
-    return all(_name_like(t, frozenset({"及", "和", "与"})) for t in tokens if t.end > start and t.start < end)
+    return all(_name_like(t, _JOINS) for t in tokens if t.end > start and t.start < end)
 
 
 def _trim_lead(text: str, start: int, end: int) -> int:

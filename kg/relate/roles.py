@@ -1,7 +1,7 @@
 """holdsRole: “<organisation><post><person>” — the body named right before the post."""
 from __future__ import annotations
 
-from kg.model import Entity, name_key
+from kg.model import Entity, Mention, name_key
 from kg.recognize.people import post_pattern
 from kg.relate.context import Context
 
@@ -21,24 +21,28 @@ def find(ctx: Context):
             org = next((o for o in mentions if o.type in _ACTORS and o.end == posts_start), None)
             if org is None:
                 continue
-            _add(ctx, ctx.entity(person), ctx.entity(org), m.group(1), sentence)
+            _add(ctx, ctx.entity(person), ctx.entity(org), m.group(1), posts_start, sentence)
 
 
-def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, sentence: int):
+def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, at: int, sentence: int):
     """随州高新区党工委书记、管委会主任郭晓东: one fact per body the posts name."""
     if org is None:
         return
     for post in posts.split("、") if "管委会" in posts else [posts]:
         target, role = org, post
         if org.type == "Zone" and post.startswith("管委会"):
-            target = ctx.named("GovernmentAgency", org.name + "管委会") or _agency(ctx, org.name + "管委会")
+            start = at + posts.index(post)
+            target = ctx.named("GovernmentAgency", org.name + "管委会") or \
+                _agency(ctx, org.name + "管委会", Mention("管委会", "GovernmentAgency", start, start + 3, sentence))
             role = post[len("管委会"):] or post
             ctx.add(target, "partOf", org, sentence)
         ctx.add(person, "holdsRole", target, sentence, role=role)
 
 
-def _agency(ctx: Context, name: str) -> Entity:
-    e = Entity(name, "GovernmentAgency")
+def _agency(ctx: Context, name: str, mention: Mention) -> Entity:
+    """The committee a post names (管委会主任) when the text names it only through the post."""
+    mention.name = name
+    e = Entity(name, "GovernmentAgency", mentions=[mention])
     ctx.doc.entities.append(e)
     ctx.by_key[("GovernmentAgency", name_key(name))] = e
     return e

@@ -1,0 +1,55 @@
+"""Sentences of the seeds, and the entities kg must find in them."""
+import pytest
+
+from kg.pipeline import extract
+
+
+def entities(sentence: str) -> set[tuple[str, str]]:
+    return {(e.type, e.name) for e in extract(sentence).entities}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("湖北犇星新材料股份有限公司董事长戴百雄表示，新的一年将推行“赛马机制”。",
+     {("Company", "湖北犇星新材料股份有限公司"), ("Person", "戴百雄")}),
+    ("相继吸引了石药巨石、药明生物、绿叶制药、华普生物等高科技企业入驻。",
+     {("Company", "石药巨石"), ("Company", "药明生物"), ("Company", "绿叶制药"), ("Company", "华普生物")}),
+    ("保定高新区党群部联合保定市公安局高新区分局网安大队走进保定高新区实验学校开展宣传活动。",
+     {("GovernmentAgency", "保定高新区党群部"), ("GovernmentAgency", "保定市公安局高新区分局网安大队"),
+      ("Organization", "保定高新区实验学校"), ("Zone", "保定高新区"), ("Place", "保定市"),
+      ("GovernmentAgency", "保定市公安局高新区分局"), ("GovernmentAgency", "保定市公安局")}),
+    ("近日，魔方卫星柔性化卫星研发及制造基地项目签约仪式在江阴高新区举行。",
+     {("Project", "魔方卫星柔性化卫星研发及制造基地项目"), ("Zone", "江阴高新区"), ("Place", "江阴市")}),
+    ("江阴高新区把商业航天、低空经济作为抢占未来产业新赛道的主攻方向。",
+     {("Industry", "商业航天"), ("Industry", "低空经济")}),
+    ("中国科学院院士卞修武、中国工程院院士李克强等顶尖人才7名。",
+     {("Organization", "中国科学院"), ("Organization", "中国工程院"), ("Person", "卞修武"), ("Person", "李克强")}),
+    ("景德镇高新区出台《景德镇高新区重点产业目标化清单化精准招商工作方案》。",
+     {("Policy", "《景德镇高新区重点产业目标化清单化精准招商工作方案》")}),
+    ("聚力打造智能网联新能源汽车及核心器件、软件和信息服务、新型智能终端3个主导产业。",
+     {("Industry", "智能网联新能源汽车及核心器件"), ("Industry", "软件和信息服务"), ("Industry", "新型智能终端")}),
+])
+def test_finds_entities(sentence, expected):
+    assert expected <= entities(sentence)
+
+
+@pytest.mark.parametrize("sentence, not_expected", [
+    # 布局 and 格局 end like a bureau (局) but are not one
+    ("形成了新的产业布局和发展格局。", {"GovernmentAgency"}),
+    # generic projects are no project's name
+    ("潍坊高新区集中开工重点项目20个。", {"Project"}),
+])
+def test_does_not_take_words_for_names(sentence, not_expected):
+    assert not {t for t, _ in entities(sentence)} & not_expected
+
+
+def test_industry_drops_its_trailing_产业_and_keeps_it_as_alias():
+    doc = extract("石家庄高新区高度重视生物医药和新一代电子信息产业的发展。")
+    bio = doc.entity("生物医药", "Industry")
+    assert bio is not None
+    assert doc.entity("新一代电子信息产业", "Industry").name == "新一代电子信息"
+
+
+def test_place_short_form_is_an_alias_of_the_full_name():
+    doc = extract("助力推动海南省生物医药产业聚集和发展，推动海南生物医药产业蓬勃发展。")
+    hainan = doc.entity("海南省", "Place")
+    assert hainan is not None and "海南" in hainan.aliases

@@ -1,0 +1,58 @@
+"""Sentences of the seeds, and the facts kg must read from them."""
+import pytest
+
+from kg.pipeline import extract
+
+
+def facts(text: str) -> set[tuple]:
+    out = set()
+    for t in extract(text).triples:
+        out.add((t.subject.name, t.predicate, t.object.name if t.object else t.value.amount, t.role or None))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("潍坊高新区经济发展局党委书记、局长韩滨说。",
+     {("韩滨", "holdsRole", "潍坊高新区经济发展局", "党委书记、局长"),
+      ("潍坊高新区经济发展局", "partOf", "潍坊高新区", None), ("潍坊高新区", "locatedIn", "潍坊市", None)}),
+    ("随州高新区党工委书记、管委会主任郭晓东表示，将坚决扛起大旗。",
+     {("郭晓东", "holdsRole", "随州高新区", "党工委书记"), ("郭晓东", "holdsRole", "随州高新区管委会", "主任"),
+      ("随州高新区管委会", "partOf", "随州高新区", None)}),
+    ("近日，魔方卫星柔性化卫星研发及制造基地项目签约仪式在江阴高新区举行。",
+     {("江阴高新区", "signs", "魔方卫星柔性化卫星研发及制造基地项目", None),
+      ("魔方卫星柔性化卫星研发及制造基地项目", "locatedIn", "江阴高新区", None)}),
+    ("此次会议主会场所在地的潍坊高新区磁悬浮智能制造产业化项目，总投资额35亿元，是引领性项目。",
+     {("磁悬浮智能制造产业化项目", "totalInvestment", 3.5e9, None)}),
+    ("相继吸引了石药巨石、药明生物等高科技企业入驻石家庄高新区。",
+     {("石药巨石", "locatedIn", "石家庄高新区", None), ("药明生物", "locatedIn", "石家庄高新区", None)}),
+    ("江阴高新区把商业航天、低空经济作为抢占未来产业新赛道的主攻方向。",
+     {("江阴高新区", "focusesOn", "商业航天", None), ("江阴高新区", "focusesOn", "低空经济", None)}),
+    ("北京航空航天大学景德镇研究院研发的航空陶瓷刀具受到关注。",
+     {("北京航空航天大学景德镇研究院", "partOf", "北京航空航天大学", None)}),
+    ("景德镇高新区出台《景德镇高新区重点产业目标化清单化精准招商工作方案》。",
+     {("景德镇高新区", "issues", "《景德镇高新区重点产业目标化清单化精准招商工作方案》", None)}),
+    ("保定高新区党群部联合保定市公安局高新区分局网安大队开展宣传活动。",
+     {("保定高新区党群部", "cooperatesWith", "保定市公安局高新区分局网安大队", None)}),
+])
+def test_reads_facts(text, expected):
+    assert expected <= facts(text)
+
+
+def test_a_total_for_a_group_of_projects_is_no_projects_investment():
+    found = facts("石家庄高新区集中开工石家庄高新区科技创业园区产业赋能中心项目等项目31个、总投资额40.6亿元。")
+    assert not [f for f in found if f[1] == "totalInvestment"]
+
+
+def test_hedged_amount_keeps_its_qualifier():
+    doc = extract("潍坊高新区磁悬浮智能制造产业化项目总投资约35亿元。")
+    money = next(t.value for t in doc.triples if t.predicate == "totalInvestment")
+    assert (money.amount, money.currency, money.qualifier) == (3.5e9, "CNY", "约")
+
+
+def test_every_fact_carries_its_sentence_and_span_in_the_original():
+    raw = "潍坊高新区经济发展局党委书记、\n\n局长韩滨说。"
+    doc = extract(raw)
+    role = next(t for t in doc.triples if t.predicate == "holdsRole")
+    p = role.provenance
+    assert p.text == "潍坊高新区经济发展局党委书记、局长韩滨说。"
+    assert raw[p.start:p.end].replace("\n", "") == p.text

@@ -1,0 +1,46 @@
+"""Short names, abbreviations, coreference and a zone's city."""
+import pytest
+
+from kg.pipeline import extract
+from kg.resolve import is_short_form, zone_city
+
+
+@pytest.mark.parametrize("short, long", [
+    ("北京器检院", "北京市医疗器械检验研究院"),
+    ("天瑞重工", "山东天瑞重工有限公司"),
+    ("诺一迈尔", "诺一迈尔（山东）医学科技有限公司"),
+])
+def test_short_forms(short, long):
+    assert is_short_form(short, long)
+
+
+@pytest.mark.parametrize("short, long", [
+    ("北京市", "北京航空航天大学"),
+    ("中国工程院", "中国科学院"),
+])
+def test_not_short_forms(short, long):
+    assert not is_short_form(short, long)
+
+
+@pytest.mark.parametrize("zone, city", [("潍坊高新区", "潍坊市"), ("江阴高新区", "江阴市"),
+                                        ("西部（重庆）科学城", "重庆市"), ("天津滨海高新区", "天津市")])
+def test_zone_city(zone, city):
+    assert zone_city(zone) == city
+
+
+def test_该企业_takes_the_name_of_the_company_before_it():
+    doc = extract("健民集团叶开泰国药（随州）有限公司成为国家高新技术企业。该企业董事长布忠江表示，将扩大生产规模。")
+    roles = [(t.subject.name, t.object.name, t.role) for t in doc.triples if t.predicate == "holdsRole"]
+    assert ("布忠江", "健民集团叶开泰国药（随州）有限公司", "董事长") in roles
+
+
+def test_abbreviation_becomes_an_alias():
+    doc = extract("北京市医疗器械检验研究院在海口举办交流会。据了解，北京器检院是全国十大综合性医疗器械检验机构之一。")
+    org = doc.entity("北京市医疗器械检验研究院", "Organization")
+    assert org is not None and "北京器检院" in org.aliases
+
+
+def test_same_entity_same_id_on_every_run():
+    a = extract("潍坊高新区集中开工重点项目。").entity("潍坊高新区").id
+    b = extract("这是潍坊高新区。").entity("潍坊高新区").id
+    assert a == b

@@ -3,7 +3,7 @@
 Every surface form gets its entity's canonical name (潍坊 → 潍坊市, 生物医药产业 →
 生物医药, 潍坊高新区磁悬浮…项目 → 磁悬浮…项目); 该企业 and its kind take the name of
 the nearest entity of their type before them in the article; short names and
-abbreviations (北京器检院, 天瑞重工) join the full name they stand for.
+abbreviations (北京器检院, 华远重工) join the full name they stand for.
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def is_short_form(short: str, long: str) -> bool:
-    """北京器检院 of 北京市医疗器械检验研究院, 天瑞重工 of 山东天瑞重工有限公司, 诺一迈尔 of 诺一迈尔（山东）…公司."""
+    """北京器检院 of 北京市医疗器械检验研究院, 华远重工 of 山东华远重工有限公司, 星河 of 星河（山东）科技有限公司."""
     if len(short) >= len(long) or len(short) < 2:
         return False
     core = _COMPANY_TAIL.sub("", long)
@@ -93,7 +93,7 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
 
 def _parents(entities: dict[tuple[str, str], Entity]):
     """The bodies a name is built on are entities too: 保定高新区党群部 names 保定高新区,
-    健民集团叶开泰国药（随州）有限公司 names 健民集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学."""
+    某某集团华远药业（随州）有限公司 names 某某集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学."""
     lex = load()
     tails = [(t, kind) for t, kind in lex.suffixes if len(t) >= 2 or kind == "GovernmentAgency"]
     for e in [e for e in entities.values() if e.type in _BUILT_ON]:
@@ -161,7 +161,7 @@ def zone_city(zone: str) -> str:
 
 
 def _short_mentions(doc: Document) -> list[Mention]:
-    """Find the short forms of the bodies the page names in full (天瑞重工, 北京器检院, 诺一迈尔)."""
+    """Find the short forms of the bodies the page names in full (华远重工, 北京器检院)."""
     found = []
     taken = [(m.start, m.end) for m in doc.mentions]
     inside: set[tuple[int, int]] = set()

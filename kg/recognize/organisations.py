@@ -2,7 +2,7 @@
 
 The tail gives the type (有限公司 → Company, 研究院 → Organization, 局 → GovernmentAgency);
 the name runs leftwards from it to the first word that cannot be part of a name.
-Short company names (潍柴, 药明生物) are found where news lists them: A、B、C等…企业.
+Short company names (华远重工, 星河生物) are found where news lists them: A、B、C等…企业.
 """
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def find(text: str, offset: int, sentence: int, tokens):
 
 
 def listed_companies(text: str, offset: int, sentence: int, tokens):
-    """潍柴、福田汽车、华丰动力等50余家骨干企业 → four companies."""
+    """华远重工、星河生物、东方动力等50余家骨干企业 → three companies."""
     lex = load()
     for m in _LIST.finditer(text):
         pos = m.start(1)

@@ -1,4 +1,4 @@
-"""People: a name after a post title (董事长戴百雄, 党委书记、局长韩滨), and reporters in bylines."""
+"""People: a name after a post title (董事长王明, 党委书记、局长李华), and reporters in bylines."""
 from __future__ import annotations
 
 import re

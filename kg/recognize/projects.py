@@ -24,7 +24,7 @@ def find(text: str, offset: int, sentence: int, tokens):
     for m in TAILS.finditer(text):
         start = left_edge(tokens, m.start(), limit=30, allow=_INSIDE)
         if text[start - 1:start] == "”" and "“" in text[:start]:
-            start = text.rindex("“", 0, start)     # “海口药谷”国家级生物医药产业平台
+            start = text.rindex("“", 0, start)     # “某某药谷”国家级生物医药产业平台
         head = text[start:m.start()]
         name = text[start:m.end()]
         if len(head) < 4 or _GENERIC.match(head) or _GENERIC_END.search(name) \

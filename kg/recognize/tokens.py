@@ -51,7 +51,7 @@ def _name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
     if tok.flag in ("ns", "nt", "nr", "nz", "n", "vn", "an", "j", "eng", "nrt", "nrfg", "a", "b", "s", "l", "i"):
         return True
     if tok.flag.startswith("v"):
-        return len(tok.word) == 1       # 达 in 环际达; two-character verbs start a clause
+        return len(tok.word) == 1       # 达 in 通达科技; two-character verbs start a clause
     if tok.word in "（）()":
         return True
     return tok.flag not in _STOP_FLAGS

@@ -94,7 +94,7 @@ def _spaced_out(chars, i, j) -> bool:
     """True when the space at i..j sits in letter-spaced text (推 动 海 南), not between words."""
     left, right = chars[i - 1][0], chars[j][0]
     if left in SENTENCE_END + CLOSERS + "，、；：":
-        return False            # 。 牛良玉: a byline after the last sentence keeps its space
+        return False            # 。 王明: a byline after the last sentence keeps its space
     before = chars[i - 2][0] if i >= 2 else " "
     after = chars[j + 1][0] if j + 1 < len(chars) else " "
     return not (_cjk(left) and _cjk(right)) or before in " \u3000\t" or after in " \u3000\t"

@@ -2,7 +2,7 @@
 
 A page holds several articles. One begins at 本报讯, at a headline followed by a
 lead or byline, or at a ►/▶ byline; one ends with its reporters' names, on
-the last line of its text (…发展。 牛良玉) or on a line of their own.
+the last line of its text (…发展。 王明) or on a line of their own.
 """
 from __future__ import annotations
 

@@ -24,13 +24,13 @@ def canonical(m: Mention) -> str:
     if m.type == "Place" and m.text in lex.places:
         return lex.places[m.text].name
     if m.type == "Project":
-        zone = _leading_zone(m.text)
+        zone = leading_zone(m.text)
         if zone and len(m.text) - len(zone) >= 4:
             return m.text[len(zone):]
     return m.name
 
 
-def _leading_zone(text: str) -> str:
+def leading_zone(text: str) -> str:
     lex = load()
     for form in sorted(lex.zones, key=len, reverse=True):
         if text.startswith(form):
@@ -97,7 +97,7 @@ def _parents(entities: dict[tuple[str, str], Entity]):
     lex = load()
     tails = [(t, kind) for t, kind in lex.suffixes if len(t) >= 2 or kind == "GovernmentAgency"]
     for e in [e for e in entities.values() if e.type in _BUILT_ON]:
-        zone = _leading_zone(e.name)
+        zone = leading_zone(e.name)
         if zone and zone != e.name and (zone in lex.zones or zone_city(zone)):
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
         for tail, kind in tails:

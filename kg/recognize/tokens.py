@@ -43,7 +43,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def _name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
+def name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
     if tok.word in allow or tok.word in NAME_VERBS:
         return True
     if tok.word in STOP_WORDS or not tok.word.strip():
@@ -65,7 +65,7 @@ def left_edge(tokens: list[Token], head_start: int, limit: int = 24, allow: froz
             if tok.start < head_start:
                 start = tok.start       # the tail is glued to a token on its left (科创办 from 科/创办)
             continue
-        if tok.end != start or not _name_like(tok, allow) or head_start - tok.start > limit:
+        if tok.end != start or not name_like(tok, allow) or head_start - tok.start > limit:
             break
         start = tok.start
     # a one-character verb or preposition at the left end belongs to the clause (让大学 → 大学)

@@ -11,7 +11,7 @@ import re
 
 from kg.model import name_key
 from kg.relate.context import Context
-from kg.resolve import _leading_zone, zone_city
+from kg.resolve import leading_zone, zone_city
 
 _BODIES = ("GovernmentAgency", "Organization", "Company")
 _IN_ZONE = re.compile(r"(位于|落户|入驻|坐落于|扎根)$")
@@ -50,7 +50,7 @@ def _listed(text: str, start: int, end: int) -> bool:
 
 
 def _belongs(ctx: Context, e, sentence: int):
-    zone_name = _leading_zone(e.name)
+    zone_name = leading_zone(e.name)
     zone = ctx.named("Zone", zone_name) if zone_name else None
     if zone is not None and zone_name != e.name:
         ctx.add(e, "partOf" if e.type == "GovernmentAgency" else "locatedIn", zone, sentence)

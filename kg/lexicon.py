@@ -114,6 +114,24 @@ def load() -> Lexicon:
 
 
 @cache
+def _prefix_pattern(kind: str) -> re.Pattern:
+    forms = load().zones if kind == "zone" else load().places
+    return re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+
+
+def leading_place(text: str) -> str:
+    """The longest place name `text` begins with (潍坊高新区 → 潍坊), or ''."""
+    m = _prefix_pattern("place").match(text)
+    return m.group() if m else ""
+
+
+def leading_zone_name(text: str) -> str:
+    """The longest gazetteer zone name `text` begins with, or ''."""
+    m = _prefix_pattern("zone").match(text)
+    return m.group() if m else ""
+
+
+@cache
 def jieba_tokenizer():
     """A jieba tokenizer that keeps lexicon names whole (潍坊高新区, 董事长, 生物医药)."""
     import logging

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import load, short_place
+from kg.lexicon import leading_place, leading_zone_name, load, short_place
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize.places import zone_shape
 
 _COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
-_ORG_TAIL = re.compile(r"(集团|大学|研究院|科学院|公安局|局|委员会)$")
 
 
 def canonical(m: Mention) -> str:
@@ -31,10 +30,10 @@ def canonical(m: Mention) -> str:
 
 
 def leading_zone(text: str) -> str:
-    lex = load()
-    for form in sorted(lex.zones, key=len, reverse=True):
-        if text.startswith(form):
-            return form
+    """The zone a name begins with: from the gazetteer, else any place followed by 高新区 and the like."""
+    known = leading_zone_name(text)
+    if known:
+        return known
     m = zone_shape().match(text)
     return m.group() if m else ""
 
@@ -60,10 +59,9 @@ def is_short_form(short: str, long: str) -> bool:
         return False
     core = _COMPANY_TAIL.sub("", long)
     core = re.sub(r"（[^）]*）", "", core)
-    for form in sorted(load().places, key=len, reverse=True):
-        if core.startswith(form) and len(core) - len(form) >= 2:
-            core = core[len(form):]
-            break
+    place = leading_place(core)
+    if place and len(core) - len(place) >= 2:
+        core = core[len(place):]
     if long.startswith(short) and _COMPANY_TAIL.search(long) and not _COMPANY_TAIL.search(short):
         return True
     if short == core or (core.startswith(short) and len(short) >= 4):
@@ -149,9 +147,9 @@ def _zone_cities(entities: dict[tuple[str, str], Entity]):
 def zone_city(zone: str) -> str:
     """潍坊高新区 → 潍坊市: from the gazetteer, else from the place its name begins with."""
     lex = load()
-    for form in sorted(lex.places, key=len, reverse=True):
-        if zone.startswith(form) and lex.places[form].level in ("city", "county", "province"):
-            return lex.places[form].name
+    place = leading_place(zone)
+    if place and lex.places[place].level in ("city", "county", "province"):
+        return lex.places[place].name
     if zone in lex.zones:
         return lex.zones[zone].city
     m = re.search(r"（([^）]{2,4})）", zone)
@@ -185,10 +183,9 @@ def _short_mentions(doc: Document) -> list[Mention]:
 def _short_candidates(name: str, text: str) -> set[str]:
     shorts = {re.split(r"（", name)[0]} if "（" in name else set()
     core = re.sub(r"（[^）]*）", "", _COMPANY_TAIL.sub("", name))
-    for form in sorted(load().places, key=len, reverse=True):
-        if core.startswith(form) and len(core) - len(form) >= 2:
-            shorts.add(core[len(form):])
-            break
+    place = leading_place(core)
+    if place and len(core) - len(place) >= 2:
+        shorts.add(core[len(place):])
     # abbreviations that keep the first and last characters: 北京器检院 for 北京市医疗器械检验研究院
     last = name[-1]
     at = text.find(last)

@@ -6,7 +6,7 @@ since a longer name holds the shorter (石家庄高新区科技局 holds 石家�
 from __future__ import annotations
 
 from kg.model import Document, Mention
-from kg.recognize import coreference, industries, organisations, people, places, policies, projects
+from kg.recognize import coreference, industries, organisations, people, places, policies, products, projects
 from kg.recognize.tokens import tokenize
 
 # on equal spans, the more specific reading wins
@@ -24,6 +24,7 @@ def _proposals(doc: Document):
         yield from projects.find(text, at, n, tokens)
         yield from industries.find(text, at, n, tokens)
         yield from policies.find(text, at, n)
+        yield from products.find(text, at, n)
         yield from coreference.find(text, at, n)
     for article in doc.articles:
         for name, start, end in article.bylines:

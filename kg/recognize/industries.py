@@ -44,7 +44,8 @@ def _items(text, m, offset, sentence, tokens):
             start = _trim_lead(text, max(left_edge(tokens, pos + len(item), allow=_JOINS), pos), pos + len(item))
         surface = text[start:pos + len(item)]
         name = _TAIL.sub("", surface).strip()
-        if 2 <= len(name) <= 16 and not re.search(r"[0-9]{2,}|企业|公司|项目", name):
+        if 2 <= len(name) <= 16 and not re.search(r"[0-9]{2,}|企业|公司|项目|中心|建设", name) \
+                and _all_name(tokens, start, pos + len(item)):
             yield Mention(surface, "Industry", offset + start, offset + pos + len(item), sentence, name=name)
         pos += len(item) + 1
 

@@ -24,7 +24,7 @@ _NOT_BUREAU = set("布格开结大当邮全时政变破新定残棋饭骗僵困�
 _NOT_DEPARTMENT = set("全内外局总东西南北中上下底背头腹胸腰干俱本分面顶")
 # 科技创新与人才服务中心: a conjunction inside a body's name
 _INSIDE = frozenset({"与"})
-_LIST = re.compile(r"((?:[^，。、；：！？“”\s]{2,10}、)+[^，。、；：！？“”\s]{2,10})等(?:[^，。；]{0,10}?)(?:企业|公司|集团)")
+COMPANY_LIST = re.compile(r"((?:[^，。、；：！？“”\s]{2,10}、)+[^，。、；：！？“”\s]{2,10})等(?:[^，。；]{0,10}?)(?:企业|公司|集团)")
 
 
 @cache
@@ -60,7 +60,7 @@ def find(text: str, offset: int, sentence: int, tokens):
 def listed_companies(text: str, offset: int, sentence: int, tokens):
     """华远重工、星河生物、东方动力等50余家骨干企业 → three companies."""
     lex = load()
-    for m in _LIST.finditer(text):
+    for m in COMPANY_LIST.finditer(text):
         pos = m.start(1)
         items = m.group(1).split("、")
         for k, item in enumerate(items):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from kg.lexicon import jieba_tokenizer
 
 # parts of speech that never sit inside a name (jieba's tag set)
-_STOP_FLAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "mq", "t", "q", "f", "x", "y", "e", "z", "zg", "ad", "k"}
+_STOP_FLAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "mq", "t", "q", "f", "x", "y", "e", "z", "zg", "ad"}
 # words that end a name on their left even when the tagger calls them nouns
 STOP_WORDS = {"在", "与", "和", "及", "以及", "的", "了", "等", "是", "为", "对", "向", "从", "由", "将", "把", "被",
               "暨", "并", "同", "跟", "或", "该", "其", "此", "本", "各", "原", "新建", "位于", "依托", "走进", "走访",
@@ -24,7 +24,8 @@ STOP_WORDS = {"在", "与", "和", "及", "以及", "的", "了", "等", "是", 
               "加速", "广泛", "重点", "作为", "以"}
 # verbs that name what a body does and so sit inside its name (行政审批服务局, 医疗器械检验研究院)
 NAME_VERBS = {"审批", "监督", "管理", "检验", "检测", "执法", "服务", "促进", "保障", "招商", "投资", "研究", "开发",
-              "创业", "孵化", "赋能", "制造", "打印", "再生", "提纯", "搅拌", "研发", "应急", "救援", "储蓄", "建设"}
+              "创业", "孵化", "赋能", "制造", "打印", "再生", "提纯", "搅拌", "研发", "应急", "救援", "储蓄"}
+_NUMERALS = set("0123456789一二三四五六七八九十百千万亿几数两零半")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     tokens, pos = [], 0
     for word, flag in jieba_tokenizer().cut(text, HMM=True):
+        if tokens and flag == "eng" and tokens[-1].flag == "m" and tokens[-1].end == pos:
+            last = tokens.pop()     # 3D, 5G: a number and letters make one word
+            word, flag, pos = last.word + word, "eng", last.start
         tokens.append(Token(word, flag, pos, pos + len(word)))
         pos += len(word)
     return tokens
@@ -54,6 +58,8 @@ def name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
         return len(tok.word) == 1       # 达 in 通达科技; two-character verbs start a clause
     if tok.word in "（）()":
         return True
+    if tok.flag in ("m", "mq") and len(tok.word) >= 3 and not set(tok.word) <= _NUMERALS:
+        return True         # 零部件: the tagger takes it for a number
     return tok.flag not in _STOP_FLAGS
 
 

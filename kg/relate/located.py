@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.model import name_key
+from kg.recognize.organisations import COMPANY_LIST
 from kg.relate.context import Context
 from kg.resolve import leading_zone, zone_city
 
@@ -32,7 +33,7 @@ def find(ctx: Context):
             zone = _zone_for(ctx, m, zones, sentence)
             if m.type == "Project":
                 ctx.add(ctx.entity(m), "locatedIn", zone, sentence)
-            elif m.type == "Company" and _listed(text, m.start - base, m.end - base):
+            elif m.type == "Company" and _listed(text, m.start - base):
                 ctx.add(ctx.entity(m), "locatedIn", zone, sentence)
             elif m.type in _BODIES and zones and _IN_ZONE.search(text[:m.start - base]):
                 ctx.add(ctx.entity(m), "locatedIn", zone, sentence)
@@ -45,8 +46,9 @@ def _zone_for(ctx: Context, m, zones, sentence):
     return ctx.entity(chosen) if chosen else ctx.main_zone(sentence)
 
 
-def _listed(text: str, start: int, end: int) -> bool:
-    return text[end:end + 1] in ("、", "等") or text[start - 1:start] == "、"
+def _listed(text: str, start: int) -> bool:
+    """Named in a list of a zone's enterprises: 吸引了A、B、C等高科技企业入驻."""
+    return any(m.start(1) <= start < m.end(1) for m in COMPANY_LIST.finditer(text))
 
 
 def _belongs(ctx: Context, e, sentence: int):

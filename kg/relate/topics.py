@@ -1,14 +1,17 @@
-"""focusesOn and issues: the industries a zone builds and the policies it carries out.
+"""focusesOn, issues and produces: the industries a zone builds, the policies it
+carries out, the products a company makes.
 
-The subject is the zone, agency or company the sentence is about: the one named
-nearest before the industry or policy, else the zone the article is about.
+The subject is the body the sentence is about: the one named nearest before the
+industry, policy or product (a zone first, where a zone may be the subject),
+else the zone the article is about.
 """
 from __future__ import annotations
 
 from kg.relate.context import Context
 
-_SUBJECTS = {"focusesOn": ("Zone", "Company", "Organization"), "issues": ("Zone", "GovernmentAgency")}
-_OBJECT = {"focusesOn": "Industry", "issues": "Policy"}
+_SUBJECTS = {"focusesOn": ("Zone", "Company", "Organization"), "issues": ("Zone", "GovernmentAgency"),
+             "produces": ("Company", "Organization")}
+_OBJECT = {"focusesOn": "Industry", "issues": "Policy", "produces": "Product"}
 
 
 def find(ctx: Context):
@@ -18,5 +21,8 @@ def find(ctx: Context):
                 before = [m for m in mentions if m.type in subject_types and m.end <= obj.start]
                 zones = [m for m in before if m.type == "Zone"]
                 chosen = (zones or before)[-1] if before else None
-                subject = ctx.entity(chosen) if chosen else ctx.main_zone(sentence)
+                if chosen:
+                    subject = ctx.entity(chosen)
+                else:
+                    subject = ctx.main_zone(sentence) if "Zone" in subject_types else None
                 ctx.add(subject, predicate, ctx.entity(obj), sentence)

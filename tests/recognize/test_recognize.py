@@ -27,6 +27,10 @@ def entities(sentence: str) -> set[tuple[str, str]]:
      {("Policy", "《景德镇高新区重点产业目标化清单化精准招商工作方案》")}),
     ("聚力打造智能网联新能源汽车及核心器件、软件和信息服务、新型智能终端3个主导产业。",
      {("Industry", "智能网联新能源汽车及核心器件"), ("Industry", "软件和信息服务"), ("Industry", "新型智能终端")}),
+    ("沪渝人工智能研究院顶尖人才金石带领团队发布了重庆首款大语言模型“兆言”。",
+     {("Organization", "沪渝人工智能研究院"), ("Product", "兆言")}),
+    ("成都倍特药业股份有限公司自主研发的1类新药——BPR-30221616注射液获得批准。",
+     {("Company", "成都倍特药业股份有限公司"), ("Product", "BPR-30221616注射液")}),
 ])
 def test_finds_entities(sentence, expected):
     assert expected <= entities(sentence)

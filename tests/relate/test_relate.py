@@ -33,6 +33,8 @@ def facts(text: str) -> set[tuple]:
      {("景德镇高新区", "issues", "《景德镇高新区重点产业目标化清单化精准招商工作方案》", None)}),
     ("保定高新区党群部联合保定市公安局高新区分局网安大队开展宣传活动。",
      {("保定高新区党群部", "cooperatesWith", "保定市公安局高新区分局网安大队", None)}),
+    ("北京航空航天大学景德镇研究院研发的航空陶瓷刀具，被央视新闻宣传推广。",
+     {("北京航空航天大学景德镇研究院", "produces", "航空陶瓷刀具", None)}),
 ])
 def test_reads_facts(text, expected):
     assert expected <= facts(text)

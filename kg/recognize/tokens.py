@@ -66,15 +66,24 @@ def name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
 def left_edge(tokens: list[Token], head_start: int, limit: int = 24, allow: frozenset = frozenset()) -> int:
     """The offset where the name whose tail starts at `head_start` begins."""
     start = head_start
-    for tok in reversed(tokens):
-        if tok.end > head_start:
-            if tok.start < head_start:
-                start = tok.start       # the tail is glued to a token on its left (科创办 from 科/创办)
-            continue
-        if tok.end != start or not name_like(tok, allow) or head_start - tok.start > limit:
+    before = [t for t in tokens if t.end <= head_start]
+    for t in tokens:
+        if t.start < head_start < t.end:
+            start = t.start     # the tail is glued to a token on its left (科创办 from 科/创办)
+    for k in range(len(before) - 1, -1, -1):
+        tok = before[k]
+        if tok.end != start or head_start - tok.start > limit:
+            break
+        if not (name_like(tok, allow) or _glued_to_proper_noun(tok, before[k - 1] if k else None)):
             break
         start = tok.start
     # a one-character verb or preposition at the left end belongs to the clause (让大学 → 大学)
     while start < head_start and any(t.start == start and len(t.word) == 1 and t.flag[0] in "vpdc" for t in tokens):
         start += 1
     return start
+
+
+def _glued_to_proper_noun(tok: Token, left: Token | None) -> bool:
+    """成都倍特药业: the tagger cut a lone character (倍) out of a name that a place begins."""
+    return (len(tok.word) == 1 and tok.word not in STOP_WORDS and tok.flag != "x" and left is not None
+            and left.end == tok.start and left.flag in ("ns", "nr", "nz", "nt") and len(left.word) >= 2)

@@ -86,18 +86,29 @@ def _places() -> dict[str, Place]:
 
 
 @cache
-def _common_words() -> set[str]:
-    """Frequent two-character words that jieba does not tag as places: a place's short
-    form that is one (合作 of 合作市) is not matched as a place."""
+def _dictionary() -> dict[str, tuple[int, str]]:
+    """jieba's own dictionary: word → (frequency, part of speech)."""
     import jieba
 
-    words = set()
+    words = {}
     with jieba.get_dict_file() as fh:
         for line in fh:
             word, freq, flag = line.decode("utf-8").split()
-            if len(word) == 2 and int(freq) >= 2000 and flag != "ns":
-                words.add(word)
+            words[word] = (int(freq), flag)
     return words
+
+
+@cache
+def _common_words() -> set[str]:
+    """Frequent two-character words that jieba does not tag as places: a place's short
+    form that is one (合作 of 合作市) is not matched as a place."""
+    return {w for w, (freq, flag) in _dictionary().items() if len(w) == 2 and freq >= 2000 and flag != "ns"}
+
+
+def is_plain_word(text: str) -> bool:
+    """A common word of the language (计划, 市场, 科技), which alone is nobody's name."""
+    freq, flag = _dictionary().get(text, (0, ""))
+    return freq >= 100 and not flag.startswith(("nr", "ns", "nt", "nz"))
 
 
 @cache

@@ -5,6 +5,7 @@ since a longer name holds the shorter (石家庄高新区科技局 holds 石家�
 """
 from __future__ import annotations
 
+from kg.lexicon import is_plain_word
 from kg.model import Document, Mention
 from kg.recognize import coreference, industries, organisations, people, places, policies, products, projects
 from kg.recognize.tokens import tokenize
@@ -28,6 +29,8 @@ def _proposals(doc: Document):
         yield from coreference.find(text, at, n)
     for article in doc.articles:
         for name, start, end in article.bylines:
+            if is_plain_word(name):
+                continue        # 绪言 before the reporters' names is a word, not a name
             first = article.sentences[0].index if article.sentences else -1
             yield Mention(name, "Person", start, end, first, name=name)
 

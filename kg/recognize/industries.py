@@ -45,13 +45,22 @@ def _items(text, m, offset, sentence, tokens):
         surface = text[start:pos + len(item)]
         name = _TAIL.sub("", surface).strip()
         if 2 <= len(name) <= 16 and not re.search(r"[0-9]{2,}|企业|公司|项目|中心|建设", name) \
-                and _all_name(tokens, start, pos + len(item)):
+                and _all_name(tokens, start, pos + len(item)) and _ends_in_noun(tokens, name, start):
             yield Mention(surface, "Industry", offset + start, offset + pos + len(item), sentence, name=name)
         pos += len(item) + 1
 
 
 def _all_name(tokens, start: int, end: int) -> bool:
     return all(name_like(t, _JOINS) for t in tokens if t.end > start and t.start < end)
+
+
+def _ends_in_noun(tokens, name: str, start: int) -> bool:
+    """速度快, 创新能力强: an item that ends in an adjective or verb describes, it names no industry."""
+    if name in load().industries:
+        return True
+    end = start + len(name)
+    last = next((t for t in tokens if t.start < end <= t.end), None)
+    return last is None or last.flag[0] in "nj" or last.flag in ("vn", "eng", "b")
 
 
 def _trim_lead(text: str, start: int, end: int) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import load
+from kg.lexicon import is_plain_word, load
 from kg.model import Mention
 from kg.recognize.tokens import STOP_WORDS, left_edge
 
@@ -51,8 +51,9 @@ def find(text: str, offset: int, sentence: int, tokens):
             continue        # 党工委书记, 管委会主任: a post, with its body named before it
         start = left_edge(tokens, m.start(), allow=_INSIDE)
         name = text[start:m.end()]
-        if name in _TOO_GENERIC or len(name) < 3 or len(name) <= len(m.group()) < 3:
-            continue
+        if name in _TOO_GENERIC or len(name) < 3 or len(name) <= len(m.group()) < 3 \
+                or is_plain_word(text[start:m.start()]) and m.group().endswith("公司"):
+            continue        # 技术有限公司: a tail after a common word names no company
         yield Mention(name, types[m.group()], offset + start, offset + m.end(), sentence)
     yield from listed_companies(text, offset, sentence, tokens)
 
@@ -73,6 +74,6 @@ def listed_companies(text: str, offset: int, sentence: int, tokens):
                     start += 1
             name = text[start:pos + len(item)]
             if 2 <= len(name) <= 10 and name not in lex.industries and name not in lex.places \
-                    and not any(ch.isdigit() for ch in name):
+                    and not is_plain_word(name) and not any(ch.isdigit() for ch in name):
                 yield Mention(name, "Company", offset + start, offset + start + len(name), sentence)
             pos += len(item) + 1

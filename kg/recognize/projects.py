@@ -23,6 +23,8 @@ _GENERIC_END = re.compile(r"(重点项目|重大项目|大项目|好项目|新�
 def find(text: str, offset: int, sentence: int, tokens):
     for m in TAILS.finditer(text):
         start = left_edge(tokens, m.start(), limit=30, allow=_INSIDE)
+        while start < m.start() and text[start] in "）)":
+            start += 1
         if text[start - 1:start] == "”" and "“" in text[:start]:
             start = text.rindex("“", 0, start)     # “某某药谷”国家级生物医药产业平台
         head = text[start:m.start()]

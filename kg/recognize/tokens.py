@@ -25,6 +25,7 @@ STOP_WORDS = {"在", "与", "和", "及", "以及", "的", "了", "等", "是", 
 # verbs that name what a body does and so sit inside its name (行政审批服务局, 医疗器械检验研究院)
 NAME_VERBS = {"审批", "监督", "管理", "检验", "检测", "执法", "服务", "促进", "保障", "招商", "投资", "研究", "开发",
               "创业", "孵化", "赋能", "制造", "打印", "再生", "提纯", "搅拌", "研发", "应急", "救援", "储蓄"}
+_ADVERBS = ("充分", "深入", "全面", "积极", "大力", "不断", "持续", "加快", "进一步", "切实", "认真", "努力", "着力")
 _NUMERALS = set("0123456789一二三四五六七八九十百千万亿几数两零半")
 
 
@@ -52,7 +53,10 @@ def name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
         return True
     if tok.word in STOP_WORDS or not tok.word.strip():
         return False
-    if tok.flag in ("ns", "nt", "nr", "nz", "n", "vn", "an", "j", "eng", "nrt", "nrfg", "a", "b", "s", "l", "i"):
+    if tok.flag in ("l", "i"):
+        # a set phrase may be part of a name (柔性化) unless it opens a clause (充分发挥, 深入分析)
+        return not tok.word.startswith(_ADVERBS) and not any(tok.word.endswith(w) for w in STOP_WORDS if len(w) > 1)
+    if tok.flag in ("ns", "nt", "nr", "nz", "n", "vn", "an", "j", "eng", "nrt", "nrfg", "a", "b", "s"):
         return True
     if tok.flag.startswith("v"):
         return len(tok.word) == 1       # 达 in 通达科技; two-character verbs start a clause

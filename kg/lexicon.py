@@ -105,10 +105,10 @@ def _common_words() -> set[str]:
     return {w for w, (freq, flag) in _dictionary().items() if len(w) == 2 and freq >= 2000 and flag != "ns"}
 
 
-def is_plain_word(text: str) -> bool:
+def is_plain_word(text: str, min_freq: int = 100) -> bool:
     """A common word of the language (计划, 市场, 科技), which alone is nobody's name."""
     freq, flag = _dictionary().get(text, (0, ""))
-    return freq >= 100 and not flag.startswith(("nr", "ns", "nt", "nz"))
+    return freq >= min_freq and not flag.startswith(("nr", "ns", "nt", "nz"))
 
 
 @cache

@@ -29,7 +29,7 @@ def _proposals(doc: Document):
         yield from coreference.find(text, at, n)
     for article in doc.articles:
         for name, start, end in article.bylines:
-            if is_plain_word(name):
+            if is_plain_word(name, min_freq=1):
                 continue        # 绪言 before the reporters' names is a word, not a name
             first = article.sentences[0].index if article.sentences else -1
             yield Mention(name, "Person", start, end, first, name=name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import load
+from kg.lexicon import is_plain_word, load
 from kg.model import Mention
 from kg.recognize.tokens import name_like, left_edge
 
@@ -58,6 +58,8 @@ def _ends_in_noun(tokens, name: str, start: int) -> bool:
     """速度快, 创新能力强: an item that ends in an adjective or verb describes, it names no industry."""
     if name in load().industries:
         return True
+    if is_plain_word(name):
+        return False
     end = start + len(name)
     last = next((t for t in tokens if t.start < end <= t.end), None)
     return last is None or last.flag[0] in "nj" or last.flag in ("vn", "eng", "b")

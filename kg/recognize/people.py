@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import load
+from kg.lexicon import is_plain_word, load
 from kg.model import Mention
 
 # characters that begin the word after a two-character name, not a third character of it
@@ -35,6 +35,6 @@ def person_name(text: str, start: int, tokens=()) -> str:
 def find(text: str, offset: int, sentence: int, tokens=()):
     for m in post_pattern().finditer(text):
         name = person_name(text, m.start(2), tokens)
-        if name:
+        if name and not is_plain_word(name):
             start = offset + m.start(2)
             yield Mention(name, "Person", start, start + len(name), sentence)

@@ -57,11 +57,7 @@ def is_short_form(short: str, long: str) -> bool:
     """北京器检院 of 北京市医疗器械检验研究院, 华远重工 of 山东华远重工有限公司, 星河 of 星河（山东）科技有限公司."""
     if len(short) >= len(long) or len(short) < 2:
         return False
-    core = _COMPANY_TAIL.sub("", long)
-    core = re.sub(r"（[^）]*）", "", core)
-    place = leading_place(core)
-    if place and len(core) - len(place) >= 2:
-        core = core[len(place):]
+    core = _core(long)
     if long.startswith(short) and _COMPANY_TAIL.search(long) and not _COMPANY_TAIL.search(short):
         return True
     if short == core or (core.startswith(short) and len(short) >= 4):
@@ -71,6 +67,13 @@ def is_short_form(short: str, long: str) -> bool:
         it = iter(long)
         return all(ch in it for ch in short)
     return False
+
+
+def _core(name: str) -> str:
+    """山东华远重工有限公司 → 华远重工: the name without its place, bracketed region and company tail."""
+    core = re.sub(r"（[^）]*）", "", _COMPANY_TAIL.sub("", name))
+    place = leading_place(core)
+    return core[len(place):] if place and len(core) - len(place) >= 2 else core
 
 
 def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
@@ -158,44 +161,42 @@ def zone_city(zone: str) -> str:
     return ""
 
 
-def _short_mentions(doc: Document) -> list[Mention]:
+def _add_short_mentions(doc: Document):
     """Find the short forms of the bodies the page names in full (华远重工, 北京器检院)."""
-    found = []
-    taken = [(m.start, m.end) for m in doc.mentions]
+    taken = {(m.start, m.end) for m in doc.mentions}
     inside: set[tuple[int, int]] = set()
+    found = []
     sentence_at = [(s.start, s.end, s.index) for s in doc.sentences]
-    for m in [m for m in doc.mentions if m.type in ("Company", "Organization") and len(m.name) >= 6]:
-        for short in _short_candidates(m.name, doc.text):
+    names = {(m.name, m.type) for m in doc.mentions if m.type in ("Company", "Organization") and len(m.name) >= 6}
+    for name, type_ in sorted(names):
+        for short in _short_candidates(name, doc.text):
             for at in _occurrences(doc.text, short):
                 span = (at, at + len(short))
+                within = {(a, b) for a, b in taken if span[0] <= a and b <= span[1]}
                 # a shorter mention inside the short form (北京 in 北京器检院) gives way to it
-                if any(a < span[1] and span[0] < b and not (span[0] <= a and b <= span[1]) for a, b in taken):
+                if any(a < span[1] and span[0] < b for a, b in taken - within):
                     continue
-                inside |= {(a, b) for a, b in taken if span[0] <= a and b <= span[1]}
                 sentence = next((n for a, b, n in sentence_at if a <= at < b), None)
                 if sentence is not None:
-                    found.append(Mention(short, m.type, span[0], span[1], sentence, name=m.name))
-                    taken.append(span)
-    doc.mentions = [m for m in doc.mentions if (m.start, m.end) not in inside]
-    return found
+                    found.append(Mention(short, type_, span[0], span[1], sentence, name=name))
+                    taken.add(span)
+                    inside |= within
+    kept = [m for m in doc.mentions if (m.start, m.end) not in inside]
+    doc.mentions = sorted(kept + found, key=lambda m: m.start)
 
 
 def _short_candidates(name: str, text: str) -> set[str]:
-    shorts = {re.split(r"（", name)[0]} if "（" in name else set()
-    core = re.sub(r"（[^）]*）", "", _COMPANY_TAIL.sub("", name))
-    place = leading_place(core)
-    if place and len(core) - len(place) >= 2:
-        shorts.add(core[len(place):])
+    shorts = {_core(name)}
+    if "（" in name:
+        shorts.add(name.split("（")[0])      # 星河（山东）科技有限公司 → 星河
     # abbreviations that keep the first and last characters: 北京器检院 for 北京市医疗器械检验研究院
     last = name[-1]
-    at = text.find(last)
-    while at != -1:
+    for at in _occurrences(text, last):
         for k in range(3, 7):
             candidate = text[at - k + 1:at + 1]
-            if len(candidate) == k and candidate[0] == name[0] and candidate != name \
-                    and is_short_form(candidate, name) and not re.search(r"[，。、；：\s]", candidate):
+            if len(candidate) == k and candidate[0] == name[0] and not re.search(r"[，。、；：\s]", candidate) \
+                    and is_short_form(candidate, name):
                 shorts.add(candidate)
-        at = text.find(last, at + 1)
     return {s for s in shorts if len(s) >= 3 and s != name and s not in load().places}
 
 
@@ -210,8 +211,7 @@ def resolve(doc: Document) -> Document:
     for m in doc.mentions:
         if m.name != "?":
             m.name = canonical(m)
-    short = _short_mentions(doc)
-    doc.mentions = sorted(doc.mentions + short, key=lambda m: m.start)
+    _add_short_mentions(doc)
     doc.mentions = _corefer(doc, doc.mentions)
     bylines = {(n, s) for a in doc.articles for n, s, _ in a.bylines}
     entities: dict[tuple[str, str], Entity] = {}

@@ -76,6 +76,15 @@ def _core(name: str) -> str:
     return core[len(place):] if place and len(core) - len(place) >= 2 else core
 
 
+def _same_policy(short: str, long: str) -> bool:
+    """“遍访企业” and “遍访企业”行动, 就业见习计划 and 高校毕业生就业见习计划: one policy."""
+    quoted = re.compile(r"[“‘]([^”’]+)[”’]")
+    a, b = quoted.search(short), quoted.search(long)
+    if a and b and a.group(1) == b.group(1):
+        return True
+    return len(short) >= 4 and long.endswith(short) and len(short) < len(long)
+
+
 def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
     orgs = ("Company", "Organization", "GovernmentAgency")
     for key, short in list(entities.items()):
@@ -83,7 +92,11 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
             if other is short or key not in entities:
                 continue
             same_kind = other.type == short.type or (short.type in orgs and other.type in orgs)
-            if same_kind and is_short_form(short.name, other.name):
+            if short.type == other.type == "Policy":
+                merge = len(short.name) <= len(other.name) and _same_policy(short.name, other.name)
+            else:
+                merge = same_kind and is_short_form(short.name, other.name)
+            if merge:
                 other.aliases |= {short.name} | short.aliases
                 other.mentions += short.mentions
                 for m in short.mentions:

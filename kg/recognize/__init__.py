@@ -11,8 +11,8 @@ from kg.recognize import coreference, industries, organisations, people, places,
 from kg.recognize.tokens import tokenize
 
 # on equal spans, the more specific reading wins
-_PRIORITY = ["Person", "Zone", "Company", "GovernmentAgency", "Organization", "Policy", "Project", "Industry",
-             "Product", "Place"]
+_PRIORITY = ["Person", "Zone", "Company", "GovernmentAgency", "Organization", "Product", "Policy", "Project",
+             "Industry", "Place"]
 
 
 def _proposals(doc: Document):

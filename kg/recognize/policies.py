@@ -1,4 +1,11 @@
-"""Policies, plans and programmes: 《titles》, and “quoted” names with a policy's tail."""
+"""Policies, plans and programmes: 《titles》, “quoted” names, and the plans a body carries out.
+
+- 《…》 is a policy's title;
+- “X” followed by a policy's tail (机制, 政策, 改革, 攻坚战 …) names one;
+- a bare “X” does only in a clause whose verb puts it into effect (推行…“一窗通办”),
+  or as 以“X”为目标;
+- 实施A工程、B工程…八大工程 and 实施就业见习计划 name plans without quotation marks.
+"""
 from __future__ import annotations
 
 import re
@@ -6,16 +13,38 @@ import re
 from kg.model import Mention
 
 _TITLE = re.compile(r"《[^《》]{2,60}》")
-_QUOTED = re.compile(r"[“‘][^“”‘’]{2,20}[”’](?:[^，。；、“”‘’]{0,10}?"
-                     r"(?:机制|政策|改革|行动|活动|计划|方案|攻坚战|体系|战略|制度|工程|品牌))?")
-# a bare quotation is a policy only after a verb that puts one into effect
-_VERBS = re.compile(r"(?:实施|推行|开展|落实|出台|印发|发布|实行|打响|启动|构建|深化|推进|围绕|以)$")
+_TAILS = r"机制|政策|改革|行动|活动|计划|方案|攻坚战|体系|战略|制度|工程|品牌|清单|举措"
+_QUOTED = re.compile(r"[“‘][^“”‘’]{2,20}[”’](?:[^，。；、“”‘’]{0,10}?(?:%s))?" % _TAILS)
+_VERBS = re.compile(r"实施|推行|开展|落实|出台|印发|发布|实行|打响|启动|构建|深化|推进|围绕|聚焦|抢抓|贯彻|执行")
+_CLAUSE_START = re.compile(r"[，。；：！？]")
+_AIM = re.compile(r"^为(?:目标|抓手|重点|引领|主线)")
+_PLAN = re.compile(r"(?:实施|推行|出台|印发|启动|制定)(?:了)?([^，。、；：“”《》]{2,14}?(?:计划|方案|行动|工程|清单))(?=[，。；、]|$)")
+_WORKS = re.compile(r"((?:[^，。、；：“”]{2,14}工程、)+[^，。、；：“”]{2,14}工程)[一二三四五六七八九十]+大工程")
 
 
 def find(text: str, offset: int, sentence: int):
     for m in _TITLE.finditer(text):
         yield Mention(m.group(), "Policy", offset + m.start(), offset + m.end(), sentence)
     for m in _QUOTED.finditer(text):
-        if m.group().endswith(("”", "’")) and not _VERBS.search(text[:m.start()]):
+        if m.group().endswith(("”", "’")) and not _in_effect(text, m):
             continue
         yield Mention(m.group(), "Policy", offset + m.start(), offset + m.end(), sentence)
+    for m in _PLAN.finditer(text):
+        yield Mention(m.group(1), "Policy", offset + m.start(1), offset + m.end(1), sentence)
+    for m in _WORKS.finditer(text):
+        pos = m.start(1)
+        for k, item in enumerate(m.group(1).split("、")):
+            start = pos
+            if k == 0:      # 聚力实施产业建群强链工程: the list begins after its verb
+                verbs = list(_VERBS.finditer(item))
+                start += verbs[-1].end() if verbs else 0
+            yield Mention(text[start:pos + len(item)], "Policy", offset + start, offset + pos + len(item), sentence)
+            pos += len(item) + 1
+
+
+def _in_effect(text: str, m: re.Match) -> bool:
+    """Whether the clause of a bare quotation puts it into effect."""
+    if text[m.start() - 1:m.start()] == "以" and _AIM.match(text[m.end():]):
+        return True
+    clause = _CLAUSE_START.split(text[:m.start()])[-1]
+    return bool(_VERBS.search(clause))

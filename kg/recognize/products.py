@@ -18,8 +18,12 @@ _DRUG = re.compile(r"[A-Z]{2,}[-‐]?\d+[\u4e00-\u9fff]{0,4}?(?:注射液|片|�
 
 
 def find(text: str, offset: int, sentence: int):
-    for pattern in (_QUOTED_AFTER, _QUOTED_BEFORE, _MADE):
+    for pattern in (_QUOTED_AFTER, _QUOTED_BEFORE):
         for m in pattern.finditer(text):
-            yield Mention(m.group(1), "Product", offset + m.start(1), offset + m.end(1), sentence)
+            # the mention keeps its quotation marks, so that it covers a quoted policy's span and wins it
+            yield Mention(text[m.start(1) - 1:m.end(1) + 1], "Product", offset + m.start(1) - 1, offset + m.end(1) + 1,
+                          sentence, name=m.group(1))
+    for m in _MADE.finditer(text):
+        yield Mention(m.group(1), "Product", offset + m.start(1), offset + m.end(1), sentence)
     for m in _DRUG.finditer(text):
         yield Mention(m.group(), "Product", offset + m.start(), offset + m.end(), sentence)

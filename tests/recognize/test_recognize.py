@@ -31,6 +31,10 @@ def entities(sentence: str) -> set[tuple[str, str]]:
      {("Organization", "沪渝人工智能研究院"), ("Product", "兆言")}),
     ("成都倍特药业股份有限公司自主研发的1类新药——BPR-30221616注射液获得批准。",
      {("Company", "成都倍特药业股份有限公司"), ("Product", "BPR-30221616注射液")}),
+    ("企业家们表示，随州高新区将聚力实施产业建群强链工程、项目招引落地工程、企业技改扶强工程三大工程。",
+     {("Policy", "产业建群强链工程"), ("Policy", "项目招引落地工程"), ("Policy", "企业技改扶强工程")}),
+    ("潍坊高新区还配套推行工程建设项目审批服务“一窗通办”，多部门多事项统一办理。",
+     {("Policy", "“一窗通办”")}),
 ])
 def test_finds_entities(sentence, expected):
     assert expected <= entities(sentence)
@@ -51,6 +55,12 @@ def test_industry_drops_its_trailing_产业_and_keeps_it_as_alias():
     bio = doc.entity("生物医药", "Industry")
     assert bio is not None
     assert doc.entity("新一代电子信息产业", "Industry").name == "新一代电子信息"
+
+
+def test_one_policy_under_its_quoted_name_and_its_longer_forms():
+    doc = extract("石家庄高新区开展了‘遍访企业’服务活动。石家庄高新区开展“遍访企业”“遍访项目”行动。")
+    policies = [e for e in doc.entities if e.type == "Policy"]
+    assert len([e for e in policies if "遍访企业" in e.name + "".join(e.aliases)]) == 1
 
 
 def test_place_short_form_is_an_alias_of_the_full_name():

@@ -6,7 +6,7 @@ from functools import cache
 
 from kg.lexicon import is_plain_word, load
 from kg.model import Mention
-from kg.recognize.tokens import name_like, left_edge
+from kg.recognize.tokens import in_name, left_edge
 
 # A、B和C等(N个)?…产业: every item of such a list is an industry, known or not
 _LIST = re.compile(r"((?:[^，。、；：！？“”（）]{2,16}、)+[^，。、；：！？“”（）]{2,16}?)(?:等|\s)*(?:[0-9一二三四五六七八九十]+个|两大|三大|四大|五大|六大)?"
@@ -51,7 +51,7 @@ def _items(text, m, offset, sentence, tokens):
 
 
 def _all_name(tokens, start: int, end: int) -> bool:
-    return all(name_like(t, _JOINS) for t in tokens if t.end > start and t.start < end)
+    return all(in_name(tokens, k, _JOINS) for k, t in enumerate(tokens) if t.end > start and t.start < end)
 
 
 def _ends_in_noun(tokens, name: str, start: int) -> bool:

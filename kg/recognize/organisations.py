@@ -24,7 +24,7 @@ _NOT_BUREAU = set("布格开结大当邮全时政变破新定残棋饭骗僵困�
 _NOT_DEPARTMENT = set("全内外局总东西南北中上下底背头腹胸腰干俱本分面顶")
 # 科技创新与人才服务中心: a conjunction inside a body's name
 _INSIDE = frozenset({"与"})
-COMPANY_LIST = re.compile(r"((?:[^，。、；：！？“”\s]{2,10}、)+[^，。、；：！？“”\s]{2,10})等(?:[^，。；]{0,10}?)(?:企业|公司|集团)")
+COMPANY_LIST = re.compile(r"((?:[^，。、；：！？“”\s]{2,10}、)+[^，。、；：！？“”\s]{2,10})等(?:(?!领域|产业|行业)[^，。；]){0,10}?(?:企业|公司|集团)")
 
 
 @cache
@@ -50,6 +50,9 @@ def find(text: str, offset: int, sentence: int, tokens):
         if text.startswith(_starting_posts(), m.start()):
             continue        # 党工委书记, 管委会主任: a post, with its body named before it
         start = left_edge(tokens, m.start(), allow=_INSIDE)
+        joined = text.rfind("与", start, m.start())
+        if joined != -1 and text[start:joined].endswith(tuple(t for t, _ in load().suffixes)):
+            start = joined + 1      # A局与B部: two bodies, not one name
         name = text[start:m.end()]
         if name in _TOO_GENERIC or len(name) < 3 or len(name) <= len(m.group()) < 3 \
                 or is_plain_word(text[start:m.start()]) and m.group().endswith("公司"):

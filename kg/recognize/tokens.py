@@ -21,7 +21,7 @@ STOP_WORDS = {"在", "与", "和", "及", "以及", "的", "了", "等", "是", 
               "目前", "我们", "企业", "一批", "一个", "一家", "龙头企业", "谋划", "规划", "实地", "参观", "考察",
               "认定", "获批", "拥有", "涌现", "相继", "已", "还", "也", "都", "就", "又", "共", "这", "那",
               "壮大", "发展", "做大", "做强", "涵盖", "聚焦", "布局", "深耕", "抢占", "形成", "确保", "开展", "全力",
-              "加速", "广泛", "重点", "作为", "以"}
+              "加速", "广泛", "重点", "作为", "以", "主动"}
 # verbs that name what a body does and so sit inside its name (行政审批服务局, 医疗器械检验研究院)
 NAME_VERBS = {"审批", "监督", "管理", "检验", "检测", "执法", "服务", "促进", "保障", "招商", "投资", "研究", "开发",
               "创业", "孵化", "赋能", "制造", "打印", "再生", "提纯", "搅拌", "研发", "应急", "救援", "储蓄"}
@@ -59,7 +59,7 @@ def name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
     if tok.flag in ("ns", "nt", "nr", "nz", "n", "vn", "an", "j", "eng", "nrt", "nrfg", "a", "b", "s"):
         return True
     if tok.flag.startswith("v"):
-        return len(tok.word) == 1       # 达 in 通达科技; two-character verbs start a clause
+        return False                    # a verb starts a clause; 达 in 通达科技 is let in by _glued
     if tok.word in "（）()":
         return True
     if tok.flag in ("m", "mq") and len(tok.word) >= 3 and not set(tok.word) <= _NUMERALS:
@@ -78,7 +78,7 @@ def left_edge(tokens: list[Token], head_start: int, limit: int = 24, allow: froz
         tok = before[k]
         if tok.end != start or head_start - tok.start > limit:
             break
-        if not (name_like(tok, allow) or _glued_to_proper_noun(tok, before[k - 1] if k else None)):
+        if not in_name(before, k, allow):
             break
         start = tok.start
     # a one-character verb or preposition at the left end belongs to the clause (让大学 → 大学)
@@ -87,7 +87,12 @@ def left_edge(tokens: list[Token], head_start: int, limit: int = 24, allow: froz
     return start
 
 
+def in_name(tokens: list[Token], k: int, allow: frozenset = frozenset()) -> bool:
+    """Whether token k can be part of a name, judged with the token on its left."""
+    return name_like(tokens[k], allow) or _glued_to_proper_noun(tokens[k], tokens[k - 1] if k else None)
+
+
 def _glued_to_proper_noun(tok: Token, left: Token | None) -> bool:
-    """成都倍特药业: the tagger cut a lone character (倍) out of a name that a place begins."""
+    """成都倍特药业, 通达科技: the tagger cut a lone character (倍, 达) out of a name."""
     return (len(tok.word) == 1 and tok.word not in STOP_WORDS and tok.flag != "x" and left is not None
-            and left.end == tok.start and left.flag in ("ns", "nr", "nz", "nt") and len(left.word) >= 2)
+            and left.end == tok.start and left.flag in ("ns", "nr", "nz", "nt", "n") and len(left.word) >= 2)

@@ -85,6 +85,12 @@ def _same_policy(short: str, long: str) -> bool:
     return len(short) >= 4 and long.endswith(short) and len(short) < len(long)
 
 
+def _same_project(short: str, long: str) -> bool:
+    """柔性化卫星研发及制造基地 within 华远卫星柔性化卫星研发及制造基地项目: one project."""
+    a, b = short.removesuffix("项目"), long.removesuffix("项目")
+    return len(a) >= 6 and len(a) < len(b) and a in b
+
+
 def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
     orgs = ("Company", "Organization", "GovernmentAgency")
     for key, short in list(entities.items()):
@@ -94,6 +100,8 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
             same_kind = other.type == short.type or (short.type in orgs and other.type in orgs)
             if short.type == other.type == "Policy":
                 merge = len(short.name) <= len(other.name) and _same_policy(short.name, other.name)
+            elif short.type == other.type == "Project":
+                merge = _same_project(short.name, other.name)
             else:
                 merge = same_kind and is_short_form(short.name, other.name)
             if merge:
@@ -119,7 +127,8 @@ def _parents(entities: dict[tuple[str, str], Entity]):
             while at != -1:
                 prefix = e.name[:at + len(tail)]
                 if prefix != e.name and not prefix.startswith(zone or "\0") and prefix not in lex.places \
-                        and kind in _PARENT_TYPES[e.type] and not _TAIL_CONTINUES.match(e.name[at + len(tail):]):
+                        and kind in _PARENT_TYPES[e.type] and not _TAIL_CONTINUES.match(e.name[at + len(tail):]) \
+                        and (e.type != "Project" or tail.endswith(_PROJECT_OWNER_TAILS)):
                     _mentioned_in(entities, e, prefix, kind, prefix)
                 at = e.name.find(tail, at + 1)
 
@@ -138,6 +147,8 @@ def _mentioned_in(entities, holder: Entity, prefix: str, kind: str, name: str):
 _BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
 _PARENT_TYPES = {"Company": ("Company",), "Organization": ("Organization", "Company"),
                  "GovernmentAgency": ("GovernmentAgency",), "Project": ("Company", "Organization")}
+# a project is named after the company or university that builds it, not after a 中心 or 平台
+_PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "科学院")
 # 局 in 局长, 部 in 部件: a tail that the next character shows to be part of a longer word
 _TAIL_CONTINUES = re.compile(r"^(长|生|部|件|门|分|级|心)")
 

@@ -39,9 +39,23 @@ def _keep(mentions: list[Mention]) -> list[Mention]:
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _PRIORITY.index(m.type), m.start))
     taken: list[Mention] = []
     for m in ranked:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
+        m = _trimmed(m, taken)
+        if m and all(m.end <= t.start or m.start >= t.end for t in taken):
             taken.append(m)
     return sorted(taken, key=lambda m: m.start)
+
+
+def _trimmed(m: Mention, taken: list[Mention]) -> Mention | None:
+    """A description whose left edge runs into a kept name starts after it:
+    西部（重庆）科学城智能网联新能源汽车 → 智能网联新能源汽车."""
+    crossing = [t for t in taken if t.start < m.start < t.end < m.end and t.type in ("Zone", "Place")]
+    if not crossing or m.type not in ("Industry", "Project", "Policy"):
+        return m
+    cut = crossing[0].end - m.start
+    if m.end - crossing[0].end < 2:
+        return None
+    name = m.name[cut:] if m.name == m.text else m.name
+    return Mention(m.text[cut:], m.type, crossing[0].end, m.end, m.sentence, name=name)
 
 
 def recognise(doc: Document) -> Document:

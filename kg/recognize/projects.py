@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
+from kg.recognize.places import zone_shape
 from kg.recognize.tokens import left_edge
 
 TAILS = re.compile(r"(?:项目|基地|产业园区|产业园|科技园|园区|生产线|综合体|标准厂房|厂房|产业学院|平台|医院)")
@@ -29,7 +30,7 @@ def find(text: str, offset: int, sentence: int, tokens):
             start = text.rindex("“", 0, start)     # “某某药谷”国家级生物医药产业平台
         head = text[start:m.start()]
         name = text[start:m.end()]
-        if len(head) < 4 or _GENERIC.match(head) or _GENERIC_END.search(name) \
+        if len(head) < 4 or _GENERIC.match(head) or _GENERIC_END.search(name) or zone_shape().fullmatch(head) \
                 or m.group() == "平台" and len(head) < 6:
             continue
         yield Mention(name, "Project", offset + start, offset + m.end(), sentence)

@@ -123,7 +123,7 @@ def _parents(entities: dict[tuple[str, str], Entity]):
         if zone and zone != e.name and (zone in lex.zones or zone_city(zone)):
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
         for tail, kind in tails:
-            at = e.name.find(tail, 4)
+            at = e.name.find(tail, max(1, 4 - len(tail)))     # a parent has at least four characters
             while at != -1:
                 prefix = e.name[:at + len(tail)]
                 if prefix != e.name and not prefix.startswith(zone or "\0") and prefix not in lex.places \

@@ -23,7 +23,7 @@ _TOO_GENERIC = {"有关部门", "相关部门", "各部门", "部门", "总部",
 _NOT_BUREAU = set("布格开结大当邮全时政变破新定残棋饭骗僵困赌终出入对败胜战乱")
 _NOT_DEPARTMENT = set("全内外局总东西南北中上下底背头腹胸腰干俱本分面顶")
 # 科技创新与人才服务中心: a conjunction inside a body's name
-_INSIDE = frozenset({"与"})
+_INSIDE = frozenset({"与", "发展"})     # 科技发展局: 发展 names what the bureau does
 COMPANY_LIST = re.compile(r"((?:[^，。、；：！？“”\s]{2,10}、)+[^，。、；：！？“”\s]{2,10})等(?:(?!领域|产业|行业)[^，。；]){0,10}?(?:企业|公司|集团)")
 
 

@@ -19,7 +19,7 @@ def _proposals(doc: Document):
     for sentence in doc.sentences:
         text, at, n = sentence.text, sentence.start, sentence.index
         tokens = tokenize(text)
-        yield from places.find(text, at, n)
+        yield from places.find(text, at, n, tokens)
         yield from organisations.find(text, at, n, tokens)
         yield from people.find(text, at, n, tokens)
         yield from projects.find(text, at, n, tokens)

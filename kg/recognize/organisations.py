@@ -20,10 +20,11 @@ _TOO_GENERIC = {"有关部门", "相关部门", "各部门", "部门", "总部",
                 "格局", "布局", "开局", "结局", "大局", "当局", "邮局", "一部", "学院", "大学", "集团", "银行",
                 "公司", "工作站", "实验室", "办公室", "政府", "委员会", "研究院", "龙头企业", "游戏", "两大"}
 # 布局, 格局, 全部, 内部: words that end like a bureau or a department but are neither
-_NOT_BUREAU = set("布格开结大当邮全时政变破新定残棋饭骗僵困赌终出入对败胜战乱")
+_NOT_BUREAU = set("布格开结大当邮全时政变破新定残棋饭骗僵困赌终出入对败胜战乱好")
 _NOT_DEPARTMENT = set("全内外局总东西南北中上下底背头腹胸腰干俱本分面顶")
 # 科技创新与人才服务中心: a conjunction inside a body's name
-_INSIDE = frozenset({"与", "发展"})     # 科技发展局: 发展 names what the bureau does
+# 科技发展局, 重点建设领导小组: words that name what a body does
+_INSIDE = frozenset({"与", "发展", "重点", "建设"})
 COMPANY_LIST = re.compile(r"((?:[^，。、；：！？“”\s]{2,10}、)+[^，。、；：！？“”\s]{2,10})等(?:(?!领域|产业|行业)[^，。；]){0,10}?(?:企业|公司|集团)")
 
 

@@ -25,11 +25,16 @@ def zone_shape() -> re.Pattern:
     return re.compile(r"(?:%s|[东西南北中]部(?:（[^（）]{2,4}）)?)(?:国家)?(?:%s)" % ("|".join(map(re.escape, places)), ZONE_TAILS))
 
 
-def find(text: str, offset: int, sentence: int):
+def find(text: str, offset: int, sentence: int, tokens=()):
     lex = load()
+    edges = {t.start for t in tokens} | {t.end for t in tokens}
     for m in zone_shape().finditer(text):
         yield Mention(m.group(), "Zone", offset + m.start(), offset + m.end(), sentence)
     for m in _gazetteer().finditer(text):
         name = m.group()
         kind = "Zone" if name in lex.zones else "Place"
+        short = kind == "Place" and lex.places[name].name != name
+        # a short form inside a word is no place (白银 in 真金白银, 兴城 in 以产兴城)
+        if short and tokens and not (m.start() in edges and m.end() in edges):
+            continue
         yield Mention(name, kind, offset + m.start(), offset + m.end(), sentence)

@@ -50,6 +50,23 @@ def test_does_not_take_words_for_names(sentence, not_expected):
     assert not {t for t, _ in entities(sentence)} & not_expected
 
 
+@pytest.mark.parametrize("sentence, not_expected", [
+    ("西部科学城拿出真金白银支持人才。", ("Place", "白银市")),
+])
+def test_a_place_short_form_inside_a_word_is_no_place(sentence, not_expected):
+    assert not_expected not in entities(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("景德镇高新区成立科技创新与人才服务中心筹建领导小组，旨在打造孵化器。",
+     ("GovernmentAgency", "科技创新与人才服务中心筹建领导小组")),
+    ("近期，石家庄市重点建设领导小组办公室发布2024年重点建设项目。",
+     ("GovernmentAgency", "石家庄市重点建设领导小组办公室")),
+])
+def test_names_that_hold_verbs(sentence, expected):
+    assert expected in entities(sentence)
+
+
 def test_industry_drops_its_trailing_产业_and_keeps_it_as_alias():
     doc = extract("石家庄高新区高度重视生物医药和新一代电子信息产业的发展。")
     bio = doc.entity("生物医药", "Industry")

@@ -24,7 +24,8 @@ def _vocabulary() -> re.Pattern:
 def find(text: str, offset: int, sentence: int, tokens):
     for m in _vocabulary().finditer(text):
         # a known word counts only where it is used as an industry: 生物医药产业, 航空、新材料
-        if not (text[m.end():m.end() + 1] in ("产", "领", "、", "和", "及", "等") or text[m.start() - 1:m.start()] in ("、", "和", "及")):
+        after = text[m.end():m.end() + 2]
+        if not (after.startswith(("产业", "领域", "、", "和", "及", "等")) or text[m.start() - 1:m.start()] in ("、", "和", "及")):
             continue
         end = m.end() + 2 if text[m.end():m.end() + 2] == "产业" else m.end()
         yield Mention(text[m.start():end], "Industry", offset + m.start(), offset + end, sentence, name=m.group())

@@ -36,26 +36,28 @@ def _proposals(doc: Document):
 
 
 def _keep(mentions: list[Mention]) -> list[Mention]:
-    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _PRIORITY.index(m.type), m.start))
+    anchors = [m for m in mentions if m.type in ("Zone", "Place")]
+    trimmed = [t for t in (_trimmed(m, anchors) for m in mentions) if t]
+    ranked = sorted(trimmed, key=lambda m: (-(m.end - m.start), _PRIORITY.index(m.type), m.start))
     taken: list[Mention] = []
     for m in ranked:
-        m = _trimmed(m, taken)
-        if m and all(m.end <= t.start or m.start >= t.end for t in taken):
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
             taken.append(m)
     return sorted(taken, key=lambda m: m.start)
 
 
-def _trimmed(m: Mention, taken: list[Mention]) -> Mention | None:
-    """A description whose left edge runs into a kept name starts after it:
+def _trimmed(m: Mention, anchors: list[Mention]) -> Mention | None:
+    """A description whose left edge runs into a zone or place starts after it:
     西部（重庆）科学城智能网联新能源汽车 → 智能网联新能源汽车."""
-    crossing = [t for t in taken if t.start < m.start < t.end < m.end and t.type in ("Zone", "Place")]
+    crossing = [a for a in anchors if a.start < m.start < a.end < m.end]
     if not crossing or m.type not in ("Industry", "Project", "Policy"):
         return m
-    cut = crossing[0].end - m.start
-    if m.end - crossing[0].end < 2:
+    cut = max(a.end for a in crossing)
+    if m.end - cut < 2:
         return None
-    name = m.name[cut:] if m.name == m.text else m.name
-    return Mention(m.text[cut:], m.type, crossing[0].end, m.end, m.sentence, name=name)
+    head = m.text[:cut - m.start]
+    name = m.name[len(head):] if m.name.startswith(head) else m.name
+    return Mention(m.text[len(head):], m.type, cut, m.end, m.sentence, name=name)
 
 
 def recognise(doc: Document) -> Document:

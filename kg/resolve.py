@@ -86,7 +86,7 @@ def _same_policy(short: str, long: str) -> bool:
 
 
 def _same_project(short: str, long: str) -> bool:
-    """柔性化卫星研发及制造基地 within 华远卫星柔性化卫星研发及制造基地项目: one project."""
+    """智能装备制造基地 within 华远机械智能装备制造基地项目: one project."""
     a, b = short.removesuffix("项目"), long.removesuffix("项目")
     return len(a) >= 6 and len(a) < len(b) and a in b
 

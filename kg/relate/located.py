@@ -12,7 +12,7 @@ import re
 from kg.model import name_key
 from kg.recognize.organisations import COMPANY_LIST
 from kg.relate.context import Context
-from kg.resolve import leading_zone, zone_city
+from kg.resolve import canonical_zone, leading_zone, zone_city
 
 _BODIES = ("GovernmentAgency", "Organization", "Company")
 _IN_ZONE = re.compile(r"(位于|落户|入驻|坐落于|扎根)$")
@@ -52,9 +52,10 @@ def _listed(text: str, start: int) -> bool:
 
 
 def _belongs(ctx: Context, e, sentence: int):
+    """A body belongs to the zone its name begins with, else to the longest body its name begins with."""
     zone_name = leading_zone(e.name)
-    zone = ctx.named("Zone", zone_name) if zone_name else None
-    if zone is not None and zone_name != e.name:
+    zone = ctx.named("Zone", canonical_zone(zone_name)) if zone_name else None
+    if zone is not None:
         ctx.add(e, "partOf" if e.type == "GovernmentAgency" else "locatedIn", zone, sentence)
         return
     parents = [p for p in ctx.doc.entities if p.type in _BODIES and p is not e

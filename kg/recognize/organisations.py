@@ -46,6 +46,8 @@ def find(text: str, offset: int, sentence: int, tokens):
         nxt, prev = text[m.end():m.end() + 1], text[m.start() - 1:m.start()]
         if m.group() in ("部", "局", "中心") and nxt and nxt in "分长门署位件级组" or m.group() == "大学" and nxt == "生":
             continue
+        if m.group() == "学院" and text[m.start() - 2:m.start()] == "产业":
+            continue        # a 产业学院 is a project that a university builds
         if m.group() == "局" and prev in _NOT_BUREAU or m.group() == "部" and prev in _NOT_DEPARTMENT:
             continue
         if text.startswith(_starting_posts(), m.start()):

@@ -22,9 +22,10 @@ STOP_WORDS = {"在", "与", "和", "及", "以及", "的", "了", "等", "是", 
               "认定", "获批", "拥有", "涌现", "相继", "已", "还", "也", "都", "就", "又", "共", "这", "那",
               "壮大", "发展", "做大", "做强", "涵盖", "聚焦", "布局", "深耕", "抢占", "形成", "确保", "开展", "全力",
               "加速", "广泛", "重点", "作为", "以", "主动"}
-# verbs that name what a body does and so sit inside its name (行政审批服务局, 医疗器械检验研究院)
-NAME_VERBS = {"审批", "监督", "管理", "检验", "检测", "执法", "服务", "促进", "保障", "招商", "投资", "研究", "开发",
-              "创业", "孵化", "赋能", "制造", "打印", "再生", "提纯", "搅拌", "研发", "应急", "救援", "储蓄", "创新", "筹建", "交易", "审评"}
+# words the tagger takes for verbs or times that name what a body does, and so sit inside its name
+# (行政审批服务局, 医疗器械检验研究院, 现代产业学院)
+NAME_WORDS = {"审批", "监督", "管理", "检验", "检测", "执法", "服务", "促进", "保障", "招商", "投资", "研究", "开发",
+              "创业", "孵化", "赋能", "制造", "打印", "再生", "提纯", "搅拌", "研发", "应急", "救援", "储蓄", "创新", "筹建", "交易", "审评", "现代"}
 _ADVERBS = ("充分", "深入", "全面", "积极", "大力", "不断", "持续", "加快", "进一步", "切实", "认真", "努力", "着力")
 _NUMERALS = set("0123456789一二三四五六七八九十百千万亿几数两零半")
 
@@ -49,7 +50,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 def name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
-    if tok.word in allow or tok.word in NAME_VERBS:
+    if tok.word in allow or tok.word in NAME_WORDS:
         return True
     if tok.word in STOP_WORDS or not tok.word.strip():
         return False

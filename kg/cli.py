@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from kg.build import build
-from kg.read import InputError
+from kg.read import DocumentError, InputError, read_page
 
 
 def _progress(quiet: bool):
@@ -44,17 +44,15 @@ def cmd_extract(args) -> int:
     from kg.write.jsonl import records
 
     if args.path == "-":
-        text = sys.stdin.read()
-        name = "stdin"
+        text, name = sys.stdin.read(), "stdin"
     else:
         path = Path(args.path)
         if not path.is_file():
             raise InputError(f"{path}: no such file; give a news page, or - for standard input")
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); convert it with iconv -t UTF-8")
-        name = path.stem
+        page = read_page(path)
+        if isinstance(page, DocumentError):
+            raise InputError(f"{page.path}: {page.reason}")
+        text, name = page.raw, page.id
     items = [(str(n), line) for n, line in enumerate(text.splitlines(), 1)] if args.lines else [(name, text)]
     for doc_id, body in items:
         if not body.strip():

@@ -124,10 +124,14 @@ def load() -> Lexicon:
     )
 
 
+def any_of(words) -> re.Pattern:
+    """A pattern that matches any of `words`, the longest first where several start at one place."""
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+
+
 @cache
 def _prefix_pattern(kind: str) -> re.Pattern:
-    forms = load().zones if kind == "zone" else load().places
-    return re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+    return any_of(load().zones if kind == "zone" else load().places)
 
 
 def leading_place(text: str) -> str:

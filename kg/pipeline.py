@@ -8,7 +8,7 @@ can run any prefix of them and look at what it has.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,11 +62,4 @@ def extract_all(source: str | Path, on_document: Callable[[str], None] | None = 
         if on_document:
             on_document(Path(item.path).stem)
     return run
-
-
-def documents(source: str | Path) -> Iterator[Document]:
-    for item in read_documents(source):
-        if not isinstance(item, DocumentError):
-            yield process(item)
-
 

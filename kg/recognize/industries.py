@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import is_plain_word, load
+from kg.lexicon import any_of, is_plain_word, load
 from kg.model import Mention
 from kg.recognize.tokens import in_name, left_edge
 
@@ -18,7 +18,7 @@ _TAIL = re.compile(r"(产业集群|产业链|产业|领域)$")
 
 @cache
 def _vocabulary() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(load().industries, key=len, reverse=True))))
+    return any_of(load().industries)
 
 
 def find(text: str, offset: int, sentence: int, tokens):

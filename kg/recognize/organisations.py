@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import is_plain_word, load
+from kg.lexicon import any_of, is_plain_word, load
 from kg.model import Mention
 from kg.recognize.tokens import STOP_WORDS, left_edge
 
@@ -36,7 +36,7 @@ def _starting_posts() -> tuple[str, ...]:
 
 @cache
 def _tails() -> re.Pattern:
-    return re.compile("|".join(re.escape(s) for s, _ in load().suffixes))
+    return any_of(s for s, _ in load().suffixes)
 
 
 def find(text: str, offset: int, sentence: int, tokens):

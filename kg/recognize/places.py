@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import load
+from kg.lexicon import any_of, load
 from kg.model import Mention
 
 # a zone that is not in the national list still has a zone's shape: a place, then 高新区 or the like
@@ -13,16 +13,14 @@ ZONE_TAILS = "高新技术产业开发区|高新区|经济技术开发区|经开
 
 @cache
 def _gazetteer() -> re.Pattern:
-    lex = load()
-    names = sorted(set(lex.zones) | set(lex.places), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return any_of(set(load().zones) | set(load().places))
 
 
 @cache
 def zone_shape() -> re.Pattern:
-    places = sorted((n for n in load().places if len(n) >= 2), key=len, reverse=True)
+    places = any_of(n for n in load().places if len(n) >= 2).pattern
     # 西部（重庆）科学城: a region with its city in brackets
-    return re.compile(r"(?:%s|[东西南北中]部(?:（[^（）]{2,4}）)?)(?:国家)?(?:%s)" % ("|".join(map(re.escape, places)), ZONE_TAILS))
+    return re.compile(r"(?:%s|[东西南北中]部(?:（[^（）]{2,4}）)?)(?:国家)?(?:%s)" % (places, ZONE_TAILS))
 
 
 def find(text: str, offset: int, sentence: int, tokens=()):

@@ -11,6 +11,7 @@ import re
 
 from kg.lexicon import leading_place, leading_zone_name, load, short_place
 from kg.model import Document, Entity, Mention, name_key
+from kg.recognize.organisations import tail_continues
 from kg.recognize.places import zone_shape
 
 _COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
@@ -127,7 +128,7 @@ def _parents(entities: dict[tuple[str, str], Entity]):
             while at != -1:
                 prefix = e.name[:at + len(tail)]
                 if prefix != e.name and not prefix.startswith(zone or "\0") and prefix not in lex.places \
-                        and kind in _PARENT_TYPES[e.type] and not _TAIL_CONTINUES.match(e.name[at + len(tail):]) \
+                        and kind in _PARENT_TYPES[e.type] and not tail_continues(tail, e.name[at + len(tail):at + len(tail) + 1]) \
                         and (e.type != "Project" or tail.endswith(_PROJECT_OWNER_TAILS)):
                     _mentioned_in(entities, e, prefix, kind, prefix)
                 at = e.name.find(tail, at + 1)
@@ -149,8 +150,6 @@ _PARENT_TYPES = {"Company": ("Company",), "Organization": ("Organization", "Comp
                  "GovernmentAgency": ("GovernmentAgency",), "Project": ("Company", "Organization")}
 # a project is named after the company or university that builds it, not after a 中心 or 平台
 _PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "科学院")
-# 局 in 局长, 部 in 部件: a tail that the next character shows to be part of a longer word
-_TAIL_CONTINUES = re.compile(r"^(长|生|部|件|门|分|级|心)")
 
 
 def canonical_zone(text: str) -> str:

@@ -28,6 +28,13 @@ _INSIDE = frozenset({"与", "发展", "重点", "建设"})
 COMPANY_LIST = re.compile(r"((?:[^，。、；：！？“”\s]{2,10}、)+[^，。、；：！？“”\s]{2,10})等(?:(?!领域|产业|行业)[^，。；]){0,10}?(?:企业|公司|集团)")
 
 
+def tail_continues(tail: str, nxt: str) -> bool:
+    """局 in 局长, 部 in 部件, 大学 in 大学生: the next character shows the tail is part of a longer word."""
+    if tail == "大学":
+        return nxt == "生"
+    return tail in ("部", "局", "中心") and bool(nxt) and nxt in "分长门署位件级组部心"
+
+
 @cache
 def _starting_posts() -> tuple[str, ...]:
     tails = tuple(t for t, _ in load().suffixes)
@@ -44,7 +51,7 @@ def find(text: str, offset: int, sentence: int, tokens):
     for m in _tails().finditer(text):
         # a tail inside a longer word is not a tail (局部, 部分, 中心城区)
         nxt, prev = text[m.end():m.end() + 1], text[m.start() - 1:m.start()]
-        if m.group() in ("部", "局", "中心") and nxt and nxt in "分长门署位件级组" or m.group() == "大学" and nxt == "生":
+        if tail_continues(m.group(), nxt):
             continue
         if m.group() == "学院" and text[m.start() - 2:m.start()] == "产业":
             continue        # a 产业学院 is a project that a university builds

@@ -26,8 +26,10 @@ def find(ctx: Context):
         if e.type in _BODIES:
             _belongs(ctx, e, first)
     for sentence, mentions in ctx.in_sentence.items():
-        text = ctx.sentences[sentence].text if sentence in ctx.sentences else ""
-        base = ctx.sentences[sentence].start if sentence in ctx.sentences else 0
+        s = ctx.sentences.get(sentence)
+        if s is None:
+            continue
+        text, base = s.text, s.start
         zones = [m for m in mentions if m.type == "Zone"]
         for m in mentions:
             zone = _zone_for(ctx, m, zones, sentence)

@@ -3,6 +3,7 @@
     kg build seeds/ --out out/
     kg extract page.txt            (the extraction record on standard output)
     echo '…' | kg extract - --lines
+    kg eval --gold ../shared/gold/dev     (scores and misses against gold annotations)
 """
 from __future__ import annotations
 
@@ -62,6 +63,17 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_eval(args) -> int:
+    from kg.eval import evaluate
+
+    result = evaluate(args.gold, args.pred, args.pages)
+    if not args.summary:
+        print("\n".join(result.misses), end="\n\n")
+        print(result.table)
+    print(result.summary_line)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news about high-tech zones.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -74,6 +86,13 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("path", help="a news page, or - to read standard input")
     e.add_argument("--lines", action="store_true", help="every input line is its own document, named by its number")
     e.set_defaults(run=cmd_extract)
+    v = sub.add_parser("eval", help="score the extraction against gold annotations and list what it misses",
+                       epilog="example: kg eval --gold ../shared/gold/dev --pred out/extraction.jsonl")
+    v.add_argument("--gold", required=True, help="a folder of gold .json annotations")
+    v.add_argument("--pred", help="an extraction record to score (default: extract --pages afresh)")
+    v.add_argument("--pages", default="seeds", help="the pages to extract when there is no --pred (default: seeds)")
+    v.add_argument("--summary", action="store_true", help="print only the summary line")
+    v.set_defaults(run=cmd_eval)
     return p
 
 

@@ -1,0 +1,66 @@
+"""Score an extraction record against gold annotations, and show what it misses.
+
+    from kg.eval import evaluate
+    result = evaluate("../shared/gold/dev")               # extracts seeds/ first
+    print(result.table)
+    print(result.summary["triple_f1"])
+
+`score.py` beside this file is the project's scorer, copied unchanged from
+shared/eval/score.py (a test keeps the two identical), so that `kg eval` works
+from an installed package and scores exactly as the published figures do.
+"""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.eval import score as scorer
+from kg.read import InputError
+
+
+@dataclass
+class Evaluation:
+    table: str          # the scorer's per-type and per-relation table
+    misses: list[str]   # missed and extra entities and triples, document by document
+    summary: dict       # entity_f1, triple_f1, … as the scorer's summary line has them
+
+    @property
+    def summary_line(self) -> str:
+        return " ".join(f"{k}={v}" for k, v in self.summary.items())
+
+
+def evaluate(gold: str | Path, pred: str | Path | None = None, pages: str | Path = "seeds") -> Evaluation:
+    """Score `pred` (an extraction record), or the record extracted from `pages`, against `gold`."""
+    files = scorer.gold_files([str(gold)])
+    if not files:
+        raise InputError(f"{gold}: no gold .json files there; give a folder of gold annotations")
+    gold_docs = scorer.load_gold(files)
+    if pred is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            return _score(gold_docs, _extract(pages, Path(tmp) / "extraction.jsonl"))
+    if not Path(pred).is_file():
+        raise InputError(f"{pred}: no such extraction record; run `kg build` first or leave out --pred")
+    return _score(gold_docs, pred)
+
+
+def _extract(pages: str | Path, path: Path) -> Path:
+    from kg.pipeline import extract_all
+    from kg.write.jsonl import write_jsonl
+
+    write_jsonl(extract_all(pages).documents, path)
+    return path
+
+
+def _score(gold_docs: dict, pred: str | Path) -> Evaluation:
+    try:
+        pred_entities, pred_triples = scorer.load_pred(str(pred), set(gold_docs))
+    except SystemExit as exc:   # the scorer stops on a line that is not JSON
+        raise InputError(f"{exc}; is this an extraction record written by kg?") from None
+    if not pred_entities and not pred_triples:
+        raise InputError(f"{pred}: none of the gold documents ({', '.join(sorted(gold_docs))}) is in it; "
+                         "extract the pages the gold was made from")
+    misses: list[str] = []
+    result = scorer.score(gold_docs, pred_entities, pred_triples, misses)
+    lines, summary = scorer.report(result, len(gold_docs))
+    return Evaluation("\n".join(lines), misses, summary)

@@ -4,6 +4,8 @@
     kg extract page.txt            (the extraction record on standard output)
     echo '…' | kg extract - --lines
     kg eval --gold ../shared/gold/dev     (scores and misses against gold annotations)
+    kg export neo4j out/ --out out/neo4j  (also graphml, gexf)
+    kg stats out/
 """
 from __future__ import annotations
 
@@ -74,6 +76,23 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from kg.export import export
+
+    written = export(args.graph, args.format, args.out)
+    print(f"written in {written[0].parent}: " + ", ".join(p.name for p in written))
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from kg.graph.load import load_graph
+    from kg.graph.network import to_networkx
+    from kg.graph.stats import graph_stats
+
+    print(graph_stats(to_networkx(load_graph(args.graph)), top=args.top).summary())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news about high-tech zones.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -93,6 +112,18 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--pages", default="seeds", help="the pages to extract when there is no --pred (default: seeds)")
     v.add_argument("--summary", action="store_true", help="print only the summary line")
     v.set_defaults(run=cmd_eval)
+    graph_help = "a folder written by kg build, its extraction.jsonl or its graph.ttl"
+    x = sub.add_parser("export", help="write the graph for Neo4j (bulk-import CSVs and Cypher), Gephi or Cytoscape",
+                       epilog="example: kg export neo4j out/ --out out/neo4j")
+    x.add_argument("format", choices=("neo4j", "graphml", "gexf"))
+    x.add_argument("graph", help=graph_help)
+    x.add_argument("--out", required=True,
+                   help="a folder for neo4j; otherwise a .graphml or .gexf file, or a folder to hold graph.FORMAT")
+    x.set_defaults(run=cmd_export)
+    s = sub.add_parser("stats", help="counts, the most connected zones and companies, components")
+    s.add_argument("graph", help=graph_help)
+    s.add_argument("--top", type=int, default=10, help="how many entities each ranking lists (default: 10)")
+    s.set_defaults(run=cmd_stats)
     return p
 
 

@@ -1,0 +1,53 @@
+"""The graph as GraphML or GEXF, through networkx, for Gephi and Cytoscape.
+
+    from kg.export.graphml import write_network
+    write_network(to_networkx(load_graph("out")), "out/graph.gexf")
+
+Nodes carry `label` (the Chinese name), `type`, `aliases`, `docs` and, for
+projects, `totalInvestment` and `currency`; edges carry `label` (the relation,
+with the post for holdsRole), `predicate`, `role`, `evidence` and `docs`.
+Neither format holds lists, so aliases and documents are joined with "；" and
+evidence sentences with line breaks.
+"""
+from __future__ import annotations
+
+import os
+from functools import partial
+from pathlib import Path
+
+import networkx as nx
+
+from kg.read import InputError
+from kg.write.atomic import atomic_open
+
+FORMATS = {"graphml": partial(nx.write_graphml, edge_id_from_attribute="id"), "gexf": nx.write_gexf}
+_JOINERS = {"evidence": "\n"}
+_JOIN = "；"
+
+
+def write_network(g: nx.MultiDiGraph, path: str | os.PathLike, format: str | None = None) -> Path:
+    """Write GraphML or GEXF, chosen by `format` or else by the file's suffix."""
+    path = Path(path)
+    format = format or path.suffix.lstrip(".").lower()
+    if format not in FORMATS:
+        raise InputError(f"{path}: cannot tell the format; name the file .graphml or .gexf")
+    with atomic_open(path, "wb") as f:
+        FORMATS[format](flat(g), f)
+    return path
+
+
+def flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes are all strings or numbers, as both formats require."""
+    out = nx.MultiDiGraph()
+    for node, data in g.nodes(data=True):
+        out.add_node(node, **_flat(data))
+    for number, (start, end, key, data) in enumerate(g.edges(keys=True, data=True)):
+        label = f"{data['predicate']}（{data['role']}）" if data["role"] else data["predicate"]
+        # A numbered id: edge keys repeat across node pairs, and GraphML wants ids unique.
+        out.add_edge(start, end, key, id=f"e{number}", label=label, **_flat(data))
+    return out
+
+
+def _flat(data: dict) -> dict:
+    return {name: _JOINERS.get(name, _JOIN).join(value) if isinstance(value, list) else value
+            for name, value in data.items()}

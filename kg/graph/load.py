@@ -1,0 +1,143 @@
+"""A built graph back into a KnowledgeGraph, for the exports and statistics.
+
+    from kg.graph.load import load_graph
+    kg = load_graph("out")                  # a folder written by kg build
+    kg = load_graph("out/extraction.jsonl") # its extraction record
+    kg = load_graph("out/graph.ttl")        # or its RDF
+
+The extraction record is read first when there is a choice: it holds every fact
+with its post and evidence sentence, and the same documents merged again give
+the very nodes the build wrote. From RDF only what is least likely to change
+shape is read — types, labels, aliases, documents and the plain links — so a
+graph from RDF has no evidence or posts.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import unquote
+
+import rdflib
+from rdflib import RDF, RDFS, Literal
+from rdflib.namespace import SDO, SKOS
+from rdflib.util import guess_format
+
+from kg.graph.merge import merge
+from kg.model import ENTITY_TYPES, PREDICATES, Document, Entity, KnowledgeGraph, Money, Node, Provenance, Triple
+from kg.rdf.terms import HZ
+from kg.read import InputError
+
+RECORD = "extraction.jsonl"
+TURTLE = "graph.ttl"
+
+
+def load_graph(path: str | Path) -> KnowledgeGraph:
+    path = Path(path)
+    if path.is_dir():
+        for name in (RECORD, TURTLE):
+            if (path / name).is_file():
+                return load_graph(path / name)
+        raise InputError(f"{path}: holds neither {RECORD} nor {TURTLE}; give a folder written by kg build")
+    if not path.is_file():
+        raise InputError(f"{path}: no such file or folder; give a folder written by kg build, "
+                         f"its {RECORD} or its {TURTLE}")
+    if path.suffix == ".jsonl":
+        return from_record(path)
+    if guess_format(str(path)) is None:
+        raise InputError(f"{path}: neither an extraction record (.jsonl) nor RDF (.ttl, .nt, .jsonld, .trig)")
+    return from_rdf(path)
+
+
+def from_record(path: Path) -> KnowledgeGraph:
+    documents: dict[str, Document] = {}
+    for number, record in _records(path):
+        doc = documents.setdefault(record["doc"], Document(id=record["doc"], raw=""))
+        if record["kind"] == "entity":
+            doc.entities.append(Entity(record["name"], record["type"], set(record.get("aliases", ())),
+                                       byline=record.get("byline", False)))
+        elif record["kind"] == "triple":
+            doc.triples.append(_triple(doc, record, f"{path}:{number}"))
+    return merge(documents.values())
+
+
+def _records(path: Path):
+    with path.open(encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError:
+                record = None
+            if not isinstance(record, dict) or not {"kind", "doc"} <= record.keys():
+                raise InputError(f"{path}:{number}: not a line of the extraction record (see SCHEMA.md)")
+            yield number, record
+
+
+def _triple(doc: Document, record: dict, where: str) -> Triple:
+    # Entity lines come before the triple lines of their document (kg.write.jsonl).
+    subject = doc.entity(record["subject"])
+    obj = doc.entity(record["object"]) if "object" in record else None
+    if subject is None or ("object" in record and obj is None):
+        raise InputError(f"{where}: the triple names an entity that no entity line of its document has")
+    value = None
+    if "value" in record:
+        value = Money(float(record["value"]), record.get("currency", "CNY"), record.get("qualifier", ""))
+    provenance = None
+    if "evidence" in record:
+        start, end = record.get("span", (0, 0))
+        provenance = Provenance(doc.id, record.get("article", 0), record.get("sentence", 0),
+                                record["evidence"], start, end)
+    return Triple(subject, record["predicate"], obj, value, record.get("role", ""), provenance)
+
+
+def from_rdf(path: Path) -> KnowledgeGraph:
+    # default_union, so that a graph split into named graphs (TriG) reads as one.
+    g = rdflib.Dataset(default_union=True)
+    try:
+        g.parse(path, format=guess_format(str(path)))
+    except Exception as exc:     # rdflib raises a different class for every syntax
+        reason = " ".join(str(exc).split())[:300] or type(exc).__name__
+        raise InputError(f"{path}: not readable as RDF: {reason}") from None
+    entities: dict = {}
+    for type_ in ENTITY_TYPES:
+        for iri in g.subjects(RDF.type, HZ[type_]):
+            label = _label(g, iri)
+            if label:
+                entities[iri] = Entity(label, type_, {str(a) for a in g.objects(iri, SKOS.altLabel)})
+    kg = KnowledgeGraph(documents=sorted({_doc_id(g, d) for d in g.objects(None, HZ.mentionedIn)}))
+    for iri, entity in entities.items():
+        node = kg.nodes.setdefault(entity.id, Node(entity.id, entity.name, entity.type))
+        node.aliases |= entity.aliases - {entity.name}
+        node.docs |= {_doc_id(g, d) for d in g.objects(iri, HZ.mentionedIn)}
+    for predicate in PREDICATES:
+        for s, o in g.subject_objects(HZ[predicate]):
+            if s not in entities:
+                continue
+            if o in entities:
+                kg.triples.append(Triple(entities[s], predicate, entities[o]))
+            elif (value := _money(g, o)) is not None:
+                kg.triples.append(Triple(entities[s], predicate, value=value))
+    return kg
+
+
+def _label(g, iri) -> str:
+    labels = sorted(g.objects(iri, RDFS.label), key=lambda lit: getattr(lit, "language", None) != "zh")
+    return str(labels[0]) if labels else ""
+
+
+def _doc_id(g, iri) -> str:
+    label = g.value(iri, RDFS.label)
+    return str(label) if label is not None else unquote(str(iri).rstrip("/").rsplit("/", 1)[-1])
+
+
+def _money(g, o) -> Money | None:
+    # A bare decimal, or an amount node with its value and currency (schema:MonetaryAmount).
+    if isinstance(o, Literal):
+        amount, currency = o, None
+    else:
+        amount, currency = g.value(o, SDO.value), g.value(o, SDO.currency)
+    try:
+        return Money(float(amount), str(currency) if currency is not None else "CNY")
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,49 @@
+"""The KnowledgeGraph as a networkx MultiDiGraph: what the property-graph exports and the statistics read.
+
+    from kg.graph.load import load_graph
+    from kg.graph.network import to_networkx
+    g = to_networkx(load_graph("out"))
+    g.nodes[node_id]      # {'type': 'Zone', 'label': '…高新区', 'aliases': [...], 'docs': [...]}
+    g.edges(data=True)    # {'predicate': 'holdsRole', 'role': '局长', 'evidence': [...], 'docs': [...]}
+
+Nodes are keyed by Node.id. A fact read in several sentences is one edge that
+lists every sentence, with `docs[i]` the document of `evidence[i]`; the same two
+ends with another post are another edge. A project's total investment is a node
+attribute, as property graphs keep numbers.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+
+from kg.model import KnowledgeGraph, Money, Triple
+
+
+def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    investments: dict[str, Counter[Money]] = {}
+    for node in kg.nodes.values():
+        g.add_node(node.id, type=node.type, label=node.name,
+                   aliases=sorted(node.aliases), docs=sorted(node.docs))
+    for t in kg.triples:
+        if t.object is not None:
+            _add_fact(g, t)
+        elif t.value is not None:
+            investments.setdefault(t.subject.id, Counter())[t.value] += 1
+    for node_id, amounts in investments.items():
+        # Reports may disagree; the amount most of them give stands, the first on a tie.
+        money = amounts.most_common(1)[0][0]
+        g.nodes[node_id].update(totalInvestment=money.amount, currency=money.currency)
+    return g
+
+
+def _add_fact(g: nx.MultiDiGraph, t: Triple) -> None:
+    key = f"{t.predicate}:{t.role}" if t.role else t.predicate
+    if not g.has_edge(t.subject.id, t.object.id, key):
+        g.add_edge(t.subject.id, t.object.id, key, predicate=t.predicate, role=t.role, evidence=[], docs=[])
+    edge = g.edges[t.subject.id, t.object.id, key]
+    p = t.provenance
+    if p is not None and (p.text, p.doc) not in zip(edge["evidence"], edge["docs"]):
+        edge["evidence"].append(p.text)
+        edge["docs"].append(p.doc)

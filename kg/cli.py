@@ -6,11 +6,17 @@
     kg eval --gold ../shared/gold/dev     (scores and misses against gold annotations)
     kg export neo4j out/ --out out/neo4j  (also graphml, gexf)
     kg stats out/
+    kg build seeds/ --out out/ --format trig   (also turtle, the default, nt and jsonld)
+    kg validate out/graph.ttl                  (SHACL, each violation in words)
+    kg query out/graph.ttl 'SELECT ?zone WHERE { ?zone a hz:Zone }' --format csv
+    kg serve out/graph.ttl --port 7878         (a SPARQL endpoint on localhost)
+    kg push out/graph.ttl --endpoint http://localhost:7878/store --graph https://example.org/news
 """
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -31,7 +37,7 @@ def _progress(quiet: bool):
 
 
 def cmd_build(args) -> int:
-    report = build(args.path, args.out, progress=_progress(args.quiet))
+    report = build(args.path, args.out, progress=_progress(args.quiet), rdf_format=args.format)
     for failure in report.failures:
         print(f"kg: skipped {failure.path}: {failure.reason}", file=sys.stderr)
     if not report.graph.documents:
@@ -69,6 +75,8 @@ def cmd_eval(args) -> int:
     from kg.eval import evaluate
 
     result = evaluate(args.gold, args.pred, args.pages)
+    for skipped in result.skipped:
+        print(f"kg: skipped {skipped}", file=sys.stderr)
     if not args.summary:
         print("\n".join(result.misses), end="\n\n")
         print(result.table)
@@ -93,6 +101,54 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_validate(args) -> int:
+    from kg.rdf.load import load_graph
+    from kg.rdf.validate import validate
+
+    report = validate(load_graph(args.graph))
+    if report.conforms:
+        print(f"{args.graph} conforms to the shapes: {len(report.graph)} triples checked")
+        return 0
+    print("\n".join(report.explain()))
+    print(f"{args.graph} does not conform: {len(report.violations)} violation(s)", file=sys.stderr)
+    return 1
+
+
+def cmd_query(args) -> int:
+    from kg.sparql.query import query, render
+
+    if (args.sparql is None) == (args.file is None):
+        raise InputError("give the query either as an argument or with --file q.rq, not both")
+    sparql = args.sparql if args.file is None else Path(args.file).read_text(encoding="utf-8")
+    print(render(query(args.graph, sparql), args.format))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from kg.sparql.serve import serve
+
+    # SIGTERM stops the server as Ctrl-C does, rather than leaving it running without us
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    with serve(args.graph, args.port) as endpoint:
+        print(f"SPARQL endpoint for {args.graph}: {endpoint.query_url} (queries), {endpoint.update_url} "
+              f"(updates), {endpoint.store_url} (graph store); Ctrl-C stops it", flush=True)
+        try:
+            code = endpoint.wait()
+        except KeyboardInterrupt:
+            print("stopped", file=sys.stderr)
+            return 0
+    print(f"kg: error: the SPARQL server stopped by itself (exit code {code})", file=sys.stderr)
+    return 1
+
+
+def cmd_push(args) -> int:
+    from kg.sparql.push import push
+
+    pushed = push(args.graph, args.endpoint, args.graph_iri, replace=args.replace)
+    print(f"pushed {pushed.triples} triples to {args.endpoint} into {', '.join(pushed.graphs)}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news about high-tech zones.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -100,6 +156,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("path", nargs="?", default="seeds", help="a news page or a folder of .txt/.md pages (default: seeds)")
     b.add_argument("--out", default="out", help="the folder to write into (default: out)")
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    b.add_argument("--format", choices=("turtle", "nt", "jsonld", "trig"), default="turtle",
+                   help="the RDF format of the graph file (default: turtle, graph.ttl)")
     b.set_defaults(run=cmd_build)
     e = sub.add_parser("extract", help="print the extraction record of one page (or - for standard input)")
     e.add_argument("path", help="a news page, or - to read standard input")
@@ -124,6 +182,30 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("graph", help=graph_help)
     s.add_argument("--top", type=int, default=10, help="how many entities each ranking lists (default: 10)")
     s.set_defaults(run=cmd_stats)
+    rdf_help = "an RDF file written by kg build (.ttl, .nt, .jsonld, .trig)"
+    c = sub.add_parser("validate", help="check a graph against the SHACL shapes of the ontology",
+                       epilog="exit code 0: conforms; 1: violations, one a line on standard output")
+    c.add_argument("graph", help=rdf_help)
+    c.set_defaults(run=cmd_validate)
+    q = sub.add_parser("query", help="run a SPARQL query on a graph file or an endpoint",
+                       epilog="example: kg query out/graph.ttl --file ontology/queries/companies_per_zone.rq")
+    q.add_argument("graph", help=rdf_help + ", or a SPARQL endpoint URL")
+    q.add_argument("sparql", nargs="?", help="the query; the graph's prefixes (hz:, rdfs:, zone: …) need no PREFIX")
+    q.add_argument("--file", help="read the query from this file instead")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="table (default), or the SPARQL 1.1 CSV or JSON results format")
+    q.set_defaults(run=cmd_query)
+    r = sub.add_parser("serve", help="serve a graph at a SPARQL 1.1 endpoint on localhost (Oxigraph) until Ctrl-C")
+    r.add_argument("graph", help=rdf_help)
+    r.add_argument("--port", type=int, default=7878, help="the port to listen on (default: 7878; 0: any free port)")
+    r.set_defaults(run=cmd_serve)
+    u = sub.add_parser("push", help="upload a graph to a triple store (SPARQL 1.1 Graph Store HTTP Protocol)",
+                       epilog="example: kg push out/graph.ttl --endpoint http://localhost:7200/repositories/hz/rdf-graphs/service")
+    u.add_argument("graph", help=rdf_help)
+    u.add_argument("--endpoint", required=True, help="the graph store URL, e.g. http://localhost:7878/store")
+    u.add_argument("--graph", dest="graph_iri", help="the named graph to load into (default: the default graph)")
+    u.add_argument("--replace", action="store_true", help="replace what the graph held (PUT) rather than add (POST)")
+    u.set_defaults(run=cmd_push)
     return p
 
 

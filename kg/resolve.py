@@ -11,6 +11,7 @@ import re
 
 from kg.lexicon import leading_place, leading_zone_name, load, short_place
 from kg.model import Document, Entity, Mention, name_key
+from kg.recognize.coreference import NAMED_BY_TAIL
 from kg.recognize.organisations import tail_continues
 from kg.recognize.places import zone_shape
 
@@ -46,6 +47,7 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for k, m in enumerate(mentions):
         if m.name == "?":
             antecedent = next((p for p in reversed(mentions[:k]) if p.type == m.type and p.name != "?"
+                               and (m.type not in NAMED_BY_TAIL or p.name.endswith(m.text[1:]))
                                and article_of.get(p.sentence) == article_of.get(m.sentence)), None)
             if antecedent is None:
                 continue
@@ -120,7 +122,8 @@ def _parents(entities: dict[tuple[str, str], Entity]):
     lex = load()
     tails = [(t, kind) for t, kind in lex.suffixes if len(t) >= 2 or kind == "GovernmentAgency"]
     for e in [e for e in entities.values() if e.type in _BUILT_ON]:
-        zone = leading_zone(e.name)
+        # a project keeps its zone in its mentions only (江阴高新区某某校区 → 某某校区)
+        zone = next(filter(None, (leading_zone(text) for text in [e.name, *(m.text for m in e.mentions)])), "")
         if zone and zone != e.name and (zone in lex.zones or zone_city(zone)):
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
         for tail, kind in tails:

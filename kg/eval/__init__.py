@@ -12,7 +12,7 @@ from an installed package and scores exactly as the published figures do.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.eval import score as scorer
@@ -24,6 +24,7 @@ class Evaluation:
     table: str          # the scorer's per-type and per-relation table
     misses: list[str]   # missed and extra entities and triples, document by document
     summary: dict       # entity_f1, triple_f1, … as the scorer's summary line has them
+    skipped: list[str] = field(default_factory=list)   # pages that could not be extracted, and why
 
     @property
     def summary_line(self) -> str:
@@ -38,18 +39,22 @@ def evaluate(gold: str | Path, pred: str | Path | None = None, pages: str | Path
     gold_docs = scorer.load_gold(files)
     if pred is None:
         with tempfile.TemporaryDirectory() as tmp:
-            return _score(gold_docs, _extract(pages, Path(tmp) / "extraction.jsonl"))
+            record, skipped = _extract(pages, Path(tmp) / "extraction.jsonl")
+            result = _score(gold_docs, record)
+            result.skipped = skipped
+            return result
     if not Path(pred).is_file():
         raise InputError(f"{pred}: no such extraction record; run `kg build` first or leave out --pred")
     return _score(gold_docs, pred)
 
 
-def _extract(pages: str | Path, path: Path) -> Path:
+def _extract(pages: str | Path, path: Path) -> tuple[Path, list[str]]:
     from kg.pipeline import extract_all
     from kg.write.jsonl import write_jsonl
 
-    write_jsonl(extract_all(pages).documents, path)
-    return path
+    run = extract_all(pages)
+    write_jsonl(run.documents, path)
+    return path, [f"{f.path}: {f.reason}" for f in run.failures]
 
 
 def _score(gold_docs: dict, pred: str | Path) -> Evaluation:

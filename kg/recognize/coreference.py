@@ -9,9 +9,13 @@ import re
 
 from kg.model import Mention
 
-_GENERIC = re.compile(r"该(企业|公司|集团|项目|高新区|园区|区)")
 _TYPES = {"企业": "Company", "公司": "Company", "集团": "Company", "项目": "Project",
-          "高新区": "Zone", "园区": "Zone", "区": "Zone"}
+          "高新区": "Zone", "园区": "Zone", "区": "Zone",
+          "联合实验室": "Organization", "实验室": "Organization", "研究院": "Organization", "研究所": "Organization",
+          "大学": "Organization", "学院": "Organization", "协会": "Organization"}
+_GENERIC = re.compile(r"该(%s)" % "|".join(sorted(_TYPES, key=len, reverse=True)))
+# 该企业 may point to any company; 该实验室 only to a body whose name ends so
+NAMED_BY_TAIL = {"Organization"}
 
 
 def find(text: str, offset: int, sentence: int):

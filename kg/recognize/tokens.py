@@ -25,8 +25,9 @@ STOP_WORDS = {"在", "与", "和", "及", "以及", "的", "了", "等", "是", 
 # words the tagger takes for verbs or times that name what a body does, and so sit inside its name
 # (行政审批服务局, 医疗器械检验研究院, 现代产业学院)
 NAME_WORDS = {"审批", "监督", "管理", "检验", "检测", "执法", "服务", "促进", "保障", "招商", "投资", "研究", "开发",
-              "创业", "孵化", "赋能", "制造", "打印", "再生", "提纯", "搅拌", "研发", "应急", "救援", "储蓄", "创新", "筹建", "交易", "审评", "现代"}
+              "创业", "孵化", "赋能", "制造", "打印", "再生", "提纯", "搅拌", "研发", "应急", "救援", "储蓄", "创新", "筹建", "交易", "审评", "现代", "未来"}
 _ADVERBS = ("充分", "深入", "全面", "积极", "大力", "不断", "持续", "加快", "进一步", "切实", "认真", "努力", "着力")
+_BESIDE = tuple("旁边侧上下里内外前后处头")
 _NUMERALS = set("0123456789一二三四五六七八九十百千万亿几数两零半")
 
 
@@ -57,7 +58,11 @@ def name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
     if tok.flag in ("l", "i"):
         # a set phrase may be part of a name (柔性化) unless it opens a clause (充分发挥, 深入分析)
         return not tok.word.startswith(_ADVERBS) and not any(tok.word.endswith(w) for w in STOP_WORDS if len(w) > 1)
-    if tok.flag in ("ns", "nt", "nr", "nz", "n", "vn", "an", "j", "eng", "nrt", "nrfg", "a", "b", "s"):
+    if tok.flag in ("nr", "nrfg") and tok.word[:2] in STOP_WORDS:
+        return False        # 广泛开展 is no person, though the tagger says so
+    if tok.flag == "s":
+        return not tok.word.endswith(_BESIDE)     # 站旁 places a thing, 高中 names one
+    if tok.flag in ("ns", "nt", "nr", "nz", "n", "vn", "an", "j", "eng", "nrt", "nrfg", "a", "b"):
         return True
     if tok.flag.startswith("v"):
         return False                    # a verb starts a clause; 达 in 通达科技 is let in by _glued

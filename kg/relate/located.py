@@ -16,6 +16,28 @@ from kg.resolve import canonical_zone, leading_zone, zone_city
 
 _BODIES = ("GovernmentAgency", "Organization", "Company")
 _IN_ZONE = re.compile(r"(位于|落户|入驻|坐落于|扎根)$")
+# the words between a zone and a body that put the body in the zone
+_ZONE_BEFORE = re.compile(r"^(?:的|内的?|区内)?(?:重点|龙头|骨干|高新技术|科技型|链主)?企业$")   # 成都高新区企业X
+_ZONE_AFTER = re.compile(r"^(?:是|为|系)$")                                           # X是南通高新区…企业
+_OPENED_IN = re.compile(r"^在$")                                                       # X在武汉东湖高新区启用
+_OPENED = re.compile(r"^(?:正式)?(?:启用|揭牌|成立|落地|落户|投产|开工|开业|运营|建成)")
+_AS_ZONES = re.compile(r"作为$")                                                       # 作为A高新区的…，X
+
+
+def _placed_in(text: str, m, zones, base: int):
+    """The zone a sentence's wording puts a body in, if it does."""
+    start, end = m.start - base, m.end - base
+    for z in zones:
+        zs, ze = z.start - base, z.end - base
+        if ze <= start and _ZONE_BEFORE.match(text[ze:start]):
+            return z
+        if zs >= end and _ZONE_AFTER.match(text[end:zs]) and "企业" in re.split(r"[，。；]", text[ze:])[0]:
+            return z
+        if zs >= end and _OPENED_IN.match(text[end:zs]) and _OPENED.match(text[ze:]):
+            return z
+        if ze <= start and _AS_ZONES.search(text[:zs]) and re.fullmatch(r"[^，。；]*，", text[ze:start]):
+            return z
+    return None
 
 
 def find(ctx: Context):
@@ -25,6 +47,7 @@ def find(ctx: Context):
             ctx.add(e, "locatedIn", ctx.named("Place", zone_city(e.name)), first)
         if e.type in _BODIES:
             _belongs(ctx, e, first)
+    unplaced: dict = {}     # projects whose sentences name no zone: the article's, unless one does elsewhere
     for sentence, mentions in ctx.in_sentence.items():
         s = ctx.sentences.get(sentence)
         if s is None:
@@ -32,20 +55,36 @@ def find(ctx: Context):
         text, base = s.text, s.start
         zones = [m for m in mentions if m.type == "Zone"]
         for m in mentions:
-            zone = _zone_for(ctx, m, zones, sentence)
             if m.type == "Project":
+                zone = _named_after(ctx, m.text) or _zone_for(ctx, m, zones)
+                if zone is None and ctx.entity(m) is not None:
+                    unplaced.setdefault(ctx.entity(m).id, (ctx.entity(m), sentence))
                 ctx.add(ctx.entity(m), "locatedIn", zone, sentence)
             elif m.type == "Company" and _listed(text, m.start - base):
-                ctx.add(ctx.entity(m), "locatedIn", zone, sentence)
+                ctx.add(ctx.entity(m), "locatedIn", _zone_for(ctx, m, zones) or ctx.main_zone(sentence), sentence)
             elif m.type in _BODIES and zones and _IN_ZONE.search(text[:m.start - base]):
-                ctx.add(ctx.entity(m), "locatedIn", zone, sentence)
+                ctx.add(ctx.entity(m), "locatedIn", _zone_for(ctx, m, zones), sentence)
+            elif m.type in _BODIES:
+                placed = _placed_in(text, m, zones, base)
+                if placed is not None:
+                    ctx.add(ctx.entity(m), "locatedIn", ctx.entity(placed), sentence)
+    placed = {t.subject.id for t in ctx.triples.values() if t.predicate == "locatedIn"}
+    for key, (project, sentence) in unplaced.items():
+        if key not in placed:
+            ctx.add(project, "locatedIn", ctx.main_zone(sentence), sentence)
 
 
-def _zone_for(ctx: Context, m, zones, sentence):
-    """The zone nearest before the mention in its sentence, else the one its article is about."""
+def _zone_for(ctx: Context, m, zones):
+    """The zone nearest before the mention in its sentence, else the sentence's first."""
     before = [z for z in zones if z.end <= m.start]
     chosen = before[-1] if before else (zones[0] if zones else None)
-    return ctx.entity(chosen) if chosen else ctx.main_zone(sentence)
+    return ctx.entity(chosen) if chosen else None
+
+
+def _named_after(ctx: Context, text: str):
+    """江阴高新区某某校区: a project whose name begins with its zone's."""
+    zone_name = leading_zone(text)
+    return ctx.named("Zone", canonical_zone(zone_name)) if zone_name else None
 
 
 def _listed(text: str, start: int) -> bool:
@@ -55,8 +94,7 @@ def _listed(text: str, start: int) -> bool:
 
 def _belongs(ctx: Context, e, sentence: int):
     """A body belongs to the zone its name begins with, else to the longest body its name begins with."""
-    zone_name = leading_zone(e.name)
-    zone = ctx.named("Zone", canonical_zone(zone_name)) if zone_name else None
+    zone = _named_after(ctx, e.name)
     if zone is not None:
         ctx.add(e, "partOf" if e.type == "GovernmentAgency" else "locatedIn", zone, sentence)
         return

@@ -35,6 +35,13 @@ def entities(sentence: str) -> set[tuple[str, str]]:
      {("Policy", "产业建群强链工程"), ("Policy", "项目招引落地工程"), ("Policy", "企业技改扶强工程")}),
     ("潍坊高新区还配套推行工程建设项目审批服务“一窗通办”，多部门多事项统一办理。",
      {("Policy", "“一窗通办”")}),
+    # 站旁 says where the park is; it is no part of its name
+    ("魔方卫星在高铁站旁绮山湖科创谷空天产业园落地。", {("Project", "绮山湖科创谷空天产业园")}),
+    ("江阴高新区南菁高中漪山湖校区建设工地打下第一根工程桩。", {("Project", "南菁高中漪山湖校区")}),
+    ("共谋划宝钛集团科技新城产业园、合力叉车宝鸡制造工业园等重点项目214个。",
+     {("Project", "合力叉车宝鸡制造工业园")}),
+    ("近日，武汉市新型显示产业创新联合实验室在武汉东湖高新区启用。",
+     {("Organization", "武汉市新型显示产业创新联合实验室")}),
 ])
 def test_finds_entities(sentence, expected):
     assert expected <= entities(sentence)
@@ -45,6 +52,11 @@ def test_finds_entities(sentence, expected):
     ("形成了新的产业布局和发展格局。", {"GovernmentAgency"}),
     # generic projects are no project's name
     ("潍坊高新区集中开工重点项目20个。", {"Project"}),
+    # a verb takes 项目 as its object; a count makes a kind of project; an honour is no project
+    ("据悉，宝鸡高新区今年集中精力抓项目、促投资。", {"Project"}),
+    ("广泛开展项目建设劳动竞赛。", {"Project"}),
+    ("济南高新区已集聚重点培育的20余个外贸新业态项目。", {"Project"}),
+    ("济南高新区连续2年入选山东省外贸新业态特色园区。", {"Project"}),
 ])
 def test_does_not_take_words_for_names(sentence, not_expected):
     assert not {t for t, _ in entities(sentence)} & not_expected

@@ -45,6 +45,13 @@ def facts(text: str) -> set[tuple]:
     ("景德镇高新区全面启动先进陶瓷产业园、南昌大学航空制造现代产业学院等一批重点项目。",
      {("南昌大学", "investsIn", "南昌大学航空制造现代产业学院", None),
       ("南昌大学航空制造现代产业学院", "locatedIn", "景德镇高新区", None)}),
+    ("近日，成都高新区企业成都倍特药业股份有限公司自主研发的1类新药已获批准。",
+     {("成都倍特药业股份有限公司", "locatedIn", "成都高新区", None)}),
+    ("丽智电子（南通）有限公司是南通高新区电子元器件产业链龙头企业。",
+     {("丽智电子（南通）有限公司", "locatedIn", "南通高新区", None)}),
+    # 该联合实验室 is the laboratory named before, not any organisation
+    ("近日，武汉市新型显示产业创新联合实验室在武汉东湖高新区启用。北京大学派员出席。该联合实验室将开展研发。",
+     {("武汉市新型显示产业创新联合实验室", "locatedIn", "武汉东湖高新区", None)}),
 ])
 def test_reads_facts(text, expected):
     assert expected <= facts(text)
@@ -68,3 +75,11 @@ def test_every_fact_carries_its_sentence_and_span_in_the_original():
     p = role.provenance
     assert p.text == "潍坊高新区经济发展局党委书记、局长韩滨说。"
     assert raw[p.start:p.end].replace("\n", "") == p.text
+
+
+def test_a_project_named_after_its_zone_is_in_that_zone_not_the_articles():
+    text = ("昆明高新区举办活动。昆明高新区服务企业。江阴高新区南菁高中漪山湖校区建设工地打下第一根工程桩。"
+            "该项目建成后将招生。")
+    located = {(s, o) for s, p, o, _ in facts(text) if p == "locatedIn"}
+    assert ("南菁高中漪山湖校区", "江阴高新区") in located
+    assert ("南菁高中漪山湖校区", "昆明高新区") not in located

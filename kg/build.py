@@ -15,12 +15,15 @@ from pathlib import Path
 from kg.graph.merge import merge
 from kg.model import KnowledgeGraph
 from kg.pipeline import Failure, extract_all
+from kg.rdf.formats import FORMATS
 from kg.read import page_paths
 from kg.write.html import write_html
 from kg.write.jsonl import write_jsonl
-from kg.write.turtle import write_turtle
+from kg.write.rdf import write_rdf
 
-OUTPUTS = ("graph.ttl", "extraction.jsonl", "graph.html")
+
+def outputs(rdf_format: str = "turtle") -> tuple[str, ...]:
+    return (f"graph{FORMATS[rdf_format].suffix}", "extraction.jsonl", "graph.html")
 
 
 @dataclass
@@ -29,6 +32,7 @@ class BuildReport:
     out: Path
     seconds: float
     failures: list[Failure] = field(default_factory=list)
+    rdf_format: str = "turtle"
 
     def summary(self) -> str:
         g = self.graph
@@ -38,15 +42,18 @@ class BuildReport:
                  f"entities: {len(g.nodes)}   triples: {len(g.triples)}   seconds: {self.seconds:.1f}",
                  "entities by type:    " + ", ".join(f"{t} {n}" for t, n in types.most_common()),
                  "triples by relation: " + ", ".join(f"{p} {n}" for p, n in predicates.most_common()),
-                 "written: " + ", ".join(str(self.out / name) for name in OUTPUTS)]
+                 "written: " + ", ".join(str(self.out / name) for name in outputs(self.rdf_format))]
         if self.failures:
             lines.append(f"skipped {len(self.failures)} page(s) that could not be read; see the messages above")
         return "\n".join(lines)
 
 
 def build(source: str | Path, out: str | Path,
-          progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
-    """Extract every page under `source` and write the graph, the record and the view into `out`."""
+          progress: Callable[[int, int, str], None] | None = None, rdf_format: str = "turtle") -> BuildReport:
+    """Extract every page under `source` and write the graph, the record and the view into `out`.
+
+    rdf_format: turtle (graph.ttl), nt (graph.nt), jsonld (graph.jsonld) or trig (graph.trig).
+    """
     started = time.perf_counter()
     total = len(page_paths(source))
     done = 0
@@ -63,6 +70,6 @@ def build(source: str | Path, out: str | Path,
     if run.documents:
         out.mkdir(parents=True, exist_ok=True)
         write_jsonl(run.documents, out / "extraction.jsonl")
-        write_turtle(graph, out / "graph.ttl")
+        write_rdf(graph, out / outputs(rdf_format)[0], rdf_format)
         write_html(graph, out / "graph.html")
-    return BuildReport(graph, out, time.perf_counter() - started, run.failures)
+    return BuildReport(graph, out, time.perf_counter() - started, run.failures, rdf_format)

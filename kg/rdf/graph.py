@@ -1,27 +1,30 @@
 """KnowledgeGraph → rdflib Graph, every fact with the sentence it was read from.
 
-Each fact is written twice over: once as the plain link (subject hz:pred object),
-which is what queries and viewers want, and once as an rdf:Statement that
-carries what the link cannot — the holdsRole post, the currency and hedge of
-an amount, and prov:wasDerivedFrom the evidence sentences. Statements and
-sentences get IRIs minted from their content, never blank nodes, so that the
-same graph always serialises to the same bytes.
+Each fact is written as the plain link (subject hz:pred object), which is what
+queries and viewers want, and once more as an rdf:Statement that reifies the
+link and is prov:wasDerivedFrom the evidence sentences. What a plain link
+cannot hold gets a resource of its own, in the standard vocabulary for it: a
+post held is an org:Membership with its org:Role, an amount is a
+schema:MonetaryAmount with its currency and the text's hedge — each derived
+from the same sentences. Everything gets an IRI minted from its content, never
+a blank node, so that the same graph always serialises to the same bytes.
 """
 from __future__ import annotations
 
-import hashlib
 import warnings
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, SDO, SKOS, XSD
+from rdflib.namespace import ORG, OWL, PROV, SDO, SKOS, XSD
 
-from kg.model import ENTITY_TYPES, KnowledgeGraph, Money, Node, Provenance, Triple
-from kg.rdf.terms import HZ, ID, STATEMENT, document_iri, entity_iri, entity_namespace, sentence_iri
+from kg.lexicon import load as load_lexicon
+from kg.model import ENTITY_TYPES, KnowledgeGraph, Money, Node, Provenance, Triple, name_key
+from kg.rdf.terms import (AMOUNT, DIVISIONS, HZ, ID, MEMBERSHIP, ROLE, STATEMENT, content_iri, document_iri,
+                          entity_iri, entity_namespace, sentence_iri)
 
-PREFIXES = {"hz": HZ._NS, "id": ID, "skos": SKOS, "prov": PROV, "schema": SDO,
-            "owl": OWL, "xsd": XSD, "statement": STATEMENT,
-            **{t.lower(): entity_namespace(t) for t in ENTITY_TYPES}}
+PREFIXES = {"hz": HZ._NS, "id": ID, "skos": SKOS, "prov": PROV, "schema": SDO, "org": ORG,
+            "owl": OWL, "xsd": XSD, "statement": STATEMENT, "membership": MEMBERSHIP, "role": ROLE,
+            "amount": AMOUNT, **{t.lower(): entity_namespace(t) for t in ENTITY_TYPES}}
 
 
 def to_rdf(kg: KnowledgeGraph) -> Graph:
@@ -36,6 +39,7 @@ def to_rdf(kg: KnowledgeGraph) -> Graph:
         _add_node(g, node)
     for triple in kg.triples:
         _add_triple(g, triple)
+    _add_provinces(g, kg)
     return g
 
 
@@ -59,36 +63,80 @@ def _add_triple(g: Graph, t: Triple) -> None:
     if t.object is not None:
         obj = entity_iri(t.object.type, t.object.id)
     elif t.value is not None:
-        obj = _amount(t.value)
+        obj = _decimal(t.value)
     else:
         warnings.warn(f"dropped {t.predicate} triple of {t.subject.name!r}: it has neither object nor value")
         return
     subj, pred = entity_iri(t.subject.type, t.subject.id), HZ[t.predicate]
     g.add((subj, pred, obj))
 
-    # One statement per distinct fact: the same post read in three sentences is
-    # one statement derived from three sentences; a different post is another.
-    qualifiers = _qualifiers(t)
-    stmt = _statement_iri(subj, pred, obj, qualifiers)
+    # A fact read in three sentences is one statement (one membership, one
+    # amount) derived from three sentences.
+    derived = [_add_statement(g, subj, pred, obj)]
+    if t.predicate == "holdsRole" and t.role:
+        derived.append(_add_membership(g, subj, obj, t.role))
+    if t.value is not None:
+        derived.append(_add_amount(g, subj, t.value))
+    if t.provenance is not None:
+        sentence = _add_sentence(g, t.provenance)
+        for resource in derived:
+            g.add((resource, PROV.wasDerivedFrom, sentence))
+
+
+def _add_provinces(g: Graph, kg: KnowledgeGraph) -> None:
+    """Each city or county the pages name lies in its province, if the pages name that too.
+
+    Pages rarely say so (潍坊市 is in 山东省 is common knowledge), but "the zones
+    of a province" is a question people ask; the division codes answer it, and
+    the statement says that they, not a sentence, are its source.
+    """
+    places = load_lexicon().places
+    named = {node.name: node for node in kg.nodes.values() if node.type == "Place"}
+    for node in sorted(named.values(), key=lambda n: n.id):
+        place = places.get(node.name)
+        # county names repeat across provinces (长安区); city names and county-level cities (…市) do not
+        if place is None or not (place.level == "city" or place.level == "county" and node.name.endswith("市")) \
+                or place.province not in named:
+            continue
+        city, province = entity_iri("Place", node.id), entity_iri("Place", named[place.province].id)
+        g.add((city, HZ.locatedIn, province))
+        g.add((_add_statement(g, city, HZ.locatedIn, province), PROV.wasDerivedFrom, DIVISIONS))
+        g.add((DIVISIONS, RDF.type, SDO.Dataset))
+        g.add((DIVISIONS, RDFS.label, Literal("中华人民共和国行政区划（统计用区划代码）", lang="zh")))
+        g.add((DIVISIONS, RDFS.label, Literal("China's administrative divisions (statistical division codes)", lang="en")))
+
+
+def _add_statement(g: Graph, subj: URIRef, pred: URIRef, obj) -> URIRef:
+    stmt = content_iri(STATEMENT, subj, pred, obj)
     g.add((stmt, RDF.type, RDF.Statement))
     g.add((stmt, RDF.subject, subj))
     g.add((stmt, RDF.predicate, pred))
     g.add((stmt, RDF.object, obj))
-    for p, o in qualifiers:
-        g.add((stmt, p, o))
-    if t.provenance is not None:
-        g.add((stmt, PROV.wasDerivedFrom, _add_sentence(g, t.provenance)))
+    return stmt
 
 
-def _qualifiers(t: Triple) -> list[tuple[URIRef, Literal]]:
-    found = []
-    if t.role:
-        found.append((HZ.role, Literal(t.role, lang="zh")))
-    if t.value is not None and t.value.currency:
-        found.append((HZ.currency, Literal(t.value.currency)))
-    if t.value is not None and t.value.qualifier:
-        found.append((HZ.qualifier, Literal(t.value.qualifier, lang="zh")))
-    return found
+def _add_membership(g: Graph, person: URIRef, organisation: URIRef, post: str) -> URIRef:
+    role = content_iri(ROLE, name_key(post))
+    g.add((role, RDF.type, ORG.Role))
+    g.add((role, RDFS.label, Literal(post, lang="zh")))
+    membership = content_iri(MEMBERSHIP, person, organisation, role)
+    g.add((membership, RDF.type, ORG.Membership))
+    g.add((membership, ORG.member, person))
+    g.add((membership, ORG.organization, organisation))
+    g.add((membership, ORG.role, role))
+    return membership
+
+
+def _add_amount(g: Graph, project: URIRef, money: Money) -> URIRef:
+    value = _decimal(money)
+    amount = content_iri(AMOUNT, project, value, money.currency, money.qualifier)
+    g.add((project, HZ.totalInvestmentAmount, amount))
+    g.add((amount, RDF.type, SDO.MonetaryAmount))
+    g.add((amount, SDO.value, value))
+    g.add((amount, SDO.currency, Literal(money.currency)))
+    if money.qualifier:
+        g.add((amount, HZ.qualifier, Literal(money.qualifier, lang="zh")))
+    return amount
 
 
 def _add_sentence(g: Graph, p: Provenance) -> URIRef:
@@ -103,13 +151,8 @@ def _add_sentence(g: Graph, p: Provenance) -> URIRef:
     return sentence
 
 
-def _amount(money: Money) -> Literal:
+def _decimal(money: Money) -> Literal:
     # Through repr, the shortest decimal that round-trips the float, so 3.5e9
     # is written 3500000000.0 and not with binary noise; 'f' keeps exponents
     # out, which the xsd:decimal lexical form does not allow.
     return Literal(format(Decimal(repr(float(money.amount))), "f"), datatype=XSD.decimal)
-
-
-def _statement_iri(subj: URIRef, pred: URIRef, obj, qualifiers) -> URIRef:
-    key = "\t".join(term.n3() for term in (subj, pred, obj, *(x for q in qualifiers for x in q)))
-    return STATEMENT[hashlib.sha1(key.encode()).hexdigest()[:16]]

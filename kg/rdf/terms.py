@@ -5,10 +5,12 @@ first use, not a silently new IRI in the output.
 """
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
+from rdflib.term import Node
 
 
 class HZ(DefinedNamespace):
@@ -42,9 +44,8 @@ class HZ(DefinedNamespace):
     produces: URIRef
     totalInvestment: URIRef
 
-    # what a statement carries besides its three ends
-    role: URIRef
-    currency: URIRef
+    # the amount a totalInvestment figure stands for, with its currency and hedge
+    totalInvestmentAmount: URIRef
     qualifier: URIRef
     # where a statement or a name was read
     mentionedIn: URIRef
@@ -59,8 +60,25 @@ class HZ(DefinedNamespace):
 ID = Namespace("https://w3id.org/kg-hz/id/")
 
 
-# Statements are minted from their content (kg.rdf.graph) under their own path.
+# Resources that stand for a fact rather than a named thing — a reified
+# statement, a post held, a role, an amount — get IRIs minted from their
+# content, each kind under its own path.
 STATEMENT = Namespace(ID["statement/"])
+MEMBERSHIP = Namespace(ID["membership/"])
+ROLE = Namespace(ID["role/"])
+AMOUNT = Namespace(ID["amount/"])
+
+# The division codes in kg/data, the source of the links from a city to its province.
+DIVISIONS = URIRef(ID["source/admin-divisions"])
+
+# The named graph that TriG output puts the whole graph in.
+GRAPH = URIRef(ID["graph"])
+
+
+def content_iri(namespace: Namespace, *parts: Node | str) -> URIRef:
+    """The same content always gives the same IRI, in any run, with no blank node."""
+    key = "\t".join(p.n3() if isinstance(p, Node) else p for p in parts)
+    return namespace[hashlib.sha1(key.encode()).hexdigest()[:16]]
 
 
 def entity_namespace(type_: str) -> Namespace:

@@ -60,6 +60,17 @@ def _trimmed(m: Mention, anchors: list[Mention]) -> Mention | None:
     return Mention(m.text[len(head):], m.type, cut, m.end, m.sentence, name=name)
 
 
+def _public(mentions: list[Mention]) -> list[Mention]:
+    """A policy is a public body's: a slogan quoted after a company's name is the company's strategy."""
+    kept = []
+    for m in mentions:
+        actors = [a for a in kept if a.sentence == m.sentence and a.type in ("Zone", "GovernmentAgency", "Company")]
+        if m.type == "Policy" and m.text.startswith("“") and actors and actors[-1].type == "Company":
+            continue
+        kept.append(m)
+    return kept
+
+
 def recognise(doc: Document) -> Document:
-    doc.mentions = _keep(list(_proposals(doc)))
+    doc.mentions = _public(_keep(list(_proposals(doc))))
     return doc

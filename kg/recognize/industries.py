@@ -6,14 +6,16 @@ from functools import cache
 
 from kg.lexicon import any_of, is_plain_word, load
 from kg.model import Mention
-from kg.recognize.tokens import in_name, left_edge
+from kg.recognize.tokens import glued_to_noun, in_name, left_edge
 
 # A、B和C等(N个)?…产业: every item of such a list is an industry, known or not
 _LIST = re.compile(r"((?:[^，。、；：！？“”（）]{2,16}、)+[^，。、；：！？“”（）]{2,16}?)(?:等|\s)*(?:[0-9一二三四五六七八九十]+个|两大|三大|四大|五大|六大)?"
-                   r"(?:主导|特色|优势|未来|新兴|战略性新兴|重点|高成长|细分|支柱)*(?:产业|领域|产业链|产业集群)")
+                   r"(?:主导|特色|优势|未来|新兴|战略性新兴|重点|高成长|细分|支柱|传统|传统优势|外贸)*"
+                   r"(?:产业(?!化)|领域|产业链|产业集群|行业|新业态|业态|新模式|赛道|(?<=个)方向)")
 # 新能源及新型储能, 软件和信息服务: one industry whose name joins two words
 _JOINS = frozenset({"及", "和", "与"})
 _TAIL = re.compile(r"(产业集群|产业链|产业|领域)$")
+_BODY = re.compile(r"[0-9]{2,}|企业|公司|项目|中心|建设|机构|平台|园区|部门")
 
 
 @cache
@@ -25,8 +27,9 @@ def find(text: str, offset: int, sentence: int, tokens):
     for m in _vocabulary().finditer(text):
         # a known word counts only where it is used as an industry: 生物医药产业, 航空、新材料
         after = text[m.end():m.end() + 2]
-        if not (after.startswith(("产业", "领域", "、", "和", "及", "等")) or text[m.start() - 1:m.start()] in ("、", "和", "及")):
-            continue
+        if not (after.startswith(("产业", "领域", "、", "和", "及", "等")) or text[m.start() - 1:m.start()] in ("、", "和", "及")) \
+                or text[m.end():m.end() + 3] == "产业化":
+            continue        # 技术成果产业化 makes results into products; it names no industry
         end = m.end() + 2 if text[m.end():m.end() + 2] == "产业" else m.end()
         yield Mention(text[m.start():end], "Industry", offset + m.start(), offset + end, sentence, name=m.group())
     for m in _LIST.finditer(text):
@@ -38,17 +41,20 @@ def _items(text, m, offset, sentence, tokens):
     last_start = m.start(1) + len(m.group(1)) - len(items[-1])
     if not _all_name(tokens, last_start, m.end(1)):
         return      # 低空经济作为抢占…: the list did not end where the tail is
-    pos = m.start(1)
+    pos, found = m.start(1), []
     for k, item in enumerate(items):
         start = pos
         if k == 0:
             start = _trim_lead(text, max(left_edge(tokens, pos + len(item), allow=_JOINS), pos), pos + len(item))
         surface = text[start:pos + len(item)]
         name = _TAIL.sub("", surface).strip()
-        if 2 <= len(name) <= 16 and not re.search(r"[0-9]{2,}|企业|公司|项目|中心|建设", name) \
+        if _BODY.search(name) and k < len(items) - 1:
+            return      # a list of bodies or works (企业、中心建设、…产业集群) is no list of industries
+        if 2 <= len(name) <= 16 and not _BODY.search(name) \
                 and _all_name(tokens, start, pos + len(item)) and _ends_in_noun(tokens, name, start):
-            yield Mention(surface, "Industry", offset + start, offset + pos + len(item), sentence, name=name)
+            found.append(Mention(surface, "Industry", offset + start, offset + pos + len(item), sentence, name=name))
         pos += len(item) + 1
+    yield from found
 
 
 def _all_name(tokens, start: int, end: int) -> bool:
@@ -62,8 +68,12 @@ def _ends_in_noun(tokens, name: str, start: int) -> bool:
     if is_plain_word(name):
         return False
     end = start + len(name)
-    last = next((t for t in tokens if t.start < end <= t.end), None)
-    return last is None or last.flag[0] in "nj" or last.flag in ("vn", "eng", "b")
+    at = next((k for k, t in enumerate(tokens) if t.start < end <= t.end), None)
+    if at is None:
+        return True
+    last = tokens[at]
+    # 显示器件: the tagger cut 件 off a noun, and the noun decides
+    return last.flag[0] in "nj" or last.flag in ("vn", "eng", "b") or glued_to_noun(last, tokens[at - 1] if at else None)
 
 
 def _trim_lead(text: str, start: int, end: int) -> int:

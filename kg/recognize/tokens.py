@@ -27,7 +27,7 @@ STOP_WORDS = {"在", "与", "和", "及", "以及", "的", "了", "等", "是", 
 NAME_WORDS = {"审批", "监督", "管理", "检验", "检测", "执法", "服务", "促进", "保障", "招商", "投资", "研究", "开发",
               "创业", "孵化", "赋能", "制造", "打印", "再生", "提纯", "搅拌", "研发", "应急", "救援", "储蓄", "创新", "筹建", "交易", "审评", "现代", "未来"}
 _ADVERBS = ("充分", "深入", "全面", "积极", "大力", "不断", "持续", "加快", "进一步", "切实", "认真", "努力", "着力")
-_BESIDE = tuple("旁边侧上下里内外前后处头")
+_BESIDE = (*"旁边侧里处", "当地", "本地", "各地", "外地")
 _NUMERALS = set("0123456789一二三四五六七八九十百千万亿几数两零半")
 
 
@@ -95,10 +95,10 @@ def left_edge(tokens: list[Token], head_start: int, limit: int = 24, allow: froz
 
 def in_name(tokens: list[Token], k: int, allow: frozenset = frozenset()) -> bool:
     """Whether token k can be part of a name, judged with the token on its left."""
-    return name_like(tokens[k], allow) or _glued_to_proper_noun(tokens[k], tokens[k - 1] if k else None)
+    return name_like(tokens[k], allow) or glued_to_noun(tokens[k], tokens[k - 1] if k else None)
 
 
-def _glued_to_proper_noun(tok: Token, left: Token | None) -> bool:
+def glued_to_noun(tok: Token, left: Token | None) -> bool:
     """成都倍特药业, 通达科技: the tagger cut a lone character (倍, 达) out of a name."""
     return (len(tok.word) == 1 and tok.word not in STOP_WORDS and tok.flag != "x" and left is not None
             and left.end == tok.start and left.flag in ("ns", "nr", "nz", "nt", "n") and len(left.word) >= 2)

@@ -19,6 +19,8 @@ def find(ctx: Context):
         for predicate, subject_types in _SUBJECTS.items():
             for obj in (m for m in mentions if m.type == _OBJECT[predicate]):
                 before = [m for m in mentions if m.type in subject_types and m.end <= obj.start]
+                if _about_a_project(mentions, before, obj):
+                    continue
                 zones = [m for m in before if m.type == "Zone"]
                 chosen = (zones or before)[-1] if before else None
                 if chosen:
@@ -26,3 +28,9 @@ def find(ctx: Context):
                 else:
                     subject = ctx.main_zone(sentence) if "Zone" in subject_types else None
                 ctx.add(subject, predicate, ctx.entity(obj), sentence)
+
+
+def _about_a_project(mentions, before, obj) -> bool:
+    """该项目建成后将引进A、B等产业: what a project brings in is not its zone's focus."""
+    projects = [m for m in mentions if m.type == "Project" and m.end <= obj.start]
+    return bool(projects) and (not before or projects[-1].start > before[-1].start)

@@ -42,6 +42,14 @@ def entities(sentence: str) -> set[tuple[str, str]]:
      {("Project", "合力叉车宝鸡制造工业园")}),
     ("近日，武汉市新型显示产业创新联合实验室在武汉东湖高新区启用。",
      {("Organization", "武汉市新型显示产业创新联合实验室")}),
+    ("根据烟台高新区2024年产业重点项目清单，烟台高新区行政审批服务局主动调研。",
+     {("Policy", "烟台高新区2024年产业重点项目清单")}),
+    # lists ending in 新模式, 行业 and N个方向 are lists of industries too
+    ("围绕跨境电商、外贸综合服务、海外仓等新模式，济南高新区与当地电子信息、智能装备、生物医药等传统优势行业结合。",
+     {("Industry", "跨境电商"), ("Industry", "外贸综合服务"), ("Industry", "海外仓"), ("Industry", "电子信息"),
+      ("Industry", "智能装备")}),
+    ("该联合实验室将围绕未来显示器件、新材料、检测设备、车载显示屏4个方向，突破一批关键核心技术。",
+     {("Industry", "未来显示器件"), ("Industry", "车载显示屏")}),
 ])
 def test_finds_entities(sentence, expected):
     assert expected <= entities(sentence)
@@ -57,6 +65,12 @@ def test_finds_entities(sentence, expected):
     ("广泛开展项目建设劳动竞赛。", {"Project"}),
     ("济南高新区已集聚重点培育的20余个外贸新业态项目。", {"Project"}),
     ("济南高新区连续2年入选山东省外贸新业态特色园区。", {"Project"}),
+    # a manner of service, a company's strategy and the first blow of a project are no policies
+    ("成立服务项目工作室，围绕重点项目提供“保姆”式服务。", {"Policy"}),
+    ("湖北犇星新材料股份有限公司董事长戴百雄表示，新的一年将推行“赛马机制”、实施“分兵战术”。", {"Policy"}),
+    ("正式打响项目建设坚实的“第一锤”。", {"Policy"}),
+    # 技术成果产业化 makes results into products; a list of works is no list of industries
+    ("鼓励企业将奖励资金用于创新和研发投入、技术成果产业化应用。", {"Industry"}),
 ])
 def test_does_not_take_words_for_names(sentence, not_expected):
     assert not {t for t, _ in entities(sentence)} & not_expected
@@ -64,8 +78,11 @@ def test_does_not_take_words_for_names(sentence, not_expected):
 
 @pytest.mark.parametrize("sentence, not_expected", [
     ("西部科学城拿出真金白银支持人才。", ("Place", "白银市")),
+    # a list of works is no list of industries, though its last item is one
+    ("下一步将做好高新技术企业培育申报、景德镇航空制造创新中心建设、航空产业集群数字化转型建设等重点工作。",
+     ("Industry", "申报")),
 ])
-def test_a_place_short_form_inside_a_word_is_no_place(sentence, not_expected):
+def test_words_are_not_names(sentence, not_expected):
     assert not_expected not in entities(sentence)
 
 

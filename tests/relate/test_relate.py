@@ -83,3 +83,9 @@ def test_a_project_named_after_its_zone_is_in_that_zone_not_the_articles():
     located = {(s, o) for s, p, o, _ in facts(text) if p == "locatedIn"}
     assert ("南菁高中漪山湖校区", "江阴高新区") in located
     assert ("南菁高中漪山湖校区", "昆明高新区") not in located
+
+
+def test_what_a_project_brings_in_is_not_its_zones_focus():
+    text = ("合肥高新区兴园产业园最后一栋高层完成封顶。"
+            "该项目建成后，计划引进公共安全、人工智能、文化创意等战略性新兴产业企业。")
+    assert not {f for f in facts(text) if f[1] == "focusesOn"}

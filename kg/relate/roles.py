@@ -1,11 +1,14 @@
 """holdsRole: “<organisation><post><person>” — the body named right before the post."""
 from __future__ import annotations
 
+import re
+
 from kg.model import Entity, Mention, name_key
 from kg.recognize.people import post_pattern
 from kg.relate.context import Context
 
 _ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
+_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}(?:部|处|科|室)")
 
 
 def find(ctx: Context):
@@ -18,10 +21,15 @@ def find(ctx: Context):
             if person is None:
                 continue
             posts_start = s.start + m.start(1)
+            posts = m.group(1)
             org = next((o for o in mentions if o.type in _ACTORS and o.end == posts_start), None)
-            if org is None:
-                continue
-            _add(ctx, ctx.entity(person), ctx.entity(org), m.group(1), posts_start, sentence)
+            if org is None:     # 某某中心规划发展部部长: the post is in a unit of the body named before it
+                org = next((o for o in mentions if o.type in _ACTORS
+                            and _UNIT.fullmatch(ctx.doc.text[o.end:posts_start])), None)
+                if org is None:
+                    continue
+                posts = ctx.doc.text[org.end:posts_start] + posts
+            _add(ctx, ctx.entity(person), ctx.entity(org), posts, posts_start, sentence)
 
 
 def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, at: int, sentence: int):

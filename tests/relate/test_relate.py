@@ -52,6 +52,9 @@ def facts(text: str) -> set[tuple]:
     # 该联合实验室 is the laboratory named before, not any organisation
     ("近日，武汉市新型显示产业创新联合实验室在武汉东湖高新区启用。北京大学派员出席。该联合实验室将开展研发。",
      {("武汉市新型显示产业创新联合实验室", "locatedIn", "武汉东湖高新区", None)}),
+    # a post in a unit of the body (规划发展部部长): the fact is about the body, the unit stays in the role
+    ("南京市火炬中心规划发展部部长丁珩介绍，针对项目招引。",
+     {("丁珩", "holdsRole", "南京市火炬中心", "规划发展部部长")}),
 ])
 def test_reads_facts(text, expected):
     assert expected <= facts(text)

@@ -30,9 +30,7 @@ def serialize(graph: Graph, rdf_format: str) -> bytes:
     if rdf_format == "jsonld":
         context = {prefix: str(ns) for prefix, ns in graph.namespaces()}
         document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-        # rdflib lists nodes in the order of its index; by id they come out the same every run
-        document["@graph"].sort(key=lambda node: node["@id"])
-        return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+        return json.dumps(_in_order(document), ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
     if rdf_format == "trig":
         # One named graph holds it all, so a quad store keeps it apart from
         # whatever else it holds; the provenance stays in reified statements.
@@ -43,3 +41,15 @@ def serialize(graph: Graph, rdf_format: str) -> bytes:
         named += graph
         return dataset.serialize(format="trig", encoding="utf-8")
     return graph.serialize(format=FORMATS[rdf_format].rdflib, encoding="utf-8")
+
+
+def _in_order(value, key: str = ""):
+    # rdflib lists nodes and values in the order of its index, which varies by
+    # run; sorted, they come out the same every time. Only @list is ordered in
+    # JSON-LD, and the graph has none, but it is kept as it is all the same.
+    if isinstance(value, dict):
+        return {k: _in_order(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_in_order(v) for v in value]
+        return items if key == "@list" else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    return value

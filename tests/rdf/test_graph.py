@@ -4,7 +4,7 @@ import pyoxigraph
 import pytest
 import rdflib
 from rdflib import RDF, XSD, Literal, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib.namespace import ORG, PROV, SKOS
 
 from kg.graph.merge import merge
 from kg.model import Document, Entity, Triple
@@ -17,6 +17,8 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX schema: <https://schema.org/>
 """
 
 
@@ -52,9 +54,10 @@ def test_holds_role_keeps_the_post_and_the_evidence_in_the_original_file(graph, 
         SELECT ?role ?evidence ?start ?end WHERE {
           ?p rdfs:label "韩滨"@zh ; hz:holdsRole ?org .
           ?org a hz:GovernmentAgency ; rdfs:label "潍坊高新区经济发展局"@zh .
-          ?st rdf:subject ?p ; rdf:predicate hz:holdsRole ; rdf:object ?org ;
-              hz:role ?role ; prov:wasDerivedFrom ?s .
-          ?s a hz:Sentence ; hz:evidence ?evidence ; hz:start ?start ; hz:end ?end ;
+          ?m a org:Membership ; org:member ?p ; org:organization ?org ;
+             org:role [ a org:Role ; rdfs:label ?role ] ; prov:wasDerivedFrom ?s .
+          ?st rdf:subject ?p ; rdf:predicate hz:holdsRole ; rdf:object ?org ; prov:wasDerivedFrom ?s .
+          ?s a hz:Sentence ; hz:evidence ?evidence ; hz:start ?start ; hz:end ?end ; hz:article 0 ;
              hz:document/rdfs:label "001_473abfdb58def16d" .
         }"""))
     assert len(rows) == 1
@@ -66,9 +69,11 @@ def test_holds_role_keeps_the_post_and_the_evidence_in_the_original_file(graph, 
 
 def test_total_investment_is_a_decimal_with_its_currency(graph):
     rows = list(graph.query(PREFIXES + """
-        SELECT ?amount ?currency WHERE {
-          ?p rdfs:label "磁悬浮智能制造产业化项目"@zh ; hz:totalInvestment ?amount .
-          ?st rdf:subject ?p ; rdf:predicate hz:totalInvestment ; rdf:object ?amount ; hz:currency ?currency .
+        SELECT DISTINCT ?amount ?currency WHERE {
+          ?p rdfs:label "磁悬浮智能制造产业化项目"@zh ; hz:totalInvestment ?amount ;
+             hz:totalInvestmentAmount [ a schema:MonetaryAmount ; schema:value ?amount ; schema:currency ?currency ;
+                                        prov:wasDerivedFrom ?s ] .
+          ?st rdf:subject ?p ; rdf:predicate hz:totalInvestment ; rdf:object ?amount ; prov:wasDerivedFrom ?s .
         }"""))
     assert len(rows) == 1
     amount, currency = rows[0]
@@ -111,3 +116,35 @@ def test_a_triple_with_neither_object_nor_value_is_dropped_with_a_warning():
     with pytest.warns(UserWarning, match="neither object nor value"):
         graph = to_rdf(merge([doc]))
     assert not list(graph.subjects(RDF.type, RDF.Statement))
+
+
+def test_the_same_post_read_twice_is_one_membership_and_another_post_is_another(weifang):
+    chief = weifang.entity("韩滨")
+    bureau = weifang.entity("潍坊高新区经济发展局")
+    first = weifang.triples[3]
+    assert (first.subject, first.role) == (chief, "党委书记、局长")
+    weifang.triples += [Triple(chief, "holdsRole", bureau, role="党委书记、局长", provenance=weifang.triples[0].provenance),
+                        Triple(chief, "holdsRole", bureau, role="副局长", provenance=first.provenance)]
+    graph = to_rdf(merge([weifang]))
+    memberships = {(m, graph.value(graph.value(m, ORG.role), rdflib.RDFS.label).toPython())
+                   for m in graph.subjects(RDF.type, ORG.Membership)}
+    assert sorted(role for _, role in memberships) == ["党委书记、局长", "副局长"]
+    both = next(m for m, role in memberships if role == "党委书记、局长")
+    assert len(set(graph.objects(both, PROV.wasDerivedFrom))) == 2
+    # still one statement for the one link, derived from every sentence that says it
+    (statement,) = graph.subjects(RDF.predicate, HZ.holdsRole)
+    assert len(set(graph.objects(statement, PROV.wasDerivedFrom))) == 2
+
+
+def test_a_city_lies_in_its_province_when_the_pages_name_both(weifang):
+    city_links = PREFIXES + """
+        SELECT ?source WHERE {
+          ?zone rdfs:label "潍坊高新区"@zh ; hz:locatedIn ?city .
+          ?city rdfs:label "潍坊市"@zh ; hz:locatedIn ?province .
+          ?province rdfs:label "山东省"@zh .
+          ?st rdf:subject ?city ; rdf:object ?province ; prov:wasDerivedFrom ?source .
+          ?source a schema:Dataset .
+        }"""
+    assert not list(to_rdf(merge([weifang])).query(city_links))     # no province named, none added
+    weifang.entities.append(Entity("山东省", "Place"))
+    assert len(list(to_rdf(merge([weifang])).query(city_links))) == 1

@@ -6,9 +6,10 @@ import rdflib
 from rdflib import OWL, RDF, RDFS
 
 from kg.model import ENTITY_TYPES, PREDICATES
+from kg.rdf.ontology import ONTOLOGY, SHAPES, example_queries
 from kg.rdf.terms import HZ, document_iri, entity_iri, sentence_iri
 
-ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "hz.ttl"
+TOP = Path(__file__).resolve().parents[2] / "ontology"
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +56,18 @@ def test_minted_iris_are_https_and_ascii():
         assert iri.startswith("https://w3id.org/kg-hz/id/") and iri.isascii()
         assert not set(" ()<>\"{}|\\^`") & set(iri)
     assert entity_iri("GovernmentAgency", "0123456789abcdef").endswith("/governmentagency/0123456789abcdef")
+
+
+def test_the_package_ships_the_ontology_of_the_repository():
+    # kg/ontology links to ontology/: one copy, read from the package at run time
+    assert ONTOLOGY.read_bytes() == (TOP / "hz.ttl").read_bytes()
+    assert SHAPES.read_bytes() == (TOP / "shapes.ttl").read_bytes()
+    assert set(example_queries()) == {p.stem for p in (TOP / "queries").glob("*.rq")}
+    assert len(example_queries()) >= 8
+
+
+def test_the_shapes_use_only_declared_terms_of_the_ontology(ontology):
+    shapes = rdflib.Graph().parse(SHAPES)
+    used = {term for triple in shapes for term in triple
+            if isinstance(term, rdflib.URIRef) and term.startswith(HZ._NS)}
+    assert used and all((term, RDF.type, None) in ontology for term in used), used

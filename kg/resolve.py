@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import leading_place, leading_zone_name, load, short_place
+from kg.lexicon import is_plain_word, leading_place, leading_zone_name, load, short_place
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL
 from kg.recognize.organisations import tail_continues
@@ -187,6 +187,41 @@ def zone_city(zone: str) -> str:
     return ""
 
 
+def _project_owners(doc: Document):
+    """某某卫星柔性化…基地项目 … 某某卫星致力于…: the name a project begins with, when it also
+    opens a clause of its own elsewhere on the page, is the company that builds it."""
+    taken = [(m.start, m.end) for m in doc.mentions]
+    found = []
+    for project in {m.name for m in doc.mentions if m.type == "Project"}:
+        for owner in _leading_names(project):
+            at = [a for a in _occurrences(doc.text, owner) if _opens_clause(doc.text, a)
+                  and not any(s < a + len(owner) and a < e for s, e in taken)]
+            if at:
+                for a in at:
+                    sentence = next((x.index for x in doc.sentences if x.start <= a < x.end), None)
+                    if sentence is not None:
+                        found.append(Mention(owner, "Company", a, a + len(owner), sentence))
+                break
+    doc.mentions = sorted(doc.mentions + found, key=lambda m: m.start)
+
+
+def _leading_names(project: str):
+    """The candidate owner names a project's name begins with, longest first: whole words, four to eight characters."""
+    from kg.recognize.tokens import tokenize
+
+    lex = load()
+    ends = [t.end for t in tokenize(project) if 4 <= t.end <= 8 and t.end < len(project) - 2]
+    for end in sorted(ends, reverse=True):
+        name = project[:end]
+        if name not in lex.industries and not leading_place(name) and not leading_zone(name) \
+                and not is_plain_word(name, min_freq=1):
+            yield name
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1] in "，。；：！？\n" or text[max(0, at - 2):at] in ("此次", "目前", "其中")
+
+
 def _add_short_mentions(doc: Document):
     """Find the short forms of the bodies the page names in full (华远重工, 北京器检院)."""
     taken = {(m.start, m.end) for m in doc.mentions}
@@ -237,6 +272,7 @@ def resolve(doc: Document) -> Document:
     for m in doc.mentions:
         if m.name != "?":
             m.name = canonical(m)
+    _project_owners(doc)
     _add_short_mentions(doc)
     doc.mentions = _corefer(doc, doc.mentions)
     bylines = {(n, s) for a in doc.articles for n, s, _ in a.bylines}

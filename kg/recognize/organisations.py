@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import any_of, is_plain_word, load
+from kg.lexicon import any_of, is_plain_word, leading_place, load
 from kg.model import Mention
-from kg.recognize.tokens import STOP_WORDS, left_edge
+from kg.recognize.people import person_name, post_pattern
+from kg.recognize.tokens import STOP_WORDS, in_name, left_edge
 
 # a tail that is the whole name, or a word that only ends like one, names no body (公司, 部门, 核心)
 _TOO_GENERIC = {"有关部门", "相关部门", "各部门", "部门", "总部", "本部", "全部", "内部", "外部", "东部", "西部", "南部",
@@ -69,6 +70,7 @@ def find(text: str, offset: int, sentence: int, tokens):
             continue        # 技术有限公司: a tail after a common word names no company
         yield Mention(name, types[m.group()], offset + start, offset + m.end(), sentence)
     yield from listed_companies(text, offset, sentence, tokens)
+    yield from employers(text, offset, sentence, tokens)
 
 
 def listed_companies(text: str, offset: int, sentence: int, tokens):
@@ -77,6 +79,8 @@ def listed_companies(text: str, offset: int, sentence: int, tokens):
     for m in COMPANY_LIST.finditer(text):
         pos = m.start(1)
         items = m.group(1).split("、")
+        if any(is_plain_word(item) or item in lex.industries for item in items[1:]):
+            continue        # 掌握技术、市场等话语权的企业: a list of words, not of companies
         for k, item in enumerate(items):
             start = pos
             if k == 0:
@@ -90,3 +94,16 @@ def listed_companies(text: str, offset: int, sentence: int, tokens):
                     and not is_plain_word(name) and not any(ch.isdigit() for ch in name):
                 yield Mention(name, "Company", offset + start, offset + start + len(name), sentence)
             pos += len(item) + 1
+
+
+def employers(text: str, offset: int, sentence: int, tokens):
+    """；某某致康杰出人才王明: a short name that opens a clause right before a post and a person is a company's."""
+    lex = load()
+    for m in post_pattern().finditer(text):
+        clause = max(text.rfind(p, 0, m.start()) for p in "，。；：！？") + 1
+        name = text[clause:m.start()]
+        if not 2 <= len(name) <= 6 or not person_name(text, m.start(2), tokens) or _tails().search(name) \
+                or is_plain_word(name) or name in lex.industries or leading_place(name) \
+                or not all(in_name(tokens, k) for k, t in enumerate(tokens) if clause <= t.start < m.start()):
+            continue
+        yield Mention(name, "Company", offset + clause, offset + m.start(), sentence)

@@ -55,6 +55,8 @@ def name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
         return True
     if tok.word in STOP_WORDS or not tok.word.strip():
         return False
+    if tok.word.startswith(_ADVERBS) and len(tok.word) > 2 and tok.flag not in ("ns", "nr", "nt", "nz"):
+        return False        # 充分发挥, though the tagger calls it a noun
     if tok.flag in ("l", "i"):
         # a set phrase may be part of a name (柔性化) unless it opens a clause (充分发挥, 深入分析)
         return not tok.word.startswith(_ADVERBS) and not any(tok.word.endswith(w) for w in STOP_WORDS if len(w) > 1)
@@ -87,6 +89,10 @@ def left_edge(tokens: list[Token], head_start: int, limit: int = 24, allow: froz
         if not in_name(before, k, allow):
             break
         start = tok.start
+    # 吸引了胜达机械: the tagger glued the name's first character to the particle before it
+    glued = next((t for t in before if t.end == start), None)
+    if glued and len(glued.word) == 2 and glued.word[0] in "了着过" and glued.flag.startswith("v"):
+        start -= 1
     # a one-character verb or preposition at the left end belongs to the clause (让大学 → 大学)
     while start < head_start and any(t.start == start and len(t.word) == 1 and t.flag[0] in "vpdc" for t in tokens):
         start += 1

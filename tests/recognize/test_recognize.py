@@ -42,6 +42,11 @@ def entities(sentence: str) -> set[tuple[str, str]]:
      {("Project", "合力叉车宝鸡制造工业园")}),
     ("近日，武汉市新型显示产业创新联合实验室在武汉东湖高新区启用。",
      {("Organization", "武汉市新型显示产业创新联合实验室")}),
+    # the tagger glued 胜 to 了; a short name before a post and a person is a company's
+    ("先后吸引了胜代机械、大京机械、东洋热交换器等12家日资外协企业前来投资。",
+     {("Company", "胜代机械"), ("Company", "大京机械"), ("Company", "东洋热交换器")}),
+    ("金石带领团队发布了大语言模型；联芯致康杰出人才郭劲宏带领团队成功研制了纳米马达驱动的光学生物传感器件。",
+     {("Company", "联芯致康"), ("Person", "郭劲宏")}),
     ("根据烟台高新区2024年产业重点项目清单，烟台高新区行政审批服务局主动调研。",
      {("Policy", "烟台高新区2024年产业重点项目清单")}),
     # lists ending in 新模式, 行业 and N个方向 are lists of industries too
@@ -69,6 +74,7 @@ def test_finds_entities(sentence, expected):
     ("成立服务项目工作室，围绕重点项目提供“保姆”式服务。", {"Policy"}),
     ("湖北犇星新材料股份有限公司董事长戴百雄表示，新的一年将推行“赛马机制”、实施“分兵战术”。", {"Policy"}),
     ("正式打响项目建设坚实的“第一锤”。", {"Policy"}),
+    ("重点在平台经济等领域发掘一批掌握行业技术、市场等话语权的“独角兽企业”。", {"Company"}),
     # 技术成果产业化 makes results into products; a list of works is no list of industries
     ("鼓励企业将奖励资金用于创新和研发投入、技术成果产业化应用。", {"Industry"}),
 ])
@@ -113,3 +119,7 @@ def test_place_short_form_is_an_alias_of_the_full_name():
     doc = extract("助力推动海南省生物医药产业聚集和发展，推动海南生物医药产业蓬勃发展。")
     hainan = doc.entity("海南省", "Place")
     assert hainan is not None and "海南" in hainan.aliases
+
+
+def test_an_adverb_the_tagger_calls_a_noun_is_no_part_of_a_name():
+    assert ("Company", "昆明电缆集团") in entities("充分发挥昆明电缆集团作为考试站的平台作用。")

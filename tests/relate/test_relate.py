@@ -92,3 +92,9 @@ def test_what_a_project_brings_in_is_not_its_zones_focus():
     text = ("合肥高新区兴园产业园最后一栋高层完成封顶。"
             "该项目建成后，计划引进公共安全、人工智能、文化创意等战略性新兴产业企业。")
     assert not {f for f in facts(text) if f[1] == "focusesOn"}
+
+
+def test_the_name_a_project_begins_with_is_its_builder_when_it_stands_alone_elsewhere():
+    text = ("近日，星图航天柔性化卫星研发及制造基地项目签约仪式在江阴高新区举行。"
+            "星图航天致力于研制高性能的微小卫星。")
+    assert ("星图航天", "investsIn", "星图航天柔性化卫星研发及制造基地项目", None) in facts(text)

@@ -17,13 +17,13 @@ from kg.model import KnowledgeGraph
 from kg.pipeline import Failure, extract_all
 from kg.rdf.formats import FORMATS
 from kg.read import page_paths
-from kg.write.html import write_html
+from kg.write.html import write_views
 from kg.write.jsonl import write_jsonl
 from kg.write.rdf import write_rdf
 
 
 def outputs(rdf_format: str = "turtle") -> tuple[str, ...]:
-    return (f"graph{FORMATS[rdf_format].suffix}", "extraction.jsonl", "graph.html")
+    return (f"graph{FORMATS[rdf_format].suffix}", "extraction.jsonl", "graph.html", "views", "index.html")
 
 
 @dataclass
@@ -50,7 +50,7 @@ class BuildReport:
 
 def build(source: str | Path, out: str | Path,
           progress: Callable[[int, int, str], None] | None = None, rdf_format: str = "turtle") -> BuildReport:
-    """Extract every page under `source` and write the graph, the record and the view into `out`.
+    """Extract every page under `source` and write the graph, the record and the views into `out`.
 
     rdf_format: turtle (graph.ttl), nt (graph.nt), jsonld (graph.jsonld) or trig (graph.trig).
     """
@@ -71,5 +71,5 @@ def build(source: str | Path, out: str | Path,
         out.mkdir(parents=True, exist_ok=True)
         write_jsonl(run.documents, out / "extraction.jsonl")
         write_rdf(graph, out / outputs(rdf_format)[0], rdf_format)
-        write_html(graph, out / "graph.html")
+        write_views(graph, out)
     return BuildReport(graph, out, time.perf_counter() - started, run.failures, rdf_format)

@@ -1,87 +1,60 @@
-"""The knowledge graph as one self-contained HTML page (pyvis / vis-network).
+"""The graph as HTML pages: graph.html (the whole graph), views/<zone>.html
+(each zone and what lies within two links of it) and index.html listing them.
 
-The page must open from file:// with no network: pyvis inlines vis-network
-with cdn_resources="in_line", but its template still links Bootstrap from a
-CDN whatever the setting, so every tag that loads a file is cut from the page.
+Each page is self-contained and works from file:// with no network (see
+kg/view/page.py); each is written atomically.
 """
 from __future__ import annotations
 
-import html
 import os
 import re
+from pathlib import Path
+from urllib.parse import quote
 
-from pyvis.network import Network
-
-from kg.model import ENTITY_TYPES, KnowledgeGraph, Money, Node, Provenance
+from kg.model import KnowledgeGraph
+from kg.graph.network import to_networkx
+from kg.view import MAX_NODES, View, around, render, render_index, whole, zones
 from kg.write.atomic import atomic_write
 
-# Tableau 10: ten hues that stay apart for most colour-blind readers.
-COLOURS = dict(zip(ENTITY_TYPES, ("#4e79a7", "#59a14f", "#f28e2b", "#76b7b2", "#e15759",
-                                  "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")))
-UNKNOWN_COLOUR = "#dddddd"
-# Tooltips list this many sentences per edge and documents per node and count
-# the rest: a zone named in every issue would otherwise cover the screen.
-MAX_EVIDENCE = 5
-MAX_DOCS = 10
-
-# Any <script src> or <link href>: with everything inlined, what is left is
-# fetched from a CDN (Bootstrap, which the graph does not need) or from a
-# relative path that does not exist beside our file (a commented-out vis).
-_EXTERNAL_TAG = re.compile(r"""<(script|link)\b[^>]*?\b(?:src|href)\s*=[^>]*>(?:\s*</script>)?""",
-                           re.IGNORECASE)
+ZONE_HOPS = 2
+# Characters no file name may hold on one system or another.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
-def to_html(kg: KnowledgeGraph) -> str:
-    net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line")
-    # Chinese names as UTF-8 rather than \uXXXX: half the size, and greppable.
-    net.templateEnv.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    investments: dict[str, list[Money]] = {}
-    edges: dict[tuple[str, str, str, str], list[Provenance | None]] = {}
-    for t in kg.triples:
-        if t.object is not None:
-            edges.setdefault((t.subject.id, t.predicate, t.object.id, t.role), []).append(t.provenance)
-        elif t.value is not None:
-            investments.setdefault(t.subject.id, []).append(t.value)
-    for node in kg.nodes.values():
-        net.add_node(node.id, label=node.name, color=COLOURS.get(node.type, UNKNOWN_COLOUR),
-                     title=_node_title(node, investments.get(node.id, [])))
-    for (subject, predicate, obj, role), sources in edges.items():
-        net.add_edge(subject, obj, label=f"{predicate}（{role}）" if role else predicate,
-                     title=_edge_title(sources),
-                     arrows="to, from" if predicate == "cooperatesWith" else "to")
-    page = _EXTERNAL_TAG.sub("", net.generate_html())
-    # Without a doctype browsers fall back to quirks mode.
-    return "<!DOCTYPE html>\n" + page.replace("<body>", "<body>\n" + _legend(), 1)
+def write_html(kg: KnowledgeGraph, path: str | os.PathLike, max_nodes: int | None = MAX_NODES) -> View:
+    """The whole graph as one page."""
+    view = whole(to_networkx(kg), max_nodes=max_nodes)
+    write_view(view, path)
+    return view
 
 
-def write_html(kg: KnowledgeGraph, path: str | os.PathLike) -> None:
-    # generate_html, not pyvis's write_html/show: those write in place and
-    # may open a browser.
-    atomic_write(path, to_html(kg))
+def write_view(view: View, path: str | os.PathLike) -> None:
+    atomic_write(path, render(view))
 
 
-def _node_title(node: Node, investments: list[Money]) -> str:
-    # vis-network shows a string title as text, not HTML: newlines, no markup.
-    lines = [node.type]
-    if node.aliases:
-        lines.append("别名：" + "、".join(sorted(node.aliases)))
-    docs = sorted(node.docs)
-    more = f" 等 {len(docs)} 篇" if len(docs) > MAX_DOCS else ""
-    lines.append("文档：" + ", ".join(docs[:MAX_DOCS]) + more)
-    # Money is frozen: the same figure reported by two documents is shown once.
-    lines += [f"总投资：{m.qualifier}{m.amount:,.0f} {m.currency}" for m in dict.fromkeys(investments)]
-    return "\n".join(lines)
+def write_views(kg: KnowledgeGraph, out: str | os.PathLike, max_nodes: int | None = MAX_NODES) -> list[Path]:
+    """graph.html, views/<zone>.html and index.html in `out`; returns the pages written, index last."""
+    out = Path(out)
+    g = to_networkx(kg)
+    pages = [(whole(g, max_nodes=max_nodes), out / "graph.html")]
+    names: set[str] = set()
+    for zone in zones(g):
+        name = _file_name(g.nodes[zone]["label"], zone, names)
+        pages.append((around(g, zone, ZONE_HOPS, max_nodes), out / "views" / f"{name}.html"))
+    if len(pages) > 1:
+        (out / "views").mkdir(parents=True, exist_ok=True)
+    for view, path in pages:
+        write_view(view, path)
+    listed = [{"title": view.title, "href": quote(path.relative_to(out).as_posix()), "note": view.note,
+               "nodes": view.graph.number_of_nodes(), "edges": view.graph.number_of_edges()}
+              for view, path in pages]
+    atomic_write(out / "index.html", render_index(f"知识图谱：{len(kg.documents)} 篇文档", listed))
+    return [path for _, path in pages] + [out / "index.html"]
 
 
-def _edge_title(sources: list[Provenance | None]) -> str:
-    unique = list(dict.fromkeys((p.doc, p.sentence, p.text) for p in sources if p is not None))
-    shown = [f"{text}\n—— {doc}" for doc, _, text in unique[:MAX_EVIDENCE]]
-    if len(unique) > MAX_EVIDENCE:
-        shown.append(f"…另有 {len(unique) - MAX_EVIDENCE} 句")
-    return "\n\n".join(shown)
-
-
-def _legend() -> str:
-    items = "".join(f'<span style="margin-right:1em"><span style="color:{colour}">&#9679;</span> '
-                    f"{html.escape(type_)}</span>" for type_, colour in COLOURS.items())
-    return f'<div id="legend" style="font:14px sans-serif;padding:6px">{items}</div>\n'
+def _file_name(name: str, node_id: str, taken: set[str]) -> str:
+    safe = _UNSAFE.sub("_", name).strip(". ") or node_id
+    if safe in taken:       # two names that differ only in unsafe characters
+        safe = f"{safe}_{node_id}"
+    taken.add(safe)
+    return safe

@@ -1,0 +1,12 @@
+"""Interactive views of the graph: which part to show (select), where nodes go (layout), the page (page).
+
+    from kg.graph.load import load_graph
+    from kg.graph.network import to_networkx
+    from kg.view import around, find, render
+    g = to_networkx(load_graph("out"))
+    html = render(around(g, find(g, "示例高新区"), hops=2))
+"""
+from kg.view.page import render, render_index
+from kg.view.select import MAX_NODES, View, around, find, whole, zones
+
+__all__ = ["MAX_NODES", "View", "around", "find", "render", "render_index", "whole", "zones"]

@@ -1,0 +1,121 @@
+"""A view as one self-contained HTML page, and the index page that lists views.
+
+The page must open from file:// with no network. pyvis's `local` mode still
+loads vis-network from a CDN and its template always links Bootstrap from one,
+so the page is our own template (static/view.html) with vis-network inlined
+from the copy pyvis ships, and the graph as JSON that static/view.js reads.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from importlib.resources import files
+
+import networkx as nx
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+
+from kg.model import ENTITY_TYPES, PREDICATES
+from kg.view.layout import positions
+from kg.view.select import View
+
+# Tableau 10: ten hues that stay apart for most colour-blind readers; the
+# shape tells the types apart in grey print and where two hues are close.
+COLOURS = dict(zip(ENTITY_TYPES, ("#4e79a7", "#59a14f", "#f28e2b", "#76b7b2", "#e15759",
+                                  "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")))
+SHAPES = dict(zip(ENTITY_TYPES, ("star", "triangle", "square", "hexagon", "diamond",
+                                 "dot", "triangleDown", "dot", "square", "diamond")))
+TYPE_NAMES = dict(zip(ENTITY_TYPES, ("高新区", "地点", "企业", "机构", "政府部门",
+                                     "人物", "项目", "产业", "政策", "产品")))
+RELATION_NAMES = dict(zip(PREDICATES, ("位于", "隶属", "签约", "投资", "任职",
+                                       "合作", "聚焦产业", "发布政策", "生产", "总投资")))
+# Past this many nodes vis-network's physics takes seconds to settle: the
+# precomputed layout is shown as it is.
+PHYSICS_MAX = 600
+# Tooltips list this many sentences per edge and documents per node and count
+# the rest: a zone named in every issue would otherwise cover the screen.
+MAX_EVIDENCE = 5
+MAX_DOCS = 10
+# Its stylesheet is not taken: 220 kB of editing and navigation buttons the
+# views do not show; view.css styles the tooltip.
+VIS = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+
+_TEMPLATES = Environment(loader=PackageLoader("kg.view", "static"), autoescape=True,
+                         trim_blocks=True, lstrip_blocks=True)
+
+
+def render(view: View) -> str:
+    return _TEMPLATES.get_template("view.html").render(
+        title=view.title, note=view.note, data=_script_json(page_data(view)),
+        css=_inline(_static("view.css")),
+        js=_inline(VIS / "vis-network.min.js", _static("view.js")))
+
+
+def render_index(title: str, views: list[dict]) -> str:
+    """views: one dict per page, with title, href, nodes, edges and note."""
+    return _TEMPLATES.get_template("index.html").render(title=title, views=views)
+
+
+def page_data(view: View) -> dict:
+    """What view.js reads: the nodes and edges for vis-network and the tables for legend and filters."""
+    g = view.graph
+    physics = g.number_of_nodes() <= PHYSICS_MAX
+    at = positions(g)
+    nodes = [_node(g, n, at[n]) for n in g.nodes]
+    edges = [_edge(u, v, d) for u, v, d in g.edges(data=True)]
+    types = Counter(n["group"] for n in nodes)
+    relations = Counter(e["relation"] for e in edges)
+    return {"nodes": nodes, "edges": edges, "physics": physics,
+            "types": [{"type": t, "name": TYPE_NAMES[t], "colour": COLOURS[t], "shape": SHAPES[t],
+                       "count": types[t]} for t in ENTITY_TYPES if types[t]],
+            "relations": [{"relation": p, "name": RELATION_NAMES[p], "count": relations[p]}
+                          for p in PREDICATES if relations[p]]}
+
+
+def _node(g: nx.MultiDiGraph, node_id: str, at: tuple[float, float]) -> dict:
+    d = g.nodes[node_id]
+    return {"id": node_id, "label": d["label"], "group": d["type"], "aliases": d["aliases"],
+            "value": g.degree(node_id), "x": at[0], "y": at[1], "title": _node_title(d)}
+
+
+def _edge(subject: str, obj: str, d: dict) -> dict:
+    predicate, role = d["predicate"], d["role"]
+    name = RELATION_NAMES.get(predicate, predicate)
+    heading = f"{name}（{predicate}）" + (f"：{role}" if role else "")
+    return {"from": subject, "to": obj, "relation": predicate,
+            "label": f"{name}：{role}" if role else name,
+            "arrows": "to, from" if predicate == "cooperatesWith" else "to",
+            "title": _edge_title(heading, list(zip(d["evidence"], d["docs"])))}
+
+
+def _node_title(d: dict) -> str:
+    # vis-network shows a string title as text, not HTML: newlines, no markup.
+    lines = [d["label"], f"{TYPE_NAMES.get(d['type'], d['type'])}（{d['type']}）"]
+    if d["aliases"]:
+        lines.append("别名：" + "、".join(d["aliases"]))
+    more = f" 等 {len(d['docs'])} 篇" if len(d["docs"]) > MAX_DOCS else ""
+    lines.append("文档：" + ", ".join(d["docs"][:MAX_DOCS]) + more)
+    if "totalInvestment" in d:
+        lines.append(f"总投资：{d['totalInvestment']:,.0f} {d['currency']}")
+    return "\n".join(lines)
+
+
+def _edge_title(heading: str, evidence: list[tuple[str, str]]) -> str:
+    shown = [f"{text}\n—— {doc}" for text, doc in evidence[:MAX_EVIDENCE]]
+    if len(evidence) > MAX_EVIDENCE:
+        shown.append(f"…另有 {len(evidence) - MAX_EVIDENCE} 句")
+    return "\n\n".join([heading, *shown])
+
+
+def _script_json(data: dict) -> Markup:
+    # Inside <script> a "</script>" in a sentence would end the element;
+    # JSON may spell every "<" as \u003c.
+    return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
+
+
+def _static(name: str):
+    return files("kg.view") / "static" / name
+
+
+def _inline(*resources) -> Markup:
+    return Markup("\n".join(r.read_text(encoding="utf-8") for r in resources))

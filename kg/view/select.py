@@ -1,0 +1,64 @@
+"""Which part of the graph a view shows: all of it, the best-linked part, or a neighbourhood.
+
+Views cut from the networkx graph of kg.graph.network: one node per entity
+(type, label, aliases, docs) and one edge per distinct link (predicate, role,
+and the evidence sentences with their documents).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from kg.model import name_key
+from kg.read import InputError
+
+# Past this many nodes a page stops being a map anyone can read, and the
+# browser spends seconds drawing it: the whole-graph view keeps the best linked.
+MAX_NODES = 1000
+
+
+@dataclass
+class View:
+    title: str
+    graph: nx.MultiDiGraph
+    note: str = ""      # what the view leaves out, said on the page
+
+
+def whole(g: nx.MultiDiGraph, title: str = "全图", max_nodes: int | None = MAX_NODES) -> View:
+    """The whole graph, or past `max_nodes` the nodes with the most links (None or 0: no limit)."""
+    return _cut(g, title, max_nodes)
+
+
+def around(g: nx.MultiDiGraph, centre: str, hops: int = 2, max_nodes: int | None = MAX_NODES) -> View:
+    """`centre` and what lies within `hops` links of it, whichever way the links point."""
+    ball = nx.ego_graph(g, centre, radius=hops, undirected=True)
+    return _cut(ball, f"{g.nodes[centre]['label']}（{hops} 跳以内）", max_nodes, centre)
+
+
+def zones(g: nx.MultiDiGraph) -> list[str]:
+    """The ids of the zones, by name."""
+    return sorted((n for n, d in g.nodes(data=True) if d["type"] == "Zone"), key=lambda n: (g.nodes[n]["label"], n))
+
+
+def find(g: nx.MultiDiGraph, name: str) -> str:
+    """The id of the entity called `name` (or with that alias); else a clear error."""
+    key = name_key(name)
+    exact = [n for n, d in g.nodes(data=True) if key in {name_key(a) for a in (d["label"], *d["aliases"])}]
+    if exact:
+        # A name two entities share (a zone and a company named after it): the better linked.
+        return max(exact, key=lambda n: (g.degree(n), n))
+    near = sorted(d["label"] for _, d in g.nodes(data=True) if key and key in name_key(d["label"]))
+    hint = f"; did you mean {'、'.join(near[:5])}?" if near else "; check the name against the graph's entities"
+    raise InputError(f"no entity is called {name!r}{hint}")
+
+
+def _cut(g: nx.MultiDiGraph, title: str, max_nodes: int | None, centre: str | None = None) -> View:
+    total = g.number_of_nodes()
+    if not max_nodes or total <= max_nodes:
+        return View(title, g)
+    # The centre first, then by links; ties broken by id, so the same graph
+    # always gives the same view.
+    ranked = sorted(g.nodes, key=lambda n: (n != centre, -g.degree(n), n))[:max_nodes]
+    note = f"实体过多：只显示连接最多的 {max_nodes:,} 个，共 {total:,} 个"
+    return View(title, g.subgraph(ranked).copy(), note)

@@ -100,3 +100,14 @@ def weifang_000() -> Document:
 def seeds() -> dict[str, str]:
     """The five seed pages, by document id."""
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory) -> Path:
+    """The folder `kg build seeds/` writes (graph.ttl, extraction.jsonl, …), built once per session."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seeds_build")
+    report = build(SEEDS, out)
+    assert not report.failures, report.failures
+    return out

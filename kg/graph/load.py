@@ -20,7 +20,6 @@ from urllib.parse import unquote
 import rdflib
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SDO, SKOS
-from rdflib.util import guess_format
 
 from kg.graph.merge import merge
 from kg.model import ENTITY_TYPES, PREDICATES, Document, Entity, KnowledgeGraph, Money, Node, Provenance, Triple
@@ -28,22 +27,24 @@ from kg.rdf.terms import HZ
 from kg.read import InputError
 
 RECORD = "extraction.jsonl"
-TURTLE = "graph.ttl"
+# rdflib's parser for each suffix kg build may write, the usual one first.
+RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig", ".nq": "nquads", ".rdf": "xml"}
 
 
 def load_graph(path: str | Path) -> KnowledgeGraph:
     path = Path(path)
     if path.is_dir():
-        for name in (RECORD, TURTLE):
-            if (path / name).is_file():
-                return load_graph(path / name)
-        raise InputError(f"{path}: holds neither {RECORD} nor {TURTLE}; give a folder written by kg build")
+        # graph.ttl, or graph.nt / .jsonld / .trig when the build was asked for another format
+        for found in [path / RECORD, *(path / f"graph{suffix}" for suffix in RDF_FORMATS)]:
+            if found.is_file():
+                return load_graph(found)
+        raise InputError(f"{path}: holds neither {RECORD} nor graph.ttl; give a folder written by kg build")
     if not path.is_file():
         raise InputError(f"{path}: no such file or folder; give a folder written by kg build, "
-                         f"its {RECORD} or its {TURTLE}")
+                         f"its {RECORD} or its graph.ttl")
     if path.suffix == ".jsonl":
         return from_record(path)
-    if guess_format(str(path)) is None:
+    if path.suffix not in RDF_FORMATS:
         raise InputError(f"{path}: neither an extraction record (.jsonl) nor RDF (.ttl, .nt, .jsonld, .trig)")
     return from_rdf(path)
 
@@ -92,10 +93,11 @@ def _triple(doc: Document, record: dict, where: str) -> Triple:
 
 
 def from_rdf(path: Path) -> KnowledgeGraph:
-    # default_union, so that a graph split into named graphs (TriG) reads as one.
-    g = rdflib.Dataset(default_union=True)
+    format = RDF_FORMATS[path.suffix]
+    # A graph split into named graphs (TriG, N-Quads) is read as their union.
+    g = rdflib.Dataset(default_union=True) if format in ("trig", "nquads") else rdflib.Graph()
     try:
-        g.parse(path, format=guess_format(str(path)))
+        g.parse(path, format=format)
     except Exception as exc:     # rdflib raises a different class for every syntax
         reason = " ".join(str(exc).split())[:300] or type(exc).__name__
         raise InputError(f"{path}: not readable as RDF: {reason}") from None

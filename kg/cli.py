@@ -11,6 +11,7 @@
     kg query out/graph.ttl 'SELECT ?zone WHERE { ?zone a hz:Zone }' --format csv
     kg serve out/graph.ttl --port 7878         (a SPARQL endpoint on localhost)
     kg push out/graph.ttl --endpoint http://localhost:7878/store --graph https://example.org/news
+    kg view out/ --entity 示例高新区 --hops 1 --out view.html   (an interactive page of one neighbourhood)
 """
 from __future__ import annotations
 
@@ -149,6 +150,20 @@ def cmd_push(args) -> int:
     return 0
 
 
+def cmd_view(args) -> int:
+    from kg.graph.load import load_graph
+    from kg.graph.network import to_networkx
+    from kg.view import view_of
+    from kg.write.html import write_view
+
+    view = view_of(to_networkx(load_graph(args.graph)), args.entity, args.hops, args.max_nodes)
+    write_view(view, args.out)
+    g = view.graph
+    print(f"{args.out}: {view.title}, {g.number_of_nodes()} entities, {g.number_of_edges()} links"
+          + (f"; {view.note}" if view.note else ""))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news about high-tech zones.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -206,6 +221,14 @@ def parser() -> argparse.ArgumentParser:
     u.add_argument("--graph", dest="graph_iri", help="the named graph to load into (default: the default graph)")
     u.add_argument("--replace", action="store_true", help="replace what the graph held (PUT) rather than add (POST)")
     u.set_defaults(run=cmd_push)
+    w = sub.add_parser("view", help="write an interactive HTML page of the graph or of one entity's neighbourhood")
+    w.add_argument("graph", help=graph_help)
+    w.add_argument("--entity", help="the name (or an alias) of the entity at the centre (default: the whole graph)")
+    w.add_argument("--hops", type=int, default=2, help="how many links from the entity the page reaches (default: 2)")
+    w.add_argument("--max-nodes", type=int, default=1000,
+                   help="past this many entities show those with the most links (default: 1000; 0: all)")
+    w.add_argument("--out", default="view.html", help="the page to write (default: view.html)")
+    w.set_defaults(run=cmd_view)
     return p
 
 

@@ -2,11 +2,11 @@
 
     from kg.graph.load import load_graph
     from kg.graph.network import to_networkx
-    from kg.view import around, find, render
+    from kg.view import render, view_of
     g = to_networkx(load_graph("out"))
-    html = render(around(g, find(g, "示例高新区"), hops=2))
+    html = render(view_of(g, "示例高新区", hops=2))
 """
 from kg.view.page import render, render_index
-from kg.view.select import MAX_NODES, View, around, find, whole, zones
+from kg.view.select import MAX_NODES, View, around, find, view_of, whole, zones
 
-__all__ = ["MAX_NODES", "View", "around", "find", "render", "render_index", "whole", "zones"]
+__all__ = ["MAX_NODES", "View", "around", "find", "render", "render_index", "view_of", "whole", "zones"]

@@ -62,7 +62,11 @@ def page_data(view: View) -> dict:
     physics = g.number_of_nodes() <= PHYSICS_MAX
     at = positions(g)
     nodes = [_node(g, n, at[n]) for n in g.nodes]
-    edges = [_edge(u, v, d) for u, v, d in g.edges(data=True)]
+    seen: Counter[frozenset] = Counter()
+    edges = []
+    for u, v, d in g.edges(data=True):
+        edges.append(_edge(u, v, d, seen[frozenset((u, v))]))
+        seen[frozenset((u, v))] += 1
     types = Counter(n["group"] for n in nodes)
     relations = Counter(e["relation"] for e in edges)
     return {"nodes": nodes, "edges": edges, "physics": physics,
@@ -78,14 +82,20 @@ def _node(g: nx.MultiDiGraph, node_id: str, at: tuple[float, float]) -> dict:
             "value": g.degree(node_id), "x": at[0], "y": at[1], "title": _node_title(d)}
 
 
-def _edge(subject: str, obj: str, d: dict) -> dict:
+def _edge(subject: str, obj: str, d: dict, parallel: int) -> dict:
+    """parallel: how many links between the same two nodes came before this one."""
     predicate, role = d["predicate"], d["role"]
     name = RELATION_NAMES.get(predicate, predicate)
     heading = f"{name}（{predicate}）" + (f"：{role}" if role else "")
-    return {"from": subject, "to": obj, "relation": predicate,
+    edge = {"from": subject, "to": obj, "relation": predicate,
             "label": f"{name}：{role}" if role else name,
             "arrows": "to, from" if predicate == "cooperatesWith" else "to",
             "title": _edge_title(heading, list(zip(d["evidence"], d["docs"])))}
+    if parallel:
+        # Links are straight lines, so two between the same nodes would lie on
+        # top of each other, labels and all: each further one bends further.
+        edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * parallel}
+    return edge
 
 
 def _node_title(d: dict) -> str:

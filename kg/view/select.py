@@ -25,6 +25,12 @@ class View:
     note: str = ""      # what the view leaves out, said on the page
 
 
+def view_of(g: nx.MultiDiGraph, entity: str | None = None, hops: int = 2,
+            max_nodes: int | None = MAX_NODES) -> View:
+    """The whole graph, or what lies within `hops` links of the entity called `entity`."""
+    return whole(g, max_nodes=max_nodes) if entity is None else around(g, find(g, entity), hops, max_nodes)
+
+
 def whole(g: nx.MultiDiGraph, title: str = "全图", max_nodes: int | None = MAX_NODES) -> View:
     """The whole graph, or past `max_nodes` the nodes with the most links (None or 0: no limit)."""
     return _cut(g, title, max_nodes)
@@ -32,6 +38,8 @@ def whole(g: nx.MultiDiGraph, title: str = "全图", max_nodes: int | None = MAX
 
 def around(g: nx.MultiDiGraph, centre: str, hops: int = 2, max_nodes: int | None = MAX_NODES) -> View:
     """`centre` and what lies within `hops` links of it, whichever way the links point."""
+    if hops < 0:
+        raise InputError(f"hops must be 0 or more, not {hops}")
     ball = nx.ego_graph(g, centre, radius=hops, undirected=True)
     return _cut(ball, f"{g.nodes[centre]['label']}（{hops} 跳以内）", max_nodes, centre)
 

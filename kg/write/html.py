@@ -11,21 +11,14 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from kg.model import KnowledgeGraph
 from kg.graph.network import to_networkx
+from kg.model import KnowledgeGraph
 from kg.view import MAX_NODES, View, around, render, render_index, whole, zones
 from kg.write.atomic import atomic_write
 
 ZONE_HOPS = 2
 # Characters no file name may hold on one system or another.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-
-
-def write_html(kg: KnowledgeGraph, path: str | os.PathLike, max_nodes: int | None = MAX_NODES) -> View:
-    """The whole graph as one page."""
-    view = whole(to_networkx(kg), max_nodes=max_nodes)
-    write_view(view, path)
-    return view
 
 
 def write_view(view: View, path: str | os.PathLike) -> None:

@@ -26,6 +26,10 @@ _NOT_DEPARTMENT = set("全内外局总东西南北中上下底背头腹胸腰干
 # 科技创新与人才服务中心: a conjunction inside a body's name
 # 科技发展局, 重点建设领导小组: words that name what a body does
 _INSIDE = frozenset({"与", "发展", "重点", "建设"})
+_AGENCY_INSIDE = re.compile(r"(?:管理局|监督局|委员会|管委会|人民政府|厅|部)(?=.{2,})")
+# 企业综合服务部, 企业法治工作委员会: a public body may serve enterprises; a company is no 企业 of a name
+_PUBLIC_INSIDE = _INSIDE | {"企业"}
+_SOCIETY_INSIDE = re.compile(r"(?:研究会|协会|学会|商会|大学|研究院|科学院)(?=.{2,})")
 COMPANY_LIST = re.compile(r"((?:[^，。、；：！？“”\s]{2,10}、)+[^，。、；：！？“”\s]{2,10})等(?:(?!领域|产业|行业)[^，。；]){0,10}?(?:企业|公司|集团)")
 
 
@@ -60,7 +64,7 @@ def find(text: str, offset: int, sentence: int, tokens):
             continue
         if text.startswith(_starting_posts(), m.start()):
             continue        # 党工委书记, 管委会主任: a post, with its body named before it
-        start = left_edge(tokens, m.start(), allow=_INSIDE)
+        start = left_edge(tokens, m.start(), allow=_INSIDE if types[m.group()] == "Company" else _PUBLIC_INSIDE)
         joined = text.rfind("与", start, m.start())
         if joined != -1 and text[start:joined].endswith(tuple(t for t, _ in load().suffixes)):
             start = joined + 1      # A局与B部: two bodies, not one name
@@ -68,9 +72,18 @@ def find(text: str, offset: int, sentence: int, tokens):
         if name in _TOO_GENERIC or len(name) < 3 or len(name) <= len(m.group()) < 3 \
                 or is_plain_word(text[start:m.start()]) and m.group().endswith("公司"):
             continue        # 技术有限公司: a tail after a common word names no company
-        yield Mention(name, types[m.group()], offset + start, offset + m.end(), sentence)
+        yield Mention(name, _type(name, types[m.group()]), offset + start, offset + m.end(), sentence)
     yield from listed_companies(text, offset, sentence, tokens)
     yield from employers(text, offset, sentence, tokens)
+
+
+def _type(name: str, by_tail: str) -> str:
+    """某某管理局药品审评中心: a unit of a body is of the body's kind, whatever its own tail."""
+    if by_tail == "Organization" and _AGENCY_INSIDE.search(name):
+        return "GovernmentAgency"
+    if by_tail == "GovernmentAgency" and _SOCIETY_INSIDE.search(name):
+        return "Organization"       # 某某研究会某某工作委员会: a society's committee is the society's
+    return by_tail
 
 
 def listed_companies(text: str, offset: int, sentence: int, tokens):

@@ -1,7 +1,8 @@
 """Products, drugs, models and technologies: what a company or institute makes or develops.
 
 News names a product in quotation marks beside what it is (大语言模型“X”, “X”卫星),
-after a verb of making (研制了…传感器件), or by a drug's code (ABC-123注射液).
+after a verb of making (研制了…传感器件), by a plant's yearly output (年产…), as one
+or a list of products (一款…产品, A、B等产品), or by a drug's code (ABC-123注射液).
 """
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ _QUOTED_AFTER = re.compile(r"(?:%s)[“]([^“”]{2,12})[”]" % _KINDS)
 _QUOTED_BEFORE = re.compile(r"[“]([^“”]{2,12})[”](?=%s)" % _KINDS)
 _MADE = re.compile(r"(?:研发|研制|开发|推出|发布|生产|量产)(?:了|出|的)+(?:一款|一批|首款|新一代)?"
                    r"([^，。、；：“”]{2,16}?(?:器件|传感器|材料|设备|芯片|电池|刀具|药物|注射液|机器人|技术))(?=[，。、；：]|$|，)")
+# 年产200颗卫星核心部组件, 年产制动器总成3万套: what a plant makes each year
+_YEARLY = re.compile(r"(?<![0-9])年产(?!值|量|业|品)(?:能)?(?:[0-9.]+[万亿千百]?[个台套颗件吨辆片支盒只块]+)?([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[0-9]|的|，|。|、|$)")
+# 一款新型贴片电阻产品; A、B等产品; 主要产品有A、B
+_ONE = re.compile(r"(?:一款|首款|新款)([^，。、；：“”]{2,12}?)产品")
+_LISTED = re.compile(r"((?:[^，。、；：“”]{2,12}、)+[^，。、；：“”]{2,12}?)等(?:系列)?产品|(?:主要产品|主打产品)(?:有|包括|为)((?:[^，。、；：“”]{2,12}、)*[^，。、；：“”]{2,12}?)(?=[，。；等])")
 _DRUG = re.compile(r"[A-Z]{2,}[-‐]?\d+[\u4e00-\u9fff]{0,4}?(?:注射液|片|胶囊|颗粒|口服液)")
 
 
@@ -25,5 +31,14 @@ def find(text: str, offset: int, sentence: int):
                           sentence, name=m.group(1))
     for m in _MADE.finditer(text):
         yield Mention(m.group(1), "Product", offset + m.start(1), offset + m.end(1), sentence)
+    for pattern in (_YEARLY, _ONE):
+        for m in pattern.finditer(text):
+            yield Mention(m.group(1), "Product", offset + m.start(1), offset + m.end(1), sentence)
+    for m in _LISTED.finditer(text):
+        k = 1 if m.group(1) else 2
+        pos = m.start(k)
+        for item in m.group(k).split("、"):
+            yield Mention(item, "Product", offset + pos, offset + pos + len(item), sentence)
+            pos += len(item) + 1
     for m in _DRUG.finditer(text):
         yield Mention(m.group(), "Product", offset + m.start(), offset + m.end(), sentence)

@@ -88,6 +88,8 @@ def left_edge(tokens: list[Token], head_start: int, limit: int = 24, allow: froz
             break
         if not in_name(before, k, allow):
             break
+        if k + 1 < len(before) and before[k + 1].flag == "ns" and tok.flag.startswith("v"):
+            break       # 建设重庆实验室: a verb before a place takes the name as its object
         start = tok.start
     # 吸引了胜达机械: the tagger glued the name's first character to the particle before it
     glued = next((t for t in before if t.end == start), None)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+from kg.lexicon import leading_place
 from kg.model import name_key
 from kg.recognize.organisations import COMPANY_LIST
 from kg.relate.context import Context
 from kg.resolve import canonical_zone, leading_zone, zone_city
 
 _BODIES = ("GovernmentAgency", "Organization", "Company")
+_NATIONAL = ("国家", "中国", "中华", "全国", "国务院")
 _IN_ZONE = re.compile(r"(位于|落户|入驻|坐落于|扎根)$")
 # the words between a zone and a body that put the body in the zone
 _ZONE_BEFORE = re.compile(r"^(?:的|内的?|区内)?(?:重点|龙头|骨干|高新技术|科技型|链主)?企业$")   # 成都高新区企业X
@@ -81,6 +83,15 @@ def _zone_for(ctx: Context, m, zones):
     return ctx.entity(chosen) if chosen else None
 
 
+def _zone_before(ctx: Context, m):
+    """The zone named last before a mention in its sentence, on its own or at the head of a body's name."""
+    for other in reversed([o for o in ctx.in_sentence.get(m.sentence, ()) if o.end <= m.start]):
+        zone = ctx.entity(other) if other.type == "Zone" else _named_after(ctx, other.text)
+        if zone is not None:
+            return zone
+    return None
+
+
 def _named_after(ctx: Context, text: str):
     """江阴高新区某某校区: a project whose name begins with its zone's."""
     zone_name = leading_zone(text)
@@ -104,3 +115,8 @@ def _belongs(ctx: Context, e, sentence: int):
         parent = max(parents, key=lambda p: len(p.name))
         if name_key(parent.name) != name_key(e.name):
             ctx.add(e, "partOf", parent, sentence)
+    elif e.type == "GovernmentAgency" and e.mentions and not leading_place(e.name) \
+            and not e.name.startswith(_NATIONAL):
+        # 某某高新区科技局、科创办: a bureau that names no place is the zone's its sentence speaks of
+        first = e.mentions[0]
+        ctx.add(e, "partOf", _zone_before(ctx, first) or ctx.main_zone(first.sentence), first.sentence)

@@ -19,7 +19,11 @@ def find(ctx: Context):
         for predicate, subject_types in _SUBJECTS.items():
             for obj in (m for m in mentions if m.type == _OBJECT[predicate]):
                 before = [m for m in mentions if m.type in subject_types and m.end <= obj.start]
-                if _about_a_project(mentions, before, obj):
+                project = _about_a_project(mentions, before, obj)
+                if project is not None:
+                    # 该项目建成后年产…: a project's output is its builder's product
+                    if predicate == "produces":
+                        ctx.add(_builder(ctx, ctx.entity(project)), predicate, ctx.entity(obj), sentence)
                     continue
                 zones = [m for m in before if m.type == "Zone"]
                 chosen = (zones or before)[-1] if before else None
@@ -30,7 +34,15 @@ def find(ctx: Context):
                 ctx.add(subject, predicate, ctx.entity(obj), sentence)
 
 
-def _about_a_project(mentions, before, obj) -> bool:
-    """该项目建成后将引进A、B等产业: what a project brings in is not its zone's focus."""
+def _about_a_project(mentions, before, obj):
+    """The project a sentence is about when it is named after the subjects: 该项目建成后将引进A、B等产业
+    says what the project brings in, not what its zone focuses on."""
     projects = [m for m in mentions if m.type == "Project" and m.end <= obj.start]
-    return bool(projects) and (not before or projects[-1].start > before[-1].start)
+    if projects and (not before or projects[-1].start > before[-1].start):
+        return projects[-1]
+    return None
+
+
+def _builder(ctx: Context, project):
+    return next((t.subject for t in ctx.triples.values()
+                 if t.predicate == "investsIn" and project is not None and t.object.id == project.id), None)

@@ -47,6 +47,16 @@ def entities(sentence: str) -> set[tuple[str, str]]:
      {("Company", "胜代机械"), ("Company", "大京机械"), ("Company", "东洋热交换器")}),
     ("金石带领团队发布了大语言模型；联芯致康杰出人才郭劲宏带领团队成功研制了纳米马达驱动的光学生物传感器件。",
      {("Company", "联芯致康"), ("Person", "郭劲宏")}),
+    # a unit of a body is of the body's kind; a public body may serve enterprises
+    ("成都倍特药业股份有限公司的新药已获得国家药品监督管理局药品审评中心（CDE）批准。",
+     {("GovernmentAgency", "国家药品监督管理局药品审评中心"), ("GovernmentAgency", "国家药品监督管理局")}),
+    ("中国未来研究会营商环境与企业法治工作委员会主任黄开堂表示，可以看到。",
+     {("Organization", "中国未来研究会营商环境与企业法治工作委员会"), ("Organization", "中国未来研究会"),
+      ("Person", "黄开堂")}),
+    ("昆明高新区举办新一期活动，由企业综合服务部“坐诊”。", {("GovernmentAgency", "企业综合服务部")}),
+    # products by a plant's yearly output and as one new product
+    ("魔方卫星具备年产200颗卫星核心部组件的配套能力。", {("Product", "卫星核心部组件")}),
+    ("该企业最新开发的一款新型贴片电阻产品即将投入量产。", {("Product", "新型贴片电阻")}),
     ("根据烟台高新区2024年产业重点项目清单，烟台高新区行政审批服务局主动调研。",
      {("Policy", "烟台高新区2024年产业重点项目清单")}),
     # lists ending in 新模式, 行业 and N个方向 are lists of industries too
@@ -74,6 +84,8 @@ def test_finds_entities(sentence, expected):
     ("成立服务项目工作室，围绕重点项目提供“保姆”式服务。", {"Policy"}),
     ("湖北犇星新材料股份有限公司董事长戴百雄表示，新的一年将推行“赛马机制”、实施“分兵战术”。", {"Policy"}),
     ("正式打响项目建设坚实的“第一锤”。", {"Policy"}),
+    # 年产值 and 2019年产业 are no yearly output
+    ("2019年产业体系先进性指数显示，年产值超过10亿元。", {"Product"}),
     ("重点在平台经济等领域发掘一批掌握行业技术、市场等话语权的“独角兽企业”。", {"Company"}),
     # 技术成果产业化 makes results into products; a list of works is no list of industries
     ("鼓励企业将奖励资金用于创新和研发投入、技术成果产业化应用。", {"Industry"}),
@@ -84,6 +96,8 @@ def test_does_not_take_words_for_names(sentence, not_expected):
 
 @pytest.mark.parametrize("sentence, not_expected", [
     ("西部科学城拿出真金白银支持人才。", ("Place", "白银市")),
+    # 建设 before a place is a verb whose object the name is
+    ("金凤实验室正加快建设重庆实验室“新样板”。", ("Organization", "建设重庆实验室")),
     # a list of works is no list of industries, though its last item is one
     ("下一步将做好高新技术企业培育申报、景德镇航空制造创新中心建设、航空产业集群数字化转型建设等重点工作。",
      ("Industry", "申报")),

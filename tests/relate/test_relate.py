@@ -55,6 +55,15 @@ def facts(text: str) -> set[tuple]:
     # a post in a unit of the body (规划发展部部长): the fact is about the body, the unit stays in the role
     ("南京市火炬中心规划发展部部长丁珩介绍，针对项目招引。",
      {("丁珩", "holdsRole", "南京市火炬中心", "规划发展部部长")}),
+    # bureaus that name no place belong to the zone named before them
+    ("烟台高新区行政审批服务局主动与烟台高新区经济发展部、综合行政执法局等部门建立会商联办制度。",
+     {("综合行政执法局", "partOf", "烟台高新区", None)}),
+    ("中国未来研究会营商环境与企业法治工作委员会主任黄开堂表示，可以看到。",
+     {("中国未来研究会营商环境与企业法治工作委员会", "partOf", "中国未来研究会", None),
+      ("黄开堂", "holdsRole", "中国未来研究会营商环境与企业法治工作委员会", "主任")}),
+    # what a project will make is made by the company that builds it
+    ("山东东皓机械科技有限公司高端智能装备制造项目开工。该项目建成后，具备年产制动器总成3万套的生产能力。",
+     {("山东东皓机械科技有限公司", "produces", "制动器总成", None)}),
 ])
 def test_reads_facts(text, expected):
     assert expected <= facts(text)

@@ -15,7 +15,8 @@ _LIST = re.compile(r"((?:[^，。、；：！？“”（）]{2,16}、)+[^，。
 # 新能源及新型储能, 软件和信息服务: one industry whose name joins two words
 _JOINS = frozenset({"及", "和", "与"})
 _TAIL = re.compile(r"(产业集群|产业链|产业|领域)$")
-_BODY = re.compile(r"[0-9]{2,}|企业|公司|项目|中心|建设|机构|平台|园区|部门")
+_VERDICTS = set("新大强快广多高好")
+_BODY = re.compile(r"[0-9]{2,}|[0-9]+[条个家项]|企业|公司|项目|中心|建设|机构|平台|园区|部门|型$|岗位")
 
 
 @cache
@@ -41,6 +42,8 @@ def _items(text, m, offset, sentence, tokens):
     last_start = m.start(1) + len(m.group(1)) - len(items[-1])
     if not _all_name(tokens, last_start, m.end(1)):
         return      # 低空经济作为抢占…: the list did not end where the tail is
+    if text[m.end():m.end() + 1] in _VERDICTS:
+        return      # 专业领域新、潜力大: the tail is the subject of a verdict, the items are verdicts too
     pos, found = m.start(1), []
     for k, item in enumerate(items):
         start = pos
@@ -48,7 +51,7 @@ def _items(text, m, offset, sentence, tokens):
             start = _trim_lead(text, max(left_edge(tokens, pos + len(item), allow=_JOINS), pos), pos + len(item))
         surface = text[start:pos + len(item)]
         name = _TAIL.sub("", surface).strip()
-        if _BODY.search(name) and k < len(items) - 1:
+        if _BODY.search(name if k else item[-4:]) and k < len(items) - 1:
             return      # a list of bodies or works (企业、中心建设、…产业集群) is no list of industries
         if 2 <= len(name) <= 16 and not _BODY.search(name) \
                 and _all_name(tokens, start, pos + len(item)) and _ends_in_noun(tokens, name, start):
@@ -73,7 +76,8 @@ def _ends_in_noun(tokens, name: str, start: int) -> bool:
         return True
     last = tokens[at]
     # 显示器件: the tagger cut 件 off a noun, and the noun decides
-    return last.flag[0] in "nj" or last.flag in ("vn", "eng", "b") or glued_to_noun(last, tokens[at - 1] if at else None)
+    return last.flag[0] in "nj" or last.flag in ("vn", "eng", "b") \
+        or last.flag in ("zg", "g") and glued_to_noun(last, tokens[at - 1] if at else None)
 
 
 def _trim_lead(text: str, start: int, end: int) -> int:

@@ -68,13 +68,28 @@ def find(text: str, offset: int, sentence: int, tokens):
         joined = text.rfind("与", start, m.start())
         if joined != -1 and text[start:joined].endswith(tuple(t for t, _ in load().suffixes)):
             start = joined + 1      # A局与B部: two bodies, not one name
+        built = text.rfind("建设", start, m.start())
+        if built != -1 and text[built - 2:built] != "重点" and types[m.group()] != "Company":
+            start = built + 2       # 建设市级创新中心: the body is what is built; 重点建设领导小组, 建设银行 are names
         name = text[start:m.end()]
+        if types[m.group()] == "Organization" and _a_kind(tokens, start, m.start()):
+            continue
         if name in _TOO_GENERIC or len(name) < 3 or len(name) <= len(m.group()) < 3 \
                 or is_plain_word(text[start:m.start()]) and m.group().endswith("公司"):
             continue        # 技术有限公司: a tail after a common word names no company
         yield Mention(name, _type(name, types[m.group()]), offset + start, offset + m.end(), sentence)
     yield from listed_companies(text, offset, sentence, tokens)
     yield from employers(text, offset, sentence, tokens)
+
+
+_PROPER = ("ns", "nr", "nz", "nt", "nrt", "nrfg", "j", "eng")
+
+
+def _a_kind(tokens, start: int, tail: int) -> bool:
+    """技术创新中心, 国家重点实验室: words that name a kind of institution, not one institution."""
+    words = [t for t in tokens if start <= t.start and t.end <= tail]
+    return bool(words) and not any(t.flag in _PROPER or len(t.word) == 1 for t in words) \
+        and all(is_plain_word(t.word, min_freq=1) or t.word in load().industries for t in words)
 
 
 def _type(name: str, by_tail: str) -> str:

@@ -96,6 +96,12 @@ def test_does_not_take_words_for_names(sentence, not_expected):
 
 @pytest.mark.parametrize("sentence, not_expected", [
     ("西部科学城拿出真金白银支持人才。", ("Place", "白银市")),
+    # words that name a kind of institution name no institution
+    ("新政提出要积极引进技术创新中心、国家重点实验室。", ("Organization", "国家重点实验室")),
+    ("这一刻标志着一座高品质学校即将从图纸变为现实。", ("Organization", "高品质学校")),
+    # 领域新、潜力大 are verdicts on the firms, not industries
+    ("加快培育一批成长速度快、创新能力强、专业领域新、发展潜力大的企业。", ("Industry", "速度快")),
+    ("天津滨海高新区建设市级产业创新中心。", ("Organization", "天津滨海高新区建设市级产业创新中心")),
     # 建设 before a place is a verb whose object the name is
     ("金凤实验室正加快建设重庆实验室“新样板”。", ("Organization", "建设重庆实验室")),
     # a list of works is no list of industries, though its last item is one

@@ -12,7 +12,7 @@ from functools import cache
 from kg.lexicon import any_of, is_plain_word, leading_place, load
 from kg.model import Mention
 from kg.recognize.people import person_name, post_pattern
-from kg.recognize.tokens import STOP_WORDS, in_name, left_edge
+from kg.recognize.tokens import STOP_WORDS, a_kind, in_name, left_edge
 
 # a tail that is the whole name, or a word that only ends like one, names no body (公司, 部门, 核心)
 _TOO_GENERIC = {"有关部门", "相关部门", "各部门", "部门", "总部", "本部", "全部", "内部", "外部", "东部", "西部", "南部",
@@ -72,7 +72,7 @@ def find(text: str, offset: int, sentence: int, tokens):
         if built != -1 and text[built - 2:built] != "重点" and types[m.group()] != "Company":
             start = built + 2       # 建设市级创新中心: the body is what is built; 重点建设领导小组, 建设银行 are names
         name = text[start:m.end()]
-        if types[m.group()] == "Organization" and _a_kind(tokens, start, m.start()):
+        if types[m.group()] == "Organization" and a_kind(tokens, start, m.start()):
             continue
         if name in _TOO_GENERIC or len(name) < 3 or len(name) <= len(m.group()) < 3 \
                 or is_plain_word(text[start:m.start()]) and m.group().endswith("公司"):
@@ -80,16 +80,6 @@ def find(text: str, offset: int, sentence: int, tokens):
         yield Mention(name, _type(name, types[m.group()]), offset + start, offset + m.end(), sentence)
     yield from listed_companies(text, offset, sentence, tokens)
     yield from employers(text, offset, sentence, tokens)
-
-
-_PROPER = ("ns", "nr", "nz", "nt", "nrt", "nrfg", "j", "eng")
-
-
-def _a_kind(tokens, start: int, tail: int) -> bool:
-    """技术创新中心, 国家重点实验室: words that name a kind of institution, not one institution."""
-    words = [t for t in tokens if start <= t.start and t.end <= tail]
-    return bool(words) and not any(t.flag in _PROPER or len(t.word) == 1 for t in words) \
-        and all(is_plain_word(t.word, min_freq=1) or t.word in load().industries for t in words)
 
 
 def _type(name: str, by_tail: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.lexicon import jieba_tokenizer
+from kg.lexicon import is_plain_word, jieba_tokenizer, load
 
 # parts of speech that never sit inside a name (jieba's tag set)
 _STOP_FLAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "mq", "t", "q", "f", "x", "y", "e", "z", "zg", "ad"}
@@ -110,3 +110,13 @@ def glued_to_noun(tok: Token, left: Token | None) -> bool:
     """成都倍特药业, 通达科技: the tagger cut a lone character (倍, 达) out of a name."""
     return (len(tok.word) == 1 and tok.word not in STOP_WORDS and tok.flag != "x" and left is not None
             and left.end == tok.start and left.flag in ("ns", "nr", "nz", "nt", "n") and len(left.word) >= 2)
+
+
+_PROPER = ("ns", "nr", "nz", "nt", "nrt", "nrfg", "j", "eng")
+
+
+def a_kind(tokens: list[Token], start: int, tail: int) -> bool:
+    """技术创新中心, 公共检测服务平台: common words before a tail name a kind of thing, not one thing."""
+    words = [t for t in tokens if start <= t.start and t.end <= tail]
+    return bool(words) and not any(t.flag in _PROPER or len(t.word) == 1 for t in words) \
+        and all(is_plain_word(t.word, min_freq=1) or t.word in load().industries for t in words)

@@ -96,6 +96,9 @@ def test_does_not_take_words_for_names(sentence, not_expected):
 
 @pytest.mark.parametrize("sentence, not_expected", [
     ("西部科学城拿出真金白银支持人才。", ("Place", "白银市")),
+    # a kind of platform, idle plants and 各项目 name no project
+    ("积极搭建创新创业服务平台、公共检测服务平台。", ("Project", "创新创业服务平台")),
+    ("全面开展闲置工业厂房调查摸底。", ("Project", "闲置工业厂房")),
     # words that name a kind of institution name no institution
     ("新政提出要积极引进技术创新中心、国家重点实验室。", ("Organization", "国家重点实验室")),
     ("这一刻标志着一座高品质学校即将从图纸变为现实。", ("Organization", "高品质学校")),

@@ -152,7 +152,7 @@ _BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
 _PARENT_TYPES = {"Company": ("Company",), "Organization": ("Organization", "Company"),
                  "GovernmentAgency": ("GovernmentAgency",), "Project": ("Company", "Organization")}
 # a project is named after the company or university that builds it, not after a 中心 or 平台
-_PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "科学院")
+_PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "科学院", "中学", "高中", "学校")
 
 
 def canonical_zone(text: str) -> str:

@@ -61,6 +61,9 @@ def facts(text: str) -> set[tuple]:
     ("中国未来研究会营商环境与企业法治工作委员会主任黄开堂表示，可以看到。",
      {("中国未来研究会营商环境与企业法治工作委员会", "partOf", "中国未来研究会", None),
       ("黄开堂", "holdsRole", "中国未来研究会营商环境与企业法治工作委员会", "主任")}),
+    # a school builds its new campus
+    ("江阴高新区南菁高中漪山湖校区建设工地打下第一根工程桩。",
+     {("南菁高中", "investsIn", "南菁高中漪山湖校区", None), ("南菁高中漪山湖校区", "locatedIn", "江阴高新区", None)}),
     # what a project will make is made by the company that builds it
     ("山东东皓机械科技有限公司高端智能装备制造项目开工。该项目建成后，具备年产制动器总成3万套的生产能力。",
      {("山东东皓机械科技有限公司", "produces", "制动器总成", None)}),

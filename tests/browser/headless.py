@@ -55,3 +55,33 @@ def open_view(driver: webdriver.Chrome, page: Path, timeout: float = 60) -> floa
 
 def console_errors(driver: webdriver.Chrome) -> list[str]:
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def screenshot(page: Path, png: Path, search: str = "", zoom: float | None = None) -> None:
+    """A picture of a view, after typing `search` into its search box and zooming to `zoom`."""
+    from selenium.webdriver.common.by import By
+
+    with browser() as driver:
+        open_view(driver, page)
+        if search:
+            driver.find_element(By.ID, "search").send_keys(search)
+            WebDriverWait(driver, 5).until(lambda d: d.execute_script("return kgView.network.getSelectedNodes().length"))
+            driver.find_element(By.TAG_NAME, "h1").click()       # closes the list of matches; keeps the selection
+        if zoom:
+            driver.execute_script("const n = kgView.network; n.moveTo({position: n.getViewPosition(), scale: arguments[0]})",
+                                  zoom)
+        driver.execute_script("return new Promise(r => setTimeout(r, 500))")     # the focus animation
+        driver.save_screenshot(str(png))
+
+
+if __name__ == "__main__":
+    import argparse
+
+    args = argparse.ArgumentParser(description="A screenshot of a kg view, e.g. for the README.")
+    args.add_argument("page", type=Path)
+    args.add_argument("png", type=Path)
+    args.add_argument("--search", default="", help="a name to type into the search box first")
+    args.add_argument("--zoom", type=float, help="the scale to show, after the search (1: as drawn)")
+    opts = args.parse_args()
+    ensure_installed()
+    screenshot(opts.page, opts.png, opts.search, opts.zoom)

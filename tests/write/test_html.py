@@ -1,54 +1,48 @@
 import json
 import re
+from pathlib import Path
+from urllib.parse import unquote
 
-import pytest
-
-from kg.graph.merge import merge
-from kg.write.html import COLOURS, to_html, write_html
-
-
-@pytest.fixture
-def page(weifang, weifang_000) -> str:
-    return to_html(merge([weifang, weifang_000]))
+from kg.graph.load import load_graph
+from kg.write.html import _file_name, write_views
 
 
-def dataset(page: str, name: str) -> list[dict]:
-    return json.loads(re.search(rf"{name} = new vis\.DataSet\((.*?)\);\n", page).group(1))
+def page_data(path: Path) -> dict:
+    html = path.read_text(encoding="utf-8")
+    return json.loads(re.search(r'id="kg-data">(.*?)</script>', html, re.S).group(1))
 
 
-def test_nothing_is_fetched_from_the_network(page):
-    assert not re.search(r"<(script|link)\b[^>]*\b(src|href)\s*=", page, re.IGNORECASE)
-    assert "vis.Network" in page and "<script>" in page       # the library is inline
-    assert '<meta charset="utf-8">' in page
+def test_kg_build_writes_the_whole_graph_a_page_per_zone_and_an_index(seeds_build):
+    graph = load_graph(seeds_build)
+    zones = sorted(n.name for n in graph.nodes.values() if n.type == "Zone")
+    assert sorted(p.stem for p in (seeds_build / "views").glob("*.html")) == zones
+    assert len(page_data(seeds_build / "graph.html")["nodes"]) == len(graph.nodes)
 
 
-def test_nodes_are_named_and_coloured_by_type(page, weifang):
-    nodes = {n["label"]: n for n in dataset(page, "nodes")}
-    assert set(nodes) == {e.name for e in weifang.entities}
-    for e in weifang.entities:
-        assert nodes[e.name]["color"] == COLOURS[e.type]
-    assert len(set(COLOURS.values())) == len(COLOURS) == 10
+def test_the_index_links_every_page_with_its_counts(seeds_build):
+    index = (seeds_build / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<a href="([^"]+)">([^<]+)</a></td>\s*<td class="count">([\d,]+)</td>'
+                      r'<td class="count">([\d,]+)</td>', index)
+    assert len(rows) == 1 + len(list((seeds_build / "views").glob("*.html")))
+    assert ("graph.html", "全图") == rows[0][:2]
+    for href, title, nodes, edges in rows:
+        data = page_data(seeds_build / unquote(href))
+        assert (len(data["nodes"]), len(data["edges"])) == (int(nodes.replace(",", "")), int(edges.replace(",", "")))
+    assert any(title == "潍坊高新区（2 跳以内）" and href == "views/%E6%BD%8D%E5%9D%8A%E9%AB%98%E6%96%B0%E5%8C%BA.html"
+               for href, title, *_ in rows)
 
 
-def test_node_tooltip_has_type_aliases_documents_and_investment(page):
-    title = {n["label"]: n["title"] for n in dataset(page, "nodes")}
-    assert title["潍坊高新区"].splitlines() == [
-        "Zone", "别名：潍坊国家高新区、潍坊高新技术产业开发区",
-        "文档：000_6c1ec9c07335c472, 001_473abfdb58def16d"]
-    # read in both documents, shown once
-    assert title["磁悬浮智能制造产业化项目"].count("总投资：3,500,000,000 CNY") == 1
+def test_a_capped_build_says_so_on_the_page_and_in_the_index(seeds_build, tmp_path):
+    pages = write_views(load_graph(seeds_build), tmp_path, max_nodes=30)
+    assert pages[0] == tmp_path / "graph.html" and pages[-1] == tmp_path / "index.html"
+    note = "实体过多：只显示连接最多的 30 个"
+    assert note in (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert note in (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert len(page_data(tmp_path / "graph.html")["nodes"]) == 30
 
 
-def test_edges_carry_predicate_role_and_evidence(page):
-    edges = {e["label"]: e for e in dataset(page, "edges")}
-    role = edges["holdsRole（党委书记、局长）"]
-    assert role["title"] == "潍坊高新区经济发展局党委书记、局长韩滨说。\n—— 001_473abfdb58def16d"
-    # the same link read in both documents is one edge with both sentences
-    (located,) = [e for e in dataset(page, "edges") if e["label"] == "locatedIn" and "磁悬浮" in e["title"]]
-    assert "—— 000_6c1ec9c07335c472" in located["title"] and "—— 001_473abfdb58def16d" in located["title"]
-
-
-def test_write_html_writes_the_page(tmp_path, weifang):
-    path = tmp_path / "graph.html"
-    write_html(merge([weifang]), path)
-    assert "韩滨" in path.read_text(encoding="utf-8")
+def test_zone_names_become_safe_distinct_file_names():
+    taken: set[str] = set()
+    assert _file_name("西部（重庆）科学城", "a1", taken) == "西部（重庆）科学城"
+    assert _file_name("示例/高新区", "b2", taken) == "示例_高新区"
+    assert _file_name("示例:高新区", "c3", taken) == "示例_高新区_c3"

@@ -14,7 +14,7 @@
   const status = document.getElementById("status");
   const network = new vis.Network(document.getElementById("graph"),
                                   { nodes: shownNodes, edges: shownEdges }, options());
-  const view = (window.kgView = { network, nodes, edges, ready: false, select, matches });
+  const view = (window.kgView = { network, nodes, edges, shownNodes, shownEdges, ready: false, select, matches });
 
   function options() {
     const groups = {};

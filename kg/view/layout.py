@@ -56,7 +56,7 @@ def _lay_out(part: igraph.Graph) -> Points:
 def _pack(shapes: list[Points]) -> list[Points]:
     """Shelf packing: parts left to right in rows about as wide as all of them are tall."""
     sizes = [(max(x for x, _ in s) + GAP, max(y for _, y in s) + GAP) for s in shapes]
-    width = max(max(w for w, _ in sizes), math.sqrt(sum(w * h for w, h in sizes)))
+    width = max([math.sqrt(sum(w * h for w, h in sizes)), *(w for w, _ in sizes)])
     placed, x, y, row = [], 0.0, 0.0, 0.0
     for shape, (w, h) in zip(shapes, sizes):
         if x + w > width and x > 0:

@@ -40,15 +40,12 @@ _KUZU_TYPES = {"ID": "STRING PRIMARY KEY", "string": "STRING", "string[]": "STRI
 
 def _kuzu_tables(nodes: list[Table], relationships: list[Table]) -> list[str]:
     # Kùzu has a schema: a table per label, and per type the label pairs it may join.
-    statements = []
-    for t in nodes:
-        columns = ", ".join(f"{name} {_KUZU_TYPES[kind]}" for name, kind in map(_column, t.header) if name)
-        statements.append(f"CREATE NODE TABLE IF NOT EXISTS {t.name}({columns});")
-    for t in relationships:
-        ends = ", ".join(f"FROM {a} TO {b}" for a, b in t.pairs)
-        columns = ", ".join(f"{name} {_KUZU_TYPES[kind]}" for name, kind in map(_column, t.header) if name)
-        statements.append(f"CREATE REL TABLE IF NOT EXISTS {t.name}({ends}, {columns});")
-    return statements
+    def columns(t: Table) -> str:
+        return ", ".join(f"{name} {_KUZU_TYPES[kind]}" for name, kind in map(_column, t.header) if name)
+
+    return [*(f"CREATE NODE TABLE IF NOT EXISTS {t.name}({columns(t)});" for t in nodes),
+            *(f"CREATE REL TABLE IF NOT EXISTS {t.name}({', '.join(f'FROM {a} TO {b}' for a, b in t.pairs)}, "
+              f"{columns(t)});" for t in relationships)]
 
 
 NEO4J = Dialect("Neo4j 5", source="LOAD CSV WITH HEADERS FROM 'file:///{file}' AS row",

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export.cypher import KUZU, NEO4J, ARRAY_DELIMITER, load_script
+from kg.export.cypher import ARRAY_DELIMITER, KUZU, NEO4J, load_script
 from kg.model import ENTITY_TYPES, PREDICATES
 from kg.write.atomic import atomic_open, atomic_write
 

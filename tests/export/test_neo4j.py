@@ -13,7 +13,7 @@ import pyoxigraph
 import pytest
 
 from kg.export import export
-from kg.export.neo4j import write_neo4j
+from kg.export.neo4j import relationship_type, write_neo4j
 from kg.graph.load import load_graph
 from kg.graph.merge import merge
 from kg.graph.network import to_networkx
@@ -84,14 +84,13 @@ def test_one_file_per_label_and_type_with_neo4j_admin_headers(exported, seeds_bu
             node = g.nodes[row[0]]
             assert row[2] == node["label"] and row[3].split(";") == (node["aliases"] or [""])
     for predicate, count in types.items():
-        name = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", predicate).upper()
+        name = relationship_type(predicate)
         header, *rows = read_csv(exported / f"relationships_{name}.csv")
         assert header == [":START_ID", ":END_ID", ":TYPE", "role", "evidence:string[]", "doc:string[]"]
         assert len(rows) == count and {r[2] for r in rows} == {name}
         assert all(len(r[4].split(";")) == len(r[5].split(";")) for r in rows), "a document for each sentence"
     assert sorted(p.name for p in exported.glob("*.csv")) == sorted(
-        [f"nodes_{label}.csv" for label in labels] + [f"relationships_{re.sub(r'(?<=[a-z])(?=[A-Z])', '_', p).upper()}.csv"
-                                                     for p in types])
+        [f"nodes_{label}.csv" for label in labels] + [f"relationships_{relationship_type(p)}.csv" for p in types])
 
 
 def test_node_counts_per_label_match_the_rdf(kuzu_db, rdf):
@@ -111,7 +110,7 @@ def test_relationship_counts_per_type_match_the_rdf_and_the_graph(kuzu_db, rdf, 
                             f"FILTER EXISTS {{ ?statement rdf:subject ?s ; rdf:predicate hz:{predicate} ; "
                             f"rdf:object ?o ; prov:wasDerivedFrom [ a hz:Sentence ] }} }}")
         if int(n):
-            links[re.sub(r"(?<=[a-z])(?=[A-Z])", "_", predicate).upper()] = int(n)
+            links[relationship_type(predicate)] = int(n)
     assert ends == links and links["LOCATED_IN"] > 50
     facts = Counter(p for _, _, p in to_networkx(load_graph(seeds_build)).edges(data="predicate"))
     relationships = dict(cypher(kuzu_db, "MATCH ()-[r]->() RETURN label(r), count(*)"))

@@ -22,7 +22,8 @@ import sys
 from pathlib import Path
 
 from kg.build import build
-from kg.read import DocumentError, InputError, read_page
+from kg.model import Problem
+from kg.read import InputError, read_file
 
 
 def _progress(quiet: bool):
@@ -37,39 +38,54 @@ def _progress(quiet: bool):
     return show
 
 
+def _report(problem: Problem) -> None:
+    doc = f" ({problem.doc})" if problem.doc else ""
+    print(f"kg: {'skipped' if problem.skipped else 'warning:'} {problem.path}{doc}: {problem.reason}", file=sys.stderr)
+
+
 def cmd_build(args) -> int:
     report = build(args.path, args.out, progress=_progress(args.quiet), rdf_format=args.format)
-    for failure in report.failures:
-        print(f"kg: skipped {failure.path}: {failure.reason}", file=sys.stderr)
+    for problem in report.problems:
+        _report(problem)
     if not report.graph.documents:
-        print("kg: error: no page could be read; nothing was written", file=sys.stderr)
-        return 1
-    if not args.quiet:
+        print(f"kg: error: no page could be built; nothing was written, {args.out} is as it was", file=sys.stderr)
+    elif not args.quiet:
         print(report.summary())
-    return 1 if report.failures else 0
+    return report.exit_code
 
 
 def cmd_extract(args) -> int:
-    from kg.pipeline import extract
+    from kg.model import Document
+    from kg.pipeline import process
+    from kg.read.decode import Undecodable, decode
     from kg.write.jsonl import records
 
     if args.path == "-":
-        text, name = sys.stdin.read(), "stdin"
+        try:
+            items = [Document(id="stdin", raw=decode(sys.stdin.buffer.read()).text)]
+        except Undecodable as exc:
+            raise InputError(f"standard input: {exc.reason}") from None
     else:
         path = Path(args.path)
         if not path.is_file():
             raise InputError(f"{path}: no such file; give a news page, or - for standard input")
-        page = read_page(path)
-        if isinstance(page, DocumentError):
-            raise InputError(f"{page.path}: {page.reason}")
-        text, name = page.raw, page.id
-    items = [(str(n), line) for n, line in enumerate(text.splitlines(), 1)] if args.lines else [(name, text)]
-    for doc_id, body in items:
-        if not body.strip():
+        items = read_file(path)
+    built, problems = 0, 0
+    for item in items:
+        if isinstance(item, Problem):
+            _report(item)
+            problems += 1
             continue
-        for record in records(extract(body, doc_id)):
-            print(json.dumps(record, ensure_ascii=False))
-    return 0
+        docs = [Document(id=str(n), raw=line) for n, line in enumerate(item.raw.splitlines(), 1)
+                if line.strip()] if args.lines else [item]
+        for doc in docs:
+            for record in records(process(doc)):
+                print(json.dumps(record, ensure_ascii=False))
+        found = item.problems + [p for doc in docs if doc is not item for p in doc.problems]
+        for problem in found:
+            _report(problem)
+        built, problems = built + len(docs), problems + len(found)
+    return 2 if not built else 1 if problems else 0
 
 
 def cmd_eval(args) -> int:
@@ -164,11 +180,23 @@ def cmd_view(args) -> int:
     return 0
 
 
+EXIT_CODES = """exit codes (kg build, kg extract):
+  0    every page was built
+  1    built, with problems: pages skipped or read with a warning, listed on
+       standard error and in OUT/problems.jsonl
+  2    a usage error, or no page could be built (nothing is written)
+  130  interrupted (Ctrl-C); the output folder is as it was before"""
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news about high-tech zones.")
+    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news about high-tech zones.",
+                                epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="build graph.ttl, extraction.jsonl and graph.html from news pages")
-    b.add_argument("path", nargs="?", default="seeds", help="a news page or a folder of .txt/.md pages (default: seeds)")
+    b = sub.add_parser("build", help="build graph.ttl, extraction.jsonl and graph.html from news pages",
+                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    b.add_argument("path", nargs="?", default="seeds",
+                   help="a news page or a folder of pages: .txt, .md, .html, .jsonl (one article a line) "
+                        "(default: seeds)")
     b.add_argument("--out", default="out", help="the folder to write into (default: out)")
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
     b.add_argument("--format", choices=("turtle", "nt", "jsonld", "trig"), default="turtle",
@@ -243,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kg: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("kg: interrupted; files already written are complete, the rest were not written", file=sys.stderr)
+        print("kg: interrupted; nothing was changed (kg build leaves its output folder as it was)", file=sys.stderr)
         return 130
 
 

@@ -105,6 +105,11 @@ def _common_words() -> set[str]:
     return {w for w, (freq, flag) in _dictionary().items() if len(w) == 2 and freq >= 2000 and flag != "ns"}
 
 
+def is_common_character(ch: str) -> bool:
+    """A character ordinary text uses (高, 潍), not one that only a wrong decoding brings up (陔, 芖)."""
+    return _dictionary().get(ch, (0, ""))[0] >= 20
+
+
 def is_plain_word(text: str, min_freq: int = 100) -> bool:
     """A common word of the language (计划, 市场, 科技), which alone is nobody's name."""
     freq, flag = _dictionary().get(text, (0, ""))

@@ -98,11 +98,25 @@ class Triple:
     provenance: Provenance | None = None
 
 
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input: a page skipped, or built with a warning."""
+    path: str                         # the file, printable (odd bytes and controls escaped)
+    reason: str                       # one line: what is wrong, and what to do about it
+    skipped: bool = True              # False: the page was built all the same
+    doc: str = ""                     # the document, when the file holds several (.jsonl)
+    line: int | None = None           # 1-based line of the file
+    byte: int | None = None           # offset in the file where the trouble is
+
+
 @dataclass
 class Document:
     id: str
-    raw: str                          # the file's text, untouched
+    raw: str                          # the page's text as read (decoded, a web page's body text), untouched
     path: str = ""
+    date: str = ""                    # the publication date the input gives, ISO 8601 (2024-01-05)
+    meta: dict = field(default_factory=dict)          # what else the input says of it (a .jsonl article's keys)
+    problems: list[Problem] = field(default_factory=list)   # warnings met on the way; the page was built
     text: str = ""                    # repaired text
     offsets: list[int] = field(default_factory=list)   # text index → raw index, len(text)+1 entries
     articles: list[Article] = field(default_factory=list)
@@ -145,3 +159,4 @@ class KnowledgeGraph:
     triples: list[Triple] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     articles: int = 0
+    dates: dict[str, str] = field(default_factory=dict)     # document id → Document.date, when known

@@ -1,6 +1,6 @@
 """The stages a document passes through, in order, and the whole build.
 
-    repair → segment → recognise → resolve → relate      (one document)
+    repair → simplify → segment → limit → recognise → resolve → relate → quote     (one document)
     graph → write                                         (all documents)
 
 Each stage takes a `Document` and returns it with more filled in, so a notebook
@@ -8,19 +8,23 @@ can run any prefix of them and look at what it has.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.model import Document
-from kg.read import DocumentError, read_documents
+from kg.model import Document, Problem
+from kg.read import read_documents
 from kg.recognize import recognise
 from kg.relate import relate
 from kg.resolve import resolve
+from kg.text.limit import limit
+from kg.text.quote import quote
 from kg.text.repair import repair
 from kg.text.segment import segment
+from kg.text.simplify import simplify
 
-STAGES: tuple[Callable[[Document], Document], ...] = (repair, segment, recognise, resolve, relate)
+STAGES: tuple[Callable[[Document], Document], ...] = (repair, simplify, segment, limit, recognise, resolve, relate,
+                                                      quote)
 
 
 def process(doc: Document) -> Document:
@@ -37,29 +41,25 @@ def extract(text: str, doc_id: str = "text") -> Document:
 
 
 @dataclass
-class Failure:
-    path: str
-    reason: str
-
-
-@dataclass
 class Run:
     documents: list[Document] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)     # pages skipped, and warnings of pages built
 
 
-def extract_all(source: str | Path, on_document: Callable[[str], None] | None = None) -> Run:
+def extract_all(source: str | Path, on_document: Callable[[str], None] | None = None,
+                exclude: Iterable[str | Path] = ()) -> Run:
     """Read and extract every page under `source`; a page that cannot be read is reported, not fatal."""
     run = Run()
-    for item in read_documents(source):
-        if isinstance(item, DocumentError):
-            run.failures.append(Failure(item.path, item.reason))
+    for item in read_documents(source, exclude):
+        if isinstance(item, Problem):
+            run.problems.append(item)
         else:
             try:
                 run.documents.append(process(item))
             except Exception as exc:    # one bad page must not spoil the others
-                run.failures.append(Failure(item.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+                item.problems.append(Problem(item.path, f"extraction failed: {type(exc).__name__}: {exc}",
+                                             doc=item.id))
+            run.problems.extend(item.problems)
         if on_document:
-            on_document(Path(item.path).stem)
+            on_document(item.id if isinstance(item, Document) else item.doc or Path(item.path).stem)
     return run
-

@@ -54,7 +54,7 @@ def _extract(pages: str | Path, path: Path) -> tuple[Path, list[str]]:
 
     run = extract_all(pages)
     write_jsonl(run.documents, path)
-    return path, [f"{f.path}: {f.reason}" for f in run.failures]
+    return path, [f"{f.path}: {f.reason}" for f in run.problems]
 
 
 def _score(gold_docs: dict, pred: str | Path) -> Evaluation:

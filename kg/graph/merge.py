@@ -12,7 +12,8 @@ def merge(documents: Iterable[Document]) -> KnowledgeGraph:
     # depend on the order in which documents finished processing.
     docs = sorted(documents, key=lambda d: d.id)
     kg = KnowledgeGraph(documents=[d.id for d in docs],
-                        articles=sum(len(d.articles) for d in docs))
+                        articles=sum(len(d.articles) for d in docs),
+                        dates={d.id: d.date for d in docs if d.date})
     names: dict[str, Counter[str]] = {}
     for doc in docs:
         # A triple's ends are entities of its document; taking them as well

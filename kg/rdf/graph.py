@@ -15,7 +15,7 @@ import warnings
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import ORG, OWL, PROV, SDO, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, SDO, SKOS, XSD
 
 from kg.lexicon import load as load_lexicon
 from kg.model import ENTITY_TYPES, KnowledgeGraph, Money, Node, Provenance, Triple, name_key
@@ -24,7 +24,7 @@ from kg.rdf.terms import (AMOUNT, DIVISIONS, HZ, ID, MEMBERSHIP, ROLE, STATEMENT
 
 PREFIXES = {"hz": HZ._NS, "id": ID, "skos": SKOS, "prov": PROV, "schema": SDO, "org": ORG,
             "owl": OWL, "xsd": XSD, "statement": STATEMENT, "membership": MEMBERSHIP, "role": ROLE,
-            "amount": AMOUNT, **{t.lower(): entity_namespace(t) for t in ENTITY_TYPES}}
+            "amount": AMOUNT, "dcterms": DCTERMS, **{t.lower(): entity_namespace(t) for t in ENTITY_TYPES}}
 
 
 def to_rdf(kg: KnowledgeGraph) -> Graph:
@@ -34,7 +34,7 @@ def to_rdf(kg: KnowledgeGraph) -> Graph:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
     for doc_id in kg.documents:
-        _add_document(g, doc_id)
+        _add_document(g, doc_id, kg.dates.get(doc_id))
     for node in kg.nodes.values():
         _add_node(g, node)
     for triple in kg.triples:
@@ -43,10 +43,12 @@ def to_rdf(kg: KnowledgeGraph) -> Graph:
     return g
 
 
-def _add_document(g: Graph, doc_id: str) -> None:
+def _add_document(g: Graph, doc_id: str, date: str | None) -> None:
     doc = document_iri(doc_id)
     g.add((doc, RDF.type, HZ.Document))
     g.add((doc, RDFS.label, Literal(doc_id)))
+    if date:        # the publication date the input gave
+        g.add((doc, DCTERMS.date, Literal(date, datatype=XSD.date)))
 
 
 def _add_node(g: Graph, node: Node) -> None:

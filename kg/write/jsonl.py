@@ -2,7 +2,10 @@
 
 Keys beyond the schema's (id, byline, mentions, evidence, article, sentence,
 span) are allowed and ignored by the scorer; they let a reader go from any
-line back to the exact characters of the source file.
+line back to the exact characters of the source file. A page whose input gives
+a date or other metadata (a .jsonl article's keys) has a line of its own,
+{"kind": "document", "doc", "date", "meta"}, before its entities; the scorer
+reads only entity and triple lines.
 """
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ from kg.write.atomic import atomic_open
 
 
 def records(doc: Document) -> Iterator[dict]:
+    if doc.date or doc.meta:
+        yield _document(doc)
     for entity in doc.entities:
         yield _entity(doc, entity)
     for triple in doc.triples:
@@ -34,6 +39,16 @@ def write_jsonl(documents: Iterable[Document], path: str | os.PathLike) -> None:
         for doc in sorted(documents, key=lambda d: d.id):
             for record in records(doc):
                 f.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _document(doc: Document) -> dict:
+    # what the input said of the page (its date, an archive's other keys); the scorer reads no such line
+    record = {"kind": "document", "doc": doc.id}
+    if doc.date:
+        record["date"] = doc.date
+    if doc.meta:
+        record["meta"] = doc.meta
+    return record
 
 
 def _entity(doc: Document, e: Entity) -> dict:

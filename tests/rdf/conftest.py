@@ -13,7 +13,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 @pytest.fixture(scope="session")
 def seeds_kg():
     run = extract_all(SEEDS)
-    assert not run.failures, run.failures
+    assert not run.problems, run.problems
     return merge(run.documents)
 
 

@@ -1,0 +1,165 @@
+"""Read news pages: a file, or every page under a folder, one `Document` at a time.
+
+    for item in read_documents("archive/"):     # Document, or Problem for what cannot be read
+        ...
+
+Pages are .txt, .md, .html and .jsonl archives (kg/read/formats.py), in any of
+the encodings of kg/read/decode.py. What cannot be read comes back as a
+`Problem` in its place, so the caller reports it and goes on with the others;
+what can be read with a warning (a few bad bytes, stray control characters)
+carries the warning in `Document.problems`. Documents are made as they are
+asked for, so an archive of any size is never held whole.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.model import Document, Problem
+from kg.read.decode import CONTROLS, Undecodable, decode
+from kg.read.formats import Page, articles, html_page
+
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+# A page is a newspaper page or a web article, tens of kilobytes. A file past
+# this is an archive in one piece, and would take the pipeline minutes; it is
+# reported rather than read. An article of a .jsonl archive has the same limit.
+MAX_PAGE_BYTES = 2 * 1024 * 1024
+
+
+class InputError(Exception):
+    """The input as a whole cannot be used (a missing path, an empty folder)."""
+
+
+def page_paths(source: str | Path, exclude: Iterable[str | Path] = ()) -> list[Path]:
+    """The pages under `source`, in name order; hidden files and folders, and `exclude`, left out."""
+    path = Path(source)
+    if not path.exists():
+        raise InputError(f"{printable(path)}: no such file or folder; give a news page or a folder of pages "
+                         f"({', '.join(SUFFIXES)})")
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise InputError(f"{printable(path)}: neither a file nor a folder; give a news page or a folder of pages")
+    skip = [Path(p).resolve() for p in exclude]
+    pages = sorted(p for p in _walk(path, skip) if p.suffix.lower() in SUFFIXES)
+    if not pages:
+        raise InputError(f"{printable(path)}: no pages in this folder ({', '.join(SUFFIXES)})")
+    return pages
+
+
+def _walk(folder: Path, skip: list[Path]) -> Iterator[Path]:
+    # os.walk does not follow links to folders, so a link loop cannot trap it
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and Path(root, d).resolve() not in skip]
+        for name in files:
+            p = Path(root, name)
+            if not name.startswith(".") and p.is_file():
+                yield p
+
+
+def read_documents(source: str | Path, exclude: Iterable[str | Path] = ()) -> Iterator[Document | Problem]:
+    """Every page under `source`, as it is read; two pages with one name get distinct ids."""
+    seen: set[str] = set()
+    for path in page_paths(source, exclude):
+        for item in read_file(path):
+            if isinstance(item, Document):
+                _distinct(item, seen)
+            yield item
+
+
+def read_file(path: Path) -> Iterator[Document | Problem]:
+    """The documents of one file: one for a page, one an article for a .jsonl archive."""
+    shown = printable(path)
+    try:
+        if path.suffix.lower() == ".jsonl":
+            with path.open("rb") as f:
+                yield from _archive(f, path, shown)
+            return
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            yield Problem(shown, f"too large for one page ({size / 2**20:.1f} MB, the limit is "
+                                 f"{MAX_PAGE_BYTES // 2**20} MB): split it into pages, or into a .jsonl archive "
+                                 "with one article a line")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Problem(shown, f"cannot be read: {exc.strerror or exc}")
+        return
+    try:
+        decoded = decode(data)
+    except Undecodable as exc:
+        yield Problem(shown, exc.reason, byte=exc.byte)
+        return
+    page = html_page(decoded.text) if path.suffix.lower() in (".html", ".htm") else Page(decoded.text)
+    warnings = []
+    if decoded.bad:
+        warnings.append(Problem(shown, f"{decoded.bad} byte(s) are not {decoded.encoding}, the first at byte "
+                                       f"{decoded.first_bad}; each was read as U+FFFD (�)", False,
+                                byte=decoded.first_bad))
+    yield _document(page, printable(path.stem), shown, warnings)
+
+
+def _archive(f, path: Path, shown: str) -> Iterator[Document | Problem]:
+    for line in articles(f, MAX_PAGE_BYTES):
+        doc_id = printable(line.id) if line.id else f"{printable(path.stem)}_{line.number}"
+        if line.error:
+            yield Problem(shown, f"line {line.number}: {line.error}", doc=doc_id, line=line.number,
+                          byte=line.error_byte if line.error_byte is not None else line.byte)
+        else:
+            yield _document(line.page, doc_id, shown, [], line.number)
+
+
+def _document(page: Page, doc_id: str, shown: str, problems: list[Problem],
+              line: int | None = None) -> Document | Problem:
+    where = f"line {line}: " if line else ""
+    if not page.text.strip():
+        return Problem(shown, where + ("no text in the page's body" if page.meta.get("title") else "empty"),
+                       doc=doc_id, line=line)
+    problems += [Problem(shown, where + w, False, doc_id, line) for w in page.warnings]
+    controls = CONTROLS.findall(page.text)
+    if controls:
+        first = CONTROLS.search(page.text).start()
+        problems.append(Problem(shown, f"{where}{len(controls)} control character(s), the first "
+                                       f"U+{ord(controls[0]):04X} at character {first}; kept as they are",
+                                False, doc_id, line))
+    return Document(id=doc_id, raw=page.text, path=shown, date=page.date, meta=page.meta, problems=problems)
+
+
+def _distinct(doc: Document, seen: set[str]) -> None:
+    # Two files a.txt and a.md, or sub/a.txt, are both document "a"; the second
+    # would merge its facts into the first's.
+    doc_id, n = doc.id, 1
+    while doc.id in seen:
+        n += 1
+        doc.id = f"{doc_id}~{n}"
+    if n > 1:
+        doc.problems.append(Problem(doc.path, f"another page is also named {doc_id!r}; this one is {doc.id!r}",
+                                    False, doc.id))
+    seen.add(doc.id)
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(name: str | os.PathLike) -> str:
+    """A file name as a line of text can hold it: bytes that are no UTF-8 and controls escaped."""
+    text = os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def expected_documents(paths: Iterable[Path]) -> int:
+    """How many documents the files hold, counted without reading them: a line of an archive is one."""
+    total = 0
+    for path in paths:
+        if path.suffix.lower() != ".jsonl":
+            total += 1
+            continue
+        with contextlib.suppress(OSError), path.open("rb") as f:
+            last = b"\n"
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                total, last = total + chunk.count(b"\n"), chunk[-1:]
+            total += last != b"\n"     # a last line without its line end
+    return total

@@ -1,0 +1,204 @@
+"""The forms news archives come in: a page of text, a web page, an archive of articles.
+
+    .txt, .md    the page's text as it is
+    .html, .htm  the text of the page's body; its date from the page's metadata
+    .jsonl       one article a line: {"id", "title", "date", "text", …}; other keys are kept
+
+Each reader gives the text the pipeline reads and the spans point into — for a
+web page the body's text, for an archive the article's `text` — with what the
+input says of its date and title.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import BinaryIO
+
+
+@dataclass
+class Page:
+    text: str
+    date: str = ""
+    meta: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---- dates -------------------------------------------------------------------
+
+# 2024-01-05, 2024/1/5, 2024.01.05, 2024年1月5日, and the same with a time after it
+DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def iso_date(value) -> str | None:
+    """The date `value` gives, as 2024-01-05; None when it gives none."""
+    m = DATE.search(str(value)) if isinstance(value, str) else None
+    if not m:
+        return None
+    try:
+        return datetime.date(*map(int, m.groups())).isoformat()
+    except ValueError:      # 2024-02-30
+        return None
+
+
+def dated(page: Page, value) -> Page:
+    if value in (None, ""):
+        return page
+    date = iso_date(value)
+    if date:
+        page.date = date
+    else:
+        page.warnings.append(f"the date {str(value)[:40]!r} is not a date; give it as 2024-01-05 "
+                             "(the article is built without one)")
+    return page
+
+
+# ---- web pages ---------------------------------------------------------------
+
+# Elements that break a line where they start and end, as a browser shows them.
+BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+          "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+          "section", "table", "td", "th", "tr", "ul"}
+# Elements whose content is not the page's text.
+HIDDEN = {"script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object"}
+# Where web pages put their publication date, commonest first.
+DATE_META = ("article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date",
+             "dcterms.date", "dc.date.issued", "og:published_time")
+
+
+class _Body(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+        self.meta: dict[str, str] = {}
+        self.title: list[str] = []
+        self.times: list[str] = []
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+            self.meta.setdefault(key, attrs.get("content", ""))
+        elif tag == "time" and attrs.get("datetime"):
+            self.times.append(attrs["datetime"])
+        self._in_title |= tag == "title"
+        if tag in HIDDEN:
+            self.hidden += 1
+        elif tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in HIDDEN:       # <svg/> opens nothing
+            self.hidden -= 1
+
+    def handle_endtag(self, tag):
+        self._in_title &= tag != "title"
+        if tag in HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title.append(data)
+        if not self.hidden:
+            # in HTML a run of white space, line breaks included, shows as one space
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_page(source: str) -> Page:
+    body = _Body()
+    body.feed(source)
+    body.close()
+    lines = (line.strip() for line in "".join(body.parts).split("\n"))
+    page = Page("\n".join(line for line in lines if line))
+    title = " ".join("".join(body.title).split())
+    if title:
+        page.meta["title"] = title
+    found = next((body.meta[key] for key in DATE_META if body.meta.get(key)), None)
+    return dated(page, found or (body.times[0] if body.times else None))
+
+
+# ---- archives of articles ----------------------------------------------------
+
+KEYS = ("id", "date", "text")       # the keys that are not metadata
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass
+class Line:
+    number: int         # 1-based
+    byte: int           # where it starts in the file
+    page: Page | None = None
+    id: str = ""
+    error: str = ""     # why the line is no article
+    error_byte: int | None = None
+
+
+def articles(f: BinaryIO, limit: int) -> Iterator[Line]:
+    """The articles of a JSON Lines archive, one at a time; a line longer than `limit` bytes is not read."""
+    number, byte = 0, 0
+    while raw := f.readline(limit + 1):
+        number += 1
+        line, length = Line(number, byte), len(raw)
+        if length > limit and not raw.endswith(b"\n"):
+            length += _skip_line(f)
+            line.error = f"longer than {limit:,} bytes; split the article"
+        elif number == 1 and raw.startswith(codecs.BOM_UTF8):
+            line.byte += len(codecs.BOM_UTF8)
+            _article(line, raw[len(codecs.BOM_UTF8):])
+        elif raw.strip():
+            _article(line, raw)
+        byte += length
+        if line.page or line.error:
+            yield line
+
+
+def _article(line: Line, raw: bytes) -> None:
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line.error, line.error_byte = f"byte {line.byte + exc.start} is not UTF-8; JSON Lines are UTF-8", line.byte + exc.start
+        return
+    except json.JSONDecodeError as exc:
+        line.error = f"not JSON ({exc.msg} at column {exc.colno})"
+        return
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        line.error = 'no article: give an object with a "text" (and "id", "title", "date")'
+        return
+    record, unpaired = _unpaired(record)
+    line.id = str(record.get("id") or "")
+    page = Page(record["text"], meta={k: v for k, v in record.items() if k not in KEYS})
+    if unpaired:
+        page.warnings.append(f"{unpaired} unpaired surrogate escape(s) (\\ud800…) read as U+FFFD")
+    line.page = dated(page, record.get("date"))
+
+
+def _unpaired(value) -> tuple[object, int]:
+    """JSON may escape half a surrogate pair, which no UTF-8 file can hold: each becomes U+FFFD."""
+    if isinstance(value, str):
+        return SURROGATE.subn("\ufffd", value)
+    if isinstance(value, list):
+        pairs = [_unpaired(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        pairs = [(_unpaired(k), _unpaired(v)) for k, v in value.items()]
+        return {k: v for (k, _), (v, _) in pairs}, sum(m + n for (_, m), (_, n) in pairs)
+    return value, 0
+
+
+def _skip_line(f: BinaryIO) -> int:
+    """Read past the rest of the line a chunk at a time, never holding it whole; its length."""
+    skipped = 0
+    while chunk := f.readline(1 << 20):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped

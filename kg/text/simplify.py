@@ -1,0 +1,41 @@
+"""Traditional Chinese (繁體) read as simplified, character for character.
+
+The lexicons and patterns the recognisers use are simplified, so a page in
+traditional characters is matched through OpenCC's conversion. Every character
+keeps its place, so `Document.offsets` still maps the text to the file, and the
+evidence quoted from the file (kg/text/quote.py) keeps the page's own characters.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import opencc
+
+from kg.model import Document
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _char(ch: str) -> str:
+    converted = _converter().convert(ch)
+    return converted if len(converted) == 1 else ch
+
+
+def to_simplified(text: str) -> str:
+    """`text` in simplified characters, as long as it was and aligned with it."""
+    lines = []
+    for line in text.split("\n"):
+        # Phrases convert better than characters (乾隆 stays, 乾燥 → 干燥), but a
+        # phrase may change length; such a line is converted character by character.
+        converted = _converter().convert(line)
+        lines.append(converted if len(converted) == len(line) else "".join(map(_char, line)))
+    return "\n".join(lines)
+
+
+def simplify(doc: Document) -> Document:
+    doc.text = to_simplified(doc.text)
+    return doc

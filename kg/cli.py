@@ -24,6 +24,7 @@ from pathlib import Path
 from kg.build import build
 from kg.model import Problem
 from kg.read import InputError, read_file
+from kg.view import MAX_NODES
 
 
 def _progress(quiet: bool):
@@ -253,8 +254,8 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("graph", help=graph_help)
     w.add_argument("--entity", help="the name (or an alias) of the entity at the centre (default: the whole graph)")
     w.add_argument("--hops", type=int, default=2, help="how many links from the entity the page reaches (default: 2)")
-    w.add_argument("--max-nodes", type=int, default=1000,
-                   help="past this many entities show those with the most links (default: 1000; 0: all)")
+    w.add_argument("--max-nodes", type=int, default=MAX_NODES,
+                   help=f"past this many entities show those with the most links (default: {MAX_NODES}; 0: all)")
     w.add_argument("--out", default="view.html", help="the page to write (default: view.html)")
     w.set_defaults(run=cmd_view)
     return p

@@ -94,18 +94,21 @@ def _add_provinces(g: Graph, kg: KnowledgeGraph) -> None:
     """
     places = load_lexicon().places
     named = {node.name: node for node in kg.nodes.values() if node.type == "Place"}
+    links = []
     for node in sorted(named.values(), key=lambda n: n.id):
         place = places.get(node.name)
         # county names repeat across provinces (长安区); city names and county-level cities (…市) do not
-        if place is None or not (place.level == "city" or place.level == "county" and node.name.endswith("市")) \
-                or place.province not in named:
-            continue
-        city, province = entity_iri("Place", node.id), entity_iri("Place", named[place.province].id)
+        if place is not None and place.province in named and \
+                (place.level == "city" or place.level == "county" and node.name.endswith("市")):
+            links.append((entity_iri("Place", node.id), entity_iri("Place", named[place.province].id)))
+    if not links:
+        return
+    g.add((DIVISIONS, RDF.type, SDO.Dataset))
+    g.add((DIVISIONS, RDFS.label, Literal("中华人民共和国行政区划（统计用区划代码）", lang="zh")))
+    g.add((DIVISIONS, RDFS.label, Literal("China's administrative divisions (statistical division codes)", lang="en")))
+    for city, province in links:
         g.add((city, HZ.locatedIn, province))
         g.add((_add_statement(g, city, HZ.locatedIn, province), PROV.wasDerivedFrom, DIVISIONS))
-        g.add((DIVISIONS, RDF.type, SDO.Dataset))
-        g.add((DIVISIONS, RDFS.label, Literal("中华人民共和国行政区划（统计用区划代码）", lang="zh")))
-        g.add((DIVISIONS, RDFS.label, Literal("China's administrative divisions (statistical division codes)", lang="en")))
 
 
 def _add_statement(g: Graph, subj: URIRef, pred: URIRef, obj) -> URIRef:

@@ -113,6 +113,7 @@ class Problem:
 class Document:
     id: str
     raw: str                          # the page's text as read (decoded, a web page's body text), untouched
+    original: str = ""                # from simplify to quote: the page's own text, while raw is a simplified copy
     path: str = ""
     date: str = ""                    # the publication date the input gives, ISO 8601 (2024-01-05)
     meta: dict = field(default_factory=dict)          # what else the input says of it (a .jsonl article's keys)

@@ -1,6 +1,6 @@
 """The stages a document passes through, in order, and the whole build.
 
-    repair → simplify → segment → limit → recognise → resolve → relate → quote     (one document)
+    simplify → repair → segment → limit → recognise → resolve → relate → quote     (one document)
     graph → write                                         (all documents)
 
 Each stage takes a `Document` and returns it with more filled in, so a notebook
@@ -23,7 +23,7 @@ from kg.text.repair import repair
 from kg.text.segment import segment
 from kg.text.simplify import simplify
 
-STAGES: tuple[Callable[[Document], Document], ...] = (repair, simplify, segment, limit, recognise, resolve, relate,
+STAGES: tuple[Callable[[Document], Document], ...] = (simplify, repair, segment, limit, recognise, resolve, relate,
                                                       quote)
 
 

@@ -26,7 +26,7 @@ SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 # A page is a newspaper page or a web article, tens of kilobytes. A file past
 # this is an archive in one piece, and would take the pipeline minutes; it is
 # reported rather than read. An article of a .jsonl archive has the same limit.
-MAX_PAGE_BYTES = 2 * 1024 * 1024
+MAX_PAGE_BYTES = 1024 * 1024
 
 
 class InputError(Exception):

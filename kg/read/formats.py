@@ -109,8 +109,9 @@ class _Body(HTMLParser):
         if self._in_title:
             self.title.append(data)
         if not self.hidden:
-            # in HTML a run of white space, line breaks included, shows as one space
-            self.parts.append(re.sub(r"\s+", " ", data))
+            # in HTML a run of white space, line breaks included, shows as one
+            # space; a no-break space (&nbsp;) is no white space of HTML's
+            self.parts.append(re.sub(r"[ \t\n\r\f]+", " ", data))
 
 
 def html_page(source: str) -> Page:

@@ -1,9 +1,10 @@
 """Evidence quoted from the page itself.
 
-The stages before read a repaired, simplified copy of the page; a fact's
-evidence is the span of the page it was read from, exactly as the page has it
-(its own characters, traditional or simplified, and its own line breaks), so
-that `doc.raw[start:end]` is always the evidence.
+The stages before read a simplified, repaired copy of the page; this last one
+puts the page's own text back in `raw` (see kg/text/simplify.py), and makes
+each fact's evidence the span of the page it was read from, exactly as the page
+has it — its own characters, traditional or simplified, and its own line
+breaks — so that `doc.raw[start:end]` is always the evidence.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from kg.model import Document
 
 
 def quote(doc: Document) -> Document:
+    if doc.original:
+        doc.raw, doc.original = doc.original, ""
     for triple in doc.triples:
         p = triple.provenance
         if p is not None:

@@ -18,6 +18,7 @@ CLOSERS = "”’」』）)】"
 CAPTION = re.compile(r"^(图片来源|图片提供|摄影|供图)[:：]")
 BLOCK_START = re.compile(r"^(本报讯|[►▶#]|图片来源)")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
+DOUBLED_HEADING = 200      # characters, both copies
 
 
 def _cjk(ch: str) -> bool:
@@ -46,8 +47,11 @@ def undouble(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
     Bold headings are sometimes printed twice over, and extraction keeps both
     copies of every run. Only a line made wholly of doubled runs is undone, so
-    ordinary doubled words (常常, 一一) survive.
+    ordinary doubled words (常常, 一一) survive. A line longer than a doubled
+    heading could be is left alone: the search grows with the square of its length.
     """
+    if len(chars) > DOUBLED_HEADING:
+        return chars
     text = "".join(c for c, _ in chars)
     out, i = [], 0
     while i < len(text):
@@ -68,10 +72,11 @@ def _tidy_spaces(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Drop spaces inside Chinese text (推 动 海 南, 50 余家) but keep those between names."""
     out = []
     n = len(chars)
+    j = 0       # the end of the run of spaces at i, found once a run: a long run stays linear
     for i, (ch, off) in enumerate(chars):
         if ch in " \u3000\t" and out:
             prev = out[-1][0]
-            j = i
+            j = max(i, j)
             while j < n and chars[j][0] in " \u3000\t":
                 j += 1
             nxt = chars[j][0] if j < n else ""
@@ -129,12 +134,14 @@ def _lines(raw: str):
         body = line.rstrip("\r\n")
         chars = [(c, pos + k) for k, c in enumerate(body)]
         pos += len(line)
-        while chars and chars[0][0].isspace():
-            chars.pop(0)
-        while chars and chars[-1][0].isspace():
-            chars.pop()
-        if chars:
-            yield chars
+        # trimmed by index, not pop(0), which would make a long run of spaces quadratic
+        start, end = 0, len(chars)
+        while start < end and (chars[start][0].isspace() or chars[start][0] == "\ufeff"):   # a byte-order mark too
+            start += 1
+        while end > start and chars[end - 1][0].isspace():
+            end -= 1
+        if start < end:
+            yield chars[start:end]
 
 
 def _clean_line(chars):
@@ -150,7 +157,7 @@ def _clean_line(chars):
 
 def repair(doc: Document) -> Document:
     """Fill `doc.text` and `doc.offsets` from `doc.raw`."""
-    lines = [_clean_line(chars) for chars in _lines(doc.raw.lstrip("\ufeff"))]
+    lines = [_clean_line(chars) for chars in _lines(doc.raw)]
     lines = [(chars, alone) for chars, alone in lines
              if chars and not CAPTION.match("".join(c for c, _ in chars))]
     texts = ["".join(c for c, _ in chars) for chars, _ in lines]

@@ -1,9 +1,11 @@
 """Traditional Chinese (繁體) read as simplified, character for character.
 
-The lexicons and patterns the recognisers use are simplified, so a page in
-traditional characters is matched through OpenCC's conversion. Every character
-keeps its place, so `Document.offsets` still maps the text to the file, and the
-evidence quoted from the file (kg/text/quote.py) keeps the page's own characters.
+The lexicons and patterns of every later stage are simplified (本报讯, 高新区),
+so a page in traditional characters is read through OpenCC's conversion: the
+first stage puts a simplified copy in `raw` and keeps the page's own text in
+`original` until kg/text/quote.py puts it back. Every character keeps its
+place, so the offsets into the copy are offsets into the page, and the evidence
+is quoted in the page's own characters.
 """
 from __future__ import annotations
 
@@ -37,5 +39,7 @@ def to_simplified(text: str) -> str:
 
 
 def simplify(doc: Document) -> Document:
-    doc.text = to_simplified(doc.text)
+    converted = to_simplified(doc.raw)
+    if converted != doc.raw:
+        doc.original, doc.raw = doc.raw, converted
     return doc

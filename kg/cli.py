@@ -23,7 +23,9 @@ from pathlib import Path
 
 from kg.build import build
 from kg.model import Problem
+from kg.rdf.formats import FORMATS
 from kg.read import InputError, read_file
+from kg.sparql.query import RESULT_FORMATS
 from kg.view import MAX_NODES
 
 
@@ -40,7 +42,7 @@ def _progress(quiet: bool):
 
 
 def _report(problem: Problem) -> None:
-    doc = f" ({problem.doc})" if problem.doc else ""
+    doc = f" ({problem.doc})" if problem.line else ""      # an article of an archive
     print(f"kg: {'skipped' if problem.skipped else 'warning:'} {problem.path}{doc}: {problem.reason}", file=sys.stderr)
 
 
@@ -200,7 +202,7 @@ def parser() -> argparse.ArgumentParser:
                         "(default: seeds)")
     b.add_argument("--out", default="out", help="the folder to write into (default: out)")
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    b.add_argument("--format", choices=("turtle", "nt", "jsonld", "trig"), default="turtle",
+    b.add_argument("--format", choices=tuple(FORMATS), default="turtle",
                    help="the RDF format of the graph file (default: turtle, graph.ttl)")
     b.set_defaults(run=cmd_build)
     e = sub.add_parser("extract", help="print the extraction record of one page (or - for standard input)")
@@ -236,7 +238,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("graph", help=rdf_help + ", or a SPARQL endpoint URL")
     q.add_argument("sparql", nargs="?", help="the query; the graph's prefixes (hz:, rdfs:, zone: …) need no PREFIX")
     q.add_argument("--file", help="read the query from this file instead")
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table",
+    q.add_argument("--format", choices=RESULT_FORMATS, default="table",
                    help="table (default), or the SPARQL 1.1 CSV or JSON results format")
     q.set_defaults(run=cmd_query)
     r = sub.add_parser("serve", help="serve a graph at a SPARQL 1.1 endpoint on localhost (Oxigraph) until Ctrl-C")

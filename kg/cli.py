@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import signal
 import sys
@@ -270,6 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader (head, less) stopped early: that is no error; keep Python from reporting it at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(f"kg: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 2

@@ -93,3 +93,36 @@ def test_extract_reads_standard_input_line_by_line():
     entity = next(r for r in records if r["kind"] == "entity" and r["name"] == "戴百雄")
     start, end = entity["mentions"][0]
     assert text.splitlines()[0][start:end] == "戴百雄"
+
+
+def test_exit_codes_are_in_the_help():
+    for args in (["--help"], ["build", "--help"]):
+        run = kg(*args)
+        help_text = " ".join(run.stdout.split())
+        assert run.returncode == 0 and "exit codes" in help_text
+        assert "0 every page was built" in help_text and "1 built, with problems" in help_text
+        assert "2 a usage error, or no page could be built" in help_text
+
+
+def test_nothing_built_is_exit_code_2_with_each_reason(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "empty.txt").write_bytes(b"")
+    (pages / "image.txt").write_bytes(bytes(range(256)) * 4)
+    run = kg("build", str(pages), "--out", str(tmp_path / "out"), "--quiet")
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    lines = run.stderr.splitlines()
+    assert [line.split(":")[0:2] for line in lines[:2]] == [["kg", " skipped " + str(pages / "empty.txt")],
+                                                            ["kg", " skipped " + str(pages / "image.txt")]]
+    assert lines[-1].startswith("kg: error: no page could be built") and not (tmp_path / "out").exists()
+
+
+def test_extract_reads_an_archive_with_its_dates(tmp_path):
+    archive = tmp_path / "news.jsonl"
+    archive.write_text(json.dumps({"id": "n1", "date": "2024/5/6", "text": "潍坊高新区经济发展局党委书记、局长韩滨说。"},
+                                  ensure_ascii=False) + "\n{oops\n", encoding="utf-8")
+    run = kg("extract", str(archive))
+    assert run.returncode == 1 and "line 2: not JSON" in run.stderr
+    records = [json.loads(line) for line in run.stdout.splitlines()]
+    assert records[0] == {"kind": "document", "doc": "n1", "date": "2024-05-06"}
+    assert any(r.get("predicate") == "holdsRole" and r["doc"] == "n1" for r in records)

@@ -1,0 +1,17 @@
+"""kg's output piped into a reader that stops early (head) ends quietly."""
+import subprocess
+import sys
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def test_a_reader_that_stops_early_is_no_error():
+    page = sorted(SEEDS.glob("*.txt"))[0]
+    kg = subprocess.Popen([sys.executable, "-m", "kg.cli", "extract", str(page)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    kg.stdout.readline()
+    kg.stdout.close()       # as head -1 does
+    err = kg.stderr.read().decode()
+    assert kg.wait() == 0
+    assert "Broken pipe" not in err and "Traceback" not in err

@@ -43,7 +43,8 @@ def _progress(quiet: bool):
 
 
 def _report(problem: Problem) -> None:
-    doc = f" ({problem.doc})" if problem.line else ""      # an article of an archive
+    # an article of an archive, or a page renamed to keep it apart from another
+    doc = f" ({problem.doc})" if problem.doc and problem.doc != Path(problem.path).stem else ""
     print(f"kg: {'skipped' if problem.skipped else 'warning:'} {problem.path}{doc}: {problem.reason}", file=sys.stderr)
 
 

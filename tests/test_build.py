@@ -64,7 +64,8 @@ def test_every_page_is_built_or_reported(built):
     assert {name: sorted(p["skipped"] for p in found) for name, found in by_file.items()} == {
         "archive.jsonl": [False, True, True],      # a date that is none; a broken line, an empty article
         "empty.txt": [True], "image.txt": [True], "huge.txt": [True],
-        "bell\\x07.txt": [False], "one line.txt": [False]}
+        "bell\\x07.txt": [False, False],            # a control character in its text, and in its name
+        "one line.txt": [False]}
     broken = next(p for p in by_file["archive.jsonl"] if "not JSON" in p["reason"])
     assert broken["line"] == 3 and broken["byte"] > 0 and broken["doc"] == "archive_3"
     assert report.exit_code == 1

@@ -80,8 +80,8 @@ def read_file(path: Path) -> Iterator[Document | Problem]:
             return
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
-            yield Problem(shown, f"too large for one page ({size / 2**20:.1f} MB, the limit is "
-                                 f"{MAX_PAGE_BYTES // 2**20} MB): split it into pages, or into a .jsonl archive "
+            yield Problem(shown, f"too large for one page ({size / 2**20:.1f} MiB, the limit is "
+                                 f"{MAX_PAGE_BYTES / 2**20:g} MiB): split it into pages, or into a .jsonl archive "
                                  "with one article a line")
             return
         data = path.read_bytes()
@@ -95,6 +95,9 @@ def read_file(path: Path) -> Iterator[Document | Problem]:
         return
     page = html_page(decoded.text) if path.suffix.lower() in (".html", ".htm") else Page(decoded.text)
     warnings = []
+    if shown != str(path):
+        warnings.append(Problem(shown, "the file name holds bytes that are no UTF-8, or control characters; "
+                                       "they are written as escapes (\\xff)", False))
     if decoded.bad:
         warnings.append(Problem(shown, f"{decoded.bad} byte(s) are not {decoded.encoding}, the first at byte "
                                        f"{decoded.first_bad}; each was read as U+FFFD (�)", False,

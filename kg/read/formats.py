@@ -169,7 +169,7 @@ def _article(line: Line, raw: bytes) -> None:
         line.error, line.error_byte = f"byte {line.byte + exc.start} is not UTF-8; JSON Lines are UTF-8", line.byte + exc.start
         return
     except json.JSONDecodeError as exc:
-        line.error = f"not JSON ({exc.msg} at column {exc.colno})"
+        line.error = f"not JSON: {exc.msg} (column {exc.colno})"
         return
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         line.error = 'no article: give an object with a "text" (and "id", "title", "date")'

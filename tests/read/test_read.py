@@ -51,7 +51,7 @@ def test_hostile_files_are_problems_not_crashes(tmp_path, seeds):
     assert set(docs) == {"controls"}
     assert why["empty.txt"].reason == why["blank.md"].reason == "empty"
     assert "binary" in why["image.txt"].reason
-    assert "too large" in why["huge.txt"].reason and "100.0 MB" in why["huge.txt"].reason
+    assert "too large" in why["huge.txt"].reason and "100.0 MiB" in why["huge.txt"].reason
     assert "no text" in why["nobody.html"].reason
     assert all(p.skipped for p in why.values() if p.path.endswith(("empty.txt", "image.txt", "huge.txt")))
     (warning,) = docs["controls"].problems
@@ -75,6 +75,8 @@ def test_odd_file_names(tmp_path, seeds):
             f.write(text)
     docs, problems = _read(tmp_path)
     assert not problems and len(docs) == len(names)
+    escaped = {doc.id for doc in docs.values() if doc.problems}
+    assert escaped == {"line\\x0abreak", "\\xff\\xfe not utf8"}     # told, since the name is not the file's
     assert {"with space", "-dash", "line\\x0abreak", "\\xff\\xfe not utf8", "潍坊（1）", "x" * 250,
             "dots.in.name"} == set(docs)
     for doc in docs.values():       # printable, and writable as UTF-8

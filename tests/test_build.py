@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS, XSD
 
 from kg.build import build
 from kg.rdf.terms import document_iri
+from kg.rdf.validate import validate
 from kg.read import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,6 +96,9 @@ def test_a_date_in_the_input_is_the_documents_date(built):
     graph = rdflib.Graph().parse(out / "graph.ttl")
     assert graph.value(document_iri("a-1"), DCTERMS.date) == rdflib.Literal("2024-01-05", datatype=XSD.date)
     assert graph.value(document_iri("a-2"), DCTERMS.date) is None
+    assert validate(graph).conforms
+    graph.add((document_iri("a-1"), DCTERMS.date, rdflib.Literal("2024-01-06", datatype=XSD.date)))
+    assert "at most one dcterms:date" in "\n".join(validate(graph).explain())
 
 
 def test_nothing_built_writes_nothing(tmp_path):

@@ -93,16 +93,18 @@ def read_file(path: Path) -> Iterator[Document | Problem]:
     except Undecodable as exc:
         yield Problem(shown, exc.reason, byte=exc.byte)
         return
-    page = html_page(decoded.text) if path.suffix.lower() in (".html", ".htm") else Page(decoded.text)
+    web = path.suffix.lower() in (".html", ".htm")
+    page = html_page(decoded.text) if web else Page(decoded.text)
     warnings = []
     if shown != str(path):
-        warnings.append(Problem(shown, "the file name holds bytes that are no UTF-8, or control characters; "
+        warnings.append(Problem(shown, "the file name holds bytes that are not UTF-8, or control characters; "
                                        "they are written as escapes (\\xff)", False))
     if decoded.bad:
         warnings.append(Problem(shown, f"{decoded.bad} byte(s) are not {decoded.encoding}, the first at byte "
                                        f"{decoded.first_bad}; each was read as U+FFFD (�)", False,
                                 byte=decoded.first_bad))
-    yield _document(page, printable(path.stem), shown, warnings)
+    yield _document(page, printable(path.stem), shown, warnings,
+                    empty="no text in the page's body" if web else "empty")
 
 
 def _archive(f, path: Path, shown: str) -> Iterator[Document | Problem]:
@@ -116,11 +118,10 @@ def _archive(f, path: Path, shown: str) -> Iterator[Document | Problem]:
 
 
 def _document(page: Page, doc_id: str, shown: str, problems: list[Problem],
-              line: int | None = None) -> Document | Problem:
+              line: int | None = None, empty: str = "empty") -> Document | Problem:
     where = f"line {line}: " if line else ""
     if not page.text.strip():
-        return Problem(shown, where + ("no text in the page's body" if page.meta.get("title") else "empty"),
-                       doc=doc_id, line=line)
+        return Problem(shown, where + empty, doc=doc_id, line=line)
     problems += [Problem(shown, where + w, False, doc_id, line) for w in page.warnings]
     controls = CONTROLS.findall(page.text)
     if controls:
@@ -148,7 +149,7 @@ _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def printable(name: str | os.PathLike) -> str:
-    """A file name as a line of text can hold it: bytes that are no UTF-8 and controls escaped."""
+    """A file name as a line of text can hold it: bytes that are not UTF-8, and controls, escaped."""
     text = os.fsencode(name).decode("utf-8", errors="backslashreplace")
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 

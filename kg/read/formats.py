@@ -36,7 +36,7 @@ DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 def iso_date(value) -> str | None:
     """The date `value` gives, as 2024-01-05; None when it gives none."""
-    m = DATE.search(str(value)) if isinstance(value, str) else None
+    m = DATE.search(value) if isinstance(value, str) else None
     if not m:
         return None
     try:
@@ -166,7 +166,8 @@ def _article(line: Line, raw: bytes) -> None:
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        line.error, line.error_byte = f"byte {line.byte + exc.start} is not UTF-8; JSON Lines are UTF-8", line.byte + exc.start
+        line.error_byte = line.byte + exc.start
+        line.error = f"byte {line.error_byte} is not UTF-8; JSON Lines are UTF-8"
         return
     except json.JSONDecodeError as exc:
         line.error = f"not JSON: {exc.msg} (column {exc.colno})"

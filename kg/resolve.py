@@ -14,6 +14,7 @@ from kg.model import Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL
 from kg.recognize.organisations import tail_continues
 from kg.recognize.places import zone_shape
+from kg.recognize.tokens import tokenize
 
 _COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 
@@ -198,7 +199,7 @@ def _project_owners(doc: Document):
                   and not any(s < a + len(owner) and a < e for s, e in taken)]
             if at:
                 for a in at:
-                    sentence = next((x.index for x in doc.sentences if x.start <= a < x.end), None)
+                    sentence = _sentence_of(doc, a)
                     if sentence is not None:
                         found.append(Mention(owner, "Company", a, a + len(owner), sentence))
                 break
@@ -207,8 +208,6 @@ def _project_owners(doc: Document):
 
 def _leading_names(project: str):
     """The candidate owner names a project's name begins with, longest first: whole words, four to eight characters."""
-    from kg.recognize.tokens import tokenize
-
     lex = load()
     ends = [t.end for t in tokenize(project) if 4 <= t.end <= 8 and t.end < len(project) - 2]
     for end in sorted(ends, reverse=True):
@@ -216,6 +215,10 @@ def _leading_names(project: str):
         if name not in lex.industries and not leading_place(name) and not leading_zone(name) \
                 and not is_plain_word(name, min_freq=1):
             yield name
+
+
+def _sentence_of(doc: Document, at: int) -> int | None:
+    return next((s.index for s in doc.sentences if s.start <= at < s.end), None)
 
 
 def _opens_clause(text: str, at: int) -> bool:
@@ -227,7 +230,6 @@ def _add_short_mentions(doc: Document):
     taken = {(m.start, m.end) for m in doc.mentions}
     inside: set[tuple[int, int]] = set()
     found = []
-    sentence_at = [(s.start, s.end, s.index) for s in doc.sentences]
     names = {(m.name, m.type) for m in doc.mentions if m.type in ("Company", "Organization") and len(m.name) >= 6}
     for name, type_ in sorted(names):
         for short in _short_candidates(name, doc.text):
@@ -237,7 +239,7 @@ def _add_short_mentions(doc: Document):
                 # a shorter mention inside the short form (北京 in 北京器检院) gives way to it
                 if any(a < span[1] and span[0] < b for a, b in taken - within):
                     continue
-                sentence = next((n for a, b, n in sentence_at if a <= at < b), None)
+                sentence = _sentence_of(doc, at)
                 if sentence is not None:
                     found.append(Mention(short, type_, span[0], span[1], sentence, name=name))
                     taken.add(span)

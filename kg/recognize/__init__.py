@@ -62,11 +62,12 @@ def _trimmed(m: Mention, anchors: list[Mention]) -> Mention | None:
 
 def _public(mentions: list[Mention]) -> list[Mention]:
     """A policy is a public body's: a slogan quoted after a company's name is the company's strategy."""
-    kept = []
+    kept, last_actor = [], {}      # sentence → the type of the last zone, agency or company named in it
     for m in mentions:
-        actors = [a for a in kept if a.sentence == m.sentence and a.type in ("Zone", "GovernmentAgency", "Company")]
-        if m.type == "Policy" and m.text.startswith("“") and actors and actors[-1].type == "Company":
+        if m.type == "Policy" and m.text.startswith("“") and last_actor.get(m.sentence) == "Company":
             continue
+        if m.type in ("Zone", "GovernmentAgency", "Company"):
+            last_actor[m.sentence] = m.type
         kept.append(m)
     return kept
 

@@ -3,7 +3,9 @@
 - a zone is in the city its name carries (潍坊高新区 → 潍坊市);
 - a body named after its zone belongs to it (石家庄高新区科技局 → 石家庄高新区);
 - a name that begins with another's belongs to it (北京航空航天大学景德镇研究院 → 北京航空航天大学);
-- projects and listed companies are in the zone their sentence, or else their article, is about.
+- projects and listed companies are in the zone their sentence, or else their article, is about;
+- other bodies are in a zone where the wording puts them there (位于…, <zone>企业X, X在<zone>启用);
+- a bureau that names no place belongs to the zone named before it.
 """
 from __future__ import annotations
 
@@ -21,7 +23,6 @@ _IN_ZONE = re.compile(r"(位于|落户|入驻|坐落于|扎根)$")
 # the words between a zone and a body that put the body in the zone
 _ZONE_BEFORE = re.compile(r"^(?:的|内的?|区内)?(?:重点|龙头|骨干|高新技术|科技型|链主)?企业$")   # 成都高新区企业X
 _ZONE_AFTER = re.compile(r"^(?:是|为|系)$")                                           # X是南通高新区…企业
-_OPENED_IN = re.compile(r"^在$")                                                       # X在武汉东湖高新区启用
 _OPENED = re.compile(r"^(?:正式)?(?:启用|揭牌|成立|落地|落户|投产|开工|开业|运营|建成)")
 _AS_ZONES = re.compile(r"作为$")                                                       # 作为A高新区的…，X
 
@@ -29,13 +30,16 @@ _AS_ZONES = re.compile(r"作为$")                                              
 def _placed_in(text: str, m, zones, base: int):
     """The zone a sentence's wording puts a body in, if it does."""
     start, end = m.start - base, m.end - base
+    if zones and _IN_ZONE.search(text[:start]):
+        before = [z for z in zones if z.end <= m.start]
+        return before[-1] if before else zones[0]
     for z in zones:
         zs, ze = z.start - base, z.end - base
         if ze <= start and _ZONE_BEFORE.match(text[ze:start]):
             return z
         if zs >= end and _ZONE_AFTER.match(text[end:zs]) and "企业" in re.split(r"[，。；]", text[ze:])[0]:
             return z
-        if zs >= end and _OPENED_IN.match(text[end:zs]) and _OPENED.match(text[ze:]):
+        if zs >= end and text[end:zs] == "在" and _OPENED.match(text[ze:]):     # X在某高新区启用
             return z
         if ze <= start and _AS_ZONES.search(text[:zs]) and re.fullmatch(r"[^，。；]*，", text[ze:start]):
             return z
@@ -57,19 +61,18 @@ def find(ctx: Context):
         text, base = s.text, s.start
         zones = [m for m in mentions if m.type == "Zone"]
         for m in mentions:
+            entity = ctx.entity(m)
             if m.type == "Project":
                 zone = _named_after(ctx, m.text) or _zone_for(ctx, m, zones)
-                if zone is None and ctx.entity(m) is not None:
-                    unplaced.setdefault(ctx.entity(m).id, (ctx.entity(m), sentence))
-                ctx.add(ctx.entity(m), "locatedIn", zone, sentence)
+                if zone is None and entity is not None:
+                    unplaced.setdefault(entity.id, (entity, sentence))
+                ctx.add(entity, "locatedIn", zone, sentence)
             elif m.type == "Company" and _listed(text, m.start - base):
-                ctx.add(ctx.entity(m), "locatedIn", _zone_for(ctx, m, zones) or ctx.main_zone(sentence), sentence)
-            elif m.type in _BODIES and zones and _IN_ZONE.search(text[:m.start - base]):
-                ctx.add(ctx.entity(m), "locatedIn", _zone_for(ctx, m, zones), sentence)
+                ctx.add(entity, "locatedIn", _zone_for(ctx, m, zones) or ctx.main_zone(sentence), sentence)
             elif m.type in _BODIES:
                 placed = _placed_in(text, m, zones, base)
                 if placed is not None:
-                    ctx.add(ctx.entity(m), "locatedIn", ctx.entity(placed), sentence)
+                    ctx.add(entity, "locatedIn", ctx.entity(placed), sentence)
     placed = {t.subject.id for t in ctx.triples.values() if t.predicate == "locatedIn"}
     for key, (project, sentence) in unplaced.items():
         if key not in placed:

@@ -61,7 +61,7 @@ def cmd_build(args) -> int:
 
 def cmd_extract(args) -> int:
     from kg.model import Document
-    from kg.pipeline import process
+    from kg.pipeline import extract_lines
     from kg.read.decode import Undecodable, decode
     from kg.write.jsonl import records
 
@@ -76,20 +76,14 @@ def cmd_extract(args) -> int:
             raise InputError(f"{path}: no such file; give a news page, or - for standard input")
         items = read_file(path)
     built, problems = 0, 0
-    for item in items:
+    for item in extract_lines(items, args.lines):
         if isinstance(item, Problem):
             _report(item)
             problems += 1
-            continue
-        docs = [Document(id=str(n), raw=line) for n, line in enumerate(item.raw.splitlines(), 1)
-                if line.strip()] if args.lines else [item]
-        for doc in docs:
-            for record in records(process(doc)):
+        else:
+            for record in records(item):
                 print(json.dumps(record, ensure_ascii=False))
-        found = item.problems + [p for doc in docs if doc is not item for p in doc.problems]
-        for problem in found:
-            _report(problem)
-        built, problems = built + len(docs), problems + len(found)
+            built += 1
     return 2 if not built else 1 if problems else 0
 
 

@@ -8,7 +8,7 @@ can run any prefix of them and look at what it has.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,3 +63,18 @@ def extract_all(source: str | Path, on_document: Callable[[str], None] | None = 
         if on_document:
             on_document(item.id if isinstance(item, Document) else item.doc or Path(item.path).stem)
     return run
+
+
+def extract_lines(items: Iterable[Document | Problem], lines: bool = False) -> Iterator[Document | Problem]:
+    """What `kg extract` prints: each document extracted, and the problems met on the way, in order.
+
+    With `lines`, every line of a page is a document of its own, named by its number (1, 2, …)."""
+    for item in items:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        docs = [Document(id=str(n), raw=line) for n, line in enumerate(item.raw.splitlines(), 1)
+                if line.strip()] if lines else [item]
+        for doc in docs:
+            yield process(doc)
+        yield from item.problems + [p for doc in docs if doc is not item for p in doc.problems]

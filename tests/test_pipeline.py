@@ -83,3 +83,13 @@ def test_facts_are_found_through_the_damage_and_quoted_with_it():
         for t in doc.triples:
             assert t.provenance.text == raw[t.provenance.start:t.provenance.end]
             assert "\n\n" in t.provenance.text and not t.provenance.text.startswith("\ufeff")
+
+
+def test_extract_lines_makes_each_line_a_document_named_by_its_number():
+    from kg.model import Document
+    from kg.pipeline import extract_lines
+
+    page = Document(id="page", raw="潍坊高新区经济发展局党委书记、局长韩滨说。\n\n石家庄高新区举办对接会。\n")
+    docs = list(extract_lines([page], lines=True))
+    assert [d.id for d in docs] == ["1", "3"]
+    assert ("韩滨", "holdsRole") in {(t.subject.name, t.predicate) for t in docs[0].triples}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("Zone", "Place", "Company", "Organization", "GovernmentAgency",
@@ -19,6 +20,7 @@ PREDICATES = ("locatedIn", "partOf", "signs", "investsIn", "holdsRole",
               "cooperatesWith", "focusesOn", "issues", "produces", "totalInvestment")
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(name: str) -> str:
     """The form under which two surface names count as the same name."""
     s = unicodedata.normalize("NFKC", name)

@@ -8,6 +8,7 @@ abbreviations (北京器检院, 华远重工) join the full name they stand for.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.lexicon import is_plain_word, leading_place, leading_zone_name, load, short_place
 from kg.model import Document, Entity, Mention, name_key
@@ -73,6 +74,7 @@ def is_short_form(short: str, long: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def _core(name: str) -> str:
     """山东华远重工有限公司 → 华远重工: the name without its place, bracketed region and company tail."""
     core = re.sub(r"（[^）]*）", "", _COMPANY_TAIL.sub("", name))
@@ -80,10 +82,12 @@ def _core(name: str) -> str:
     return core[len(place):] if place and len(core) - len(place) >= 2 else core
 
 
+_QUOTED = re.compile(r"[“‘]([^”’]+)[”’]")
+
+
 def _same_policy(short: str, long: str) -> bool:
     """“遍访企业” and “遍访企业”行动, 就业见习计划 and 高校毕业生就业见习计划: one policy."""
-    quoted = re.compile(r"[“‘]([^”’]+)[”’]")
-    a, b = quoted.search(short), quoted.search(long)
+    a, b = _QUOTED.search(short), _QUOTED.search(long)
     if a and b and a.group(1) == b.group(1):
         return True
     return len(short) >= 4 and long.endswith(short) and len(short) < len(long)
@@ -97,23 +101,27 @@ def _same_project(short: str, long: str) -> bool:
 
 def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
     orgs = ("Company", "Organization", "GovernmentAgency")
+    families: dict[str, list[Entity]] = {}      # only a company, body or agency takes another's short form
+    for e in entities.values():
+        families.setdefault("org" if e.type in orgs else e.type, []).append(e)
+    merged: set[int] = set()
     for key, short in list(entities.items()):
-        for other in entities.values():
-            if other is short or key not in entities:
+        for other in families["org" if short.type in orgs else short.type]:
+            if other is short or id(other) in merged:
                 continue
-            same_kind = other.type == short.type or (short.type in orgs and other.type in orgs)
-            if short.type == other.type == "Policy":
+            if short.type == "Policy":
                 merge = len(short.name) <= len(other.name) and _same_policy(short.name, other.name)
-            elif short.type == other.type == "Project":
+            elif short.type == "Project":
                 merge = _same_project(short.name, other.name)
             else:
-                merge = same_kind and is_short_form(short.name, other.name)
+                merge = is_short_form(short.name, other.name)
             if merge:
                 other.aliases |= {short.name} | short.aliases
                 other.mentions += short.mentions
                 for m in short.mentions:
                     m.name = other.name
                 del entities[key]
+                merged.add(id(short))
                 break
 
 

@@ -36,6 +36,13 @@ def _proposals(doc: Document):
 
 
 def _keep(mentions: list[Mention]) -> list[Mention]:
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    return sorted((m for group in by_sentence.values() for m in _keep_in_sentence(group)), key=lambda m: m.start)
+
+
+def _keep_in_sentence(mentions: list[Mention]) -> list[Mention]:
     anchors = [m for m in mentions if m.type in ("Zone", "Place")]
     trimmed = [t for t in (_trimmed(m, anchors) for m in mentions) if t]
     ranked = sorted(trimmed, key=lambda m: (-(m.end - m.start), _PRIORITY.index(m.type), m.start))
@@ -43,7 +50,7 @@ def _keep(mentions: list[Mention]) -> list[Mention]:
     for m in ranked:
         if all(m.end <= t.start or m.start >= t.end for t in taken):
             taken.append(m)
-    return sorted(taken, key=lambda m: m.start)
+    return taken
 
 
 def _trimmed(m: Mention, anchors: list[Mention]) -> Mention | None:

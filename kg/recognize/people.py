@@ -20,8 +20,12 @@ def post_pattern() -> re.Pattern:
 
 def person_name(text: str, start: int, tokens=()) -> str:
     """The name that starts at `start`: the tagger's person name, else two or three characters led by a surname."""
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         if tok.start == start and tok.flag.startswith("nr") and 2 <= len(tok.word) <= 3:
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if len(tok.word) == 2 and after and len(after.word) == 1 and after.flag.startswith("n") \
+                    and after.word not in _AFTER_NAME:
+                return tok.word + after.word    # 郭定|轴: the tagger cut a three-character name short
             return tok.word
     surnames = load().surnames
     rest = text[start:start + 4]

@@ -6,9 +6,9 @@ a preposition, a particle, a number or punctuation.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from kg.lexicon import is_plain_word, jieba_tokenizer, load
+from kg.lexicon import NUMERALS, is_plain_word, load, tagger
 
 # parts of speech that never sit inside a name (jieba's tag set)
 _STOP_FLAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "mq", "t", "q", "f", "x", "y", "e", "z", "zg", "ad"}
@@ -28,11 +28,9 @@ NAME_WORDS = {"审批", "监督", "管理", "检验", "检测", "执法", "服�
               "创业", "孵化", "赋能", "制造", "打印", "再生", "提纯", "搅拌", "研发", "应急", "救援", "储蓄", "创新", "筹建", "交易", "审评", "现代", "未来"}
 _ADVERBS = ("充分", "深入", "全面", "积极", "大力", "不断", "持续", "加快", "进一步", "切实", "认真", "努力", "着力")
 _BESIDE = (*"旁边侧里处", "当地", "本地", "各地", "外地")
-_NUMERALS = set("0123456789一二三四五六七八九十百千万亿几数两零半")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):      # a tuple: a page makes tens of thousands
     word: str
     flag: str
     start: int
@@ -41,7 +39,7 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     tokens, pos = [], 0
-    for word, flag in jieba_tokenizer().cut(text, HMM=True):
+    for word, flag in tagger().cut(text):
         if tokens and flag == "eng" and tokens[-1].flag == "m" and tokens[-1].end == pos:
             last = tokens.pop()     # 3D, 5G: a number and letters make one word
             word, flag, pos = last.word + word, "eng", last.start
@@ -70,7 +68,7 @@ def name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
         return False                    # a verb starts a clause; 达 in 通达科技 is let in by _glued
     if tok.word in "（）()":
         return True
-    if tok.flag in ("m", "mq") and len(tok.word) >= 3 and not set(tok.word) <= _NUMERALS:
+    if tok.flag in ("m", "mq") and len(tok.word) >= 3 and not set(tok.word) <= NUMERALS:
         return True         # 零部件: the tagger takes it for a number
     return tok.flag not in _STOP_FLAGS
 

@@ -70,6 +70,8 @@ def undouble(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def _tidy_spaces(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Drop spaces inside Chinese text (推 动 海 南, 50 余家) but keep those between names."""
+    if not any(ch in " \u3000\t" for ch, _ in chars):
+        return chars
     out = []
     n = len(chars)
     j = 0       # the end of the run of spaces at i, found once a run: a long run stays linear
@@ -110,6 +112,8 @@ _PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（"
 
 def _fullwidth(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Half-width punctuation in Chinese text becomes full-width (济南市,济南高新区 → 济南市，济南高新区)."""
+    if not any(ch in _PUNCT for ch, _ in chars):
+        return chars
     out = []
     for i, (ch, off) in enumerate(chars):
         if ch in _PUNCT:
@@ -161,9 +165,10 @@ def repair(doc: Document) -> Document:
     lines = [(chars, alone) for chars, alone in lines
              if chars and not CAPTION.match("".join(c for c, _ in chars))]
     texts = ["".join(c for c, _ in chars) for chars, _ in lines]
+    widths = [_width(text) for text in texts]
     out = _Builder()
     for k, (chars, alone) in enumerate(lines):
-        if k and (alone or lines[k - 1][1] or not _continues(texts, k - 1)):
+        if k and (alone or lines[k - 1][1] or not _continues(texts, widths, k - 1)):
             out.add([("\n", chars[0][1])])
         out.add(chars)
     doc.text = "".join(out.chars)
@@ -171,16 +176,19 @@ def repair(doc: Document) -> Document:
     return doc
 
 
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def _width(text: str) -> float:
     """Printed width: digits and Latin letters take about half a Chinese character."""
-    return sum(0.5 if ch.isascii() else 1 for ch in text)
+    return len(text) - 0.5 * len(_NOT_ASCII.sub("", text))
 
 
 INNER_SPACE = re.compile(r"[\u3400-\u9fff”] [\u3400-\u9fff“]")
 LEAD = re.compile(r"^本报讯\s*(（[^）]*）)?\s*")
 
 
-def _continues(texts: list[str], k: int) -> bool:
+def _continues(texts: list[str], widths: list[float], k: int) -> bool:
     """Whether line k+1 carries on the sentence that line k broke off.
 
     A line cut by the column is about as long as its neighbours; a heading or
@@ -188,7 +196,7 @@ def _continues(texts: list[str], k: int) -> bool:
     apart (高效服务 加速项目“聚变”), as are a byline's names.
     """
     line, nxt = texts[k], texts[k + 1]
-    width = max(_width(nxt), _width(texts[k - 1]) if k else 0)
+    width = max(widths[k + 1], widths[k - 1] if k else 0)
     label = nxt.endswith("：") and len(nxt) < 20
-    return not _ends_sentence(line) and _width(line) >= 0.5 * width and not label \
+    return not _ends_sentence(line) and widths[k] >= 0.5 * width and not label \
         and not INNER_SPACE.search(LEAD.sub("", line)) and not BLOCK_START.match(nxt)

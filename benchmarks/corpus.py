@@ -3,8 +3,9 @@
     python benchmarks/corpus.py 50 /tmp/corpus50     (50 MB of pages in /tmp/corpus50)
 
 Every generated page is different text, so a cache keyed by content never
-flatters a measurement; the sentences are real news, so every stage does the
-work it does on real pages. Each page holds a few articles, each a headline and
+flatters a measurement; the sentences are real news, cut into the short lines
+of a newspaper column as the seeds are, so every stage does the work it does
+on real pages. Each page holds a few articles, each a headline and
 a lead followed by sentences drawn mostly from one seed article and shuffled.
 """
 from __future__ import annotations
@@ -46,10 +47,15 @@ def page(rng: random.Random, articles: list[tuple[str, list[str]]]) -> str:
         body += [rng.choice(rng.choice(articles)[1]) for _ in range(2)]     # a little from elsewhere
         rng.shuffle(body)
         paragraphs = ["".join(body[i:i + 3]) for i in range(0, len(body), 3)]
-        text = (f"{title}\n\n" if title else "") + f"本报讯 {paragraphs[0]}\n" + "\n".join(paragraphs[1:]) + "\n"
+        text = (f"{title}\n\n" if title else "") + "\n\n".join(_column(p) for p in [f"本报讯 {paragraphs[0]}", *paragraphs[1:]]) + "\n\n"
         parts.append(text)
         size += len(text.encode())
     return "\n".join(parts)
+
+
+def _column(paragraph: str, width: int = 15) -> str:
+    """A paragraph as a newspaper PDF gives it: cut every `width` characters, a blank line after each."""
+    return "\n\n".join(paragraph[i:i + width] for i in range(0, len(paragraph), width))
 
 
 def generate(megabytes: float, folder: Path, seed: int = 7) -> tuple[int, int]:

@@ -9,6 +9,7 @@ a build that is interrupted, even by kill -9, leaves the previous one whole.
 """
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections import Counter
@@ -16,14 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.graph.merge import merge
-from kg.model import KnowledgeGraph, Problem
-from kg.pipeline import extract_all
+from kg.graph.load import RecordReader
+from kg.graph.merge import Merger
+from kg.model import Document, KnowledgeGraph, Problem
 from kg.rdf.formats import FORMATS
-from kg.read import InputError, expected_documents, page_paths
+from kg.read import InputError, expected_documents, page_paths, read_documents
+from kg.run import extract_stream
+from kg.run.cache import Cache
 from kg.write.atomic import atomic_folder
 from kg.write.html import write_views
-from kg.write.jsonl import write_jsonl
 from kg.write.problems import write_problems
 from kg.write.rdf import write_rdf
 
@@ -45,6 +47,8 @@ class BuildReport:
     seconds: float
     problems: list[Problem] = field(default_factory=list)
     rdf_format: str = "turtle"
+    reused: int = 0             # pages whose extraction the cache held
+    extracted: int = 0          # pages extracted afresh
 
     @property
     def exit_code(self) -> int:
@@ -57,6 +61,7 @@ class BuildReport:
         predicates = Counter(t.predicate for t in g.triples)
         lines = [f"documents: {len(g.documents)}   articles: {g.articles}   "
                  f"entities: {len(g.nodes)}   triples: {len(g.triples)}   seconds: {self.seconds:.1f}",
+                 f"pages extracted: {self.extracted}   reused from the cache: {self.reused}",
                  "entities by type:    " + ", ".join(f"{t} {n}" for t, n in types.most_common()),
                  "triples by relation: " + ", ".join(f"{p} {n}" for p, n in predicates.most_common()),
                  "written: " + ", ".join(str(self.out / name) for name in outputs(self.rdf_format))]
@@ -67,11 +72,17 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def build(source: str | Path, out: str | Path,
-          progress: Callable[[int, int, str], None] | None = None, rdf_format: str = "turtle") -> BuildReport:
+class _NothingBuilt(Exception):
+    """No page could be built: the output folder is left as it was."""
+
+
+def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str], None] | None = None,
+          rdf_format: str = "turtle", jobs: int = 1, cache: Cache | None = None, dask: str | None = None) -> BuildReport:
     """Extract every page under `source` and write the graph, the record and the views into `out`.
 
     rdf_format: turtle (graph.ttl), nt (graph.nt), jsonld (graph.jsonld) or trig (graph.trig).
+    jobs: worker processes; dask: the address of a Dask scheduler to extract on instead.
+    cache: where extractions are kept between builds (Cache.default()); None extracts every page afresh.
     """
     started = time.perf_counter()
     out = Path(out)
@@ -79,23 +90,45 @@ def build(source: str | Path, out: str | Path,
     # the output folder among the pages is no news (nor are its graph.html and extraction.jsonl)
     exclude = [] if Path(source).resolve().is_relative_to(folder) else [folder]
     total = expected_documents(page_paths(source, exclude))
-    done = 0
-
-    def tick(doc_id: str):
-        nonlocal done
-        done += 1
-        if progress:
-            progress(done, total, doc_id)
-
-    run = extract_all(source, on_document=tick, exclude=exclude)
-    graph = merge(run.documents)
-    if run.documents:
+    report = BuildReport(KnowledgeGraph(), out, 0.0, rdf_format=rdf_format)
+    try:
         with atomic_folder(folder, replaces=WRITTEN) as new:
-            write_jsonl(run.documents, new / "extraction.jsonl")
-            write_rdf(graph, new / outputs(rdf_format)[0], rdf_format)
-            write_views(graph, new)
-            write_problems(run.problems, new / "problems.jsonl")
-    return BuildReport(graph, out, time.perf_counter() - started, run.problems, rdf_format)
+            with (new / "extraction.jsonl").open("w", encoding="utf-8") as record:
+                merger = _extract(read_documents(source, exclude), record, report, progress, total,
+                                  jobs=jobs, cache=cache, dask=dask)
+            report.graph = merger.graph()
+            if not report.graph.documents:
+                raise _NothingBuilt
+            write_rdf(report.graph, new / outputs(rdf_format)[0], rdf_format)
+            write_views(report.graph, new)
+            write_problems(report.problems, new / "problems.jsonl")
+    except _NothingBuilt:
+        pass
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _extract(items, record, report: BuildReport, progress, total: int, **how) -> Merger:
+    """Stream every page's extraction into the record file and the graph; only the graph stays in memory."""
+    merger = Merger()
+    for done, item in enumerate(extract_stream(items, **how), 1):
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            name = item.doc or Path(item.path).stem
+        else:
+            name = item.doc
+            report.problems.extend(item.problems)
+            if item.built:
+                reader = RecordReader()
+                for line in item.lines:
+                    reader.read(json.loads(line), item.doc)
+                record.write("".join(line + "\n" for line in item.lines))
+                merger.add(reader.documents.get(item.doc) or Document(item.doc, raw=""), item.articles)
+                report.reused += item.reused
+                report.extracted += not item.reused
+        if progress:
+            progress(done, total, name)
+    return merger
 
 
 def _output_folder(out: Path) -> Path:

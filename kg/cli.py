@@ -20,26 +20,17 @@ import os
 import json
 import signal
 import sys
+import textwrap
 from pathlib import Path
 
 from kg.build import build
+from kg.progress import progress_display
+from kg.run.cache import Cache, default_folder
 from kg.model import Problem
 from kg.rdf.formats import FORMATS
 from kg.read import InputError, read_file
 from kg.sparql.query import RESULT_FORMATS
 from kg.view import MAX_NODES
-
-
-def _progress(quiet: bool):
-    if quiet:
-        return None
-    tty = sys.stderr.isatty()
-
-    def show(done: int, total: int, name: str):
-        start = "\r" if tty else ""
-        end = "" if tty and done < total else "\n"
-        print(f"{start}[{done}/{total}] {name}", end=end, file=sys.stderr, flush=True)
-    return show
 
 
 def _report(problem: Problem) -> None:
@@ -49,7 +40,12 @@ def _report(problem: Problem) -> None:
 
 
 def cmd_build(args) -> int:
-    report = build(args.path, args.out, progress=_progress(args.quiet), rdf_format=args.format)
+    if args.jobs < 1:
+        raise InputError(f"--jobs {args.jobs}: give 1 or more worker processes")
+    cache = None if args.no_cache else Cache(args.cache_dir) if args.cache_dir else Cache.default()
+    with progress_display(sys.stderr, args.quiet) as show:
+        report = build(args.path, args.out, progress=show, rdf_format=args.format, jobs=args.jobs, cache=cache,
+                       dask=args.dask)
     for problem in report.problems:
         _report(problem)
     if not report.graph.documents:
@@ -187,12 +183,25 @@ EXIT_CODES = """exit codes (kg build, kg extract):
   130  interrupted (Ctrl-C); the output folder is as it was before"""
 
 
+def _command(sub, name: str, help: str, description: str, examples: list[str], after: str = ""):
+    """A subcommand whose --help says what it does and ends with examples to copy."""
+    epilog = "\n".join(["examples:", *(f"  {line}" for line in examples), *(["", after] if after else [])])
+    return sub.add_parser(name, help=help, description=textwrap.fill(description, 79), epilog=epilog,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news about high-tech zones.",
                                 epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="build graph.ttl, extraction.jsonl and graph.html from news pages",
-                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    b = _command(sub, "build", "build graph.ttl, extraction.jsonl and graph.html from news pages",
+                 "Read every news page under PATH, extract its entities and facts, and write the graph, the "
+                 "extraction record, the views and the problems met into OUT, replacing what an earlier build "
+                 "wrote there in one step. Pages extracted before are taken from the cache.",
+                 ["kg build seeds/ --out out/",
+                  "kg build ~/news/ --out graph/ --jobs 2            (two worker processes)",
+                  "kg build ~/news/ --out graph/ --dask tcp://scheduler:8786   (on a Dask cluster)",
+                  "kg build page.txt --out out/ --format trig --quiet --no-cache"], EXIT_CODES)
     b.add_argument("path", nargs="?", default="seeds",
                    help="a news page or a folder of pages: .txt, .md, .html, .jsonl (one article a line) "
                         "(default: seeds)")
@@ -200,55 +209,100 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
     b.add_argument("--format", choices=tuple(FORMATS), default="turtle",
                    help="the RDF format of the graph file (default: turtle, graph.ttl)")
+    b.add_argument("--jobs", type=int, default=1, metavar="N", help="extract in N worker processes (default: 1)")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786)")
+    b.add_argument("--no-cache", action="store_true", help="extract every page afresh, and keep nothing")
+    b.add_argument("--cache-dir", metavar="DIR",
+                   help=f"where extractions are kept between builds (default: {default_folder()})")
     b.set_defaults(run=cmd_build)
-    e = sub.add_parser("extract", help="print the extraction record of one page (or - for standard input)")
+    e = _command(sub, "extract", "print the extraction record of one page (or - for standard input)",
+                 "Print the extraction record of one page as JSON Lines on standard output: its entities, then "
+                 "its triples, each with the sentence it was read from and that sentence's span in the page.",
+                 ["kg extract page.txt",
+                  "kg extract page.html > page.jsonl",
+                  "echo '示例高新区管委会主任王明说。' | kg extract - --lines   # each line its own document"],
+                 EXIT_CODES)
     e.add_argument("path", help="a news page, or - to read standard input")
     e.add_argument("--lines", action="store_true", help="every input line is its own document, named by its number")
     e.set_defaults(run=cmd_extract)
-    v = sub.add_parser("eval", help="score the extraction against gold annotations and list what it misses",
-                       epilog="example: kg eval --gold ../shared/gold/dev --pred out/extraction.jsonl")
+    v = _command(sub, "eval", "score the extraction against gold annotations and list what it misses",
+                 "Score the extraction against gold annotations with the project's scorer, after listing, "
+                 "document by document, the entities and triples it missed or added.",
+                 ["kg eval --gold ../shared/gold/dev                              # extracts seeds/ afresh",
+                  "kg eval --gold ../shared/gold/dev --pred out/extraction.jsonl  # scores a record on file",
+                  "kg eval --gold ../shared/gold/dev --summary                    # only the summary line"])
     v.add_argument("--gold", required=True, help="a folder of gold .json annotations")
     v.add_argument("--pred", help="an extraction record to score (default: extract --pages afresh)")
     v.add_argument("--pages", default="seeds", help="the pages to extract when there is no --pred (default: seeds)")
     v.add_argument("--summary", action="store_true", help="print only the summary line")
     v.set_defaults(run=cmd_eval)
     graph_help = "a folder written by kg build, its extraction.jsonl or its graph.ttl"
-    x = sub.add_parser("export", help="write the graph for Neo4j (bulk-import CSVs and Cypher), Gephi or Cytoscape",
-                       epilog="example: kg export neo4j out/ --out out/neo4j")
+    x = _command(sub, "export", "write the graph for Neo4j (bulk-import CSVs and Cypher), Gephi or Cytoscape",
+                 "Write the graph as a property graph: CSVs for neo4j-admin's bulk import with load.cypher "
+                 "(LOAD CSV into a running Neo4j) and kuzu.cypher (Kùzu), or GraphML (Cytoscape) or GEXF "
+                 "(Gephi).",
+                 ["kg export neo4j out/ --out out/neo4j      # CSVs, load.cypher and kuzu.cypher",
+                  "kg export graphml out/ --out out/         # out/graph.graphml",
+                  "kg export gexf out/graph.ttl --out graph.gexf"])
     x.add_argument("format", choices=("neo4j", "graphml", "gexf"))
     x.add_argument("graph", help=graph_help)
     x.add_argument("--out", required=True,
                    help="a folder for neo4j; otherwise a .graphml or .gexf file, or a folder to hold graph.FORMAT")
     x.set_defaults(run=cmd_export)
-    s = sub.add_parser("stats", help="counts, the most connected zones and companies, components")
+    s = _command(sub, "stats", "counts, the most connected zones and companies, components",
+                 "Count the entities and facts by type and relation, rank the most connected zones and companies "
+                 "(degree and betweenness) and the entities in the most documents, and size the connected "
+                 "components.",
+                 ["kg stats out/", "kg stats out/graph.ttl --top 3"])
     s.add_argument("graph", help=graph_help)
     s.add_argument("--top", type=int, default=10, help="how many entities each ranking lists (default: 10)")
     s.set_defaults(run=cmd_stats)
     rdf_help = "an RDF file written by kg build (.ttl, .nt, .jsonld, .trig)"
-    c = sub.add_parser("validate", help="check a graph against the SHACL shapes of the ontology",
-                       epilog="exit code 0: conforms; 1: violations, one a line on standard output")
+    c = _command(sub, "validate", "check a graph against the SHACL shapes of the ontology",
+                 "Check a graph against the SHACL shapes of the ontology (ontology/shapes.ttl) and say what is "
+                 "wrong in words, one violation a line, naming each node by type, label and IRI.",
+                 ["kg validate out/graph.ttl", "kg validate out/graph.nt"],
+                 "exit code 0: conforms; 1: violations, one a line on standard output")
     c.add_argument("graph", help=rdf_help)
     c.set_defaults(run=cmd_validate)
-    q = sub.add_parser("query", help="run a SPARQL query on a graph file or an endpoint",
-                       epilog="example: kg query out/graph.ttl --file ontology/queries/companies_per_zone.rq")
+    q = _command(sub, "query", "run a SPARQL query on a graph file or an endpoint",
+                 "Run a SPARQL query on a graph file (in pyoxigraph) or at an endpoint, and print the answer as "
+                 "a table, or as SPARQL 1.1 CSV or JSON results; CONSTRUCT and DESCRIBE print Turtle.",
+                 ["kg query out/graph.ttl 'SELECT ?zone ?name WHERE { ?zone a hz:Zone ; rdfs:label ?name }'",
+                  "kg query out/graph.ttl --file ontology/queries/companies_per_zone.rq --format csv",
+                  "kg query http://127.0.0.1:7878/query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'"])
     q.add_argument("graph", help=rdf_help + ", or a SPARQL endpoint URL")
     q.add_argument("sparql", nargs="?", help="the query; the graph's prefixes (hz:, rdfs:, zone: …) need no PREFIX")
     q.add_argument("--file", help="read the query from this file instead")
     q.add_argument("--format", choices=RESULT_FORMATS, default="table",
                    help="table (default), or the SPARQL 1.1 CSV or JSON results format")
     q.set_defaults(run=cmd_query)
-    r = sub.add_parser("serve", help="serve a graph at a SPARQL 1.1 endpoint on localhost (Oxigraph) until Ctrl-C")
+    r = _command(sub, "serve", "serve a graph at a SPARQL 1.1 endpoint on localhost (Oxigraph) until Ctrl-C",
+                 "Load a graph into Oxigraph's server, in memory, on 127.0.0.1: SPARQL queries at /query, "
+                 "updates at /update, the Graph Store Protocol at /store. Ctrl-C stops it.",
+                 ["kg serve out/graph.ttl                # http://127.0.0.1:7878/query",
+                  "kg serve out/graph.ttl --port 0       # any free port"])
     r.add_argument("graph", help=rdf_help)
     r.add_argument("--port", type=int, default=7878, help="the port to listen on (default: 7878; 0: any free port)")
     r.set_defaults(run=cmd_serve)
-    u = sub.add_parser("push", help="upload a graph to a triple store (SPARQL 1.1 Graph Store HTTP Protocol)",
-                       epilog="example: kg push out/graph.ttl --endpoint http://localhost:7200/repositories/hz/rdf-graphs/service")
+    u = _command(sub, "push", "upload a graph to a triple store (SPARQL 1.1 Graph Store HTTP Protocol)",
+                 "Upload a graph to a triple store with the SPARQL 1.1 Graph Store HTTP Protocol: POST adds to "
+                 "the graph, --replace PUTs over what it held; without --graph into the default graph.",
+                 ["kg push out/graph.ttl --endpoint http://127.0.0.1:7878/store --graph https://example.org/news",
+                  "kg push out/graph.ttl --endpoint http://localhost:7200/repositories/hz/rdf-graphs/service",
+                  "kg push out/graph.ttl --endpoint http://localhost:3030/hz/data --replace   # Fuseki, PUT"])
     u.add_argument("graph", help=rdf_help)
     u.add_argument("--endpoint", required=True, help="the graph store URL, e.g. http://localhost:7878/store")
     u.add_argument("--graph", dest="graph_iri", help="the named graph to load into (default: the default graph)")
     u.add_argument("--replace", action="store_true", help="replace what the graph held (PUT) rather than add (POST)")
     u.set_defaults(run=cmd_push)
-    w = sub.add_parser("view", help="write an interactive HTML page of the graph or of one entity's neighbourhood")
+    w = _command(sub, "view", "write an interactive HTML page of the graph or of one entity's neighbourhood",
+                 "Write one self-contained HTML page, which works offline, of the whole graph or of what lies "
+                 "within some links of one entity: nodes coloured by type, the sentences of each link on hover, "
+                 "a search box.",
+                 ["kg view out/ --entity 示例高新区 --hops 1 --out view.html",
+                  "kg view out/graph.ttl --max-nodes 200 --out top200.html   # the 200 best-linked entities"])
     w.add_argument("graph", help=graph_help)
     w.add_argument("--entity", help="the name (or an alias) of the entity at the centre (default: the whole graph)")
     w.add_argument("--hops", type=int, default=2, help="how many links from the entity the page reaches (default: 2)")

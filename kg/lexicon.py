@@ -203,15 +203,21 @@ class Tagger:
         self._jieba.add_word(word, freq, tag)
         self._tags[word] = tag      # jieba-rs keeps a word's first tag; ours is the one that counts
 
-    def cut(self, text: str):
+    def cut(self, text: str) -> list[tuple[str, str]]:
         """(word, part of speech) for each word of `text`, in order."""
-        known = _dictionary()
-        for word, flag in self._jieba.tag(text, True):
-            if word in self._tags:
-                flag = self._tags[word]
-            elif flag == "x" and len(word) == 1 and "\u4e00" <= word <= "\u9fff":
-                flag = known.get(word, (0, "nz"))[1]      # a rare character (犇) is no punctuation
-            elif flag in ("m", "d", "x") and word not in known and len(word) > 1 and "\u4e00" <= word[0] <= "\u9fff" \
-                    and not set(word) <= NUMERALS:
-                flag = "nz"     # numbers and adverbs are the dictionary's; a word it lacks is a name's (倍特, 诺一)
-            yield word, flag
+        ours = self._tags
+        return [(word, ours[word] if word in ours else _righted(word, flag) if flag in _GUESSES else flag)
+                for word, flag in self._jieba.tag(text, True)]
+
+
+_GUESSES = {"x", "m", "d"}      # the tags jieba-rs gives words its dictionary lacks, rightly or not
+
+
+def _righted(word: str, flag: str) -> str:
+    known = _dictionary()
+    if not "\u4e00" <= word[0] <= "\u9fff" or word in known and len(word) > 1:
+        return flag
+    if len(word) == 1:
+        return known[word][1] if flag == "x" and word in known else "nz" if flag == "x" else flag
+    # numbers and adverbs are the dictionary's; a word it lacks is part of a name (倍特, 诺一)
+    return flag if set(word) <= NUMERALS else "nz"

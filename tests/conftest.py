@@ -7,6 +7,7 @@ need real text and real offsets, and keeps these tests independent of kg.text.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,12 @@ def doc_000() -> Document:
          ("磁悬浮智能制造产业化项目", "Project", {"磁悬浮项目"}, False)],
         [("磁悬浮智能制造产业化项目", "locatedIn", "潍坊高新区", "", 1),
          ("磁悬浮智能制造产业化项目", "totalInvestment", Money(3.5e9), "", 1)])
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory):
+    """kg build keeps extractions in the user's cache folder; the tests keep theirs apart from it."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 
 
 # Plain functions above, fixtures here: a subprocess (tests/write/test_turtle.py)

@@ -22,7 +22,7 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SDO, SKOS
 
 from kg.graph.merge import merge
-from kg.model import ENTITY_TYPES, PREDICATES, Document, Entity, KnowledgeGraph, Money, Node, Provenance, Triple
+from kg.model import ENTITY_TYPES, PREDICATES, Document, Entity, KnowledgeGraph, Money, Node, Provenance, Triple, name_key
 from kg.rdf.terms import HZ
 from kg.read import InputError
 
@@ -50,15 +50,47 @@ def load_graph(path: str | Path) -> KnowledgeGraph:
 
 
 def from_record(path: Path) -> KnowledgeGraph:
-    documents: dict[str, Document] = {}
+    reader = RecordReader()
     for number, record in _records(path):
-        doc = documents.setdefault(record["doc"], Document(id=record["doc"], raw=""))
-        if record["kind"] == "entity":
-            doc.entities.append(Entity(record["name"], record["type"], set(record.get("aliases", ())),
-                                       byline=record.get("byline", False)))
+        reader.read(record, f"{path}:{number}")
+    return merge(reader.documents.values())
+
+
+class RecordReader:
+    """Lines of an extraction record back into documents with their entities and triples."""
+
+    def __init__(self):
+        self.documents: dict[str, Document] = {}
+        self._named: dict[tuple[str, str], Entity] = {}     # (document, name_key of a name or alias) → entity
+
+    def read(self, record: dict, where: str) -> None:
+        doc = self.documents.setdefault(record["doc"], Document(id=record["doc"], raw=""))
+        if record["kind"] == "document":
+            doc.date, doc.meta = record.get("date", ""), record.get("meta", {})
+        elif record["kind"] == "entity":
+            entity = Entity(record["name"], record["type"], set(record.get("aliases", ())),
+                            byline=record.get("byline", False))
+            doc.entities.append(entity)
+            for name in (entity.name, *entity.aliases):
+                self._named.setdefault((doc.id, name_key(name)), entity)
         elif record["kind"] == "triple":
-            doc.triples.append(_triple(doc, record, f"{path}:{number}"))
-    return merge(documents.values())
+            doc.triples.append(self._triple(doc, record, where))
+
+    def _triple(self, doc: Document, record: dict, where: str) -> Triple:
+        # Entity lines come before the triple lines of their document (kg.write.jsonl).
+        subject = self._named.get((doc.id, name_key(record["subject"])))
+        obj = self._named.get((doc.id, name_key(record["object"]))) if "object" in record else None
+        if subject is None or ("object" in record and obj is None):
+            raise InputError(f"{where}: the triple names an entity that no entity line of its document has")
+        value = None
+        if "value" in record:
+            value = Money(float(record["value"]), record.get("currency", "CNY"), record.get("qualifier", ""))
+        provenance = None
+        if "evidence" in record:
+            start, end = record.get("span", (0, 0))
+            provenance = Provenance(doc.id, record.get("article", 0), record.get("sentence", 0),
+                                    record["evidence"], start, end)
+        return Triple(subject, record["predicate"], obj, value, record.get("role", ""), provenance)
 
 
 def _records(path: Path):
@@ -73,23 +105,6 @@ def _records(path: Path):
             if not isinstance(record, dict) or not {"kind", "doc"} <= record.keys():
                 raise InputError(f"{path}:{number}: not a line of the extraction record (see SCHEMA.md)")
             yield number, record
-
-
-def _triple(doc: Document, record: dict, where: str) -> Triple:
-    # Entity lines come before the triple lines of their document (kg.write.jsonl).
-    subject = doc.entity(record["subject"])
-    obj = doc.entity(record["object"]) if "object" in record else None
-    if subject is None or ("object" in record and obj is None):
-        raise InputError(f"{where}: the triple names an entity that no entity line of its document has")
-    value = None
-    if "value" in record:
-        value = Money(float(record["value"]), record.get("currency", "CNY"), record.get("qualifier", ""))
-    provenance = None
-    if "evidence" in record:
-        start, end = record.get("span", (0, 0))
-        provenance = Provenance(doc.id, record.get("article", 0), record.get("sentence", 0),
-                                record["evidence"], start, end)
-    return Triple(subject, record["predicate"], obj, value, record.get("role", ""), provenance)
 
 
 def from_rdf(path: Path) -> KnowledgeGraph:

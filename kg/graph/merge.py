@@ -7,15 +7,36 @@ from collections.abc import Iterable
 from kg.model import ENTITY_TYPES, Document, KnowledgeGraph, Node
 
 
+# A fact read in a thousand sentences keeps this many of them in the graph; the
+# extraction record keeps every one. The graph then grows with what the pages
+# say, not with how often they say it.
+EVIDENCE_PER_FACT = 20
+
+
 def merge(documents: Iterable[Document]) -> KnowledgeGraph:
     # Sorted by id so that the graph, and every file written from it, does not
-    # depend on the order in which documents finished processing.
-    docs = sorted(documents, key=lambda d: d.id)
-    kg = KnowledgeGraph(documents=[d.id for d in docs],
-                        articles=sum(len(d.articles) for d in docs),
-                        dates={d.id: d.date for d in docs if d.date})
-    names: dict[str, Counter[str]] = {}
-    for doc in docs:
+    # depend on the order in which the documents were given.
+    merger = Merger()
+    for doc in sorted(documents, key=lambda d: d.id):
+        merger.add(doc)
+    return merger.graph()
+
+
+class Merger:
+    """Documents added one at a time, as a build streams them, into one graph."""
+
+    def __init__(self):
+        self._kg = KnowledgeGraph()
+        self._names: dict[str, Counter[str]] = {}
+        self._facts: Counter[tuple] = Counter()
+
+    def add(self, doc: Document, articles: int | None = None) -> None:
+        """articles: how many the document has, when `doc` was read back from its record, which does not say."""
+        kg = self._kg
+        kg.documents.append(doc.id)
+        kg.articles += len(doc.articles) if articles is None else articles
+        if doc.date:
+            kg.dates[doc.id] = doc.date
         # A triple's ends are entities of its document; taking them as well
         # means a stray one still gets a node rather than a KeyError later.
         listed = {id(e) for e in doc.entities}
@@ -24,15 +45,23 @@ def merge(documents: Iterable[Document]) -> KnowledgeGraph:
             node = kg.nodes.setdefault(entity.id, Node(entity.id, entity.name, entity.type))
             node.aliases |= entity.aliases | {entity.name}
             node.docs.add(doc.id)
-            names.setdefault(entity.id, Counter())[entity.name] += id(entity) in listed
-        kg.triples.extend(doc.triples)
-    for node in kg.nodes.values():
-        # Names equal under name_key may still differ in marks (《》, “”):
-        # the node takes the spelling most documents use, first seen on a tie.
-        node.name = names[node.id].most_common(1)[0][0]
-        node.aliases.discard(node.name)
-    kg.nodes = dict(sorted(kg.nodes.items(), key=lambda item: _order(item[1])))
-    return kg
+            self._names.setdefault(entity.id, Counter())[entity.name] += id(entity) in listed
+        for t in doc.triples:
+            fact = (t.subject.id, t.predicate, t.object.id if t.object else t.value, t.role)
+            self._facts[fact] += 1
+            if self._facts[fact] <= EVIDENCE_PER_FACT:
+                kg.triples.append(t)
+
+    def graph(self) -> KnowledgeGraph:
+        kg = self._kg
+        for node in kg.nodes.values():
+            # Names equal under name_key may still differ in marks (《》, “”):
+            # the node takes the spelling most documents use, first seen on a tie.
+            node.name = self._names[node.id].most_common(1)[0][0]
+            node.aliases.discard(node.name)
+        kg.nodes = dict(sorted(kg.nodes.items(), key=lambda item: _order(item[1])))
+        kg.documents.sort()
+        return kg
 
 
 def _order(node: Node) -> tuple:

@@ -40,7 +40,9 @@ def around(g: nx.MultiDiGraph, centre: str, hops: int = 2, max_nodes: int | None
     """`centre` and what lies within `hops` links of it, whichever way the links point."""
     if hops < 0:
         raise InputError(f"hops must be 0 or more, not {hops}")
-    ball = nx.ego_graph(g, centre, radius=hops, undirected=True)
+    # nx.ego_graph(undirected=True) deep-copies the whole graph for every call; a view copies nothing
+    reach = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), centre, cutoff=hops)
+    ball = g.subgraph(reach)
     return _cut(ball, f"{g.nodes[centre]['label']}（{hops} 跳以内）", max_nodes, centre)
 
 

@@ -1,0 +1,93 @@
+"""Extraction at scale: every page extracted once, in one process, in N, or on a Dask cluster.
+
+    from kg.run import extract_stream
+    for item in extract_stream(read_documents("news/"), jobs=2, cache=Cache.default()):
+        ...                                   # an Extracted per page, or a Problem, in reading order
+
+A page's result is its lines of the extraction record, so what a worker sends
+back, what the cache keeps and what the build writes are one and the same
+thing, and a page gives the same output however it was extracted.
+"""
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from kg.model import Document, Problem
+from kg.run.cache import Cache
+
+
+@dataclass
+class Extracted:
+    doc: str
+    lines: list[str]                    # the page's extraction record, JSON a line
+    articles: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    reused: bool = False                # taken from the cache
+
+    @property
+    def built(self) -> bool:
+        return not any(p.skipped for p in self.problems)
+
+
+def extract_one(doc: Document) -> Extracted:
+    """One page through every stage; a page that breaks a stage is reported, never fatal."""
+    from kg.pipeline import process
+    from kg.write.jsonl import records
+
+    try:
+        done = process(doc)
+        lines = [json.dumps(r, ensure_ascii=False) for r in records(done)]
+    except Exception as exc:        # one bad page must not spoil the others
+        failed = Problem(doc.path, f"extraction failed: {type(exc).__name__}: {exc}", doc=doc.id)
+        return Extracted(doc.id, [], 0, [*doc.problems, failed])
+    return Extracted(doc.id, lines, len(done.articles), list(doc.problems))
+
+
+def extract_stream(items: Iterable[Document | Problem], jobs: int = 1, cache: Cache | None = None,
+                   dask: str | None = None) -> Iterator[Extracted | Problem]:
+    """Each page's Extracted, and each Problem met in reading, in the order they were read.
+
+    Pages are read as they are needed: however many there are, only a few at a
+    time are held in memory, waiting for a worker or for their turn to be yielded."""
+    cache = cache or Cache(None)
+    mapper = _mapper(jobs, dask)
+    with mapper as submit:
+        queue: deque[Callable[[], Extracted | Problem]] = deque()
+        for item in items:
+            queue.append(_ticket(item, cache, submit))
+            while len(queue) > mapper.window:
+                yield queue.popleft()()
+        while queue:
+            yield queue.popleft()()
+
+
+def _ticket(item, cache: Cache, submit) -> Callable[[], Extracted | Problem]:
+    """What yields the item's result when its turn comes: at once if it is known, else when its worker is done."""
+    if isinstance(item, Problem):
+        return lambda: item
+    key = cache.key(item)
+    found = cache.get(key)
+    if found is not None:
+        return lambda: found
+    pending = submit(item)
+
+    def result() -> Extracted:
+        extracted = pending()
+        if extracted.built:
+            cache.put(key, extracted)
+        return extracted
+    return result
+
+
+def _mapper(jobs: int, dask: str | None):
+    if dask:
+        from kg.run.cluster import DaskMapper
+        return DaskMapper(dask)
+    if jobs > 1:
+        from kg.run.local import ProcessMapper
+        return ProcessMapper(jobs)
+    from kg.run.local import InlineMapper
+    return InlineMapper()

@@ -1,0 +1,75 @@
+"""Pages already extracted, kept by the hash of their content and of the extractor.
+
+Adding ten pages to ten thousand re-extracts those ten. A change to any code
+or data file of kg changes the extractor's hash, so a cache never hands back
+what an older kg made. The cache is one SQLite file, in ~/.cache/kg unless
+XDG_CACHE_HOME or `kg build --cache-dir` says otherwise.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sqlite3
+from functools import cache
+from pathlib import Path
+
+from kg.model import Document, Problem
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@cache
+def extractor_version() -> str:
+    """A hash of every file the extraction is made of: kg's code and its lexicons."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".csv", ".txt", ".json") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def default_folder() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+
+
+class Cache:
+    """folder None: a cache that keeps nothing (kg build --no-cache)."""
+
+    def __init__(self, folder: str | os.PathLike | None):
+        self._db = None
+        if folder is not None:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(Path(folder) / "extractions.sqlite", isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS extracted (key TEXT PRIMARY KEY, value TEXT)")
+
+    @classmethod
+    def default(cls) -> Cache:
+        return cls(default_folder())
+
+    def key(self, doc: Document) -> str:
+        # everything that goes into a page's record: its id and path (in problems), text, date and metadata
+        content = json.dumps([extractor_version(), doc.id, doc.path, doc.raw, doc.date, doc.meta,
+                              [dataclasses.asdict(p) for p in doc.problems]], ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get(self, key: str):
+        from kg.run import Extracted
+
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT value FROM extracted WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        value = json.loads(row[0])
+        return Extracted(value["doc"], value["lines"], value["articles"],
+                         [Problem(**p) for p in value["problems"]], reused=True)
+
+    def put(self, key: str, extracted) -> None:
+        if self._db is None:
+            return
+        value = {"doc": extracted.doc, "lines": extracted.lines, "articles": extracted.articles,
+                 "problems": [dataclasses.asdict(p) for p in extracted.problems]}
+        self._db.execute("INSERT OR REPLACE INTO extracted VALUES (?, ?)", (key, json.dumps(value, ensure_ascii=False)))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import warnings
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import rdflib
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
@@ -34,6 +34,41 @@ PREFIXES = {"hz": HZ._NS, "id": ID, "skos": SKOS, "prov": PROV, "schema": SDO, "
             "amount": AMOUNT, "dcterms": DCTERMS, **{t.lower(): entity_namespace(t) for t in ENTITY_TYPES}}
 
 
+# the vocabulary's terms as pyoxigraph nodes, made once: a million triples look them up millions of times
+DCTERMS_date = NamedNode(DCTERMS.date)
+HZ_Document = NamedNode(HZ.Document)
+HZ_Sentence = NamedNode(HZ.Sentence)
+HZ_article = NamedNode(HZ.article)
+HZ_document = NamedNode(HZ.document)
+HZ_end = NamedNode(HZ.end)
+HZ_evidence = NamedNode(HZ.evidence)
+HZ_locatedIn = NamedNode(HZ.locatedIn)
+HZ_mentionedIn = NamedNode(HZ.mentionedIn)
+HZ_qualifier = NamedNode(HZ.qualifier)
+HZ_sentence = NamedNode(HZ.sentence)
+HZ_start = NamedNode(HZ.start)
+HZ_totalInvestmentAmount = NamedNode(HZ.totalInvestmentAmount)
+ORG_Membership = NamedNode(ORG.Membership)
+ORG_Role = NamedNode(ORG.Role)
+ORG_member = NamedNode(ORG.member)
+ORG_organization = NamedNode(ORG.organization)
+ORG_role = NamedNode(ORG.role)
+PROV_wasDerivedFrom = NamedNode(PROV.wasDerivedFrom)
+RDF_Statement = NamedNode(RDF.Statement)
+RDF_object = NamedNode(RDF.object)
+RDF_predicate = NamedNode(RDF.predicate)
+RDF_subject = NamedNode(RDF.subject)
+RDF_type = NamedNode(RDF.type)
+RDFS_label = NamedNode(RDFS.label)
+SDO_Dataset = NamedNode(SDO.Dataset)
+SDO_MonetaryAmount = NamedNode(SDO.MonetaryAmount)
+SDO_currency = NamedNode(SDO.currency)
+SDO_value = NamedNode(SDO.value)
+SKOS_altLabel = NamedNode(SKOS.altLabel)
+XSD_date = NamedNode(XSD.date)
+XSD_decimal = NamedNode(XSD.decimal)
+
+
 class _Triples(dict):
     """The graph's triples, each once, in the order they were first added (which depends only on the graph)."""
 
@@ -46,8 +81,14 @@ def _n(iri: str) -> NamedNode:
     return NamedNode(iri)
 
 
+@lru_cache(maxsize=1 << 20)
 def _entity(type_: str, entity_id: str) -> NamedNode:
     return NamedNode(entity_iri(type_, entity_id))
+
+
+@lru_cache(maxsize=1 << 20)
+def _document(doc_id: str) -> NamedNode:
+    return NamedNode(document_iri(doc_id))
 
 
 def _minted(namespace, *parts: NamedNode | Literal | str) -> NamedNode:
@@ -79,21 +120,21 @@ def to_rdf(kg: KnowledgeGraph) -> rdflib.Graph:
 
 
 def _add_document(g: _Triples, doc_id: str, date: str | None) -> None:
-    doc = _n(document_iri(doc_id))
-    g.add((doc, _n(RDF.type), _n(HZ.Document)))
-    g.add((doc, _n(RDFS.label), Literal(doc_id)))
+    doc = _document(doc_id)
+    g.add((doc, RDF_type, HZ_Document))
+    g.add((doc, RDFS_label, Literal(doc_id)))
     if date:        # the publication date the input gave
-        g.add((doc, _n(DCTERMS.date), Literal(date, datatype=_n(XSD.date))))
+        g.add((doc, DCTERMS_date, Literal(date, datatype=XSD_date)))
 
 
 def _add_node(g: _Triples, node: Node) -> None:
     iri = _entity(node.type, node.id)
-    g.add((iri, _n(RDF.type), _n(HZ[node.type])))     # an unknown type fails here, loudly
-    g.add((iri, _n(RDFS.label), Literal(node.name, language="zh")))
+    g.add((iri, RDF_type, _n(HZ[node.type])))     # an unknown type fails here, loudly
+    g.add((iri, RDFS_label, Literal(node.name, language="zh")))
     for alias in sorted(node.aliases):
-        g.add((iri, _n(SKOS.altLabel), Literal(alias, language="zh")))
+        g.add((iri, SKOS_altLabel, Literal(alias, language="zh")))
     for doc_id in sorted(node.docs):
-        g.add((iri, _n(HZ.mentionedIn), _n(document_iri(doc_id))))
+        g.add((iri, HZ_mentionedIn, _document(doc_id)))
 
 
 def _add_triple(g: _Triples, t: Fact) -> None:
@@ -117,7 +158,7 @@ def _add_triple(g: _Triples, t: Fact) -> None:
     if t.provenance is not None:
         sentence = _add_sentence(g, t.provenance)
         for resource in derived:
-            g.add((resource, _n(PROV.wasDerivedFrom), sentence))
+            g.add((resource, PROV_wasDerivedFrom, sentence))
 
 
 def _add_provinces(g: _Triples, kg: KnowledgeGraph) -> None:
@@ -138,56 +179,56 @@ def _add_provinces(g: _Triples, kg: KnowledgeGraph) -> None:
             links.append((_entity("Place", node.id), _entity("Place", named[place.province].id)))
     if not links:
         return
-    g.add((_n(DIVISIONS), _n(RDF.type), _n(SDO.Dataset)))
-    g.add((_n(DIVISIONS), _n(RDFS.label), Literal("中华人民共和国行政区划（统计用区划代码）", language="zh")))
-    g.add((_n(DIVISIONS), _n(RDFS.label), Literal("China's administrative divisions (statistical division codes)", language="en")))
+    g.add((_n(DIVISIONS), RDF_type, SDO_Dataset))
+    g.add((_n(DIVISIONS), RDFS_label, Literal("中华人民共和国行政区划（统计用区划代码）", language="zh")))
+    g.add((_n(DIVISIONS), RDFS_label, Literal("China's administrative divisions (statistical division codes)", language="en")))
     for city, province in links:
-        g.add((city, _n(HZ.locatedIn), province))
-        g.add((_add_statement(g, city, _n(HZ.locatedIn), province), _n(PROV.wasDerivedFrom), _n(DIVISIONS)))
+        g.add((city, HZ_locatedIn, province))
+        g.add((_add_statement(g, city, HZ_locatedIn, province), PROV_wasDerivedFrom, _n(DIVISIONS)))
 
 
 def _add_statement(g: _Triples, subj: NamedNode, pred: NamedNode, obj) -> NamedNode:
     stmt = _minted(STATEMENT, subj, pred, obj)
-    g.add((stmt, _n(RDF.type), _n(RDF.Statement)))
-    g.add((stmt, _n(RDF.subject), subj))
-    g.add((stmt, _n(RDF.predicate), pred))
-    g.add((stmt, _n(RDF.object), obj))
+    g.add((stmt, RDF_type, RDF_Statement))
+    g.add((stmt, RDF_subject, subj))
+    g.add((stmt, RDF_predicate, pred))
+    g.add((stmt, RDF_object, obj))
     return stmt
 
 
 def _add_membership(g: _Triples, person: NamedNode, organisation: NamedNode, post: str) -> NamedNode:
     role = _minted(ROLE, name_key(post))
-    g.add((role, _n(RDF.type), _n(ORG.Role)))
-    g.add((role, _n(RDFS.label), Literal(post, language="zh")))
+    g.add((role, RDF_type, ORG_Role))
+    g.add((role, RDFS_label, Literal(post, language="zh")))
     membership = _minted(MEMBERSHIP, person, organisation, role)
-    g.add((membership, _n(RDF.type), _n(ORG.Membership)))
-    g.add((membership, _n(ORG.member), person))
-    g.add((membership, _n(ORG.organization), organisation))
-    g.add((membership, _n(ORG.role), role))
+    g.add((membership, RDF_type, ORG_Membership))
+    g.add((membership, ORG_member, person))
+    g.add((membership, ORG_organization, organisation))
+    g.add((membership, ORG_role, role))
     return membership
 
 
 def _add_amount(g: _Triples, project: NamedNode, money: Money) -> NamedNode:
     value = _decimal(money)
     amount = _minted(AMOUNT, project, value, money.currency, money.qualifier)
-    g.add((project, _n(HZ.totalInvestmentAmount), amount))
-    g.add((amount, _n(RDF.type), _n(SDO.MonetaryAmount)))
-    g.add((amount, _n(SDO.value), value))
-    g.add((amount, _n(SDO.currency), Literal(money.currency)))
+    g.add((project, HZ_totalInvestmentAmount, amount))
+    g.add((amount, RDF_type, SDO_MonetaryAmount))
+    g.add((amount, SDO_value, value))
+    g.add((amount, SDO_currency, Literal(money.currency)))
     if money.qualifier:
-        g.add((amount, _n(HZ.qualifier), Literal(money.qualifier, language="zh")))
+        g.add((amount, HZ_qualifier, Literal(money.qualifier, language="zh")))
     return amount
 
 
 def _add_sentence(g: _Triples, p: Provenance) -> NamedNode:
     sentence = _n(sentence_iri(p.doc, p.sentence))
-    g.add((sentence, _n(RDF.type), _n(HZ.Sentence)))
-    g.add((sentence, _n(HZ.document), _n(document_iri(p.doc))))
-    g.add((sentence, _n(HZ.article), Literal(p.article)))
-    g.add((sentence, _n(HZ.sentence), Literal(p.sentence)))
-    g.add((sentence, _n(HZ.evidence), Literal(p.text, language="zh")))
-    g.add((sentence, _n(HZ.start), Literal(p.start)))
-    g.add((sentence, _n(HZ.end), Literal(p.end)))
+    g.add((sentence, RDF_type, HZ_Sentence))
+    g.add((sentence, HZ_document, _document(p.doc)))
+    g.add((sentence, HZ_article, Literal(p.article)))
+    g.add((sentence, HZ_sentence, Literal(p.sentence)))
+    g.add((sentence, HZ_evidence, Literal(p.text, language="zh")))
+    g.add((sentence, HZ_start, Literal(p.start)))
+    g.add((sentence, HZ_end, Literal(p.end)))
     return sentence
 
 
@@ -195,4 +236,4 @@ def _decimal(money: Money) -> Literal:
     # Through repr, the shortest decimal that round-trips the float, so 3.5e9
     # is written 3500000000.0 and not with binary noise; 'f' keeps exponents
     # out, which the xsd:decimal lexical form does not allow.
-    return Literal(format(Decimal(repr(float(money.amount))), "f"), datatype=_n(XSD.decimal))
+    return Literal(format(Decimal(repr(float(money.amount))), "f"), datatype=XSD_decimal)

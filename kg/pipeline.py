@@ -35,6 +35,15 @@ def process(doc: Document) -> Document:
     return doc
 
 
+def process_page(doc: Document) -> Document | None:
+    """process(doc); or, if a stage fails on it, None and the failure among the page's problems."""
+    try:
+        return process(doc)
+    except Exception as exc:    # one bad page must not spoil the others
+        doc.problems.append(Problem(doc.path, f"extraction failed: {type(exc).__name__}: {exc}", doc=doc.id))
+        return None
+
+
 def extract(text: str, doc_id: str = "text") -> Document:
     """Run every stage over one text: the quickest way to see what kg reads in a passage."""
     return process(Document(id=doc_id, raw=text))
@@ -54,11 +63,9 @@ def extract_all(source: str | Path, on_document: Callable[[str], None] | None = 
         if isinstance(item, Problem):
             run.problems.append(item)
         else:
-            try:
-                run.documents.append(process(item))
-            except Exception as exc:    # one bad page must not spoil the others
-                item.problems.append(Problem(item.path, f"extraction failed: {type(exc).__name__}: {exc}",
-                                             doc=item.id))
+            done = process_page(item)
+            if done is not None:
+                run.documents.append(done)
             run.problems.extend(item.problems)
         if on_document:
             on_document(item.id if isinstance(item, Document) else item.doc or Path(item.path).stem)

@@ -34,15 +34,13 @@ class Extracted:
 
 def extract_one(doc: Document) -> Extracted:
     """One page through every stage; a page that breaks a stage is reported, never fatal."""
-    from kg.pipeline import process
+    from kg.pipeline import process_page
     from kg.write.jsonl import records
 
-    try:
-        done = process(doc)
-        lines = [json.dumps(r, ensure_ascii=False) for r in records(done)]
-    except Exception as exc:        # one bad page must not spoil the others
-        failed = Problem(doc.path, f"extraction failed: {type(exc).__name__}: {exc}", doc=doc.id)
-        return Extracted(doc.id, [], 0, [*doc.problems, failed])
+    done = process_page(doc)
+    if done is None:
+        return Extracted(doc.id, [], 0, list(doc.problems))
+    lines = [json.dumps(r, ensure_ascii=False) for r in records(done)]
     return Extracted(doc.id, lines, len(done.articles), list(doc.problems))
 
 

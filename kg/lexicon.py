@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 
 # placeholders in the statistical division codes that are not place names
 _NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
@@ -187,7 +188,8 @@ class Tagger:
         import rjieba
 
         self._jieba = rjieba.Jieba()
-        self._tags: dict[str, str] = {}
+        self._ours: dict[str, str] = {}
+        self._flags = _Flags(self._ours)
         lex = load()
         for name in lex.zones:
             self._add(name, 1000, "nt")
@@ -201,13 +203,33 @@ class Tagger:
 
     def _add(self, word: str, freq: int, tag: str):
         self._jieba.add_word(word, freq, tag)
-        self._tags[word] = tag      # jieba-rs keeps a word's first tag; ours is the one that counts
+        self._ours[word] = tag      # jieba-rs keeps a word's first tag; ours is the one that counts
 
     def cut(self, text: str) -> list[tuple[str, str]]:
         """(word, part of speech) for each word of `text`, in order."""
-        ours = self._tags
-        return [(word, ours[word] if word in ours else _righted(word, flag) if flag in _GUESSES else flag)
-                for word, flag in self._jieba.tag(text, True)]
+        words, flags = self.tags(text)
+        return list(zip(words, flags))
+
+    def tags(self, text: str) -> tuple[list[str], list[str]]:
+        """The words of `text`, and their parts of speech."""
+        pairs = self._jieba.tag(text, True)
+        # looked up in C, pair by pair: a sentence is some thirty words, and a page hundreds of sentences
+        return list(map(itemgetter(0), pairs)), list(map(self._flags.__getitem__, pairs))
+
+
+class _Flags(dict):
+    """(word, jieba-rs's part of speech) → ours, each pair worked out once."""
+
+    def __init__(self, ours: dict[str, str]):
+        super().__init__()
+        self._ours = ours
+
+    def __missing__(self, pair: tuple[str, str]) -> str:
+        word, flag = pair
+        flag = self._ours.get(word) or (_righted(word, flag) if flag in _GUESSES else flag)
+        if len(self) < 1_000_000:       # a vocabulary; numbers and names past it are worked out each time
+            self[pair] = flag
+        return flag
 
 
 _GUESSES = {"x", "m", "d"}      # the tags jieba-rs gives words its dictionary lacks, rightly or not

@@ -70,7 +70,12 @@ class Entity:
     @property
     def id(self) -> str:
         """Stable across runs and documents: the same type and name give the same id."""
-        return hashlib.sha1(f"{self.type}\t{name_key(self.name)}".encode()).hexdigest()[:16]
+        return entity_id(self.type, self.name)
+
+
+@lru_cache(maxsize=1 << 18)
+def entity_id(type_: str, name: str) -> str:
+    return hashlib.sha1(f"{type_}\t{name_key(name)}".encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

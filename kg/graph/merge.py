@@ -42,14 +42,20 @@ class Merger:
         listed = {id(e) for e in doc.entities}
         ends = [e for t in doc.triples for e in (t.subject, t.object) if e is not None]
         for entity in [*doc.entities, *ends]:
-            node = kg.nodes.setdefault(entity.id, Node(entity.id, entity.name, entity.type))
-            node.aliases |= entity.aliases | {entity.name}
+            key = entity.id
+            node = kg.nodes.get(key)
+            if node is None:
+                node = kg.nodes[key] = Node(key, entity.name, entity.type)
+                self._names[key] = Counter()
+            node.aliases |= entity.aliases
+            node.aliases.add(entity.name)
             node.docs.add(doc.id)
-            self._names.setdefault(entity.id, Counter())[entity.name] += id(entity) in listed
+            self._names[key][entity.name] += id(entity) in listed
+        facts = self._facts
         for t in doc.triples:
             fact = (t.subject.id, t.predicate, t.object.id if t.object else t.value, t.role)
-            self._facts[fact] += 1
-            if self._facts[fact] <= EVIDENCE_PER_FACT:
+            facts[fact] += 1
+            if facts[fact] <= EVIDENCE_PER_FACT:
                 kg.triples.append(t)
 
     def graph(self) -> KnowledgeGraph:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from kg.lexicon import is_plain_word
 from kg.model import Document, Mention
 from kg.recognize import coreference, industries, organisations, people, places, policies, products, projects
-from kg.recognize.tokens import tokenize
+from kg.recognize.tokens import LazyTokens
 
 # on equal spans, the more specific reading wins
 _PRIORITY = ["Person", "Zone", "Company", "GovernmentAgency", "Organization", "Product", "Policy", "Project",
@@ -18,7 +18,7 @@ _PRIORITY = ["Person", "Zone", "Company", "GovernmentAgency", "Organization", "P
 def _proposals(doc: Document):
     for sentence in doc.sentences:
         text, at, n = sentence.text, sentence.start, sentence.index
-        tokens = tokenize(text)
+        tokens = LazyTokens(text)
         yield from places.find(text, at, n, tokens)
         yield from organisations.find(text, at, n, tokens)
         yield from people.find(text, at, n, tokens)

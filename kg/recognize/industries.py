@@ -33,6 +33,8 @@ def find(text: str, offset: int, sentence: int, tokens):
             continue        # 技术成果产业化 makes results into products; it names no industry
         end = m.end() + 2 if text[m.end():m.end() + 2] == "产业" else m.end()
         yield Mention(text[m.start():end], "Industry", offset + m.start(), offset + end, sentence, name=m.group())
+    if "、" not in text:
+        return      # _LIST tries every character as a list's start: a sentence without a list is not searched
     for m in _LIST.finditer(text):
         yield from _items(text, m, offset, sentence, tokens)
 

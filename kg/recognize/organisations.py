@@ -93,6 +93,8 @@ def _type(name: str, by_tail: str) -> str:
 
 def listed_companies(text: str, offset: int, sentence: int, tokens):
     """华远重工、星河生物、东方动力等50余家骨干企业 → three companies."""
+    if "、" not in text:
+        return      # COMPANY_LIST tries every character as a list's start
     lex = load()
     for m in COMPANY_LIST.finditer(text):
         pos = m.start(1)

@@ -51,13 +51,15 @@ def zone_shapes(text: str):
 
 def find(text: str, offset: int, sentence: int, tokens=()):
     lex = load()
-    edges = {t.start for t in tokens} | {t.end for t in tokens}
+    edges = None
     for start, end in zone_shapes(text):
         yield Mention(text[start:end], "Zone", offset + start, offset + end, sentence)
     for start, end, name in gazetteer().finditer(text):
         kind = "Zone" if name in lex.zones else "Place"
         short = kind == "Place" and lex.places[name].name != name
         # a short form inside a word is no place (白银 in 真金白银, 兴城 in 以产兴城)
-        if short and tokens and not (start in edges and end in edges):
-            continue
+        if short and tokens:
+            edges = edges or {t.start for t in tokens} | {t.end for t in tokens}
+            if not (start in edges and end in edges):
+                continue
         yield Mention(name, kind, offset + start, offset + end, sentence)

@@ -34,7 +34,8 @@ def find(text: str, offset: int, sentence: int):
     for pattern in (_YEARLY, _ONE):
         for m in pattern.finditer(text):
             yield Mention(m.group(1), "Product", offset + m.start(1), offset + m.end(1), sentence)
-    for m in _LISTED.finditer(text):
+    # _LISTED tries every character as a list's start; a sentence that names no 产品 is not searched
+    for m in _LISTED.finditer(text) if "产品" in text else ():
         k = 1 if m.group(1) else 2
         pos = m.start(k)
         for item in m.group(k).split("、"):

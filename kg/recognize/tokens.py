@@ -6,6 +6,8 @@ a preposition, a particle, a number or punctuation.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from kg.lexicon import NUMERALS, is_plain_word, load, tagger
@@ -38,14 +40,50 @@ class Token(NamedTuple):      # a tuple: a page makes tens of thousands
 
 
 def tokenize(text: str) -> list[Token]:
-    tokens, pos = [], 0
-    for word, flag in tagger().cut(text):
-        if tokens and flag == "eng" and tokens[-1].flag == "m" and tokens[-1].end == pos:
-            last = tokens.pop()     # 3D, 5G: a number and letters make one word
-            word, flag, pos = last.word + word, "eng", last.start
-        tokens.append(Token(word, flag, pos, pos + len(word)))
-        pos += len(word)
+    words, flags = tagger().tags(text)
+    ends = list(accumulate(map(len, words)))
+    tokens = list(map(Token._make, zip(words, flags, [0, *ends[:-1]], ends)))
+    if "eng" in flags:
+        tokens = _numbered(tokens)
     return tokens
+
+
+class LazyTokens(Sequence):
+    """A sentence's tokens, tagged the first time a recogniser asks for them.
+
+    Only a sentence that holds a candidate (a tail, a post, a list) needs its
+    words; nearly half of the sentences of a page have none, and tagging is the
+    largest cost of recognition."""
+    __slots__ = ("text", "_tokens")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._tokens: list[Token] | None = None
+
+    def _all(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = tokenize(self.text)
+        return self._tokens
+
+    def __getitem__(self, k):
+        return self._all()[k]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self):
+        return iter(self._all())
+
+
+def _numbered(tokens: list[Token]) -> list[Token]:
+    """3D, 5G: a number and the letters after it make one word."""
+    joined = tokens[:1]
+    for tok in tokens[1:]:
+        if tok.flag == "eng" and joined[-1].flag == "m":
+            last = joined.pop()
+            tok = Token(last.word + tok.word, "eng", last.start, tok.end)
+        joined.append(tok)
+    return joined
 
 
 def name_like(tok: Token, allow: frozenset = frozenset()) -> bool:

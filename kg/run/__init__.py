@@ -10,6 +10,7 @@ thing, and a page gives the same output however it was extracted.
 """
 from __future__ import annotations
 
+import gc
 import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -32,11 +33,34 @@ class Extracted:
         return not any(p.skipped for p in self.problems)
 
 
+# A passage that takes every stage through its lexicons and patterns.
+_WARM_UP = ("济南高新区管委会主任王明表示，2023年济南高新区与山东华泰科技有限公司签约新材料、生物医药等产业项目12个，"
+            "总投资120亿元，实施《高新区产业发展规划》。")
+_prepared = False
+
+
+def prepare() -> None:
+    """Load every lexicon now, once a process, and set them aside from the garbage collector.
+
+    Loaded before the workers fork, the lexicons are shared with them rather than
+    built in each; frozen, the collector never writes to the objects, which would
+    make each worker copy the pages that hold them.
+    """
+    global _prepared
+    if _prepared:
+        return
+    from kg.pipeline import extract
+    extract(_WARM_UP)
+    gc.freeze()
+    _prepared = True
+
+
 def extract_one(doc: Document) -> Extracted:
     """One page through every stage; a page that breaks a stage is reported, never fatal."""
     from kg.pipeline import process_page
     from kg.write.jsonl import records
 
+    prepare()
     done = process_page(doc)
     if done is None:
         return Extracted(doc.id, [], 0, list(doc.problems))

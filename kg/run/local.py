@@ -29,10 +29,9 @@ class ProcessMapper:
         self._pool = None
 
     def __enter__(self):
-        from kg.lexicon import tagger
-        from kg.run import extract_one
+        from kg.run import extract_one, prepare
 
-        tagger()        # loaded once here, and shared with the workers by fork, not built in each
+        prepare()       # the lexicons loaded once here, and shared with the workers by fork, not built in each
         self._pool = multiprocessing.get_context("fork").Pool(self.jobs)
 
         def submit(doc):

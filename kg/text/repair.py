@@ -7,7 +7,8 @@ fact found in the repaired text can be shown in the original file.
 from __future__ import annotations
 
 import re
-import statistics
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from kg.model import Document
 
@@ -29,20 +30,16 @@ def _word_char(ch: str) -> bool:
     return _cjk(ch) or ch.isdigit() or ch in "，。、；：“”（）《》％%"
 
 
-class _Builder:
-    """Text assembled character by character, each with its source offset."""
+class Line(NamedTuple):
+    """A line of the page, and the offset in the raw page of each of its characters."""
+    text: str
+    offsets: Sequence[int]      # a range while the line is untouched, a list once characters are dropped
 
-    def __init__(self):
-        self.chars: list[str] = []
-        self.offsets: list[int] = []
-
-    def add(self, chars: list[tuple[str, int]]):
-        for ch, off in chars:
-            self.chars.append(ch)
-            self.offsets.append(off)
+    def keep(self, indices: list[int]) -> Line:
+        return Line("".join(self.text[i] for i in indices), [self.offsets[i] for i in indices])
 
 
-def undouble(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def undouble(line: Line) -> Line:
     """北京器检院北京器检院（（海南海南）） → 北京器检院（海南）.
 
     Bold headings are sometimes printed twice over, and extraction keeps both
@@ -50,80 +47,91 @@ def undouble(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     ordinary doubled words (常常, 一一) survive. A line longer than a doubled
     heading could be is left alone: the search grows with the square of its length.
     """
-    if len(chars) > DOUBLED_HEADING:
-        return chars
-    text = "".join(c for c, _ in chars)
-    out, i = [], 0
+    text = line.text
+    if len(text) > DOUBLED_HEADING:
+        return line
+    kept, i = [], 0
     while i < len(text):
-        for k in range((len(text) - i) // 2, 0, -1):
+        half = (len(text) - i) // 2
+        # a run doubled at i repeats its first character within half the rest: most lines fail here at once
+        if not text[i].isspace() and text.find(text[i], i + 1, i + half + 1) < 0:
+            return line
+        for k in range(half, 0, -1):
             if text[i:i + k] == text[i + k:i + 2 * k]:
-                out.extend(chars[i:i + k])
+                kept.extend(range(i, i + k))
                 i += 2 * k
                 break
         else:
             if not text[i].isspace():
-                return chars
-            out.append(chars[i])
+                return line
+            kept.append(i)
             i += 1
-    return out if len(out) < len(chars) else chars
+    return line.keep(kept) if len(kept) < len(text) else line
 
 
-def _tidy_spaces(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+_SPACE = " \u3000\t"
+_ANY_SPACE = re.compile(f"[{_SPACE}]")
+
+
+def _tidy_spaces(line: Line) -> Line:
     """Drop spaces inside Chinese text (推 动 海 南, 50 余家) but keep those between names."""
-    if not any(ch in " \u3000\t" for ch, _ in chars):
-        return chars
-    out = []
-    n = len(chars)
+    text = line.text
+    if not _ANY_SPACE.search(text):
+        return line
+    chars, offsets = [], []
+    n = len(text)
     j = 0       # the end of the run of spaces at i, found once a run: a long run stays linear
-    for i, (ch, off) in enumerate(chars):
-        if ch in " \u3000\t" and out:
-            prev = out[-1][0]
+    for i, ch in enumerate(text):
+        if ch in _SPACE and chars:
+            prev = chars[-1]
             j = max(i, j)
-            while j < n and chars[j][0] in " \u3000\t":
+            while j < n and text[j] in _SPACE:
                 j += 1
-            nxt = chars[j][0] if j < n else ""
-            if nxt and _word_char(prev) and _word_char(nxt) and _spaced_out(chars, i, j):
+            nxt = text[j] if j < n else ""
+            if nxt and _word_char(prev) and _word_char(nxt) and _spaced_out(text, i, j):
                 continue
             if nxt and (prev.isdigit() or nxt.isdigit() or prev.isascii() != nxt.isascii()) \
                     and not (prev.isascii() and nxt.isascii()):
                 continue
-            if out[-1][0] == " ":
+            if prev == " ":
                 continue
-            out.append((" ", off))
-            continue
-        out.append((ch, off))
-    while out and out[-1][0] == " ":
-        out.pop()
-    return out
+            ch = " "
+        chars.append(ch)
+        offsets.append(line.offsets[i])
+    while chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    return Line("".join(chars), offsets)
 
 
-def _spaced_out(chars, i, j) -> bool:
+def _spaced_out(text: str, i: int, j: int) -> bool:
     """True when the space at i..j sits in letter-spaced text (推 动 海 南), not between words."""
-    left, right = chars[i - 1][0], chars[j][0]
+    left, right = text[i - 1], text[j]
     if left in SENTENCE_END + CLOSERS + "，、；：":
         return False            # 。 王明: a byline after the last sentence keeps its space
-    before = chars[i - 2][0] if i >= 2 else " "
-    after = chars[j + 1][0] if j + 1 < len(chars) else " "
-    return not (_cjk(left) and _cjk(right)) or before in " \u3000\t" or after in " \u3000\t"
+    before = text[i - 2] if i >= 2 else " "
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return not (_cjk(left) and _cjk(right)) or before in _SPACE or after in _SPACE
 
 
 _PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_ANY_PUNCT = re.compile("[" + re.escape("".join(_PUNCT)) + "]")
 
 
-def _fullwidth(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _fullwidth(line: Line) -> Line:
     """Half-width punctuation in Chinese text becomes full-width (济南市,济南高新区 → 济南市，济南高新区)."""
-    if not any(ch in _PUNCT for ch, _ in chars):
-        return chars
-    out = []
-    for i, (ch, off) in enumerate(chars):
+    text = line.text
+    if not _ANY_PUNCT.search(text):
+        return line
+    chars = list(text)
+    for i, ch in enumerate(text):
         if ch in _PUNCT:
-            prev = chars[i - 1][0] if i else ""
-            nxt = chars[i + 1][0] if i + 1 < len(chars) else ""
+            prev = text[i - 1] if i else ""
+            nxt = text[i + 1] if i + 1 < len(text) else ""
             latin = (prev.isascii() and prev.isalnum()) and (nxt.isascii() and nxt.isalnum())
             if not latin and (_cjk(prev) or _cjk(nxt) or ch in ",:;" and not (prev.isdigit() and nxt.isdigit())):
-                ch = _PUNCT[ch]
-        out.append((ch, off))
-    return out
+                chars[i] = _PUNCT[ch]
+    return Line("".join(chars), line.offsets)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -132,47 +140,45 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _lines(raw: str):
-    """(text, offset) per non-blank line, with the characters' own offsets."""
+    """Each non-blank line of the page, trimmed."""
     pos = 0
     for line in raw.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        chars = [(c, pos + k) for k, c in enumerate(body)]
-        pos += len(line)
-        # trimmed by index, not pop(0), which would make a long run of spaces quadratic
-        start, end = 0, len(chars)
-        while start < end and (chars[start][0].isspace() or chars[start][0] == "\ufeff"):   # a byte-order mark too
+        start, end = 0, len(body)
+        while start < end and (body[start].isspace() or body[start] == "\ufeff"):   # a byte-order mark too
             start += 1
-        while end > start and chars[end - 1][0].isspace():
+        while end > start and body[end - 1].isspace():
             end -= 1
         if start < end:
-            yield chars[start:end]
+            yield Line(body[start:end], range(pos + start, pos + end))
+        pos += len(line)
 
 
-def _clean_line(chars):
-    """The line's characters, repaired, and whether it stands alone as a heading."""
-    text = "".join(c for c, _ in chars)
-    heading = MARKDOWN_HEADING.match(text)
+def _clean_line(line: Line) -> tuple[Line, bool]:
+    """The line repaired, and whether it stands alone as a heading."""
+    heading = MARKDOWN_HEADING.match(line.text)
     if heading:
-        chars = chars[heading.end():]
-    undoubled = undouble(chars)
-    alone = bool(heading) or len(undoubled) < len(chars)
+        line = Line(line.text[heading.end():], line.offsets[heading.end():])
+    undoubled = undouble(line)
+    alone = bool(heading) or len(undoubled.text) < len(line.text)
     return _fullwidth(_tidy_spaces(undoubled)), alone
 
 
 def repair(doc: Document) -> Document:
     """Fill `doc.text` and `doc.offsets` from `doc.raw`."""
-    lines = [_clean_line(chars) for chars in _lines(doc.raw)]
-    lines = [(chars, alone) for chars, alone in lines
-             if chars and not CAPTION.match("".join(c for c, _ in chars))]
-    texts = ["".join(c for c, _ in chars) for chars, _ in lines]
+    lines = [_clean_line(line) for line in _lines(doc.raw)]
+    lines = [(line, alone) for line, alone in lines if line.text and not CAPTION.match(line.text)]
+    texts = [line.text for line, _ in lines]
     widths = [_width(text) for text in texts]
-    out = _Builder()
-    for k, (chars, alone) in enumerate(lines):
+    parts, offsets = [], []
+    for k, (line, alone) in enumerate(lines):
         if k and (alone or lines[k - 1][1] or not _continues(texts, widths, k - 1)):
-            out.add([("\n", chars[0][1])])
-        out.add(chars)
-    doc.text = "".join(out.chars)
-    doc.offsets = out.offsets + [out.offsets[-1] + 1 if out.offsets else 0]
+            parts.append("\n")
+            offsets.append(line.offsets[0])
+        parts.append(line.text)
+        offsets.extend(line.offsets)
+    doc.text = "".join(parts)
+    doc.offsets = offsets + [offsets[-1] + 1 if offsets else 0]
     return doc
 
 

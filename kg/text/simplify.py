@@ -29,6 +29,8 @@ def _char(ch: str) -> str:
 
 def to_simplified(text: str) -> str:
     """`text` in simplified characters, as long as it was and aligned with it."""
+    if _converter().convert(text) == text:
+        return text     # most pages: one conversion of the whole, no phrase crosses a line
     lines = []
     for line in text.split("\n"):
         # Phrases convert better than characters (乾隆 stays, 乾燥 → 干燥), but a

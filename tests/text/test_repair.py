@@ -2,7 +2,7 @@
 import pytest
 
 from kg.model import Document
-from kg.text.repair import repair, undouble
+from kg.text.repair import Line, repair, undouble
 
 
 def repaired(seed_text: str) -> Document:
@@ -66,6 +66,9 @@ def test_original_span_of_a_name_broken_over_lines(seeds):
 
 
 def test_undouble_only_undoes_wholly_doubled_lines():
-    chars = lambda s: [(c, i) for i, c in enumerate(s)]
-    assert "".join(c for c, _ in undouble(chars("北京器检院北京器检院（（海南海南））"))) == "北京器检院（海南）"
-    assert "".join(c for c, _ in undouble(chars("常常来看看"))) == "常常来看看"
+    line = lambda s: Line(s, range(len(s)))
+    heading = undouble(line("北京器检院北京器检院（（海南海南））"))
+    assert heading.text == "北京器检院（海南）"
+    assert list(heading.offsets) == [0, 1, 2, 3, 4, 10, 12, 13, 16]
+    assert undouble(line("常常来看看")).text == "常常来看看"
+    assert undouble(line("常常 看看")).text == "常 看"

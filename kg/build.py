@@ -9,7 +9,6 @@ a build that is interrupted, even by kill -9, leaves the previous one whole.
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections import Counter
@@ -17,9 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.graph.load import RecordReader
 from kg.graph.merge import Merger
-from kg.model import Document, KnowledgeGraph, Problem
+from kg.model import KnowledgeGraph, Problem
 from kg.rdf.formats import FORMATS
 from kg.read import InputError, expected_documents, page_paths, read_documents
 from kg.run import extract_stream
@@ -119,11 +117,8 @@ def _extract(items, record, report: BuildReport, progress, total: int, **how) ->
             name = item.doc
             report.problems.extend(item.problems)
             if item.built:
-                reader = RecordReader()
-                for line in item.lines:
-                    reader.read(json.loads(line), item.doc)
                 record.write("".join(line + "\n" for line in item.lines))
-                merger.add(reader.documents.get(item.doc) or Document(item.doc, raw=""), item.articles)
+                merger.add(item.document(), item.articles)
                 report.reused += item.reused
                 report.extracted += not item.reused
         if progress:

@@ -92,12 +92,9 @@ def _dictionary() -> dict[str, tuple[int, str]]:
     """jieba's own dictionary: word → (frequency, part of speech)."""
     import jieba
 
-    words = {}
     with jieba.get_dict_file() as fh:
-        for line in fh:
-            word, freq, flag = line.decode("utf-8").split()
-            words[word] = (int(freq), flag)
-    return words
+        fields = fh.read().decode("utf-8").split()      # "word frequency flag", a line each
+    return dict(zip(fields[0::3], zip(map(int, fields[1::3]), fields[2::3])))
 
 
 @cache

@@ -6,7 +6,9 @@
 
 A page's result is its lines of the extraction record, so what a worker sends
 back, what the cache keeps and what the build writes are one and the same
-thing, and a page gives the same output however it was extracted.
+thing, and a page gives the same output however it was extracted. The graph
+is merged from those lines read back; a worker reads them back itself, so
+that the process that merges does nothing per page but merge.
 """
 from __future__ import annotations
 
@@ -27,10 +29,26 @@ class Extracted:
     articles: int = 0
     problems: list[Problem] = field(default_factory=list)
     reused: bool = False                # taken from the cache
+    read: Document | None = None        # the lines read back: the page's entities and triples
 
     @property
     def built(self) -> bool:
         return not any(p.skipped for p in self.problems)
+
+    def document(self) -> Document:
+        """The page as its record lines say, with its entities and triples, for the graph."""
+        if self.read is None:
+            self.read = _read_back(self.doc, map(json.loads, self.lines))
+        return self.read
+
+
+def _read_back(doc: str, records: Iterable[dict]) -> Document:
+    from kg.graph.load import RecordReader
+
+    reader = RecordReader()
+    for record in records:
+        reader.read(record, doc)
+    return reader.documents.get(doc) or Document(doc, raw="")
 
 
 # A passage that takes every stage through its lexicons and patterns.
@@ -64,8 +82,13 @@ def extract_one(doc: Document) -> Extracted:
     done = process_page(doc)
     if done is None:
         return Extracted(doc.id, [], 0, list(doc.problems))
-    lines = [json.dumps(r, ensure_ascii=False) for r in records(done)]
-    return Extracted(doc.id, lines, len(done.articles), list(doc.problems))
+    page = list(records(done))
+    lines = [_json(record) for record in page]
+    # read back from the records themselves: what their lines would parse into, without the parsing
+    return Extracted(doc.id, lines, len(done.articles), list(doc.problems), read=_read_back(doc.id, page))
+
+
+_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def extract_stream(items: Iterable[Document | Problem], jobs: int = 1, cache: Cache | None = None,

@@ -42,8 +42,18 @@ def around(g: nx.MultiDiGraph, centre: str, hops: int = 2, max_nodes: int | None
         raise InputError(f"hops must be 0 or more, not {hops}")
     # nx.ego_graph(undirected=True) deep-copies the whole graph for every call; a view copies nothing
     reach = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), centre, cutoff=hops)
-    ball = g.subgraph(reach)
-    return _cut(ball, f"{g.nodes[centre]['label']}（{hops} 跳以内）", max_nodes, centre)
+    return _cut(_induced(g, reach), f"{g.nodes[centre]['label']}（{hops} 跳以内）", max_nodes, centre)
+
+
+def _induced(g: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
+    """The nodes of `keep` and the links among them, in the graph's order, as a graph of their own:
+    a page reads it many times over, and through a subgraph view every read filters the whole graph."""
+    nodes = [n for n in g if n in keep]
+    ball = nx.MultiDiGraph()
+    ball.add_nodes_from((n, g.nodes[n]) for n in nodes)
+    ball.add_edges_from((u, v, key, data) for u in nodes for v, links in g.succ[u].items() if v in keep
+                        for key, data in links.items())
+    return ball
 
 
 def zones(g: nx.MultiDiGraph) -> list[str]:
@@ -71,4 +81,4 @@ def _cut(g: nx.MultiDiGraph, title: str, max_nodes: int | None, centre: str | No
     # always gives the same view.
     ranked = sorted(g.nodes, key=lambda n: (n != centre, -g.degree(n), n))[:max_nodes]
     note = f"实体过多：只显示连接最多的 {max_nodes:,} 个，共 {total:,} 个"
-    return View(title, g.subgraph(ranked).copy(), note)
+    return View(title, _induced(g, set(ranked)), note)

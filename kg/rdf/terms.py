@@ -6,6 +6,7 @@ first use, not a silently new IRI in the output.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
@@ -87,6 +88,7 @@ def entity_namespace(type_: str) -> Namespace:
     return Namespace(ID[f"{type_.lower()}/"])
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_iri(type_: str, entity_id: str) -> URIRef:
     # The id is hex (Entity.id), so the IRI never holds Chinese, spaces or
     # brackets that a strict parser or a browser would choke on.

@@ -12,6 +12,7 @@ from kg.recognize.tokens import glued_to_noun, in_name, left_edge
 _LIST = re.compile(r"((?:[^，。、；：！？“”（）]{2,16}、)+[^，。、；：！？“”（）]{2,16}?)(?:等|\s)*(?:[0-9一二三四五六七八九十]+个|两大|三大|四大|五大|六大)?"
                    r"(?:主导|特色|优势|未来|新兴|战略性新兴|重点|高成长|细分|支柱|传统|传统优势|外贸)*"
                    r"(?:产业(?!化)|领域|产业链|产业集群|行业|新业态|业态|新模式|赛道|(?<=个)方向)")
+_CLAUSE = re.compile(r"[^，。；：！？“”（）]+")      # a list and its tail lie within one
 # 新能源及新型储能, 软件和信息服务: one industry whose name joins two words
 _JOINS = frozenset({"及", "和", "与"})
 _TAIL = re.compile(r"(产业集群|产业链|产业|领域)$")
@@ -33,10 +34,11 @@ def find(text: str, offset: int, sentence: int, tokens):
             continue        # 技术成果产业化 makes results into products; it names no industry
         end = m.end() + 2 if text[m.end():m.end() + 2] == "产业" else m.end()
         yield Mention(text[m.start():end], "Industry", offset + m.start(), offset + end, sentence, name=m.group())
-    if "、" not in text:
-        return      # _LIST tries every character as a list's start: a sentence without a list is not searched
-    for m in _LIST.finditer(text):
-        yield from _items(text, m, offset, sentence, tokens)
+    # _LIST tries every character as a list's start: it is run only over the clauses that hold a 、
+    for clause in _CLAUSE.finditer(text):
+        if "、" in clause.group():
+            for m in _LIST.finditer(text, clause.start(), clause.end()):
+                yield from _items(text, m, offset, sentence, tokens)
 
 
 def _items(text, m, offset, sentence, tokens):

@@ -91,12 +91,20 @@ def _type(name: str, by_tail: str) -> str:
     return by_tail
 
 
+_CLAUSE = re.compile(r"[^，。；]+")     # a list of companies and its tail lie within one
+
+
+def _lists(text: str):
+    """COMPANY_LIST's matches; it tries every character as a list's start, so it is run only over the clauses that hold a 、."""
+    for clause in _CLAUSE.finditer(text):
+        if "、" in clause.group():
+            yield from COMPANY_LIST.finditer(text, clause.start(), clause.end())
+
+
 def listed_companies(text: str, offset: int, sentence: int, tokens):
     """华远重工、星河生物、东方动力等50余家骨干企业 → three companies."""
-    if "、" not in text:
-        return      # COMPANY_LIST tries every character as a list's start
     lex = load()
-    for m in COMPANY_LIST.finditer(text):
+    for m in _lists(text):
         pos = m.start(1)
         items = m.group(1).split("、")
         if any(is_plain_word(item) or item in lex.industries for item in items[1:]):

@@ -156,7 +156,7 @@ def _lines(raw: str):
 
 def _clean_line(line: Line) -> tuple[Line, bool]:
     """The line repaired, and whether it stands alone as a heading."""
-    heading = MARKDOWN_HEADING.match(line.text)
+    heading = line.text.startswith("#") and MARKDOWN_HEADING.match(line.text)
     if heading:
         line = Line(line.text[heading.end():], line.offsets[heading.end():])
     undoubled = undouble(line)
@@ -205,4 +205,4 @@ def _continues(texts: list[str], widths: list[float], k: int) -> bool:
     width = max(widths[k + 1], widths[k - 1] if k else 0)
     label = nxt.endswith("：") and len(nxt) < 20
     return not _ends_sentence(line) and widths[k] >= 0.5 * width and not label \
-        and not INNER_SPACE.search(LEAD.sub("", line)) and not BLOCK_START.match(nxt)
+        and not (" " in line and INNER_SPACE.search(LEAD.sub("", line))) and not BLOCK_START.match(nxt)

@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 
 from kg.lexicon import Names, any_of, load, tagger
+from kg.pipeline import extract
+from kg.recognize import tokens
 from kg.recognize.places import gazetteer, zone_shape, zone_shapes
+from kg.recognize.tokens import tokenize
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
@@ -46,3 +49,17 @@ def test_a_word_no_dictionary_holds_is_no_adverb():
     # jieba-rs guesses 'd' or 'm' for some unknown words; a name's first part must stay a noun
     flags = dict(tagger().cut("成都倍特药业股份有限公司"))
     assert flags["倍特"] == "nz"
+
+
+def test_a_sentence_is_tagged_only_when_a_recogniser_needs_its_words(monkeypatch):
+    tagged = []
+
+    def counting(text):
+        tagged.append(text)
+        return tokenize(text)
+
+    monkeypatch.setattr(tokens, "tokenize", counting)
+    weather, company = "今天天气很好，大家都很高兴。", "山东恒达机械有限公司在潍坊市投资建设新工厂。"
+    mentions = extract(weather + company).mentions
+    assert tagged == [company]          # the company's tail needs the words before it; the weather needs none
+    assert ("山东恒达机械有限公司", "Company") in [(m.text, m.type) for m in mentions]

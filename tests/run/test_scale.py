@@ -15,7 +15,7 @@ from kg.model import Document
 from kg.pipeline import extract
 from kg.progress import progress_display
 from kg.read import read_documents
-from kg.run import extract_stream
+from kg.run import Extracted, extract_one, extract_stream
 from kg.run.cache import Cache
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -162,3 +162,19 @@ def test_progress_on_a_terminal_is_a_bar(tmp_path):
     with progress_display(screen) as show:
         build(SEEDS, tmp_path / "out", progress=show)
     assert "5/5" in screen.getvalue() and "pages/s" in screen.getvalue()
+
+
+def test_what_a_worker_reads_back_is_what_the_lines_say():
+    # the graph is merged from the worker's read-back; a page from the cache is read from its lines
+    for doc in read_documents(SEEDS):
+        extracted = extract_one(doc)
+        from_lines = Extracted(extracted.doc, extracted.lines).document()
+        assert extracted.read is not None and extracted.read.entities
+        assert _facts(extracted.read) == _facts(from_lines)
+
+
+def _facts(doc: Document) -> tuple:
+    entities = sorted((e.name, e.type, tuple(sorted(e.aliases)), e.byline) for e in doc.entities)
+    triples = [(t.subject.name, t.subject.type, t.predicate, t.object and (t.object.name, t.object.type), t.value,
+                t.role, t.provenance) for t in doc.triples]
+    return entities, triples

@@ -28,6 +28,9 @@ def test_a_neighbourhood_is_what_lies_within_so_many_links_either_way(seeds_grap
     reach = nx.single_source_shortest_path_length(seeds_graph.to_undirected(as_view=True), centre, cutoff=hops)
     view = around(seeds_graph, centre, hops)
     assert set(view.graph.nodes) == set(reach)
+    # every link among them, with its data, and nothing else
+    links = sorted((u, v, k, str(d)) for u, v, k, d in seeds_graph.subgraph(reach).edges(keys=True, data=True))
+    assert sorted((u, v, k, str(d)) for u, v, k, d in view.graph.edges(keys=True, data=True)) == links
     assert view.title == f"潍坊高新区（{hops} 跳以内）"
 
 

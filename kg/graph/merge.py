@@ -41,8 +41,9 @@ class Merger:
         # means a stray one still gets a node rather than a KeyError later.
         listed = {id(e) for e in doc.entities}
         ends = [e for t in doc.triples for e in (t.subject, t.object) if e is not None]
+        keys = {}       # id(entity) → its node's id, worked out once an entity
         for entity in [*doc.entities, *ends]:
-            key = entity.id
+            key = keys.get(id(entity)) or keys.setdefault(id(entity), entity.id)
             node = kg.nodes.get(key)
             if node is None:
                 node = kg.nodes[key] = Node(key, entity.name, entity.type)
@@ -53,7 +54,7 @@ class Merger:
             self._names[key][entity.name] += id(entity) in listed
         facts = self._facts
         for t in doc.triples:
-            fact = (t.subject.id, t.predicate, t.object.id if t.object else t.value, t.role)
+            fact = (keys[id(t.subject)], t.predicate, keys[id(t.object)] if t.object else t.value, t.role)
             facts[fact] += 1
             if facts[fact] <= EVIDENCE_PER_FACT:
                 kg.triples.append(t)

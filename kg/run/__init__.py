@@ -113,6 +113,8 @@ def _ticket(item, cache: Cache, submit) -> Callable[[], Extracted | Problem]:
     """What yields the item's result when its turn comes: at once if it is known, else when its worker is done."""
     if isinstance(item, Problem):
         return lambda: item
+    if not cache.keeps:
+        return submit(item)
     key = cache.key(item)
     found = cache.get(key)
     if found is not None:

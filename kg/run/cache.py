@@ -49,6 +49,10 @@ class Cache:
     def default(cls) -> Cache:
         return cls(default_folder())
 
+    @property
+    def keeps(self) -> bool:
+        return self._db is not None
+
     def key(self, doc: Document) -> str:
         # everything that goes into a page's record: its id and path (in problems), text, date and metadata
         content = json.dumps([extractor_version(), doc.id, doc.path, doc.raw, doc.date, doc.meta,

@@ -41,9 +41,10 @@ class Merger:
         # means a stray one still gets a node rather than a KeyError later.
         listed = {id(e) for e in doc.entities}
         ends = [e for t in doc.triples for e in (t.subject, t.object) if e is not None]
-        keys = {}       # id(entity) → its node's id, worked out once an entity
-        for entity in [*doc.entities, *ends]:
-            key = keys.get(id(entity)) or keys.setdefault(id(entity), entity.id)
+        named = [*doc.entities, *ends]
+        keys = {id(e): e.id for e in named}     # an entity's node id, worked out once
+        for entity in named:
+            key = keys[id(entity)]
             node = kg.nodes.get(key)
             if node is None:
                 node = kg.nodes[key] = Node(key, entity.name, entity.type)

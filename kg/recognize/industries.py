@@ -6,7 +6,7 @@ from functools import cache
 
 from kg.lexicon import any_of, is_plain_word, load
 from kg.model import Mention
-from kg.recognize.tokens import glued_to_noun, in_name, left_edge
+from kg.recognize.tokens import glued_to_noun, in_listing_clauses, in_name, left_edge
 
 # A、B和C等(N个)?…产业: every item of such a list is an industry, known or not
 _LIST = re.compile(r"((?:[^，。、；：！？“”（）]{2,16}、)+[^，。、；：！？“”（）]{2,16}?)(?:等|\s)*(?:[0-9一二三四五六七八九十]+个|两大|三大|四大|五大|六大)?"
@@ -34,11 +34,8 @@ def find(text: str, offset: int, sentence: int, tokens):
             continue        # 技术成果产业化 makes results into products; it names no industry
         end = m.end() + 2 if text[m.end():m.end() + 2] == "产业" else m.end()
         yield Mention(text[m.start():end], "Industry", offset + m.start(), offset + end, sentence, name=m.group())
-    # _LIST tries every character as a list's start: it is run only over the clauses that hold a 、
-    for clause in _CLAUSE.finditer(text):
-        if "、" in clause.group():
-            for m in _LIST.finditer(text, clause.start(), clause.end()):
-                yield from _items(text, m, offset, sentence, tokens)
+    for m in in_listing_clauses(_LIST, text, _CLAUSE):
+        yield from _items(text, m, offset, sentence, tokens)
 
 
 def _items(text, m, offset, sentence, tokens):

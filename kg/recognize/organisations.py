@@ -12,7 +12,7 @@ from functools import cache
 from kg.lexicon import any_of, is_plain_word, leading_place, load
 from kg.model import Mention
 from kg.recognize.people import person_name, post_pattern
-from kg.recognize.tokens import STOP_WORDS, a_kind, in_name, left_edge
+from kg.recognize.tokens import STOP_WORDS, a_kind, in_listing_clauses, in_name, left_edge
 
 # a tail that is the whole name, or a word that only ends like one, names no body (公司, 部门, 核心)
 _TOO_GENERIC = {"有关部门", "相关部门", "各部门", "部门", "总部", "本部", "全部", "内部", "外部", "东部", "西部", "南部",
@@ -94,17 +94,10 @@ def _type(name: str, by_tail: str) -> str:
 _CLAUSE = re.compile(r"[^，。；]+")     # a list of companies and its tail lie within one
 
 
-def _lists(text: str):
-    """COMPANY_LIST's matches; it tries every character as a list's start, so it is run only over the clauses that hold a 、."""
-    for clause in _CLAUSE.finditer(text):
-        if "、" in clause.group():
-            yield from COMPANY_LIST.finditer(text, clause.start(), clause.end())
-
-
 def listed_companies(text: str, offset: int, sentence: int, tokens):
     """华远重工、星河生物、东方动力等50余家骨干企业 → three companies."""
     lex = load()
-    for m in _lists(text):
+    for m in in_listing_clauses(COMPANY_LIST, text, _CLAUSE):
         pos = m.start(1)
         items = m.group(1).split("、")
         if any(is_plain_word(item) or item in lex.industries for item in items[1:]):

@@ -6,6 +6,7 @@ a preposition, a particle, a number or punctuation.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import accumulate
 from typing import NamedTuple
@@ -73,6 +74,15 @@ class LazyTokens(Sequence):
 
     def __iter__(self):
         return iter(self._all())
+
+
+def in_listing_clauses(pattern: re.Pattern, text: str, clause: re.Pattern):
+    """pattern.finditer(text), run only over the clauses (the runs `clause` matches) that hold a 、.
+
+    A list pattern tries every character as a list's start; where no 、 is, no list can start."""
+    for part in clause.finditer(text):
+        if "、" in part.group():
+            yield from pattern.finditer(text, part.start(), part.end())
 
 
 def _numbered(tokens: list[Token]) -> list[Token]:

@@ -17,6 +17,7 @@ import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+import functools
 
 from kg.model import Document, Problem
 from kg.run.cache import Cache
@@ -54,9 +55,9 @@ def _read_back(doc: str, records: Iterable[dict]) -> Document:
 # A passage that takes every stage through its lexicons and patterns.
 _WARM_UP = ("济南高新区管委会主任王明表示，2023年济南高新区与山东华泰科技有限公司签约新材料、生物医药等产业项目12个，"
             "总投资120亿元，实施《高新区产业发展规划》。")
-_prepared = False
 
 
+@functools.cache
 def prepare() -> None:
     """Load every lexicon now, once a process, and set them aside from the garbage collector.
 
@@ -64,13 +65,9 @@ def prepare() -> None:
     built in each; frozen, the collector never writes to the objects, which would
     make each worker copy the pages that hold them.
     """
-    global _prepared
-    if _prepared:
-        return
     from kg.pipeline import extract
     extract(_WARM_UP)
     gc.freeze()
-    _prepared = True
 
 
 def extract_one(doc: Document) -> Extracted:

@@ -152,21 +152,40 @@ class Names:
             yield last + 1 - len(name), last + 1, name
 
 
+class Prefixes:
+    """The longest of many names that a text begins with, as `any_of(names).match` finds it,
+    by looking up the text's prefixes, longest first, rather than trying every name."""
+
+    def __init__(self, names):
+        self.names = frozenset(names)
+        self.max_len = max(map(len, self.names), default=0)
+
+    def longest(self, text: str, start: int = 0, shortest: int = 1) -> str:
+        for end in range(min(len(text), start + self.max_len), start + shortest - 1, -1):
+            if text[start:end] in self.names:
+                return text[start:end]
+        return ""
+
+    def all(self, text: str, start: int = 0, shortest: int = 1) -> list[str]:
+        """Every name `text` begins with at `start`, the longest first."""
+        stop = min(len(text), start + self.max_len)
+        return [text[start:end] for end in range(stop, start + shortest - 1, -1) if text[start:end] in self.names]
+
+
 @cache
-def _prefix_pattern(kind: str) -> re.Pattern:
-    return any_of(load().zones if kind == "zone" else load().places)
+def prefixes(kind: str) -> Prefixes:
+    """The names of zones ("zone") or places ("place") of the gazetteer, to look up by prefix."""
+    return Prefixes(load().zones if kind == "zone" else load().places)
 
 
 def leading_place(text: str) -> str:
     """The longest place name `text` begins with (潍坊高新区 → 潍坊), or ''."""
-    m = _prefix_pattern("place").match(text)
-    return m.group() if m else ""
+    return prefixes("place").longest(text)
 
 
 def leading_zone_name(text: str) -> str:
     """The longest gazetteer zone name `text` begins with, or ''."""
-    m = _prefix_pattern("zone").match(text)
-    return m.group() if m else ""
+    return prefixes("zone").longest(text)
 
 
 @cache

@@ -14,7 +14,7 @@ from kg.lexicon import is_plain_word, leading_place, leading_zone_name, load, sh
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL
 from kg.recognize.organisations import tail_continues
-from kg.recognize.places import zone_shape
+from kg.recognize.places import leading_zone_shape
 from kg.recognize.tokens import tokenize
 
 _COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
@@ -33,13 +33,10 @@ def canonical(m: Mention) -> str:
     return m.name
 
 
+@lru_cache(maxsize=1 << 16)
 def leading_zone(text: str) -> str:
     """The zone a name begins with: from the gazetteer, else any place followed by 高新区 and the like."""
-    known = leading_zone_name(text)
-    if known:
-        return known
-    m = zone_shape().match(text)
-    return m.group() if m else ""
+    return leading_zone_name(text) or leading_zone_shape(text)
 
 
 def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:

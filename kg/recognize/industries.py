@@ -13,6 +13,7 @@ _LIST = re.compile(r"((?:[^，。、；：！？“”（）]{2,16}、)+[^，。
                    r"(?:主导|特色|优势|未来|新兴|战略性新兴|重点|高成长|细分|支柱|传统|传统优势|外贸)*"
                    r"(?:产业(?!化)|领域|产业链|产业集群|行业|新业态|业态|新模式|赛道|(?<=个)方向)")
 _CLAUSE = re.compile(r"[^，。；：！？“”（）]+")      # a list and its tail lie within one
+_LIST_END = re.compile(r"产业|领域|行业|业态|新模式|赛道|方向")     # every tail _LIST allows holds one
 # 新能源及新型储能, 软件和信息服务: one industry whose name joins two words
 _JOINS = frozenset({"及", "和", "与"})
 _TAIL = re.compile(r"(产业集群|产业链|产业|领域)$")
@@ -34,7 +35,7 @@ def find(text: str, offset: int, sentence: int, tokens):
             continue        # 技术成果产业化 makes results into products; it names no industry
         end = m.end() + 2 if text[m.end():m.end() + 2] == "产业" else m.end()
         yield Mention(text[m.start():end], "Industry", offset + m.start(), offset + end, sentence, name=m.group())
-    for m in in_listing_clauses(_LIST, text, _CLAUSE):
+    for m in in_listing_clauses(_LIST, text, _CLAUSE, _LIST_END):
         yield from _items(text, m, offset, sentence, tokens)
 
 

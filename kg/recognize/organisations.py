@@ -92,12 +92,13 @@ def _type(name: str, by_tail: str) -> str:
 
 
 _CLAUSE = re.compile(r"[^，。；]+")     # a list of companies and its tail lie within one
+_LIST_END = re.compile(r"等.*(?:企业|公司|集团)")
 
 
 def listed_companies(text: str, offset: int, sentence: int, tokens):
     """华远重工、星河生物、东方动力等50余家骨干企业 → three companies."""
     lex = load()
-    for m in in_listing_clauses(COMPANY_LIST, text, _CLAUSE):
+    for m in in_listing_clauses(COMPANY_LIST, text, _CLAUSE, _LIST_END):
         pos = m.start(1)
         items = m.group(1).split("、")
         if any(is_plain_word(item) or item in lex.industries for item in items[1:]):

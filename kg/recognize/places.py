@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import Names, any_of, load
+from kg.lexicon import Names, any_of, load, prefixes
 from kg.model import Mention
 
 # a zone that is not in the national list still has a zone's shape: a place, then 高新区 or the like
@@ -18,35 +18,48 @@ def gazetteer() -> Names:
 
 @cache
 def zone_shape() -> re.Pattern:
+    """What a zone-shaped name is, as one pattern; the functions below find the same faster."""
     places = any_of(n for n in load().places if len(n) >= 2).pattern
     # 西部（重庆）科学城: a region with its city in brackets
-    return re.compile(r"(?:%s|[东西南北中]部(?:（[^（）]{2,4}）)?)(?:国家)?(?:%s)" % (places, ZONE_TAILS))
+    return re.compile(r"(?:%s|%s)(?:国家)?(?:%s)" % (places, _REGION, ZONE_TAILS))
 
 
+_REGION = r"[东西南北中]部(?:（[^（）]{2,4}）)?"
 _TAIL = re.compile(r"(?:国家)?(?:%s)" % ZONE_TAILS)
-_REGION = re.compile(r"[东西南北中]部(?:（[^（）]{2,4}）)?$")
-
-
-@cache
-def _place_names() -> tuple[frozenset[str], int]:
-    names = frozenset(n for n in load().places if len(n) >= 2)
-    return names, max(map(len, names))
+_REGION_BEFORE = re.compile(_REGION + "$")
+_REGION_ZONE = re.compile(_REGION + _TAIL.pattern)
 
 
 def zone_shapes(text: str):
     """(start, end) of each zone-shaped name, as `zone_shape().finditer` finds them: found from
     the tail leftwards, since trying thousands of places at every character is slow."""
-    names, longest = _place_names()
+    places = prefixes("place")
     last = 0
     for tail in _TAIL.finditer(text):
         at = tail.start()
-        starts = [at - k for k in range(min(longest, at - last), 1, -1) if text[at - k:at] in names][:1]
-        region = _REGION.search(text, max(last, at - 10), at)
+        starts = [at - k for k in range(min(places.max_len, at - last), 1, -1) if text[at - k:at] in places.names][:1]
+        region = _REGION_BEFORE.search(text, max(last, at - 10), at)
         if region:
             starts.append(region.start())
         if starts:
             yield min(starts), tail.end()
             last = tail.end()
+
+
+def leading_zone_shape(text: str) -> str:
+    """The zone-shaped name `text` begins with, as `zone_shape().match` finds it, or ''."""
+    for place in prefixes("place").all(text, shortest=2):
+        tail = _TAIL.match(text, len(place))
+        if tail:
+            return text[:tail.end()]
+    m = _REGION_ZONE.match(text)
+    return m.group() if m else ""
+
+
+def is_zone_shape(text: str) -> bool:
+    """Whether the whole of `text` is a zone-shaped name, as `zone_shape().fullmatch` says."""
+    return any(_TAIL.fullmatch(text, len(place)) for place in prefixes("place").all(text, shortest=2)) \
+        or bool(_REGION_ZONE.fullmatch(text))
 
 
 def find(text: str, offset: int, sentence: int, tokens=()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
-from kg.recognize.places import zone_shape
+from kg.recognize.places import is_zone_shape
 from kg.recognize.tokens import NAME_WORDS, a_kind, left_edge
 
 TAILS = re.compile(r"(?:项目|基地|产业园区|产业园|工业园|科技园|园区|校区|生产线|综合体|标准厂房|厂房|产业学院|平台|医院)")
@@ -43,7 +43,7 @@ def find(text: str, offset: int, sentence: int, tokens):
             start = text.rindex("“", 0, start)     # “某某药谷”国家级生物医药产业平台
         head = text[start:m.start()]
         name = text[start:m.end()]
-        if len(head) < 4 or _GENERIC.match(head) or _GENERIC_END.search(name) or zone_shape().fullmatch(head) \
+        if len(head) < 4 or _GENERIC.match(head) or _GENERIC_END.search(name) or is_zone_shape(head) \
                 or m.group() == "平台" and (len(head) < 6 or a_kind(tokens, start, m.start())) \
                 or not _named(text, tokens, start, m.start()):
             continue

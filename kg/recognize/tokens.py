@@ -7,8 +7,10 @@ a preposition, a particle, a number or punctuation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import attrgetter
 from typing import NamedTuple
 
 from kg.lexicon import NUMERALS, is_plain_word, load, tagger
@@ -38,6 +40,9 @@ class Token(NamedTuple):      # a tuple: a page makes tens of thousands
     flag: str
     start: int
     end: int
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -76,12 +81,13 @@ class LazyTokens(Sequence):
         return iter(self._all())
 
 
-def in_listing_clauses(pattern: re.Pattern, text: str, clause: re.Pattern):
-    """pattern.finditer(text), run only over the clauses (the runs `clause` matches) that hold a 、.
+def in_listing_clauses(pattern: re.Pattern, text: str, clause: re.Pattern, tail: re.Pattern):
+    """pattern.finditer(text), run only over the clauses (the runs `clause` matches) that hold
+    a 、 and the word `tail` finds, the word a list must end in.
 
-    A list pattern tries every character as a list's start; where no 、 is, no list can start."""
+    A list pattern tries every character as a list's start; where no 、 or no such word is, no list can be."""
     for part in clause.finditer(text):
-        if "、" in part.group():
+        if "、" in part.group() and tail.search(part.group()):
             yield from pattern.finditer(text, part.start(), part.end())
 
 
@@ -123,11 +129,12 @@ def name_like(tok: Token, allow: frozenset = frozenset()) -> bool:
 
 def left_edge(tokens: list[Token], head_start: int, limit: int = 24, allow: frozenset = frozenset()) -> int:
     """The offset where the name whose tail starts at `head_start` begins."""
+    tokens = tokens[:]      # a list, even of LazyTokens, for bisect
     start = head_start
-    before = [t for t in tokens if t.end <= head_start]
-    for t in tokens:
-        if t.start < head_start < t.end:
-            start = t.start     # the tail is glued to a token on its left (科创办 from 科/创办)
+    # the tokens are contiguous and in order: those before the tail are a prefix of them
+    before = tokens[:bisect_right(tokens, head_start, key=_END)]
+    if len(before) < len(tokens) and tokens[len(before)].start < head_start:
+        start = tokens[len(before)].start     # the tail is glued to a token on its left (科创办 from 科/创办)
     for k in range(len(before) - 1, -1, -1):
         tok = before[k]
         if tok.end != start or head_start - tok.start > limit:
@@ -138,11 +145,16 @@ def left_edge(tokens: list[Token], head_start: int, limit: int = 24, allow: froz
             break       # 建设重庆实验室: a verb before a place takes the name as its object
         start = tok.start
     # 吸引了胜达机械: the tagger glued the name's first character to the particle before it
-    glued = next((t for t in before if t.end == start), None)
+    at = bisect_left(before, start, key=_END)
+    glued = before[at] if at < len(before) and before[at].end == start else None
     if glued and len(glued.word) == 2 and glued.word[0] in "了着过" and glued.flag.startswith("v"):
         start -= 1
     # a one-character verb or preposition at the left end belongs to the clause (让大学 → 大学)
-    while start < head_start and any(t.start == start and len(t.word) == 1 and t.flag[0] in "vpdc" for t in tokens):
+    while start < head_start:
+        at = bisect_left(tokens, start, key=_START)
+        t = tokens[at] if at < len(tokens) else None
+        if not (t and t.start == start and len(t.word) == 1 and t.flag[0] in "vpdc"):
+            break
         start += 1
     return start
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.lexicon import Names, any_of, load, tagger
+from kg.lexicon import Names, any_of, leading_place, leading_zone_name, load, tagger
 from kg.pipeline import extract
-from kg.recognize import tokens
-from kg.recognize.places import gazetteer, zone_shape, zone_shapes
-from kg.recognize.tokens import tokenize
+from kg.recognize import industries, organisations, tokens
+from kg.recognize.places import gazetteer, is_zone_shape, leading_zone_shape, zone_shape, zone_shapes
+from kg.recognize.tokens import in_listing_clauses, tokenize
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
@@ -36,6 +36,40 @@ def test_names_prefer_the_longest_at_one_place():
 def test_zone_shapes_are_what_the_zone_pattern_finds(pages):
     for text in pages + ["西部（重庆）科学城和某某国家高新区", "潍坊国家高新区潍坊高新区"]:
         assert list(zone_shapes(text)) == [(m.start(), m.end()) for m in zone_shape().finditer(text)]
+
+
+def test_leading_names_are_what_an_alternation_of_the_names_matches(pages):
+    place, zone = any_of(load().places), any_of(load().zones)
+    for text in pages:
+        for at in range(len(text)):
+            m, z = place.match(text, at), zone.match(text, at)
+            assert leading_place(text[at:]) == (m.group() if m else "")
+            assert leading_zone_name(text[at:]) == (z.group() if z else "")
+
+
+def test_zone_shapes_at_a_start_are_what_the_zone_pattern_matches(pages):
+    shape = zone_shape()
+    texts = pages + ["西部（重庆）科学城和某某国家高新区", "中部（某某地）国家高新区", "潍坊国家高新区潍坊高新区"]
+    found = 0
+    for text in texts:
+        for m in shape.finditer(text):
+            found += 1
+            for at in range(max(0, m.start() - 4), m.start() + 3):      # starts before, at and inside the name
+                for end in (m.end() - 1, m.end(), m.end() + 2):
+                    head = text[at:end]
+                    expected = shape.match(head)
+                    assert leading_zone_shape(head) == (expected.group() if expected else "")
+                    assert is_zone_shape(head) == bool(shape.fullmatch(head))
+    assert found > 10
+
+
+@pytest.mark.parametrize("module, pattern", [(industries, "_LIST"), (organisations, "COMPANY_LIST")])
+def test_list_patterns_run_over_clauses_find_what_they_find_over_the_page(pages, module, pattern):
+    pattern = getattr(module, pattern)
+    for text in pages:
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in in_listing_clauses(pattern, text, module._CLAUSE, module._LIST_END)] == expected
+    assert any(pattern.search(text) for text in pages)
 
 
 def test_the_tagger_keeps_lexicon_words_whole_with_their_own_tag():

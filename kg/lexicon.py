@@ -139,17 +139,15 @@ class Names:
     tries every name at every character."""
 
     def __init__(self, names):
-        import ahocorasick
+        import ahocorasick_rs
 
-        self._automaton = ahocorasick.Automaton()
-        for name in names:
-            self._automaton.add_word(name, name)
-        self._automaton.make_automaton()
+        self._names = sorted(set(names))
+        self._automaton = ahocorasick_rs.AhoCorasick(self._names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
-    def finditer(self, text: str):
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, name) of each match, left to right, none overlapping."""
-        for last, name in self._automaton.iter_long(text):
-            yield last + 1 - len(name), last + 1, name
+        names = self._names
+        return [(start, end, names[k]) for k, start, end in self._automaton.find_matches_as_indexes(text)]
 
 
 class Prefixes:

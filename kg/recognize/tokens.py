@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -48,7 +48,8 @@ _START, _END = attrgetter("start"), attrgetter("end")
 def tokenize(text: str) -> list[Token]:
     words, flags = tagger().tags(text)
     ends = list(accumulate(map(len, words)))
-    tokens = list(map(Token._make, zip(words, flags, [0, *ends[:-1]], ends)))
+    # tuple.__new__ straight from C: Token._make, a Python function, costs a third more
+    tokens = list(map(tuple.__new__, repeat(Token), zip(words, flags, [0, *ends[:-1]], ends)))
     if "eng" in flags:
         tokens = _numbered(tokens)
     return tokens

@@ -22,6 +22,7 @@ from kg.rdf.formats import FORMATS
 from kg.read import InputError, expected_documents, page_paths, read_documents
 from kg.run import extract_stream
 from kg.run.cache import Cache
+from kg.run.local import alongside
 from kg.write.atomic import atomic_folder
 from kg.write.html import write_views
 from kg.write.problems import write_problems
@@ -97,8 +98,9 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
             report.graph = merger.graph()
             if not report.graph.documents:
                 raise _NothingBuilt
-            write_rdf(report.graph, new / outputs(rdf_format)[0], rdf_format)
-            write_views(report.graph, new)
+            # with workers to spare, the views are drawn while the graph is written
+            with alongside(lambda: write_views(report.graph, new), fork=jobs > 1):
+                write_rdf(report.graph, new / outputs(rdf_format)[0], rdf_format)
             write_problems(report.problems, new / "problems.jsonl")
     except _NothingBuilt:
         pass

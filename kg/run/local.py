@@ -1,7 +1,9 @@
-"""Pages extracted in this process, or in N worker processes."""
+"""Pages extracted in this process, or in N worker processes; and a task run alongside the build."""
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
+from contextlib import contextmanager
 
 
 class InlineMapper:
@@ -45,3 +47,49 @@ class ProcessMapper:
             self._pool.terminate()      # Ctrl-C, or a failure: no worker outlives the build
         self._pool.join()
         return False
+
+
+@contextmanager
+def alongside(task: Callable[[], object], fork: bool = True):
+    """Run `task` in a process of its own while the with-block runs in this one.
+
+    The forked process sees this one's memory as it is, so nothing is pickled
+    on the way there. A failure of the task is raised here when the block ends;
+    with `fork` False the task simply runs here, before the block."""
+    if not fork or "fork" not in multiprocessing.get_all_start_methods():
+        task()
+        yield
+        return
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_report, args=(task, send), daemon=True)
+    process.start()
+    send.close()
+    try:
+        yield
+        try:
+            failure = receive.recv()
+        except EOFError:        # it ended without a word: killed
+            failure = None
+    except BaseException:
+        process.terminate()     # Ctrl-C, or the block failed: the task is not wanted any more
+        raise
+    finally:
+        process.join()
+        receive.close()
+    if failure is not None:
+        raise failure
+    if process.exitcode:
+        raise RuntimeError(f"a worker process ended with code {process.exitcode} before finishing its task")
+
+
+def _report(task: Callable[[], object], send) -> None:
+    """In the forked process: run the task, and send back None, or what went wrong."""
+    try:
+        task()
+        send.send(None)
+    except BaseException as exc:        # noqa: BLE001 — whatever it is, the parent raises it
+        try:
+            send.send(exc)
+        except Exception:       # an exception that does not pickle still gets its message across
+            send.send(RuntimeError(f"{type(exc).__name__}: {exc}"))

@@ -13,7 +13,6 @@ import math
 import random
 import statistics
 
-import igraph
 import networkx as nx
 
 # The median link's length on the page, in vis-network's units (a node is
@@ -25,6 +24,8 @@ Points = list[tuple[float, float]]
 
 
 def positions(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    import igraph       # here, not above: it brings in matplotlib, half a second that only views need
+
     nodes = list(g.nodes)
     index = {n: i for i, n in enumerate(nodes)}
     whole = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in g.edges()])
@@ -42,7 +43,7 @@ def positions(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return at
 
 
-def _lay_out(part: igraph.Graph) -> Points:
+def _lay_out(part) -> Points:
     """One connected part, its median link LINK_LENGTH long, its corner at (0, 0)."""
     if part.vcount() == 1:
         return [(0.0, 0.0)]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 import networkx as nx
 from jinja2 import Environment, PackageLoader
@@ -38,7 +40,8 @@ MAX_EVIDENCE = 5
 MAX_DOCS = 10
 # Its stylesheet is not taken: 220 kB of editing and navigation buttons the
 # views do not show; view.css styles the tooltip.
-VIS = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+# found, not imported: importing pyvis brings in IPython, a quarter of a second at every start
+VIS = Path(find_spec("pyvis").submodule_search_locations[0]) / "templates" / "lib" / "vis-9.1.2"
 
 _TEMPLATES = Environment(loader=PackageLoader("kg.view", "static"), autoescape=True,
                          trim_blocks=True, lstrip_blocks=True)
@@ -90,7 +93,7 @@ def _edge(subject: str, obj: str, d: dict, parallel: int) -> dict:
     edge = {"from": subject, "to": obj, "relation": predicate,
             "label": f"{name}：{role}" if role else name,
             "arrows": "to, from" if predicate == "cooperatesWith" else "to",
-            "title": _edge_title(heading, list(zip(d["evidence"], d["docs"])))}
+            "title": _edge_title(heading, d["evidence"], d["docs"])}
     if parallel:
         # Links are straight lines, so two between the same nodes would lie on
         # top of each other, labels and all: each further one bends further.
@@ -110,8 +113,9 @@ def _node_title(d: dict) -> str:
     return "\n".join(lines)
 
 
-def _edge_title(heading: str, evidence: list[tuple[str, str]]) -> str:
-    shown = [f"{text}\n—— {doc}" for text, doc in evidence[:MAX_EVIDENCE]]
+def _edge_title(heading: str, evidence: list[str], docs: list[str]) -> str:
+    """evidence: the sentences, and docs the document of each."""
+    shown = [f"{text}\n—— {doc}" for text, doc in zip(evidence[:MAX_EVIDENCE], docs)]
     if len(evidence) > MAX_EVIDENCE:
         shown.append(f"…另有 {len(evidence) - MAX_EVIDENCE} 句")
     return "\n\n".join([heading, *shown])

@@ -7,6 +7,7 @@ and the evidence sentences with their documents).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 import networkx as nx
 
@@ -40,8 +41,10 @@ def around(g: nx.MultiDiGraph, centre: str, hops: int = 2, max_nodes: int | None
     """`centre` and what lies within `hops` links of it, whichever way the links point."""
     if hops < 0:
         raise InputError(f"hops must be 0 or more, not {hops}")
-    # nx.ego_graph(undirected=True) deep-copies the whole graph for every call; a view copies nothing
-    reach = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), centre, cutoff=hops)
+    # nx.ego_graph(undirected=True) deep-copies the whole graph for every call, and an undirected
+    # view merges a node's links anew at every step: the search follows both kinds of link instead
+    both_ways = lambda n: chain(g.succ[n], g.pred[n])       # noqa: E731
+    reach = {centre, *(v for _, v in nx.generic_bfs_edges(g, centre, both_ways, depth_limit=hops))}
     return _cut(_induced(g, reach), f"{g.nodes[centre]['label']}（{hops} 跳以内）", max_nodes, centre)
 
 

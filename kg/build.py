@@ -20,7 +20,7 @@ from kg.graph.merge import Merger
 from kg.model import KnowledgeGraph, Problem
 from kg.rdf.formats import FORMATS
 from kg.read import InputError, expected_documents, page_paths, read_documents
-from kg.run import extract_stream
+from kg.run import extract_stream, fewer_collections
 from kg.run.cache import Cache
 from kg.run.local import alongside
 from kg.write.atomic import atomic_folder
@@ -91,7 +91,7 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
     total = expected_documents(page_paths(source, exclude))
     report = BuildReport(KnowledgeGraph(), out, 0.0, rdf_format=rdf_format)
     try:
-        with atomic_folder(folder, replaces=WRITTEN) as new:
+        with fewer_collections(), atomic_folder(folder, replaces=WRITTEN) as new:
             with (new / "extraction.jsonl").open("w", encoding="utf-8") as record:
                 merger = _extract(read_documents(source, exclude), record, report, progress, total,
                                   jobs=jobs, cache=cache, dask=dask)

@@ -97,13 +97,13 @@ def _same_project(short: str, long: str) -> bool:
 
 
 def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
-    orgs = ("Company", "Organization", "GovernmentAgency")
-    families: dict[str, list[Entity]] = {}      # only a company, body or agency takes another's short form
+    families = {}       # only a company, body or agency takes another's short form
     for e in entities.values():
-        families.setdefault("org" if e.type in orgs else e.type, []).append(e)
+        families.setdefault(_family(e.type), []).append(e)
+    index = {family: _Candidates(family, members) for family, members in families.items()}
     merged: set[int] = set()
     for key, short in list(entities.items()):
-        for other in families["org" if short.type in orgs else short.type]:
+        for other in index[_family(short.type)].of(short.name):
             if other is short or id(other) in merged:
                 continue
             if short.type == "Policy":
@@ -120,6 +120,37 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
                 del entities[key]
                 merged.add(id(short))
                 break
+
+
+def _family(type_: str) -> str:
+    return "org" if type_ in ("Company", "Organization", "GovernmentAgency") else type_
+
+
+class _Candidates:
+    """The members of a family a name may be the short form of, in the family's order: only those
+    that share the clue every short form shares with its full name, not every member of a large page.
+
+    A short form begins as its full name or its core does (华远重工 of 山东华远重工有限公司); a short
+    policy ends as its full one or quotes the same words; a project may lie anywhere in another's name."""
+
+    def __init__(self, family: str, members: list[Entity]):
+        self.family, self.members = family, members
+        self._by_clue: dict[str, list[int]] = {}
+        for k, e in enumerate(members):
+            for clue in self._clues(e.name, full=True):
+                self._by_clue.setdefault(clue, []).append(k)
+
+    def _clues(self, name: str, full: bool) -> set[str]:
+        if self.family == "Project":
+            return {""}
+        if self.family == "Policy":
+            quoted = _QUOTED.search(name)
+            return {"end:" + name[-1:], *(["quote:" + quoted.group(1)] if quoted else [])}
+        return {name[:1], _core(name)[:1]} if full else {name[:1]}
+
+    def of(self, short: str) -> list[Entity]:
+        found = sorted({k for clue in self._clues(short, full=False) for k in self._by_clue.get(clue, ())})
+        return [self.members[k] for k in found]
 
 
 def _parents(entities: dict[tuple[str, str], Entity]):

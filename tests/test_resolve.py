@@ -1,8 +1,11 @@
 """Short names, abbreviations, coreference and a zone's city."""
+from pathlib import Path
+
 import pytest
 
+from kg.model import Entity
 from kg.pipeline import extract
-from kg.resolve import is_short_form, zone_city
+from kg.resolve import _Candidates, _family, _same_policy, _same_project, is_short_form, zone_city
 
 
 @pytest.mark.parametrize("short, long", [
@@ -44,3 +47,26 @@ def test_same_entity_same_id_on_every_run():
     a = extract("潍坊高新区集中开工重点项目。").entity("潍坊高新区").id
     b = extract("这是潍坊高新区。").entity("潍坊高新区").id
     assert a == b
+
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+
+def test_the_candidates_of_a_short_form_hold_every_name_it_is_short_for():
+    # the names the seeds' pages yield, with the short forms the test cases above name
+    names: dict[str, set[str]] = {}
+    for page in SEEDS:
+        for m in extract(page.read_text(encoding="utf-8")).mentions:
+            names.setdefault(_family(m.type), set()).add(m.name)
+    names["org"] |= {"北京器检院", "北京市医疗器械检验研究院", "天瑞重工", "山东天瑞重工有限公司", "诺一迈尔", "诺一迈尔（山东）医学科技有限公司"}
+    names["Policy"] |= {"“遍访企业”", "“遍访企业”行动", "就业见习计划", "高校毕业生就业见习计划"}
+    pairs = 0
+    for family, found in names.items():
+        members = [Entity(name, "Company" if family == "org" else family) for name in sorted(found)]
+        candidates = _Candidates(family, members)
+        for short in members:
+            same = {"org": is_short_form, "Policy": _same_policy, "Project": _same_project}.get(family, is_short_form)
+            expected = [e.name for e in members if e is not short and same(short.name, e.name)]
+            assert [e.name for e in candidates.of(short.name) if e.name in expected] == expected
+            pairs += len(expected)
+    assert pairs >= 4

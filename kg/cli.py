@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import json
 import signal
 import sys
 import textwrap
@@ -59,7 +58,7 @@ def cmd_extract(args) -> int:
     from kg.model import Document
     from kg.pipeline import extract_lines
     from kg.read.decode import Undecodable, decode
-    from kg.write.jsonl import records
+    from kg.write.jsonl import line, records
 
     if args.path == "-":
         try:
@@ -78,7 +77,7 @@ def cmd_extract(args) -> int:
             problems += 1
         else:
             for record in records(item):
-                print(json.dumps(record, ensure_ascii=False))
+                print(line(record))
             built += 1
     return 2 if not built else 1 if problems else 0
 

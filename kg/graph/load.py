@@ -13,10 +13,10 @@ graph from RDF has no evidence or posts.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import unquote
 
+import orjson
 import rdflib
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SDO, SKOS
@@ -99,7 +99,7 @@ def _records(path: Path):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = orjson.loads(line)
             except ValueError:
                 record = None
             if not isinstance(record, dict) or not {"kind", "doc"} <= record.keys():

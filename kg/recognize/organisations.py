@@ -95,10 +95,15 @@ _CLAUSE = re.compile(r"[^，。；]+")     # a list of companies and its tail li
 _LIST_END = re.compile(r"等.*(?:企业|公司|集团)")
 
 
+def company_lists(text: str):
+    """The matches of COMPANY_LIST in `text`, found only where they can be."""
+    return in_listing_clauses(COMPANY_LIST, text, _CLAUSE, _LIST_END)
+
+
 def listed_companies(text: str, offset: int, sentence: int, tokens):
     """华远重工、星河生物、东方动力等50余家骨干企业 → three companies."""
     lex = load()
-    for m in in_listing_clauses(COMPANY_LIST, text, _CLAUSE, _LIST_END):
+    for m in company_lists(text):
         pos = m.start(1)
         items = m.group(1).split("、")
         if any(is_plain_word(item) or item in lex.industries for item in items[1:]):

@@ -13,7 +13,7 @@ import re
 
 from kg.lexicon import leading_place
 from kg.model import name_key
-from kg.recognize.organisations import COMPANY_LIST
+from kg.recognize.organisations import company_lists
 from kg.relate.context import Context
 from kg.resolve import canonical_zone, leading_zone, zone_city
 
@@ -47,12 +47,16 @@ def _placed_in(text: str, m, zones, base: int):
 
 
 def find(ctx: Context):
+    bodies: dict[str, list] = {}
+    for e in ctx.doc.entities:
+        if e.type in _BODIES:
+            bodies.setdefault(e.name, []).append(e)
     for e in ctx.doc.entities:
         first = e.mentions[0].sentence if e.mentions else -1
         if e.type == "Zone":
             ctx.add(e, "locatedIn", ctx.named("Place", zone_city(e.name)), first)
         if e.type in _BODIES:
-            _belongs(ctx, e, first)
+            _belongs(ctx, e, first, bodies)
     unplaced: dict = {}     # projects whose sentences name no zone: the article's, unless one does elsewhere
     for sentence, mentions in ctx.in_sentence.items():
         s = ctx.sentences.get(sentence)
@@ -103,19 +107,28 @@ def _named_after(ctx: Context, text: str):
 
 def _listed(text: str, start: int) -> bool:
     """Named in a list of a zone's enterprises: 吸引了A、B、C等高科技企业入驻."""
-    return any(m.start(1) <= start < m.end(1) for m in COMPANY_LIST.finditer(text))
+    return any(m.start(1) <= start < m.end(1) for m in company_lists(text))
 
 
-def _belongs(ctx: Context, e, sentence: int):
+def _longest_parent(bodies: dict[str, list], e):
+    """The body with the longest name (three characters or more) that `e`'s name begins with, first named first.
+
+    bodies: the document's bodies by name."""
+    for end in range(len(e.name), 2, -1):
+        found = [p for p in bodies.get(e.name[:end], ()) if p is not e]
+        if found:
+            return found[0]
+    return None
+
+
+def _belongs(ctx: Context, e, sentence: int, bodies: dict[str, list]):
     """A body belongs to the zone its name begins with, else to the longest body its name begins with."""
     zone = _named_after(ctx, e.name)
     if zone is not None:
         ctx.add(e, "partOf" if e.type == "GovernmentAgency" else "locatedIn", zone, sentence)
         return
-    parents = [p for p in ctx.doc.entities if p.type in _BODIES and p is not e
-               and e.name.startswith(p.name) and len(p.name) >= 3]
-    if parents:
-        parent = max(parents, key=lambda p: len(p.name))
+    parent = _longest_parent(bodies, e)
+    if parent is not None:
         if name_key(parent.name) != name_key(e.name):
             ctx.add(e, "partOf", parent, sentence)
     elif e.type == "GovernmentAgency" and e.mentions and not leading_place(e.name) \

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import functools
 import gc
-import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+import orjson
 
 from kg.model import Document, Problem
 from kg.run.cache import Cache
@@ -40,7 +41,7 @@ class Extracted:
     def document(self) -> Document:
         """The page as its record lines say, with its entities and triples, for the graph."""
         if self.read is None:
-            self.read = _read_back(self.doc, map(json.loads, self.lines))
+            self.read = _read_back(self.doc, map(orjson.loads, self.lines))
         return self.read
 
 
@@ -90,19 +91,17 @@ def fewer_collections():
 def extract_one(doc: Document) -> Extracted:
     """One page through every stage; a page that breaks a stage is reported, never fatal."""
     from kg.pipeline import process_page
-    from kg.write.jsonl import records
+    from kg.write.jsonl import line, records
 
     prepare()
     done = process_page(doc)
     if done is None:
         return Extracted(doc.id, [], 0, list(doc.problems))
     page = list(records(done))
-    lines = [_json(record) for record in page]
+    lines = [line(record) for record in page]
     # read back from the records themselves: what their lines would parse into, without the parsing
     return Extracted(doc.id, lines, len(done.articles), list(doc.problems), read=_read_back(doc.id, page))
 
-
-_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def extract_stream(items: Iterable[Document | Problem], jobs: int = 1, cache: Cache | None = None,

@@ -5,6 +5,7 @@ the export wrote, over the CSVs it wrote; the answers are then checked against
 the RDF graph of the same build, queried with SPARQL (pyoxigraph).
 """
 import csv
+import json
 import re
 from collections import Counter
 
@@ -130,10 +131,10 @@ def test_posts_of_a_person(kuzu_db, rdf, seeds_build):
                                    "?org rdfs:label ?o }"))
     assert grouped((x, o) for x, o, _, _ in rows) == expected and len(expected) > 5
     # the post and its sentence, as the extraction record has them
-    record = [line for line in (seeds_build / "extraction.jsonl").read_text(encoding="utf-8").splitlines()
-              if '"holdsRole"' in line]
+    lines = (seeds_build / "extraction.jsonl").read_text(encoding="utf-8").splitlines()
+    posts = {(r["subject"], r["role"]) for r in map(json.loads, lines) if r.get("predicate") == "holdsRole"}
     for person, org, role, evidence in rows:
-        assert role and any(f'"subject": "{person}"' in line and f'"role": "{role}"' in line for line in record)
+        assert role and (person, role) in posts
         assert all(person in sentence for sentence in evidence)
 
 

@@ -72,6 +72,12 @@ XSD_decimal = NamedNode(XSD.decimal)
 class _Triples(dict):
     """The graph's triples, each once, in the order they were first added (which depends only on the graph)."""
 
+    def __init__(self):
+        super().__init__()
+        # a fact read in twenty sentences, or a sentence that says five facts, is written out once
+        self.derived: dict[tuple, list[NamedNode]] = {}     # fact → its statement, membership, amount
+        self.sentences: dict[Provenance, NamedNode] = {}
+
     def add(self, triple: tuple) -> None:
         self.setdefault(Triple(*triple), None)
 
@@ -145,16 +151,18 @@ def _add_triple(g: _Triples, t: Fact) -> None:
     else:
         warnings.warn(f"dropped {t.predicate} triple of {t.subject.name!r}: it has neither object nor value")
         return
-    subj, pred = _entity(t.subject.type, t.subject.id), _n(HZ[t.predicate])
-    g.add((subj, pred, obj))
-
     # A fact read in three sentences is one statement (one membership, one
     # amount) derived from three sentences.
-    derived = [_add_statement(g, subj, pred, obj)]
-    if t.predicate == "holdsRole" and t.role:
-        derived.append(_add_membership(g, subj, obj, t.role))
-    if t.value is not None:
-        derived.append(_add_amount(g, subj, t.value))
+    fact = (t.subject.type, t.subject.id, t.predicate, obj, t.role)
+    derived = g.derived.get(fact)
+    if derived is None:
+        subj, pred = _entity(t.subject.type, t.subject.id), _n(HZ[t.predicate])
+        g.add((subj, pred, obj))
+        derived = g.derived[fact] = [_add_statement(g, subj, pred, obj)]
+        if t.predicate == "holdsRole" and t.role:
+            derived.append(_add_membership(g, subj, obj, t.role))
+        if t.value is not None:
+            derived.append(_add_amount(g, subj, t.value))
     if t.provenance is not None:
         sentence = _add_sentence(g, t.provenance)
         for resource in derived:
@@ -221,7 +229,9 @@ def _add_amount(g: _Triples, project: NamedNode, money: Money) -> NamedNode:
 
 
 def _add_sentence(g: _Triples, p: Provenance) -> NamedNode:
-    sentence = _n(sentence_iri(p.doc, p.sentence))
+    if p in g.sentences:
+        return g.sentences[p]
+    sentence = g.sentences[p] = _n(sentence_iri(p.doc, p.sentence))
     g.add((sentence, RDF_type, HZ_Sentence))
     g.add((sentence, HZ_document, _document(p.doc)))
     g.add((sentence, HZ_article, Literal(p.article)))

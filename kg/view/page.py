@@ -7,13 +7,13 @@ from the copy pyvis ships, and the graph as JSON that static/view.js reads.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from importlib.resources import files
 from importlib.util import find_spec
 from pathlib import Path
 
 import networkx as nx
+import orjson
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
@@ -124,7 +124,7 @@ def _edge_title(heading: str, evidence: list[str], docs: list[str]) -> str:
 def _script_json(data: dict) -> Markup:
     # Inside <script> a "</script>" in a sentence would end the element;
     # JSON may spell every "<" as \u003c.
-    return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
+    return Markup(orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode().replace("<", "\\u003c"))
 
 
 def _static(name: str):

@@ -51,8 +51,14 @@ def _tails() -> re.Pattern:
     return any_of(s for s, _ in load().suffixes)
 
 
+@cache
+def _types() -> dict[str, str]:
+    """Each tail's type: 有限公司 → Company."""
+    return dict(load().suffixes)
+
+
 def find(text: str, offset: int, sentence: int, tokens):
-    types = dict(load().suffixes)
+    types = _types()
     for m in _tails().finditer(text):
         # a tail inside a longer word is not a tail (局部, 部分, 中心城区)
         nxt, prev = text[m.end():m.end() + 1], text[m.start() - 1:m.start()]
@@ -66,7 +72,7 @@ def find(text: str, offset: int, sentence: int, tokens):
             continue        # 党工委书记, 管委会主任: a post, with its body named before it
         start = left_edge(tokens, m.start(), allow=_INSIDE if types[m.group()] == "Company" else _PUBLIC_INSIDE)
         joined = text.rfind("与", start, m.start())
-        if joined != -1 and text[start:joined].endswith(tuple(t for t, _ in load().suffixes)):
+        if joined != -1 and text[start:joined].endswith(tuple(types)):
             start = joined + 1      # A局与B部: two bodies, not one name
         built = text.rfind("建设", start, m.start())
         if built != -1 and text[built - 2:built] != "重点" and types[m.group()] != "Company":

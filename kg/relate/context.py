@@ -16,6 +16,7 @@ class Context:
         for m in doc.mentions:
             self.in_sentence[m.sentence].append(m)
         self.triples: dict[tuple, Triple] = {}
+        self._main_zones: dict[int, Entity | None] = {}     # article → its zone, counted once
 
     def entity(self, m: Mention) -> Entity | None:
         found = self.by_key.get((m.type, name_key(m.name)))
@@ -31,8 +32,11 @@ class Context:
         article = self.article_of.get(sentence)
         if article is None:
             return None
-        counts = Counter(m.name for s in article.sentences for m in self.in_sentence.get(s.index, ()) if m.type == "Zone")
-        return self.named("Zone", counts.most_common(1)[0][0]) if counts else None
+        if article.index not in self._main_zones:
+            counts = Counter(m.name for s in article.sentences for m in self.in_sentence.get(s.index, ())
+                             if m.type == "Zone")
+            self._main_zones[article.index] = self.named("Zone", counts.most_common(1)[0][0]) if counts else None
+        return self._main_zones[article.index]
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, sentence: int, **extra):
         if subject is None or (obj is None and "value" not in extra) or subject is obj:

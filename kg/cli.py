@@ -25,6 +25,7 @@ from pathlib import Path
 from kg.build import build
 from kg.progress import progress_display
 from kg.run.cache import Cache, default_folder
+from kg.run.local import WorkerDied
 from kg.model import Problem
 from kg.rdf.formats import FORMATS
 from kg.read import InputError, read_file
@@ -316,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except InputError as exc:
+    except (InputError, WorkerDied) as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

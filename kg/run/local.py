@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+
+
+class WorkerDied(Exception):
+    """A worker process ended before it finished its task: killed, or out of memory."""
 
 
 class InlineMapper:
@@ -34,18 +40,26 @@ class ProcessMapper:
         from kg.run import extract_one, prepare
 
         prepare()       # the lexicons loaded once here, and shared with the workers by fork, not built in each
-        self._pool = multiprocessing.get_context("fork").Pool(self.jobs)
+        # concurrent.futures rather than multiprocessing.Pool, whose worker-minding thread
+        # spins while a result waits in the pipe, taking a core's tenth from the workers
+        self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"))
 
         def submit(doc):
-            return self._pool.apply_async(extract_one, (doc,)).get
+            future = self._pool.submit(extract_one, doc)
+
+            def result():
+                try:
+                    return future.result()
+                except BrokenProcessPool:
+                    raise WorkerDied(f"a worker process died while extracting {doc.id} (out of memory, or "
+                                     f"killed); nothing was changed: run the build again, with fewer --jobs if "
+                                     f"memory is short") from None
+            return result
         return submit
 
     def __exit__(self, *exc):
-        if exc[0] is None:
-            self._pool.close()
-        else:
-            self._pool.terminate()      # Ctrl-C, or a failure: no worker outlives the build
-        self._pool.join()
+        # Ctrl-C, or a failure: the pages not yet begun are dropped, and no worker outlives the build
+        self._pool.shutdown(wait=True, cancel_futures=exc[0] is not None)
         return False
 
 
@@ -80,7 +94,8 @@ def alongside(task: Callable[[], object], fork: bool = True):
     if failure is not None:
         raise failure
     if process.exitcode:
-        raise RuntimeError(f"a worker process ended with code {process.exitcode} before finishing its task")
+        raise WorkerDied(f"a worker process ended with code {process.exitcode} before finishing its task; "
+                         "nothing was changed: run the build again")
 
 
 def _report(task: Callable[[], object], send) -> None:

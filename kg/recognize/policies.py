@@ -26,9 +26,9 @@ _WORKS = re.compile(r"((?:[^，。、；：“”]{2,14}工程、)+[^，。、�
 
 
 def find(text: str, offset: int, sentence: int):
-    for m in _TITLE.finditer(text):
+    for m in _TITLE.finditer(text) if "《" in text else ():
         yield Mention(m.group(), "Policy", offset + m.start(), offset + m.end(), sentence)
-    for m in _QUOTED.finditer(text):
+    for m in _QUOTED.finditer(text) if "“" in text or "‘" in text else ():
         if m.group().endswith(("”", "’")) and (not _in_effect(text, m) or text.startswith(_NOT_A_POLICY, m.end())):
             continue
         yield Mention(m.group(), "Policy", offset + m.start(), offset + m.end(), sentence)

@@ -24,17 +24,17 @@ _DRUG = re.compile(r"[A-Z]{2,}[-‐]?\d+[\u4e00-\u9fff]{0,4}?(?:注射液|片|�
 
 
 def find(text: str, offset: int, sentence: int):
-    for pattern in (_QUOTED_AFTER, _QUOTED_BEFORE):
+    # each pattern runs only where the word it needs is: most sentences name no product
+    for pattern in (_QUOTED_AFTER, _QUOTED_BEFORE) if "“" in text else ():
         for m in pattern.finditer(text):
             # the mention keeps its quotation marks, so that it covers a quoted policy's span and wins it
             yield Mention(text[m.start(1) - 1:m.end(1) + 1], "Product", offset + m.start(1) - 1, offset + m.end(1) + 1,
                           sentence, name=m.group(1))
     for m in _MADE.finditer(text):
         yield Mention(m.group(1), "Product", offset + m.start(1), offset + m.end(1), sentence)
-    for pattern in (_YEARLY, _ONE):
+    for pattern in (p for p, needs in ((_YEARLY, "年产"), (_ONE, "款")) if needs in text):
         for m in pattern.finditer(text):
             yield Mention(m.group(1), "Product", offset + m.start(1), offset + m.end(1), sentence)
-    # _LISTED tries every character as a list's start; a sentence that names no 产品 is not searched
     for m in _LISTED.finditer(text) if "产品" in text else ():
         k = 1 if m.group(1) else 2
         pos = m.start(k)

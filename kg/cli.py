@@ -179,7 +179,8 @@ EXIT_CODES = """exit codes (kg build, kg extract):
   0    every page was built
   1    built, with problems: pages skipped or read with a warning, listed on
        standard error and in OUT/problems.jsonl
-  2    a usage error, or no page could be built (nothing is written)
+  2    a usage error, no page could be built, or a worker process died
+       (nothing is written)
   130  interrupted (Ctrl-C); the output folder is as it was before"""
 
 

@@ -103,7 +103,6 @@ def extract_one(doc: Document) -> Extracted:
     return Extracted(doc.id, lines, len(done.articles), list(doc.problems), read=_read_back(doc.id, page))
 
 
-
 def extract_stream(items: Iterable[Document | Problem], jobs: int = 1, cache: Cache | None = None,
                    dask: str | None = None) -> Iterator[Extracted | Problem]:
     """Each page's Extracted, and each Problem met in reading, in the order they were read.

@@ -101,7 +101,7 @@ def test_exit_codes_are_in_the_help():
         help_text = " ".join(run.stdout.split())
         assert run.returncode == 0 and "exit codes" in help_text
         assert "0 every page was built" in help_text and "1 built, with problems" in help_text
-        assert "2 a usage error, or no page could be built" in help_text
+        assert "2 a usage error, no page could be built, or a worker process died" in help_text
 
 
 def test_nothing_built_is_exit_code_2_with_each_reason(tmp_path):

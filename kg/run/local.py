@@ -40,8 +40,8 @@ class ProcessMapper:
         from kg.run import extract_one, prepare
 
         prepare()       # the lexicons loaded once here, and shared with the workers by fork, not built in each
-        # concurrent.futures rather than multiprocessing.Pool, whose worker-minding thread
-        # spins while a result waits in the pipe, taking a core's tenth from the workers
+        # concurrent.futures rather than multiprocessing.Pool, whose worker-minding thread spins
+        # while a result waits in the pipe (CPU the workers need), and which hangs if a worker dies
         self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"))
 
         def submit(doc):

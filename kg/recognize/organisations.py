@@ -12,6 +12,7 @@ from functools import cache
 from kg.lexicon import any_of, is_plain_word, leading_place, load
 from kg.model import Mention
 from kg.recognize.people import person_name, post_pattern
+from kg.recognize.places import ZONE_TAILS
 from kg.recognize.tokens import STOP_WORDS, a_kind, in_listing_clauses, in_name, left_edge
 
 # a tail that is the whole name, or a word that only ends like one, names no body (公司, 部门, 核心)
@@ -72,8 +73,8 @@ def find(text: str, offset: int, sentence: int, tokens):
             continue        # 党工委书记, 管委会主任: a post, with its body named before it
         start = left_edge(tokens, m.start(), allow=_INSIDE if types[m.group()] == "Company" else _PUBLIC_INSIDE)
         joined = text.rfind("与", start, m.start())
-        if joined != -1 and text[start:joined].endswith(tuple(types)):
-            start = joined + 1      # A局与B部: two bodies, not one name
+        if joined != -1 and _a_body_or_zone(text[start:joined], types):
+            start = joined + 1      # A局与B部, 某某高新区与B公司: two parties, not one name
         built = text.rfind("建设", start, m.start())
         if built != -1 and text[built - 2:built] != "重点" and types[m.group()] != "Company":
             start = built + 2       # 建设市级创新中心: the body is what is built; 重点建设领导小组, 建设银行 are names
@@ -88,6 +89,11 @@ def find(text: str, offset: int, sentence: int, tokens):
     yield from employers(text, offset, sentence, tokens)
 
 
+def _a_body_or_zone(text: str, types: dict[str, str]) -> bool:
+    """A body's name (…局), a zone's (…高新区) or a place's: a party of its own before 与."""
+    return text.endswith(tuple(types)) or bool(_ZONE_TAIL.search(text)) or text in load().places
+
+
 def _type(name: str, by_tail: str) -> str:
     """某某管理局药品审评中心: a unit of a body is of the body's kind, whatever its own tail."""
     if by_tail == "Organization" and _AGENCY_INSIDE.search(name):
@@ -97,6 +103,7 @@ def _type(name: str, by_tail: str) -> str:
     return by_tail
 
 
+_ZONE_TAIL = re.compile(r"(?:%s)$" % ZONE_TAILS)      # 高新区 alone, or ending a zone's name
 _CLAUSE = re.compile(r"[^，。；]+")     # a list of companies and its tail lie within one
 _LIST_END = re.compile(r"等.*(?:企业|公司|集团)")
 
@@ -136,6 +143,7 @@ def employers(text: str, offset: int, sentence: int, tokens):
         clause = max(text.rfind(p, 0, m.start()) for p in "，。；：！？") + 1
         name = text[clause:m.start()]
         if not 2 <= len(name) <= 6 or not person_name(text, m.start(2), tokens) or _tails().search(name) \
+                or _ZONE_TAIL.search(name) \
                 or is_plain_word(name) or name in lex.industries or leading_place(name) \
                 or not all(in_name(tokens, k) for k, t in enumerate(tokens) if clause <= t.start < m.start()):
             continue

@@ -65,6 +65,9 @@ def entities(sentence: str) -> set[tuple[str, str]]:
       ("Industry", "智能装备")}),
     ("该联合实验室将围绕未来显示器件、新材料、检测设备、车载显示屏4个方向，突破一批关键核心技术。",
      {("Industry", "未来显示器件"), ("Industry", "车载显示屏")}),
+    # a zone or a place, then 与: two parties, not one company's name
+    ("2023年淄博高新区与山东恒达机械有限公司签约。", {("Zone", "淄博高新区"), ("Company", "山东恒达机械有限公司")}),
+    ("潍坊市与山东恒达机械有限公司签约。", {("Place", "潍坊市"), ("Company", "山东恒达机械有限公司")}),
 ])
 def test_finds_entities(sentence, expected):
     assert expected <= entities(sentence)
@@ -89,6 +92,8 @@ def test_finds_entities(sentence, expected):
     ("重点在平台经济等领域发掘一批掌握行业技术、市场等话语权的“独角兽企业”。", {"Company"}),
     # 技术成果产业化 makes results into products; a list of works is no list of industries
     ("鼓励企业将奖励资金用于创新和研发投入、技术成果产业化应用。", {"Industry"}),
+    # 高新区 before a post names the zone the post is in, not a company
+    ("高新区管委会主任王明表示，将继续优化营商环境。", {"Company"}),
 ])
 def test_does_not_take_words_for_names(sentence, not_expected):
     assert not {t for t, _ in entities(sentence)} & not_expected

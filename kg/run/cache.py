@@ -2,7 +2,7 @@
 
 Adding ten pages to ten thousand re-extracts those ten. A change to any code
 or data file of kg changes the extractor's hash, so a cache never hands back
-what an older kg made. The cache is one SQLite file, in ~/.cache/kg unless
+what an older kg made, and drops it when this kg first opens it. The cache is one SQLite file, in ~/.cache/kg unless
 XDG_CACHE_HOME or `kg build --cache-dir` says otherwise.
 """
 from __future__ import annotations
@@ -43,7 +43,18 @@ class Cache:
             Path(folder).mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(Path(folder) / "extractions.sqlite", isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS extracted (key TEXT PRIMARY KEY, value TEXT)")
+            self._drop_stale()
+
+    def _drop_stale(self) -> None:
+        """Forget what another kg extracted: no build of this one can use it, and across
+        upgrades a cache of years of news would otherwise grow by a copy each time."""
+        old_layout = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'extracted'").fetchone()
+        self._db.execute("DROP TABLE IF EXISTS extracted")      # kept no version (kg before 2026-11)
+        self._db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, version TEXT, value TEXT)")
+        dropped = self._db.execute("DELETE FROM pages WHERE version != ?", (extractor_version(),)).rowcount
+        if old_layout or dropped:       # the files shrink to what is kept
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @classmethod
     def default(cls) -> Cache:
@@ -64,7 +75,7 @@ class Cache:
 
         if self._db is None:
             return None
-        row = self._db.execute("SELECT value FROM extracted WHERE key = ?", (key,)).fetchone()
+        row = self._db.execute("SELECT value FROM pages WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         value = json.loads(row[0])
@@ -76,4 +87,5 @@ class Cache:
             return
         value = {"doc": extracted.doc, "lines": extracted.lines, "articles": extracted.articles,
                  "problems": [dataclasses.asdict(p) for p in extracted.problems]}
-        self._db.execute("INSERT OR REPLACE INTO extracted VALUES (?, ?)", (key, json.dumps(value, ensure_ascii=False)))
+        self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
+                         (key, extractor_version(), json.dumps(value, ensure_ascii=False)))

@@ -82,6 +82,23 @@ def test_only_new_and_changed_pages_are_extracted_again(pages, tmp_path):
     assert "王明" in {n.name for n in report.graph.nodes.values()}
 
 
+def test_what_another_kg_extracted_is_dropped_and_the_file_shrinks(pages, tmp_path, monkeypatch):
+    import kg.run.cache
+
+    def size() -> int:
+        return sum(f.stat().st_size for f in (tmp_path / "cache").iterdir())
+
+    monkeypatch.setattr(kg.run.cache, "extractor_version", lambda: "an older kg")
+    build(pages, tmp_path / "old", cache=Cache(tmp_path / "cache"))
+    before = size()
+    monkeypatch.undo()
+    cache = Cache(tmp_path / "cache")       # this kg opens it
+    assert size() < before / 4
+    report = build(pages, tmp_path / "new", cache=cache)
+    assert (report.extracted, report.reused) == (6, 0)
+    assert build(pages, tmp_path / "again", cache=Cache(tmp_path / "cache")).reused == 6     # its own it keeps
+
+
 def test_the_cache_key_follows_the_content():
     cache = Cache(None)
     page = Document(id="p", raw="示例高新区签约项目。")

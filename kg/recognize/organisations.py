@@ -103,7 +103,7 @@ def _type(name: str, by_tail: str) -> str:
     return by_tail
 
 
-_ZONE_TAIL = re.compile(r"(?:%s)$" % ZONE_TAILS)      # 高新区 alone, or ending a zone's name
+_ZONE_TAIL = re.compile(r"(?:%s)$" % ZONE_TAILS)      # ends a zone's name; alone, it names no company
 _CLAUSE = re.compile(r"[^，。；]+")     # a list of companies and its tail lie within one
 _LIST_END = re.compile(r"等.*(?:企业|公司|集团)")
 
@@ -143,7 +143,7 @@ def employers(text: str, offset: int, sentence: int, tokens):
         clause = max(text.rfind(p, 0, m.start()) for p in "，。；：！？") + 1
         name = text[clause:m.start()]
         if not 2 <= len(name) <= 6 or not person_name(text, m.start(2), tokens) or _tails().search(name) \
-                or _ZONE_TAIL.search(name) \
+                or _ZONE_TAIL.fullmatch(name) \
                 or is_plain_word(name) or name in lex.industries or leading_place(name) \
                 or not all(in_name(tokens, k) for k, t in enumerate(tokens) if clause <= t.start < m.start()):
             continue

@@ -2,8 +2,9 @@
 
 Adding ten pages to ten thousand re-extracts those ten. A change to any code
 or data file of kg changes the extractor's hash, so a cache never hands back
-what an older kg made, and drops it when this kg first opens it. The cache is one SQLite file, in ~/.cache/kg unless
-XDG_CACHE_HOME or `kg build --cache-dir` says otherwise.
+what an older kg made, and drops it when this kg first opens it. The cache is
+one SQLite file, in ~/.cache/kg unless XDG_CACHE_HOME or `kg build
+--cache-dir` says otherwise.
 """
 from __future__ import annotations
 

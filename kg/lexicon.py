@@ -160,15 +160,16 @@ class Prefixes:
         self.max_len = max(map(len, self.names), default=0)
 
     def longest(self, text: str, start: int = 0, shortest: int = 1) -> str:
-        for end in range(min(len(text), start + self.max_len), start + shortest - 1, -1):
-            if text[start:end] in self.names:
-                return text[start:end]
-        return ""
+        return next(self._found(text, start, shortest), "")
 
     def all(self, text: str, start: int = 0, shortest: int = 1) -> list[str]:
         """Every name `text` begins with at `start`, the longest first."""
-        stop = min(len(text), start + self.max_len)
-        return [text[start:end] for end in range(stop, start + shortest - 1, -1) if text[start:end] in self.names]
+        return list(self._found(text, start, shortest))
+
+    def _found(self, text: str, start: int, shortest: int):
+        for end in range(min(len(text), start + self.max_len), start + shortest - 1, -1):
+            if text[start:end] in self.names:
+                yield text[start:end]
 
 
 @cache

@@ -241,9 +241,9 @@ def parser() -> argparse.ArgumentParser:
     graph_help = "a folder written by kg build, its extraction.jsonl or its graph.ttl"
     x = _command(sub, "export", "write the graph for Neo4j (bulk-import CSVs and Cypher), Gephi or Cytoscape",
                  "Write the graph as a property graph: CSVs for neo4j-admin's bulk import with load.cypher "
-                 "(LOAD CSV into a running Neo4j) and kuzu.cypher (Kùzu), or GraphML (Cytoscape) or GEXF "
-                 "(Gephi).",
-                 ["kg export neo4j out/ --out out/neo4j      # CSVs, load.cypher and kuzu.cypher",
+                 "(LOAD CSV into a running Neo4j) and ladybug.cypher (LadybugDB), or GraphML (Cytoscape) or "
+                 "GEXF (Gephi).",
+                 ["kg export neo4j out/ --out out/neo4j      # CSVs, load.cypher and ladybug.cypher",
                   "kg export graphml out/ --out out/         # out/graph.graphml",
                   "kg export gexf out/graph.ttl --out graph.gexf"])
     x.add_argument("format", choices=("neo4j", "graphml", "gexf"))

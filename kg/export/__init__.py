@@ -1,7 +1,7 @@
-"""The graph for property-graph tools: Neo4j (and Kùzu) CSVs with their Cypher, GraphML and GEXF.
+"""The graph for property-graph tools: Neo4j (and LadybugDB) CSVs with their Cypher, GraphML and GEXF.
 
     from kg.export import export
-    export("out", "neo4j", "out/neo4j")           # a folder of CSVs, load.cypher, kuzu.cypher
+    export("out", "neo4j", "out/neo4j")           # a folder of CSVs, load.cypher, ladybug.cypher
     export("out", "gexf", "out/graph.gexf")       # one file, for Gephi
 """
 from __future__ import annotations

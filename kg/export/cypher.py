@@ -1,10 +1,15 @@
-"""The Cypher that loads the bulk-import CSVs into a running database, in Neo4j's dialect and in Kùzu's.
+"""The Cypher that loads the bulk-import CSVs into a running database, in Neo4j's dialect and in LadybugDB's.
 
 Both scripts are written from the CSV headers (`aliases:string[]` is a list
 split at ARRAY_DELIMITER, `totalInvestment:double` a number) and share one body
 per file: MERGE each node on its id, then MATCH both ends by label and id and
 MERGE the relationship. Only how a row is read and two function names differ,
-so the Kùzu script the tests run checks the Neo4j one's logic as well.
+so the LadybugDB script the tests run checks the Neo4j one's logic as well.
+
+Labels and relationship types come from the graph, which a hand-edited record
+can fill with anything: each is written in backticks (a backtick inside
+doubled), never as bare Cypher, and the file names the scripts read are made
+safe by kg.export.neo4j.
 """
 from __future__ import annotations
 
@@ -30,22 +35,30 @@ class Dialect:
     how_to_run: str
 
 
+def quoted(name: str) -> str:
+    """A label, type or other name as a Cypher identifier, whatever it holds."""
+    return "`" + name.replace("`", "``") + "`"
+
+
 def _constraints(nodes: list[Table], relationships: list[Table]) -> list[str]:
     # Unique ids make MERGE and the MATCH of each relationship's ends index look-ups.
-    return [f"CREATE CONSTRAINT {t.name}_id IF NOT EXISTS FOR (n:{t.name}) REQUIRE n.id IS UNIQUE;" for t in nodes]
+    return [f"CREATE CONSTRAINT {quoted(t.name + '_id')} IF NOT EXISTS FOR (n:{quoted(t.name)}) "
+            f"REQUIRE n.id IS UNIQUE;" for t in nodes]
 
 
-_KUZU_TYPES = {"ID": "STRING PRIMARY KEY", "string": "STRING", "string[]": "STRING[]", "double": "DOUBLE"}
+_LADYBUG_TYPES = {"ID": "STRING PRIMARY KEY", "string": "STRING", "string[]": "STRING[]", "double": "DOUBLE"}
 
 
-def _kuzu_tables(nodes: list[Table], relationships: list[Table]) -> list[str]:
-    # Kùzu has a schema: a table per label, and per type the label pairs it may join.
+def _ladybug_tables(nodes: list[Table], relationships: list[Table]) -> list[str]:
+    # LadybugDB has a schema: a table per label, and per type the label pairs it may join.
     def columns(t: Table) -> str:
-        return ", ".join(f"{name} {_KUZU_TYPES[kind]}" for name, kind in map(_column, t.header) if name)
+        return ", ".join(f"{name} {_LADYBUG_TYPES[kind]}" for name, kind in map(_column, t.header) if name)
 
-    return [*(f"CREATE NODE TABLE IF NOT EXISTS {t.name}({columns(t)});" for t in nodes),
-            *(f"CREATE REL TABLE IF NOT EXISTS {t.name}({', '.join(f'FROM {a} TO {b}' for a, b in t.pairs)}, "
-              f"{columns(t)});" for t in relationships)]
+    def pairs(t: Table) -> str:
+        return ", ".join(f"FROM {quoted(a)} TO {quoted(b)}" for a, b in t.pairs)
+
+    return [*(f"CREATE NODE TABLE IF NOT EXISTS {quoted(t.name)}({columns(t)});" for t in nodes),
+            *(f"CREATE REL TABLE IF NOT EXISTS {quoted(t.name)}({pairs(t)}, {columns(t)});" for t in relationships)]
 
 
 NEO4J = Dialect("Neo4j 5", source="LOAD CSV WITH HEADERS FROM 'file:///{file}' AS row",
@@ -53,11 +66,11 @@ NEO4J = Dialect("Neo4j 5", source="LOAD CSV WITH HEADERS FROM 'file:///{file}' A
                 schema=_constraints,
                 how_to_run="Copy the CSV files into Neo4j's import folder, then: "
                            "cypher-shell -u neo4j -p PASSWORD -f load.cypher")
-KUZU = Dialect("Kùzu", source="LOAD WITH HEADERS ({columns}) FROM '{file}' (header=true)",
-               ref="`{header}`", split="string_split({ref}, '{delimiter}')", number="CAST({ref} AS DOUBLE)",
-               schema=_kuzu_tables,
-               how_to_run="From this folder, as the file names are relative: "
-                          "kuzu.Connection(kuzu.Database(PATH)).execute(open('kuzu.cypher').read())")
+LADYBUG = Dialect("LadybugDB", source="LOAD WITH HEADERS ({columns}) FROM '{file}' (header=true)",
+                  ref="`{header}`", split="string_split({ref}, '{delimiter}')", number="CAST({ref} AS DOUBLE)",
+                  schema=_ladybug_tables,
+                  how_to_run="From this folder, as the file names are relative: "
+                             "ladybug.Connection(ladybug.Database(PATH)).execute(open('ladybug.cypher').read())")
 
 
 def load_script(nodes: list[Table], relationships: list[Table], dialect: Dialect) -> str:
@@ -71,21 +84,22 @@ def load_script(nodes: list[Table], relationships: list[Table], dialect: Dialect
 def _load_nodes(t: Table, d: Dialect) -> str:
     properties = [h for h in t.header if _column(h)[0] and _column(h)[1] != "ID"]
     return (f"{_source(t, d)}\n"
-            f"MERGE (n:{t.name} {{id: {_ref(d, 'id:ID')}}})\n"
+            f"MERGE (n:{quoted(t.name)} {{id: {_ref(d, 'id:ID')}}})\n"
             f"SET {_assignments('n', properties, d)};")
 
 
 def _load_relationships(t: Table, start: str, end: str, d: Dialect) -> str:
     # One statement per pair of labels: rows whose ends have other labels find
     # no match and are left to the statement for their own pair. Two MATCH
-    # clauses, not one with a comma: Kùzu plans the comma as a cross product of
-    # the two labels first, which made 36,000 relationships take minutes.
+    # clauses, not one with a comma: LadybugDB (as Kùzu before it) plans the
+    # comma as a cross product of the two labels first, which made 36,000
+    # relationships take minutes.
     key = ", ".join(f"{name}: coalesce({_ref(d, name)}, '')" for name in t.merge_on)
     properties = [h for h in t.header if _column(h)[0] and _column(h)[0] not in t.merge_on]
     return (f"{_source(t, d)}\n"
-            f"MATCH (a:{start} {{id: {_ref(d, ':START_ID')}}})\n"
-            f"MATCH (b:{end} {{id: {_ref(d, ':END_ID')}}})\n"
-            f"MERGE (a)-[r:{t.name}{f' {{{key}}}' if key else ''}]->(b)\n"
+            f"MATCH (a:{quoted(start)} {{id: {_ref(d, ':START_ID')}}})\n"
+            f"MATCH (b:{quoted(end)} {{id: {_ref(d, ':END_ID')}}})\n"
+            f"MERGE (a)-[r:{quoted(t.name)}{f' {{{key}}}' if key else ''}]->(b)\n"
             f"SET {_assignments('r', properties, d)};")
 
 

@@ -6,29 +6,42 @@
 One nodes file per label and one relationships file per type, each with its
 neo4j-admin header (`id:ID`, `:LABEL`, `aliases:string[]`, `:START_ID`, …),
 UTF-8 without a BOM. Beside them `load.cypher` (constraints, then LOAD CSV and
-MERGE, for cypher-shell) and `kuzu.cypher` (the same load for Kùzu, whose
-tables must be declared first).
+MERGE, for cypher-shell) and `ladybug.cypher` (the same load for LadybugDB,
+whose tables must be declared first).
+
+Labels and types are the graph's own but for what would make a loader read them
+otherwise: control and format characters and backslashes are dropped, `;`
+(neo4j-admin's list delimiter) becomes `；`, and a name that another differs
+from only in case is numbered, as LadybugDB's table names ignore case. A file is
+named after its label when the label is plain ASCII, else after a safe form of
+it and a hash, so that no label can reach outside the folder or into a quote.
 """
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
-from kg.export.cypher import ARRAY_DELIMITER, KUZU, NEO4J, load_script
+from kg.export.cypher import ARRAY_DELIMITER, LADYBUG, NEO4J, load_script
 from kg.model import ENTITY_TYPES, PREDICATES
 from kg.write.atomic import atomic_open, atomic_write
 
 NODE_HEADER = ["id:ID", ":LABEL", "name", "aliases:string[]", "docs:string[]"]
 INVESTMENT_HEADER = ["totalInvestment:double", "currency"]
 RELATIONSHIP_HEADER = [":START_ID", ":END_ID", ":TYPE", "role", "evidence:string[]", "doc:string[]"]
-SCRIPTS = {"load.cypher": NEO4J, "kuzu.cypher": KUZU}
-_OURS = re.compile(r"(nodes|relationships)_\w+\.csv")
+SCRIPTS = {"load.cypher": NEO4J, "ladybug.cypher": LADYBUG}
+# kuzu.cypher: the embedded database's script before LadybugDB took over from Kùzu.
+_OURS = re.compile(r"(nodes|relationships)_\w+\.csv|kuzu\.cypher")
+_PLAIN = re.compile(r"[A-Za-z0-9_]+")
+# Control and format characters (zero-width, bidi), lone surrogates, line and paragraph separators.
+_DROPPED = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 
 
 @dataclass
@@ -42,7 +55,10 @@ class Table:
 
     @property
     def file(self) -> str:
-        return f"{self.kind}_{self.name}.csv"
+        if _PLAIN.fullmatch(self.name):
+            return f"{self.kind}_{self.name}.csv"
+        digest = hashlib.sha1(self.name.encode("utf-8")).hexdigest()[:8]
+        return f"{self.kind}_{'_'.join(_PLAIN.findall(self.name))}_{digest}.csv"
 
 
 def relationship_type(predicate: str) -> str:
@@ -50,42 +66,59 @@ def relationship_type(predicate: str) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])", "_", predicate).upper()
 
 
-def node_tables(g: nx.MultiDiGraph) -> list[Table]:
+@dataclass(frozen=True)
+class Names:
+    """The label of each entity type and the relationship type of each predicate."""
+    labels: dict[str, str]
+    types: dict[str, str]
+
+
+def names(g: nx.MultiDiGraph) -> Names:
+    # Labels first, in the ontology's order, so that a numbered name is never one of ours.
+    taken: set[str] = set()
+    labels = {t for _, t in g.nodes(data="type")}
+    predicates = {p for _, _, p in g.edges(data="predicate")}
+    return Names({t: _unique(_clean(t), taken) for t in sorted(labels, key=lambda t: _rank(ENTITY_TYPES, t))},
+                 {p: _unique(_clean(relationship_type(p)), taken)
+                  for p in sorted(predicates, key=lambda p: _rank(PREDICATES, p))})
+
+
+def node_tables(g: nx.MultiDiGraph, named: Names) -> list[Table]:
     members: dict[str, list] = {}
     for node, data in g.nodes(data=True):
         members.setdefault(data["type"], []).append((node, data))
     tables = []
-    for label in sorted(members, key=lambda label: _rank(ENTITY_TYPES, label)):
+    for type_, label in named.labels.items():
         # Only labels with an amount get the money columns: no empty column for people.
-        invested = any("totalInvestment" in data for _, data in members[label])
+        invested = any("totalInvestment" in data for _, data in members[type_])
         table = Table(label, "nodes", NODE_HEADER + (INVESTMENT_HEADER if invested else []))
-        for node, data in members[label]:
+        for node, data in members[type_]:
             money = [data.get("totalInvestment"), data.get("currency")] if invested else []
             table.rows.append([node, label, data["label"], data["aliases"], data["docs"], *money])
         tables.append(table)
     return tables
 
 
-def relationship_tables(g: nx.MultiDiGraph) -> list[Table]:
-    tables: dict[str, Table] = {}
-    pairs: dict[str, Counter] = {}
+def relationship_tables(g: nx.MultiDiGraph, named: Names) -> list[Table]:
+    tables = {p: Table(type_, "relationships", list(RELATIONSHIP_HEADER)) for p, type_ in named.types.items()}
+    pairs: dict[str, Counter] = {p: Counter() for p in tables}
     for start, end, data in g.edges(data=True):
-        type_ = relationship_type(data["predicate"])
-        table = tables.setdefault(type_, Table(type_, "relationships", list(RELATIONSHIP_HEADER)))
-        table.rows.append([start, end, type_, data["role"], data["evidence"], data["docs"]])
-        pairs.setdefault(type_, Counter())[g.nodes[start]["type"], g.nodes[end]["type"]] += 1
+        table = tables[data["predicate"]]
+        table.rows.append([start, end, table.name, data["role"], data["evidence"], data["docs"]])
+        pairs[data["predicate"]][named.labels[g.nodes[start]["type"]], named.labels[g.nodes[end]["type"]]] += 1
         if data["role"]:
             table.merge_on = ("role",)
-    for type_, table in tables.items():
-        table.pairs = [pair for pair, _ in pairs[type_].most_common()]
-    return sorted(tables.values(), key=lambda t: _rank([relationship_type(p) for p in PREDICATES], t.name))
+    for predicate, table in tables.items():
+        table.pairs = [pair for pair, _ in pairs[predicate].most_common()]
+    return list(tables.values())
 
 
 def write_neo4j(g: nx.MultiDiGraph, out: str | os.PathLike) -> list[Path]:
     """Write the CSVs and both load scripts into `out`; files of an earlier export that no longer apply are removed."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    nodes, relationships = node_tables(g), relationship_tables(g)
+    named = names(g)
+    nodes, relationships = node_tables(g, named), relationship_tables(g, named)
     written = [_write_csv(out / t.file, t) for t in (*nodes, *relationships)]
     for name, dialect in SCRIPTS.items():
         atomic_write(out / name, load_script(nodes, relationships, dialect))
@@ -95,6 +128,21 @@ def write_neo4j(g: nx.MultiDiGraph, out: str | os.PathLike) -> list[Path]:
         if _OURS.fullmatch(stale.name) and stale not in written:
             stale.unlink()
     return written
+
+
+def _clean(name: str) -> str:
+    # A backslash goes as well: some Cypher parsers read \u0060 as a backtick even inside backticks.
+    kept = "".join(ch for ch in name if ch != "\\" and unicodedata.category(ch) not in _DROPPED)
+    return kept.replace(ARRAY_DELIMITER, "；") or "_"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, number = name, 1
+    while candidate.casefold() in taken:
+        number += 1
+        candidate = f"{name}_{number}"
+    taken.add(candidate.casefold())
+    return candidate
 
 
 def _write_csv(path: Path, table: Table) -> Path:

@@ -14,7 +14,7 @@ def test_export_neo4j(seeds_build, tmp_path):
     run = kg("export", "neo4j", str(seeds_build), "--out", str(tmp_path / "neo4j"))
     assert run.returncode == 0, run.stderr
     written = {p.name for p in (tmp_path / "neo4j").iterdir()}
-    assert {"load.cypher", "kuzu.cypher", "nodes_Zone.csv", "relationships_HOLDS_ROLE.csv"} <= written
+    assert {"load.cypher", "ladybug.cypher", "nodes_Zone.csv", "relationships_HOLDS_ROLE.csv"} <= written
     assert "load.cypher" in run.stdout
 
 

@@ -1,15 +1,15 @@
-"""kg export neo4j: the bulk-import CSVs as neo4j-admin reads them, and a real load into Kùzu.
+"""kg export neo4j: the bulk-import CSVs as neo4j-admin reads them, and a real load into LadybugDB.
 
-Kùzu (an embedded openCypher database, a dev dependency) runs the kuzu.cypher
-the export wrote, over the CSVs it wrote; the answers are then checked against
-the RDF graph of the same build, queried with SPARQL (pyoxigraph).
+LadybugDB (an embedded openCypher database, the maintained fork of Kùzu, a dev
+dependency) runs the ladybug.cypher the export wrote, over the CSVs it wrote;
+the answers are then checked against the RDF graph of the same build, queried
+with SPARQL (pyoxigraph).
 """
 import csv
 import json
 import re
 from collections import Counter
 
-import kuzu
 import pyoxigraph
 import pytest
 
@@ -34,12 +34,8 @@ def exported(seeds_build, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def kuzu_db(exported, tmp_path_factory):
-    conn = kuzu.Connection(kuzu.Database(str(tmp_path_factory.mktemp("kuzu") / "db")))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(exported)      # the script names its CSVs relative to its folder
-        conn.execute((exported / "kuzu.cypher").read_text(encoding="utf-8"))
-    return conn
+def ladybug_db(exported, load_ladybug):
+    return load_ladybug(exported)
 
 
 @pytest.fixture(scope="module")
@@ -47,13 +43,6 @@ def rdf(seeds_build):
     store = pyoxigraph.Store()
     store.load(path=str(seeds_build / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
     return store
-
-
-def cypher(conn, query) -> list[list]:
-    result, rows = conn.execute(query), []
-    while result.has_next():
-        rows.append(result.get_next())
-    return rows
 
 
 def sparql(g, query) -> list[list[str]]:
@@ -94,17 +83,17 @@ def test_one_file_per_label_and_type_with_neo4j_admin_headers(exported, seeds_bu
         [f"nodes_{label}.csv" for label in labels] + [f"relationships_{relationship_type(p)}.csv" for p in types])
 
 
-def test_node_counts_per_label_match_the_rdf(kuzu_db, rdf):
-    loaded = dict(cypher(kuzu_db, "MATCH (n) RETURN label(n), count(*)"))
+def test_node_counts_per_label_match_the_rdf(ladybug_db, rdf):
+    loaded = dict(ladybug_db.rows("MATCH (n) RETURN label(n), count(*)"))
     typed = {t[len(HZ):]: int(n) for t, n in sparql(rdf, "SELECT ?t (COUNT(?x) AS ?n) WHERE { ?x a ?t } GROUP BY ?t")
              if t.startswith(HZ) and t[len(HZ):] in ENTITY_TYPES}
     assert loaded == typed and sum(loaded.values()) > 400
 
 
-def test_relationship_counts_per_type_match_the_rdf_and_the_graph(kuzu_db, rdf, seeds_build):
+def test_relationship_counts_per_type_match_the_rdf_and_the_graph(ladybug_db, rdf, seeds_build):
     # One relationship per fact and post; the RDF's plain links leave out the post, so count distinct ends.
     # The RDF also puts cities in their provinces from the division codes; only what sentences say is compared.
-    ends = dict(cypher(kuzu_db, "MATCH (a)-[r]->(b) RETURN label(r), count(DISTINCT [a.id, b.id])"))
+    ends = dict(ladybug_db.rows("MATCH (a)-[r]->(b) RETURN label(r), count(DISTINCT [a.id, b.id])"))
     links = {}
     for predicate in PREDICATES:
         (n,), = sparql(rdf, f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s hz:{predicate} ?o FILTER(isIRI(?o)) "
@@ -114,19 +103,19 @@ def test_relationship_counts_per_type_match_the_rdf_and_the_graph(kuzu_db, rdf, 
             links[relationship_type(predicate)] = int(n)
     assert ends == links and links["LOCATED_IN"] > 50
     facts = Counter(p for _, _, p in to_networkx(load_graph(seeds_build)).edges(data="predicate"))
-    relationships = dict(cypher(kuzu_db, "MATCH ()-[r]->() RETURN label(r), count(*)"))
+    relationships = dict(ladybug_db.rows("MATCH ()-[r]->() RETURN label(r), count(*)"))
     assert sum(relationships.values()) == sum(facts.values())
 
 
-def test_projects_a_zone_signed(kuzu_db, rdf):
-    loaded = grouped(cypher(kuzu_db, "MATCH (z:Zone)-[:SIGNS]->(p:Project) RETURN z.name, p.name"))
+def test_projects_a_zone_signed(ladybug_db, rdf):
+    loaded = grouped(ladybug_db.rows("MATCH (z:Zone)-[:SIGNS]->(p:Project) RETURN z.name, p.name"))
     expected = grouped(sparql(rdf, "SELECT ?z ?p WHERE { ?zone a hz:Zone ; rdfs:label ?z ; hz:signs ?project . "
                                    "?project rdfs:label ?p }"))
     assert loaded == expected and max(len(p) for p in expected.values()) > 1
 
 
-def test_posts_of_a_person(kuzu_db, rdf, seeds_build):
-    rows = cypher(kuzu_db, "MATCH (x:Person)-[r:HOLDS_ROLE]->(o) RETURN x.name, o.name, r.role, r.evidence")
+def test_posts_of_a_person(ladybug_db, rdf, seeds_build):
+    rows = ladybug_db.rows("MATCH (x:Person)-[r:HOLDS_ROLE]->(o) RETURN x.name, o.name, r.role, r.evidence")
     expected = grouped(sparql(rdf, "SELECT ?x ?o WHERE { ?person a hz:Person ; rdfs:label ?x ; hz:holdsRole ?org . "
                                    "?org rdfs:label ?o }"))
     assert grouped((x, o) for x, o, _, _ in rows) == expected and len(expected) > 5
@@ -138,26 +127,27 @@ def test_posts_of_a_person(kuzu_db, rdf, seeds_build):
         assert all(person in sentence for sentence in evidence)
 
 
-def test_companies_of_a_zone(kuzu_db, rdf):
-    loaded = grouped(cypher(kuzu_db, "MATCH (c:Company)-[:LOCATED_IN]->(z:Zone) RETURN z.name, c.name"))
+def test_companies_of_a_zone(ladybug_db, rdf):
+    loaded = grouped(ladybug_db.rows("MATCH (c:Company)-[:LOCATED_IN]->(z:Zone) RETURN z.name, c.name"))
     expected = grouped(sparql(rdf, "SELECT ?z ?c WHERE { ?company a hz:Company ; rdfs:label ?c ; hz:locatedIn ?zone . "
                                    "?zone a hz:Zone ; rdfs:label ?z }"))
     assert loaded == expected and sum(len(c) for c in expected.values()) > 10
 
 
-def test_properties_survive_the_load(kuzu_db, seeds_build):
+def test_properties_survive_the_load(ladybug_db, seeds_build):
     g = to_networkx(load_graph(seeds_build))
     amounts = {d["label"]: d["totalInvestment"] for _, d in g.nodes(data=True) if "totalInvestment" in d}
-    assert dict(cypher(kuzu_db, "MATCH (p:Project) WHERE p.totalInvestment IS NOT NULL "
+    assert dict(ladybug_db.rows("MATCH (p:Project) WHERE p.totalInvestment IS NOT NULL "
                                 "RETURN p.name, p.totalInvestment")) == amounts
     assert amounts["磁悬浮智能制造产业化项目"] == 3.5e9
     aliased = {d["label"]: d["aliases"] for _, d in g.nodes(data=True) if d["aliases"]}
-    assert {name: sorted(a) for name, a in cypher(kuzu_db, "MATCH (n) WHERE n.aliases IS NOT NULL "
+    assert {name: sorted(a) for name, a in ladybug_db.rows("MATCH (n) WHERE n.aliases IS NOT NULL "
                                                             "RETURN n.name, n.aliases")} == aliased
 
 
-def test_load_cypher_is_the_kuzu_load_in_neo4j_dialect(exported):
-    neo4j, kz = ((exported / name).read_text(encoding="utf-8").split("\n\n") for name in ("load.cypher", "kuzu.cypher"))
+def test_load_cypher_is_the_ladybug_load_in_neo4j_dialect(exported):
+    neo4j, lb = ((exported / name).read_text(encoding="utf-8").split("\n\n")
+                 for name in ("load.cypher", "ladybug.cypher"))
     constraints = [s for s in neo4j if s.startswith("CREATE CONSTRAINT")]
     loads = [s for s in neo4j if s.startswith("LOAD CSV WITH HEADERS FROM 'file:///")]
     assert len(constraints) == len(list(exported.glob("nodes_*.csv")))
@@ -169,7 +159,7 @@ def test_load_cypher_is_the_kuzu_load_in_neo4j_dialect(exported):
         text = statement.split("\n", 1)[1].replace("row.`", "`").replace("string_split(", "split(")
         return re.sub(r"CAST\((.+?) AS DOUBLE\)", r"toFloat(\1)", text)
 
-    assert [body(s) for s in loads] == [body(s) for s in kz if s.startswith("LOAD WITH HEADERS")]
+    assert [body(s) for s in loads] == [body(s) for s in lb if s.startswith("LOAD WITH HEADERS")]
 
 
 def test_array_delimiter_inside_a_value_and_stale_files(tmp_path, weifang):
@@ -177,9 +167,11 @@ def test_array_delimiter_inside_a_value_and_stale_files(tmp_path, weifang):
     out = tmp_path / "neo4j"
     out.mkdir()
     (out / "nodes_Gone.csv").write_text("id:ID\n", encoding="utf-8")
+    (out / "kuzu.cypher").write_text("// an export of before LadybugDB\n", encoding="utf-8")
     (out / "notes.csv").write_text("mine\n", encoding="utf-8")
     write_neo4j(to_networkx(merge([weifang])), out)
     people = read_csv(out / "nodes_Person.csv")
     assert ["韩;局长"] != [row[3] for row in people if row[2] == "韩滨"] == ["韩；局长"]
     assert not (out / "nodes_Gone.csv").exists(), "a label of an earlier export is removed"
+    assert not (out / "kuzu.cypher").exists() and (out / "ladybug.cypher").exists()
     assert (out / "notes.csv").exists(), "files that are not ours are left alone"

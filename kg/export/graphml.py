@@ -7,11 +7,15 @@ Nodes carry `label` (the Chinese name), `type`, `aliases`, `docs` and, for
 projects, `totalInvestment` and `currency`; edges carry `label` (the relation,
 with the post for holdsRole), `predicate`, `role`, `evidence` and `docs`.
 Neither format holds lists, so aliases and documents are joined with "；" and
-evidence sentences with line breaks.
+evidence sentences with line breaks. Characters XML 1.0 cannot hold (control
+characters but tab and line breaks, lone surrogates, U+FFFE and U+FFFF) are
+dropped from every name, key and value, so that any page gives a file its
+readers accept.
 """
 from __future__ import annotations
 
 import os
+import re
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +27,7 @@ from kg.write.atomic import atomic_open
 FORMATS = {"graphml": partial(nx.write_graphml, edge_id_from_attribute="id"), "gexf": nx.write_gexf}
 _JOINERS = {"evidence": "\n"}
 _JOIN = "；"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def write_network(g: nx.MultiDiGraph, path: str | os.PathLike, format: str | None = None) -> Path:
@@ -40,14 +45,18 @@ def flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attributes are all strings or numbers, as both formats require."""
     out = nx.MultiDiGraph()
     for node, data in g.nodes(data=True):
-        out.add_node(node, **_flat(data))
+        out.add_node(_xml(node), **_flat(data))
     for number, (start, end, key, data) in enumerate(g.edges(keys=True, data=True)):
         label = f"{data['predicate']}（{data['role']}）" if data["role"] else data["predicate"]
         # A numbered id: edge keys repeat across node pairs, and GraphML wants ids unique.
-        out.add_edge(start, end, key, id=f"e{number}", label=label, **_flat(data))
+        out.add_edge(_xml(start), _xml(end), _xml(key), id=f"e{number}", label=_xml(label), **_flat(data))
     return out
 
 
 def _flat(data: dict) -> dict:
-    return {name: _JOINERS.get(name, _JOIN).join(value) if isinstance(value, list) else value
+    return {name: _xml(_JOINERS.get(name, _JOIN).join(value) if isinstance(value, list) else value)
             for name, value in data.items()}
+
+
+def _xml(value):
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value

@@ -29,7 +29,7 @@ from kg.run.local import WorkerDied
 from kg.model import Problem
 from kg.rdf.formats import FORMATS
 from kg.read import InputError, read_file
-from kg.sparql.query import RESULT_FORMATS
+from kg.sparql.query import RESULT_FORMATS, TIMEOUT as QUERY_TIMEOUT
 from kg.view import MAX_NODES
 
 
@@ -127,23 +127,27 @@ def cmd_validate(args) -> int:
 
 
 def cmd_query(args) -> int:
-    from kg.sparql.query import query, render
+    from kg.sparql.query import answer, read_query, time_limit
 
     if (args.sparql is None) == (args.file is None):
         raise InputError("give the query either as an argument or with --file q.rq, not both")
-    sparql = args.sparql if args.file is None else Path(args.file).read_text(encoding="utf-8")
-    print(render(query(args.graph, sparql), args.format))
+    sparql = args.sparql if args.file is None else read_query(args.file)
+    print(answer(args.graph, sparql, args.format, time_limit(args.timeout)))
     return 0
 
 
 def cmd_serve(args) -> int:
-    from kg.sparql.serve import serve
+    from kg.sparql.query import time_limit
+    from kg.sparql.serve import port_number, remote_hosts, serve
 
     # SIGTERM stops the server as Ctrl-C does, rather than leaving it running without us
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    with serve(args.graph, args.port) as endpoint:
+    with serve(args.graph, port_number(args.port), time_limit(args.timeout), args.writable,
+               remote_hosts(args.allow_remote)) as endpoint:
         print(f"SPARQL endpoint for {args.graph}: {endpoint.query_url} (queries), {endpoint.update_url} "
               f"(updates), {endpoint.store_url} (graph store); Ctrl-C stops it", flush=True)
+        print(f"updates need the header: Authorization: Bearer {endpoint.token}" if endpoint.token else
+              "read-only: updates are refused (kg serve --writable allows them)", flush=True)
         try:
             code = endpoint.wait()
         except KeyboardInterrupt:
@@ -154,10 +158,11 @@ def cmd_serve(args) -> int:
 
 
 def cmd_push(args) -> int:
+    from kg.sparql.http import redact
     from kg.sparql.push import push
 
-    pushed = push(args.graph, args.endpoint, args.graph_iri, replace=args.replace)
-    print(f"pushed {pushed.triples} triples to {args.endpoint} into {', '.join(pushed.graphs)}")
+    pushed = push(args.graph, args.endpoint, args.graph_iri, replace=args.replace, token=args.token)
+    print(f"pushed {pushed.triples} triples to {redact(args.endpoint)} into {', '.join(pushed.graphs)}")
     return 0
 
 
@@ -189,6 +194,11 @@ def _command(sub, name: str, help: str, description: str, examples: list[str], a
     epilog = "\n".join(["examples:", *(f"  {line}" for line in examples), *(["", after] if after else [])])
     return sub.add_parser(name, help=help, description=textwrap.fill(description, 79), epilog=epilog,
                           formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def _one_line_errors(command: argparse.ArgumentParser) -> None:
+    """Argument errors of `command` as its other errors: one line, exit code 2, rather than usage and all."""
+    command.error = lambda message: command.exit(2, f"kg: error: {message}; see {command.prog} --help\n")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -251,6 +261,7 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--out", required=True,
                    help="a folder for neo4j; otherwise a .graphml or .gexf file, or a folder to hold graph.FORMAT")
     x.set_defaults(run=cmd_export)
+    _one_line_errors(x)
     s = _command(sub, "stats", "counts, the most connected zones and companies, components",
                  "Count the entities and facts by type and relation, rank the most connected zones and companies "
                  "(degree and betweenness) and the entities in the most documents, and size the connected "
@@ -278,15 +289,29 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--file", help="read the query from this file instead")
     q.add_argument("--format", choices=RESULT_FORMATS, default="table",
                    help="table (default), or the SPARQL 1.1 CSV or JSON results format")
+    q.add_argument("--timeout", default=str(QUERY_TIMEOUT), metavar="SECONDS",
+                   help=f"stop the query after this long (default: {QUERY_TIMEOUT:g}); Ctrl-C stops it at once")
     q.set_defaults(run=cmd_query)
+    _one_line_errors(q)
     r = _command(sub, "serve", "serve a graph at a SPARQL 1.1 endpoint on localhost (Oxigraph) until Ctrl-C",
                  "Load a graph into Oxigraph's server, in memory, on 127.0.0.1: SPARQL queries at /query, "
-                 "updates at /update, the Graph Store Protocol at /store. Ctrl-C stops it.",
+                 "updates at /update, the Graph Store Protocol at /store. Read-only unless --writable; only "
+                 "requests addressed to localhost and not from other sites' pages are answered; LOAD and SERVICE "
+                 "reach only this machine unless --allow-remote. Ctrl-C stops it.",
                  ["kg serve out/graph.ttl                # http://127.0.0.1:7878/query",
-                  "kg serve out/graph.ttl --port 0       # any free port"])
+                  "kg serve out/graph.ttl --port 0       # any free port",
+                  "kg serve out/graph.ttl --writable     # updates too, with the token it prints",
+                  "kg serve out/graph.ttl --timeout 120 --allow-remote query.wikidata.org"])
     r.add_argument("graph", help=rdf_help)
-    r.add_argument("--port", type=int, default=7878, help="the port to listen on (default: 7878; 0: any free port)")
+    r.add_argument("--port", default="7878", help="the port to listen on (default: 7878; 0: any free port)")
+    r.add_argument("--timeout", default=str(QUERY_TIMEOUT), metavar="SECONDS",
+                   help=f"stop each query after this long, in whole seconds (default: {QUERY_TIMEOUT:g})")
+    r.add_argument("--writable", action="store_true",
+                   help="allow updates (/update, writes to /store), to requests with the token printed at start")
+    r.add_argument("--allow-remote", action="append", default=[], metavar="HOST",
+                   help="let LOAD and SERVICE fetch from HOST (repeat for more; default: only this machine)")
     r.set_defaults(run=cmd_serve)
+    _one_line_errors(r)
     u = _command(sub, "push", "upload a graph to a triple store (SPARQL 1.1 Graph Store HTTP Protocol)",
                  "Upload a graph to a triple store with the SPARQL 1.1 Graph Store HTTP Protocol: POST adds to "
                  "the graph, --replace PUTs over what it held; without --graph into the default graph.",
@@ -297,7 +322,9 @@ def parser() -> argparse.ArgumentParser:
     u.add_argument("--endpoint", required=True, help="the graph store URL, e.g. http://localhost:7878/store")
     u.add_argument("--graph", dest="graph_iri", help="the named graph to load into (default: the default graph)")
     u.add_argument("--replace", action="store_true", help="replace what the graph held (PUT) rather than add (POST)")
+    u.add_argument("--token", help="the token of kg serve --writable, sent as Authorization: Bearer TOKEN")
     u.set_defaults(run=cmd_push)
+    _one_line_errors(u)
     w = _command(sub, "view", "write an interactive HTML page of the graph or of one entity's neighbourhood",
                  "Write one self-contained HTML page, which works offline, of the whole graph or of what lies "
                  "within some links of one entity: nodes coloured by type, the sentences of each link on hover, "

@@ -15,7 +15,7 @@ from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, serialize
 
 from kg.rdf.load import load_store
 from kg.read import InputError
-from kg.sparql.http import check_url, request
+from kg.sparql.http import check_url, redact, request
 
 
 @dataclass
@@ -24,11 +24,13 @@ class Pushed:
     graphs: list[str]       # the graphs written, "default" for the default graph
 
 
-def push(path: str, endpoint: str, graph: str | None = None, replace: bool = False) -> Pushed:
+def push(path: str, endpoint: str, graph: str | None = None, replace: bool = False,
+         token: str | None = None) -> Pushed:
     """Send every graph of the file: into `graph` if given, else each into the graph of the same name.
 
     replace=True uses PUT, which replaces what the target graph held; the
-    default POST adds to it.
+    default POST adds to it. `token` is sent as a bearer token, as kg serve
+    --writable asks of updates.
     """
     check_url(endpoint)
     target = _named(graph) if graph else None
@@ -41,8 +43,13 @@ def push(path: str, endpoint: str, graph: str | None = None, replace: bool = Fal
             continue
         into = target or (source if isinstance(source, NamedNode) else None)
         body = serialize(triples, format=RdfFormat.TURTLE)
-        request(_graph_url(endpoint, into), "PUT" if replace else "POST", body,
-                {"Content-Type": "text/turtle; charset=utf-8"})
+        headers = {"Content-Type": "text/turtle; charset=utf-8",
+                   **({"Authorization": f"Bearer {token}"} if token else {})}
+        content_type, _ = request(_graph_url(endpoint, into), "PUT" if replace else "POST", body, headers)
+        if content_type == "text/html":
+            # a graph store answers with nothing, or with counts; a page is a web site's, or a login's
+            raise InputError(f"{redact(endpoint)} answered with an HTML page, not as a graph store does; "
+                             f"give the graph store URL (…/store, …/data, …/rdf-graphs/service)")
         written.append(into.value if into is not None else "default")
         total += len(triples)
     return Pushed(total, sorted(set(written)))

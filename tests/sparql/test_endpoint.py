@@ -41,18 +41,18 @@ def test_serve_loads_the_graph_and_answers_over_http(graph):
 
 
 def test_push_into_a_named_graph_then_replace_it(graph, tmp_path):
-    with start(port=0) as endpoint:
+    with start(port=0, writable=True) as endpoint:
         news = "https://example.org/graphs/news"
-        pushed = push(graph, endpoint.store_url, graph=news)
+        pushed = push(graph, endpoint.store_url, graph=news, token=endpoint.token)
         assert pushed.graphs == [news] and pushed.triples > 4000
         in_graph = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{news}> {{ ?s ?p ?o }} }}"
         assert _count(render(query(endpoint.query_url, in_graph), "json")) == pushed.triples
-        push(graph, endpoint.store_url, graph=news)          # POST adds: the same triples, no more
+        push(graph, endpoint.store_url, graph=news, token=endpoint.token)    # POST adds: the same triples, no more
         assert _count(render(query(endpoint.query_url, in_graph), "json")) == pushed.triples
         small = tmp_path / "small.nt"
         small.write_text('<https://w3id.org/kg-hz/id/zone/0> <http://www.w3.org/2000/01/rdf-schema#label> "某高新区"@zh .\n',
                          encoding="utf-8")
-        push(str(small), endpoint.store_url, graph=news, replace=True)      # PUT replaces
+        push(str(small), endpoint.store_url, graph=news, replace=True, token=endpoint.token)   # PUT replaces
         assert _count(render(query(endpoint.query_url, in_graph), "json")) == 1
         assert _count(render(query(endpoint.query_url, COUNT), "json")) == 0, "the default graph is untouched"
 
@@ -68,14 +68,17 @@ def test_a_refusing_endpoint_and_an_absent_one(graph):
 
 def test_kg_serve_and_kg_push_as_commands(graph):
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", graph, "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", graph, "--port", str(port), "--writable"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         banner = server.stdout.readline()
         assert f"http://127.0.0.1:{port}/query" in banner, server.stderr.read() if server.poll() is not None else banner
-        run = subprocess.run([sys.executable, "-m", "kg.cli", "push", graph, "--endpoint",
-                              f"http://127.0.0.1:{port}/store", "--graph", "https://example.org/graphs/news"],
-                             capture_output=True, text=True, cwd=ROOT)
+        token = server.stdout.readline().split("Authorization: Bearer ")[1].strip()
+        push_args = [sys.executable, "-m", "kg.cli", "push", graph, "--endpoint", f"http://127.0.0.1:{port}/store",
+                     "--graph", "https://example.org/graphs/news"]
+        run = subprocess.run(push_args, capture_output=True, text=True, cwd=ROOT)
+        assert run.returncode == 2 and "HTTP 401" in run.stderr and "Authorization: Bearer" in run.stderr
+        run = subprocess.run([*push_args, "--token", token], capture_output=True, text=True, cwd=ROOT)
         assert run.returncode == 0, run.stderr
         assert "into https://example.org/graphs/news" in run.stdout
         again = subprocess.run([sys.executable, "-m", "kg.cli", "serve", graph, "--port", str(port)],

@@ -7,6 +7,12 @@ Each file is written afresh into a temporary folder and built with
 wall-clock seconds of one run, the exit code and the problem reported. The
 seeds are the material of the realistic cases, with their punctuation taken
 out where a case says so.
+
+The export and endpoint cases come after: the seeds with escapes, backticks,
+quotes and NULs strewn through them, built, then exported in every format; a
+runaway query on a file and at kg serve, each with a 5 s limit, and a
+cross-origin DROP ALL at kg serve. Their seconds are those of the exports, and
+of the query until its one-line error.
 """
 from __future__ import annotations
 
@@ -17,7 +23,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+
+from kg.sparql.serve import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1_000_000
@@ -68,6 +78,73 @@ def run(name: str, make) -> dict:
                 "reported": problem.split(": ", 2)[-1][:90]}
 
 
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def _kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def _hostile_seeds(folder: Path) -> None:
+    for page in (ROOT / "seeds").glob("*.txt"):
+        text = page.read_text(encoding="utf-8")
+        # after every 40th character: an escape, a backtick, a quote, a NUL, in turn
+        marks = "\x1b`\"\x00"
+        (folder / page.name).write_text("".join(ch + (marks[i // 40 % 4] if i % 40 == 39 else "")
+                                                for i, ch in enumerate(text)), encoding="utf-8")
+
+
+def _report(case: str, size: int, seconds: float, runs: list[subprocess.CompletedProcess]) -> dict:
+    said = [line.split(": ", 2)[-1][:90] for r in runs for line in r.stderr.splitlines() if line.startswith("kg:")]
+    return {"case": case, "bytes": size, "seconds": round(seconds, 1), "exit": max(r.returncode for r in runs),
+            "reported": " | ".join(said)}
+
+
+def exports(tmp: Path) -> dict:
+    (pages := tmp / "pages").mkdir()
+    _hostile_seeds(pages)
+    _kg("build", str(pages), "--out", str(tmp / "out"), "--quiet", "--no-cache")
+    started = time.perf_counter()
+    runs = [_kg("export", fmt, str(tmp / "out"), "--out", str(tmp / fmt)) for fmt in ("neo4j", "graphml", "gexf")]
+    return _report("seeds with escapes, backticks, quotes, NULs: kg export neo4j, graphml, gexf",
+                   sum(p.stat().st_size for p in pages.iterdir()), time.perf_counter() - started, runs)
+
+
+def runaway_on_a_file(tmp: Path) -> dict:
+    _kg("build", str(ROOT / "seeds"), "--out", str(tmp / "out"), "--quiet")
+    started = time.perf_counter()
+    run = _kg("query", str(tmp / "out" / "graph.ttl"), RUNAWAY, "--timeout", "5")
+    return _report("runaway kg query on graph.ttl, --timeout 5", 0, time.perf_counter() - started, [run])
+
+
+def runaway_at_kg_serve(tmp: Path) -> dict:
+    _kg("build", str(ROOT / "seeds"), "--out", str(tmp / "out"), "--quiet")
+    port = str(free_port())
+    server = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(tmp / "out" / "graph.ttl"),
+                               "--port", port, "--timeout", "5"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+    try:
+        server.stdout.readline()
+        started = time.perf_counter()
+        run = _kg("query", f"http://127.0.0.1:{port}/query", RUNAWAY)
+        seconds = time.perf_counter() - started
+        run.stderr += "\n" + _cross_origin_drop_all(port)
+    finally:
+        server.terminate()
+        server.wait()
+    return _report("runaway query at kg serve --timeout 5, then a cross-origin DROP ALL", 0, seconds, [run])
+
+
+def _cross_origin_drop_all(port: str) -> str:
+    drop = urllib.request.Request(f"http://127.0.0.1:{port}/update", data=b"update=DROP+ALL",
+                                  headers={"Origin": "http://evil.example"})
+    try:
+        urllib.request.urlopen(drop, timeout=30)
+    except urllib.error.HTTPError as exc:
+        return f"kg: serve: DROP ALL from another origin: HTTP {exc.code}"
+    return "kg: serve: DROP ALL from another origin: let through"
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--only", nargs="+", help="run only the cases whose name contains one of these")
@@ -76,6 +153,11 @@ def main() -> None:
         if args.only and not any(word in name for word in args.only):
             continue
         print(json.dumps(run(name, make), ensure_ascii=False), flush=True)
+    for case in (exports, runaway_on_a_file, runaway_at_kg_serve):
+        if args.only and not any(word in case.__name__ for word in args.only):
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            print(json.dumps(case(Path(tmp)), ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":

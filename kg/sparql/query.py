@@ -77,8 +77,8 @@ def query_endpoint(url: str, sparql: str, timeout: float = TIMEOUT):
         return parse_query_results(body, format=QueryResultsFormat.JSON)
     except (ValueError, SyntaxError):
         tail = body.decode("utf-8", "replace").strip().splitlines()[-1:] or ["nothing"]
-        raise InputError(f"{redact(url)}: the answer breaks off or is not {content_type}; "
-                         f"it ends: {tail[0][-200:]}") from None
+        raise InputError(f"{redact(url)}: the answer breaks off or is not {content_type} (an endpoint cuts "
+                         f"off a query past its time limit so); it ends: {tail[0][-200:]}") from None
 
 
 def answer(graph: str, sparql: str, fmt: str = "table", timeout: float = TIMEOUT) -> str:

@@ -95,6 +95,9 @@ def test_an_endpoint_that_answers_with_a_web_page(graph, website):
 def test_argument_errors_of_export_serve_query_push_are_one_line(graph, tmp_path):
     one_line_error(kg("export", "csv", graph, "--out", str(tmp_path)), "invalid choice: 'csv'", "kg export --help")
     one_line_error(kg("export", "gexf", graph), "--out", "kg export --help")
+    (tmp_path / "a file").write_text("mine", encoding="utf-8")
+    one_line_error(kg("export", "neo4j", graph, "--out", str(tmp_path / "a file")), "cannot write",
+                   "give --out a folder you can write to")
     one_line_error(kg("push", graph), "--endpoint", "kg push --help")
     one_line_error(kg("serve"), "graph", "kg serve --help")
     one_line_error(kg("query", graph, "ASK {}", "--format", "xml"), "invalid choice: 'xml'")

@@ -88,7 +88,7 @@ def _check_sender(headers: dict[str, str]) -> None:
         raise Refused(403, f"Host {headers.get('host', '(none)')!r} is not this machine; "
                            f"address kg serve as 127.0.0.1 or localhost")
     origin = headers.get("origin")
-    if origin is not None and not (urlsplit(origin).scheme in ("http", "https") and is_local(_host(origin, True))):
+    if origin is not None and not _is_local_url(origin):
         raise Refused(403, f"requests from pages of other sites are refused (Origin: {origin})")
     if headers.get("sec-fetch-site") == "cross-site":
         raise Refused(403, "requests from pages of other sites are refused (Sec-Fetch-Site: cross-site)")
@@ -142,9 +142,18 @@ def _walk(node):
 
 
 def fetch_allowed(target: str, remote: frozenset[str]) -> bool:
-    parts = urlsplit(target)
-    host = _host(target, True)
-    return parts.scheme in ("http", "https") and (is_local(host) or host in remote)
+    return _is_local_url(target) or (_scheme(target) in ("http", "https") and _host(target, True) in remote)
+
+
+def _is_local_url(url: str) -> bool:
+    return _scheme(url) in ("http", "https") and is_local(_host(url, True))
+
+
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url).scheme
+    except ValueError:
+        return ""
 
 
 def is_local(host: str | None) -> bool:
@@ -173,6 +182,10 @@ class Gate(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], backend_port: int, policy: Policy, timeout: float):
         super().__init__(address, _Handler)
         self.backend_port, self.policy, self.query_timeout = backend_port, policy, timeout
+
+    def handle_error(self, request, client_address) -> None:
+        # one line, as kg's other errors, rather than socketserver's traceback; the request is dropped
+        print(f"kg serve: a request failed: {sys.exc_info()[1]!r}", file=sys.stderr)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -42,6 +42,7 @@ _NOT_PASSED = {"host", "connection", "keep-alive", "proxy-connection", "te", "tr
 # Only a text naming one of these can fetch; SPARQL reads \u escapes anywhere, before its keywords.
 _FETCHES = re.compile(r"service|load", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_SPARQL_BODIES = ("application/sparql-query", "application/sparql-update", "application/x-www-form-urlencoded")
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,12 @@ def sparql_texts(req: Request) -> list[tuple[str, bool]]:
     """Every query and update the request carries, each with whether it is an update."""
     params = parse_qs(req.query)
     content_type = req.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if req.method == "POST" and req.path in ("/query", "/update") and content_type not in _SPARQL_BODIES:
+        # a body kg does not read could be one the server reads as SPARQL all the same
+        raise Refused(415, f"send the {req.path[1:]} as {' or '.join(_SPARQL_BODIES)}")
     if req.method == "POST" and content_type == "application/x-www-form-urlencoded":
-        params = {**params, **parse_qs(req.body.decode("utf-8", "replace"))}
+        for name, values in parse_qs(req.body.decode("utf-8", "replace")).items():
+            params.setdefault(name, []).extend(values)
     texts = [(t, False) for t in params.get("query", [])] + [(t, True) for t in params.get("update", [])]
     if req.method == "POST" and content_type in ("application/sparql-query", "application/sparql-update"):
         texts.append((req.body.decode("utf-8", "replace"), content_type.endswith("update")))

@@ -143,6 +143,14 @@ def test_hosts_allowed_by_name_and_what_is_checked():
         asks("SELECT * WHERE { SERVICE <file:///etc/passwd> { ?s ?p ?o } }", allowed)
     with pytest.raises(Refused, match="cannot tell where"):
         asks("SELECT * WHERE { SERVICE <http://evil.example/> { ?s ?p ?o }")
+    evil = "SELECT * WHERE { SERVICE <http://evil.example/> { ?s ?p ?o } }"
+    form = {"host": "localhost", "content-type": "application/x-www-form-urlencoded"}
+    with pytest.raises(Refused, match="evil.example"):     # in the URL, with a harmless query in the body
+        check(Request("POST", "/query", urllib.parse.urlencode({"query": evil}), form, b"query=ASK%7B%7D"), Policy())
+    with pytest.raises(Refused, match="send the query as") as refused:
+        check(Request("POST", "/query", "", {"host": "localhost", "content-type": "text/plain"}, evil.encode()),
+              Policy())
+    assert refused.value.status == 415
     # a query that only mentions the words is read and let through
     asks('SELECT ?loaded WHERE { ?s <urn:service> ?loaded FILTER(?loaded != "LOAD") }')
     assert fetches("ASK { ?s ?p ?o }", update=False) == []

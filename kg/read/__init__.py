@@ -15,14 +15,16 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.model import Document, Problem
 from kg.read.decode import CONTROLS, Undecodable, decode
 from kg.read.formats import Page, articles, html_page
+from kg.read.walk import SUFFIXES, walk
+from kg.text.repair import INVISIBLE
 
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 # A page is a newspaper page or a web article, tens of kilobytes. A file past
 # this is an archive in one piece, and would take the pipeline minutes; it is
 # reported rather than read. An article of a .jsonl archive has the same limit.
@@ -33,38 +35,36 @@ class InputError(Exception):
     """The input as a whole cannot be used (a missing path, an empty folder)."""
 
 
-def page_paths(source: str | Path, exclude: Iterable[str | Path] = ()) -> list[Path]:
+def page_paths(source: str | Path, exclude: Iterable[str | Path] = (), follow_links: bool = False) -> list[Path]:
     """The pages under `source`, in name order; hidden files and folders, and `exclude`, left out."""
+    return [item for item in scan(source, exclude, follow_links) if isinstance(item, Path)]
+
+
+def scan(source: str | Path, exclude: Iterable[str | Path] = (), follow_links: bool = False) -> list[Path | Problem]:
+    """The pages under `source`, and a Problem for each file or folder that looks like news but cannot be read."""
     path = Path(source)
     if not path.exists():
-        raise InputError(f"{printable(path)}: no such file or folder; give a news page or a folder of pages "
-                         f"({', '.join(SUFFIXES)})")
+        dangling = f" (a link to {printable(os.path.realpath(path))})" if path.is_symlink() else ""
+        raise InputError(f"{printable(path)}: no such file or folder{dangling}; give a news page or a folder of "
+                         f"pages ({', '.join(SUFFIXES)})")
     if path.is_file():
         return [path]
     if not path.is_dir():
         raise InputError(f"{printable(path)}: neither a file nor a folder; give a news page or a folder of pages")
-    skip = [Path(p).resolve() for p in exclude]
-    pages = sorted(p for p in _walk(path, skip) if p.suffix.lower() in SUFFIXES)
-    if not pages:
+    found = walk(path, [Path(p) for p in exclude], follow_links)
+    if not found:
         raise InputError(f"{printable(path)}: no pages in this folder ({', '.join(SUFFIXES)})")
-    return pages
+    return [Problem(printable(p), reason) if reason else p for p, reason in found]
 
 
-def _walk(folder: Path, skip: list[Path]) -> Iterator[Path]:
-    # os.walk does not follow links to folders, so a link loop cannot trap it
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and Path(root, d).resolve() not in skip]
-        for name in files:
-            p = Path(root, name)
-            if not name.startswith(".") and p.is_file():
-                yield p
+def read_documents(source: str | Path, exclude: Iterable[str | Path] = (),
+                   follow_links: bool = False) -> Iterator[Document | Problem]:
+    """Every page under `source`, as it is read; two pages with one name get distinct ids.
 
-
-def read_documents(source: str | Path, exclude: Iterable[str | Path] = ()) -> Iterator[Document | Problem]:
-    """Every page under `source`, as it is read; two pages with one name get distinct ids."""
+    follow_links: read the pages that links lead to outside `source` too (by default each is reported)."""
     seen: set[str] = set()
-    for path in page_paths(source, exclude):
-        for item in read_file(path):
+    for path in scan(source, exclude, follow_links):
+        for item in read_file(path) if isinstance(path, Path) else [path]:
             if isinstance(item, Document):
                 _distinct(item, seen)
             yield item
@@ -74,27 +74,34 @@ def read_file(path: Path) -> Iterator[Document | Problem]:
     """The documents of one file: one for a page, one an article for a .jsonl archive."""
     shown = printable(path)
     try:
-        if path.suffix.lower() == ".jsonl":
+        if not stat.S_ISREG(path.stat().st_mode):      # a FIFO would wait for a writer for ever
+            yield Problem(shown, "not a regular file; not read")
+        elif path.suffix.lower() == ".jsonl":
             with path.open("rb") as f:
                 yield from _archive(f, path, shown)
-            return
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            yield Problem(shown, f"too large for one page ({size / 2**20:.1f} MiB, the limit is "
-                                 f"{MAX_PAGE_BYTES / 2**20:g} MiB): split it into pages, or into a .jsonl archive "
-                                 "with one article a line")
-            return
-        data = path.read_bytes()
+        else:
+            yield _page(path, shown)
     except OSError as exc:
         yield Problem(shown, f"cannot be read: {exc.strerror or exc}")
-        return
+
+
+def _page(path: Path, shown: str) -> Document | Problem:
+    with path.open("rb") as f:
+        data = f.read(MAX_PAGE_BYTES + 1)       # at most: a file may be larger than it said it was
+        if len(data) > MAX_PAGE_BYTES:
+            size = max(os.fstat(f.fileno()).st_size, len(data))
+            return Problem(shown, f"too large for one page ({size / 2**20:.1f} MiB, the limit is "
+                                  f"{MAX_PAGE_BYTES / 2**20:g} MiB): split it into pages, or into a .jsonl archive "
+                                  "with one article a line")
     try:
         decoded = decode(data)
     except Undecodable as exc:
-        yield Problem(shown, exc.reason, byte=exc.byte)
-        return
+        return Problem(shown, exc.reason, byte=exc.byte)
     web = path.suffix.lower() in (".html", ".htm")
-    page = html_page(decoded.text) if web else Page(decoded.text)
+    try:
+        page = html_page(decoded.text) if web else Page(decoded.text)
+    except Exception as exc:        # noqa: BLE001 — html.parser's own failures: one page, never the build
+        return Problem(shown, f"the web page cannot be parsed: {type(exc).__name__}: {exc}")
     warnings = []
     if shown != str(path):
         warnings.append(Problem(shown, "the file name holds bytes that are not UTF-8, or control characters; "
@@ -103,8 +110,8 @@ def read_file(path: Path) -> Iterator[Document | Problem]:
         warnings.append(Problem(shown, f"{decoded.bad} byte(s) are not {decoded.encoding}, the first at byte "
                                        f"{decoded.first_bad}; each was read as U+FFFD (�)", False,
                                 byte=decoded.first_bad))
-    yield _document(page, printable(path.stem), shown, warnings,
-                    empty="no text in the page's body" if web else "empty")
+    return _document(page, printable(path.stem), shown, warnings,
+                     empty="no text in the page's body" if web else "empty")
 
 
 def _archive(f, path: Path, shown: str) -> Iterator[Document | Problem]:
@@ -145,13 +152,27 @@ def _distinct(doc: Document, seen: set[str]) -> None:
     seen.add(doc.id)
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Controls, escapes (ESC starts a terminal's commands) and the characters that
+# show nothing or turn the line's direction (U+202E would show a name reversed).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]|" + INVISIBLE.pattern)
+
+
+def _escape(m: re.Match) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def printable(name: str | os.PathLike) -> str:
     """A file name as a line of text can hold it: bytes that are not UTF-8, and controls, escaped."""
-    text = os.fsencode(name).decode("utf-8", errors="backslashreplace")
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _UNPRINTABLE.sub(_escape, os.fsencode(name).decode("utf-8", errors="backslashreplace"))
+
+
+def terminal(text: str, lines: bool = False) -> str:
+    """`text` as a terminal shows it, letter for letter: controls and invisible characters escaped
+    (\\x1b, \\u202e), line ends too unless `lines`, so a message of one line stays one."""
+    if lines:
+        return "\n".join(_UNPRINTABLE.sub(_escape, line) for line in text.split("\n"))
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 def expected_documents(paths: Iterable[Path]) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import datetime
 import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -116,7 +117,7 @@ class _Body(HTMLParser):
 
 def html_page(source: str) -> Page:
     body = _Body()
-    body.feed(source)
+    body.feed(_closed(source))
     body.close()
     lines = (line.strip() for line in "".join(body.parts).split("\n"))
     page = Page("\n".join(line for line in lines if line))
@@ -127,9 +128,22 @@ def html_page(source: str) -> Page:
     return dated(page, found or (body.times[0] if body.times else None))
 
 
+def _closed(source: str) -> str:
+    """The page with every `<` after its last `>` written as `&lt;`: text, as a browser shows it.
+
+    html.parser (before Python 3.13.4) tries each `<` of an unclosed tail as the
+    start of a tag reaching to the end of the page: a megabyte of `<a` took
+    hours. A `<` with no `>` after it starts no tag, so nothing else changes."""
+    tail = source.rfind(">") + 1
+    return source if "<" not in source[tail:] else source[:tail] + source[tail:].replace("<", "&lt;")
+
+
 # ---- archives of articles ----------------------------------------------------
 
 KEYS = ("id", "date", "text")       # the keys that are not metadata
+# An article nests a few levels at most (its metadata); the writers of the
+# record, and Python's own recursion, have limits far above this one.
+MAX_DEPTH = 32
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -163,8 +177,12 @@ def articles(f: BinaryIO, limit: int) -> Iterator[Line]:
 
 
 def _article(line: Line, raw: bytes) -> None:
+    constants = []
     try:
-        record = json.loads(raw.decode("utf-8"))
+        # NaN and Infinity are no JSON, though Python writes them, and 1e400 is infinite: each is read as
+        # null (as pandas means NaN), so that every writer of the record can write what was read
+        record = json.loads(raw.decode("utf-8"), parse_constant=lambda name: constants.append(name),
+                            parse_float=lambda text: _finite(text, constants))
     except UnicodeDecodeError as exc:
         line.error_byte = line.byte + exc.start
         line.error = f"byte {line.error_byte} is not UTF-8; JSON Lines are UTF-8"
@@ -172,15 +190,48 @@ def _article(line: Line, raw: bytes) -> None:
     except json.JSONDecodeError as exc:
         line.error = f"not JSON: {exc.msg} (column {exc.colno})"
         return
+    except (RecursionError, ValueError) as exc:     # [[[[… a thousand deep; an integer of 5,000 digits
+        line.error = f"not JSON that can be read: {str(exc).split(':')[0]}"
+        return
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         line.error = 'no article: give an object with a "text" (and "id", "title", "date")'
         return
+    if _deeper_than(record, MAX_DEPTH):
+        line.error = f"nested deeper than {MAX_DEPTH} levels; an article is an object of plain values"
+        return
+    try:
+        _read(line, record, len(constants))
+    except Exception as exc:       # noqa: BLE001 — whatever else is wrong with it, the others are read
+        line.error = f"cannot be read: {type(exc).__name__}: {exc}"
+
+
+def _read(line: Line, record: dict, constants: int) -> None:
     record, unpaired = _unpaired(record)
     line.id = str(record.get("id") or "")
     page = Page(record["text"], meta={k: v for k, v in record.items() if k not in KEYS})
     if unpaired:
         page.warnings.append(f"{unpaired} unpaired surrogate escape(s) (\\ud800…) read as U+FFFD")
+    if constants:
+        page.warnings.append(f"{constants} NaN or Infinity value(s), which JSON does not have, read as null")
     line.page = dated(page, record.get("date"))
+
+
+def _finite(text: str, constants: list) -> float | None:
+    value = float(text)
+    if math.isfinite(value):
+        return value
+    constants.append(text)
+    return None
+
+
+def _deeper_than(value, limit: int) -> bool:
+    """Whether lists and objects nest more than `limit` deep in `value`; looked at without recursion."""
+    level = [value]
+    for _ in range(limit):
+        level = [v for x in level if isinstance(x, (list, dict)) for v in (x.values() if isinstance(x, dict) else x)]
+        if not level:
+            return False
+    return any(isinstance(x, (list, dict)) for x in level)
 
 
 def _unpaired(value) -> tuple[object, int]:

@@ -20,6 +20,11 @@ CAPTION = re.compile(r"^(图片来源|图片提供|摄影|供图)[:：]")
 BLOCK_START = re.compile(r"^(本报讯|[►▶#]|图片来源)")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 DOUBLED_HEADING = 200      # characters, both copies
+# Characters that show nothing: zero-width spaces and joiners, direction marks,
+# embeddings, overrides and isolates, the soft hyphen, the word joiner, a byte-
+# order mark within the text. Inside a name (潍坊\u200b高新区) they would split it
+# in two; they are dropped, and the characters around them keep their offsets.
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 def _cjk(ch: str) -> bool:
@@ -154,8 +159,16 @@ def _lines(raw: str):
         pos += len(line)
 
 
+def visible(line: Line) -> Line:
+    """The line without its INVISIBLE characters."""
+    if not INVISIBLE.search(line.text):
+        return line
+    return line.keep([i for i, ch in enumerate(line.text) if not INVISIBLE.match(ch)])
+
+
 def _clean_line(line: Line) -> tuple[Line, bool]:
     """The line repaired, and whether it stands alone as a heading."""
+    line = visible(line)
     heading = line.text.startswith("#") and MARKDOWN_HEADING.match(line.text)
     if heading:
         line = Line(line.text[heading.end():], line.offsets[heading.end():])

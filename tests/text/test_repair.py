@@ -72,3 +72,23 @@ def test_undouble_only_undoes_wholly_doubled_lines():
     assert list(heading.offsets) == [0, 1, 2, 3, 4, 10, 12, 13, 16]
     assert undouble(line("常常来看看")).text == "常常来看看"
     assert undouble(line("常常 看看")).text == "常 看"
+
+
+def test_invisible_characters_are_dropped_and_offsets_still_point_into_the_page():
+    raw = "潍坊\u200b高新区经济发展局\u202e党委书记、局长韩\u2066滨\u2069说。\n\ufeff\u200d\n"
+    doc = repaired(raw)
+    assert doc.text == "潍坊高新区经济发展局党委书记、局长韩滨说。"      # the line of nothing visible is gone too
+    start = doc.text.index("韩滨")
+    s, e = doc.original_span(start, start + 2)
+    assert raw[s:e] == "韩\u2066滨"
+
+
+def test_a_name_split_by_a_zero_width_space_is_one_name():
+    from kg.pipeline import extract
+    from kg.write.jsonl import records
+
+    raw = "潍坊\u200b高新区经济发展局党委书记、局长韩\u200d滨说。"
+    found = {(r["name"], r["type"]): r["mentions"] for r in records(extract(raw)) if r["kind"] == "entity"}
+    assert ("潍坊高新区经济发展局", "GovernmentAgency") in found and ("韩滨", "Person") in found
+    start, end = found[("韩滨", "Person")][0]
+    assert raw[start:end] == "韩\u200d滨"

@@ -9,7 +9,6 @@ a build that is interrupted, even by kill -9, leaves the previous one whole.
 """
 from __future__ import annotations
 
-import os
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -19,12 +18,14 @@ from pathlib import Path
 from kg.graph.merge import Merger
 from kg.model import KnowledgeGraph, Problem
 from kg.rdf.formats import FORMATS
-from kg.read import InputError, expected_documents, page_paths, read_documents
-from kg.run import extract_stream, fewer_collections
+from kg.read import expected_documents, read_documents, scan
+from kg.read.walk import OUTPUT_MARKER
+from kg.run import check_workers, extract_stream, fewer_collections
 from kg.run.cache import Cache
 from kg.run.local import alongside
-from kg.write.atomic import atomic_folder
+from kg.write.atomic import atomic_folder, atomic_write
 from kg.write.html import write_views
+from kg.write.output import MARKER_TEXT, in_place, output_folder
 from kg.write.problems import write_problems
 from kg.write.rdf import write_rdf
 
@@ -34,9 +35,9 @@ def outputs(rdf_format: str = "turtle") -> tuple[str, ...]:
             "problems.jsonl")
 
 
-# Everything a build writes, in any format: a new build replaces all of it, and
-# keeps whatever else the folder holds.
-WRITTEN = {name for rdf_format in FORMATS for name in outputs(rdf_format)}
+# Everything a build writes, in any format, and its mark: a new build replaces
+# all of it, and keeps whatever else the folder holds.
+WRITTEN = {name for rdf_format in FORMATS for name in outputs(rdf_format)} | {OUTPUT_MARKER}
 
 
 @dataclass
@@ -76,25 +77,28 @@ class _NothingBuilt(Exception):
 
 
 def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str], None] | None = None,
-          rdf_format: str = "turtle", jobs: int = 1, cache: Cache | None = None, dask: str | None = None) -> BuildReport:
+          rdf_format: str = "turtle", jobs: int = 1, cache: Cache | None = None, dask: str | None = None,
+          force: bool = False, follow_links: bool = False) -> BuildReport:
     """Extract every page under `source` and write the graph, the record and the views into `out`.
 
     rdf_format: turtle (graph.ttl), nt (graph.nt), jsonld (graph.jsonld) or trig (graph.trig).
     jobs: worker processes; dask: the address of a Dask scheduler to extract on instead.
     cache: where extractions are kept between builds (Cache.default()); None extracts every page afresh.
+    force: write into a folder that holds files kg did not write (kg/write/output.py says which are refused).
+    follow_links: read the pages that links lead to outside `source` (by default each is reported).
     """
     started = time.perf_counter()
     out = Path(out)
-    folder = _output_folder(out)
-    # the output folder among the pages is no news (nor are its graph.html and extraction.jsonl)
-    exclude = [] if Path(source).resolve().is_relative_to(folder) else [folder]
-    total = expected_documents(page_paths(source, exclude))
+    check_workers(jobs, dask)
+    folder = output_folder(out, [source], force)
+    found = scan(source, follow_links=follow_links)
+    total = expected_documents(p for p in found if isinstance(p, Path)) + sum(isinstance(p, Problem) for p in found)
     report = BuildReport(KnowledgeGraph(), out, 0.0, rdf_format=rdf_format)
     try:
-        with fewer_collections(), atomic_folder(folder, replaces=WRITTEN) as new:
+        with fewer_collections(), atomic_folder(folder, WRITTEN, in_place(folder)) as new:
             with (new / "extraction.jsonl").open("w", encoding="utf-8") as record:
-                merger = _extract(read_documents(source, exclude), record, report, progress, total,
-                                  jobs=jobs, cache=cache, dask=dask)
+                merger = _extract(read_documents(source, follow_links=follow_links), record, report, progress,
+                                  total, jobs=jobs, cache=cache, dask=dask)
             report.graph = merger.graph()
             if not report.graph.documents:
                 raise _NothingBuilt
@@ -102,6 +106,7 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
             with alongside(lambda: write_views(report.graph, new), fork=jobs > 1):
                 write_rdf(report.graph, new / outputs(rdf_format)[0], rdf_format)
             write_problems(report.problems, new / "problems.jsonl")
+            atomic_write(new / OUTPUT_MARKER, MARKER_TEXT)
     except _NothingBuilt:
         pass
     report.seconds = time.perf_counter() - started
@@ -126,14 +131,3 @@ def _extract(items, record, report: BuildReport, progress, total: int, **how) ->
         if progress:
             progress(done, total, name)
     return merger
-
-
-def _output_folder(out: Path) -> Path:
-    """Where `out` really is (a link to a folder is followed), if a build can replace it."""
-    folder = Path(os.path.realpath(out))
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"{out}: a file, not a folder; give a folder to write into")
-    if Path.cwd().resolve().is_relative_to(folder):
-        raise InputError(f"{out}: the build replaces this folder as a whole, and it holds the current folder; "
-                         "give the output a folder of its own (e.g. out)")
-    return folder

@@ -18,6 +18,7 @@ from kg.build import build
 from kg.rdf.terms import document_iri
 from kg.rdf.validate import validate
 from kg.read import InputError
+from kg.read.walk import OUTPUT_MARKER
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -105,10 +106,11 @@ def test_nothing_built_writes_nothing(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "empty.txt").write_bytes(b"")
     (tmp_path / "out").mkdir()
+    (tmp_path / "out" / OUTPUT_MARKER).write_text("")
     (tmp_path / "out" / "graph.ttl").write_text("kept")
     report = build(tmp_path / "pages", tmp_path / "out")
     assert report.exit_code == 2 and len(report.problems) == 1
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["graph.ttl"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [OUTPUT_MARKER, "graph.ttl"]
     assert (tmp_path / "out" / "graph.ttl").read_text() == "kept"
 
 
@@ -128,10 +130,13 @@ def test_a_rebuild_replaces_its_own_files_and_keeps_the_users(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "nothing is left beside out/"
 
 
-def test_the_output_folder_is_not_read_as_pages(tmp_path):
-    shutil.copy(SEEDS / "001_473abfdb58def16d.txt", tmp_path)
-    build(tmp_path, tmp_path / "out")
-    report = build(tmp_path, tmp_path / "out")       # graph.html and extraction.jsonl are there now
+def test_an_earlier_output_moved_into_the_input_is_not_read_as_pages(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    shutil.copy(SEEDS / "001_473abfdb58def16d.txt", news)
+    build(news, tmp_path / "out")
+    (tmp_path / "out").rename(news / "graph-2024")      # graph.html, index.html and extraction.jsonl are there
+    report = build(news, tmp_path / "out")
     assert report.graph.documents == ["001_473abfdb58def16d"] and not report.problems
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 import orjson
 
 from kg.model import Document, Problem
+from kg.read import InputError
 from kg.run.cache import Cache
 
 
@@ -139,6 +141,20 @@ def _ticket(item, cache: Cache, submit) -> Callable[[], Extracted | Problem]:
             cache.put(key, extracted)
         return extracted
     return result
+
+
+def check_workers(jobs: int, dask: str | None = None) -> None:
+    """InputError unless `jobs` processes, or the cluster at `dask`, can be had: said before a page is read."""
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise InputError(f"--jobs {jobs}: give 1 or more worker processes")
+    # past a few per core, workers only share the cores and each holds its own pages in memory
+    most = 4 * (os.cpu_count() or 1)
+    if jobs > most:
+        raise InputError(f"--jobs {jobs}: more workers than this machine can run ({os.cpu_count()} cores); "
+                         f"give at most {most}")
+    if dask is not None:
+        from kg.run.cluster import check_address
+        check_address(dask)
 
 
 def _mapper(jobs: int, dask: str | None):

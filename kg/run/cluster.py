@@ -6,9 +6,27 @@ need no access to the input or the output.
 """
 from __future__ import annotations
 
-from kg.read import InputError
+from urllib.parse import urlsplit
+
+from kg.read import InputError, terminal
 
 BATCH = 256      # pages sent at once: enough to spread over the workers, few enough to hold on the client
+SCHEMES = ("tcp", "tls", "ucx", "ws", "wss")     # Dask's transports that take host:port
+
+
+def check_address(address: str) -> None:
+    """InputError unless `address` is a scheduler's address (tcp://host:8786, host:8786), checked before
+    Dask is asked: given anything else, Dask waits its whole timeout and prints a traceback as it exits."""
+    try:
+        url = urlsplit(address if "://" in address else f"tcp://{address}")
+        port = url.port
+    except ValueError:
+        url, port = None, None
+    if url is None or url.scheme not in SCHEMES or not url.hostname or not port or url.path not in ("", "/") \
+            or url.username is not None:
+        shown = terminal(address.rpartition("@")[2])     # never a password
+        raise InputError(f"--dask {shown!r}: not a scheduler's address; give it as tcp://HOST:PORT "
+                         "(the dask scheduler prints it, e.g. tcp://10.0.0.5:8786)")
 
 
 class DaskMapper:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from decimal import Decimal
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -80,9 +81,25 @@ def entity_id(type_: str, name: str) -> str:
 
 @dataclass(frozen=True)
 class Money:
-    amount: float       # in units of `currency` (35亿元 → 3.5e9)
-    currency: str = "CNY"
+    amount: Decimal     # in units of `currency`, exactly as the text says (1.16亿元 → 116000000)
+    currency: str = "CNY"   # ISO 4217, as the text names it; never converted
     qualifier: str = ""  # 近 / 约 / 超 / 余 / 多: the text's hedge, kept rather than dropped
+
+    def __post_init__(self):
+        # A float has already lost digits (1.16e8 is 115999999.99999999…): only exact amounts come in.
+        if isinstance(self.amount, (float, bool)) or not isinstance(self.amount, (Decimal, int, str)):
+            raise TypeError(f"an amount is a Decimal, an int or its digits, not {type(self.amount).__name__}")
+        amount = Decimal(self.amount)
+        if not amount.is_finite():
+            raise ValueError(f"an amount is a finite number, not {self.amount}")
+        # One spelling per value (116000000, not 1.16E+8), so that every output writes the same digits.
+        object.__setattr__(self, "amount", Decimal(int(amount)) if amount == amount.to_integral_value()
+                           else amount.normalize())
+
+    @property
+    def digits(self) -> str:
+        """The amount's digits, with no exponent: what RDF's xsd:decimal, CSV and JSON write."""
+        return format(self.amount, "f")
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ def doc_001() -> Document:
          ("冯玉诚", "Person", set(), True)],
         [("潍坊高新区", "locatedIn", "潍坊市", "", 0),
          ("磁悬浮智能制造产业化项目", "locatedIn", "潍坊高新区", "", 1),
-         ("磁悬浮智能制造产业化项目", "totalInvestment", Money(3.5e9), "", 1),
+         ("磁悬浮智能制造产业化项目", "totalInvestment", Money(3_500_000_000), "", 1),
          ("韩滨", "holdsRole", "潍坊高新区经济发展局", "党委书记、局长", 2),
          ("潍坊高新区经济发展局", "partOf", "潍坊高新区", "", 2)])
 
@@ -82,7 +82,7 @@ def doc_000() -> Document:
         [("潍坊高新区", "Zone", {"潍坊国家高新区"}, False),
          ("磁悬浮智能制造产业化项目", "Project", {"磁悬浮项目"}, False)],
         [("磁悬浮智能制造产业化项目", "locatedIn", "潍坊高新区", "", 1),
-         ("磁悬浮智能制造产业化项目", "totalInvestment", Money(3.5e9), "", 1)])
+         ("磁悬浮智能制造产业化项目", "totalInvestment", Money(3_500_000_000), "", 1)])
 
 
 @pytest.fixture(autouse=True, scope="session")

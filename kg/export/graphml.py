@@ -16,15 +16,48 @@ from __future__ import annotations
 
 import os
 import re
-from functools import partial
+from decimal import Decimal
 from pathlib import Path
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
+from networkx.readwrite.graphml import GraphMLWriter
 
 from kg.read import InputError
 from kg.write.atomic import atomic_open
 
-FORMATS = {"graphml": partial(nx.write_graphml, edge_id_from_attribute="id"), "gexf": nx.write_gexf}
+
+class _Exact:
+    """A writer that takes an amount's Decimal as a double, written in the text's digits (116000000)."""
+
+    def construct_types(self):
+        super().construct_types()
+        self.xml_type[Decimal] = "double"
+
+
+class _GraphML(_Exact, GraphMLWriter):
+    pass
+
+
+class _GEXF(_Exact, GEXFWriter):
+    pass
+
+
+def _graphml(g: nx.MultiDiGraph, f) -> None:
+    # networkx's own writer, not the lxml one nx.write_graphml picks when lxml is installed: the same
+    # bytes on every machine
+    writer = _GraphML(encoding="utf-8", prettyprint=True, edge_id_from_attribute="id")
+    writer.add_graph_element(g)
+    writer.dump(f)
+
+
+def _gexf(g: nx.MultiDiGraph, f) -> None:
+    writer = _GEXF(encoding="utf-8", prettyprint=True)
+    writer.add_graph(g)
+    writer.write(f)
+
+
+FORMATS = {"graphml": _graphml, "gexf": _gexf}
 _JOINERS = {"evidence": "\n"}
 _JOIN = "；"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

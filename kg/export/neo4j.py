@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import networkx as nx
@@ -160,6 +161,8 @@ def _cell(value) -> str:
         # neo4j-admin cannot escape the array delimiter; the full-width semicolon
         # reads the same in Chinese text and keeps each element whole.
         return ARRAY_DELIMITER.join(_text(v).replace(ARRAY_DELIMITER, "；") for v in value)
+    if isinstance(value, Decimal):      # an amount, in the text's digits
+        return format(value, "f")
     if isinstance(value, float):
         return repr(value)
     return _text(value)

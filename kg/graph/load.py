@@ -13,6 +13,7 @@ graph from RDF has no evidence or posts.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -84,13 +85,27 @@ class RecordReader:
             raise InputError(f"{where}: the triple names an entity that no entity line of its document has")
         value = None
         if "value" in record:
-            value = Money(float(record["value"]), record.get("currency", "CNY"), record.get("qualifier", ""))
+            value = Money(_exact(record["value"], where), record.get("currency", "CNY"), record.get("qualifier", ""))
         provenance = None
         if "evidence" in record:
             start, end = record.get("span", (0, 0))
             provenance = Provenance(doc.id, record.get("article", 0), record.get("sentence", 0),
                                     record["evidence"], start, end)
         return Triple(subject, record["predicate"], obj, value, record.get("role", ""), provenance)
+
+
+def _exact(value, where: str) -> Decimal:
+    # The record writes an amount so that its digits survive orjson (kg.write.jsonl.json_number):
+    # a double's shortest repr gives them back.
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        amount = Decimal(repr(value) if isinstance(value, float) else value)
+        if amount.is_finite():
+            return amount
+    except (TypeError, ArithmeticError):
+        pass
+    raise InputError(f"{where}: the triple's value {value!r} is not an amount; give a number")
 
 
 def _records(path: Path):
@@ -133,7 +148,7 @@ def from_rdf(path: Path) -> KnowledgeGraph:
                 continue
             if o in entities:
                 kg.triples.append(Triple(entities[s], predicate, entities[o]))
-            elif (value := _money(g, o)) is not None:
+            elif (value := _money(g, s, o)) is not None:
                 kg.triples.append(Triple(entities[s], predicate, value=value))
     return kg
 
@@ -148,13 +163,18 @@ def _doc_id(g, iri) -> str:
     return str(label) if label is not None else unquote(str(iri).rstrip("/").rsplit("/", 1)[-1])
 
 
-def _money(g, o) -> Money | None:
-    # A bare decimal, or an amount node with its value and currency (schema:MonetaryAmount).
-    if isinstance(o, Literal):
-        amount, currency = o, None
-    else:
-        amount, currency = g.value(o, SDO.value), g.value(o, SDO.currency)
-    try:
-        return Money(float(amount), str(currency) if currency is not None else "CNY")
-    except (TypeError, ValueError):
+def _money(g, subject, o) -> Money | None:
+    """A bare xsd:decimal, with the currency and hedge of the subject's schema:MonetaryAmount of that value."""
+    if not isinstance(o, Literal):
         return None
+    try:
+        amount = Decimal(str(o))
+    except ArithmeticError:
+        return None
+    if not amount.is_finite():
+        return None
+    for node in g.objects(subject, HZ.totalInvestmentAmount):
+        if g.value(node, SDO.value) == o:
+            currency, hedge = g.value(node, SDO.currency), g.value(node, HZ.qualifier)
+            return Money(amount, str(currency or "CNY"), str(hedge or ""))
+    return Money(amount)

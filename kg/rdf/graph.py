@@ -16,7 +16,6 @@ triples is made and written in seconds this way, against minutes in rdflib.
 from __future__ import annotations
 
 import warnings
-from decimal import Decimal
 from functools import cache, lru_cache
 
 import rdflib
@@ -243,7 +242,5 @@ def _add_sentence(g: _Triples, p: Provenance) -> NamedNode:
 
 
 def _decimal(money: Money) -> Literal:
-    # Through repr, the shortest decimal that round-trips the float, so 3.5e9
-    # is written 3500000000.0 and not with binary noise; 'f' keeps exponents
-    # out, which the xsd:decimal lexical form does not allow.
-    return Literal(format(Decimal(repr(float(money.amount))), "f"), datatype=XSD_decimal)
+    # the text's digits, with no exponent, which the xsd:decimal lexical form does not allow
+    return Literal(money.digits, datatype=XSD_decimal)

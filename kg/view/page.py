@@ -17,7 +17,8 @@ import orjson
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from kg.model import ENTITY_TYPES, PREDICATES
+from kg.model import ENTITY_TYPES, PREDICATES, Money
+from kg.relate.money import chinese
 from kg.view.layout import positions
 from kg.view.select import View
 
@@ -109,7 +110,7 @@ def _node_title(d: dict) -> str:
     more = f" 等 {len(d['docs'])} 篇" if len(d["docs"]) > MAX_DOCS else ""
     lines.append("文档：" + ", ".join(d["docs"][:MAX_DOCS]) + more)
     if "totalInvestment" in d:
-        lines.append(f"总投资：{d['totalInvestment']:,.0f} {d['currency']}")
+        lines.append("总投资：" + chinese(Money(d["totalInvestment"], d["currency"])))
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ import json
 import os
 import warnings
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 import orjson
 
@@ -40,6 +41,22 @@ def line(record: dict) -> str:
         return orjson.dumps(record).decode()      # a fifth of the time json takes
     except orjson.JSONEncodeError:      # what orjson declines, such as an integer past 64 bits in a page's metadata
         return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def json_number(amount: Decimal) -> int | float | str:
+    """The amount as JSON that reads back as the same digits.
+
+    35亿元 is 3500000000, as in the schema's example; 12.5元 is 12.5. A reader
+    (orjson, Python's json, the scorer) takes a fraction or an integer past 64
+    bits as a double, which holds 15 significant digits exactly: past that the
+    amount is written as a string of its digits, which the scorer reads all the same.
+    """
+    whole = amount == amount.to_integral_value()
+    if whole and abs(amount) < 2 ** 63:
+        return int(amount)
+    if Decimal(repr(float(amount))) == amount:
+        return int(amount) if whole else float(amount)
+    return format(amount, "f")
 
 
 def write_jsonl(documents: Iterable[Document], path: str | os.PathLike) -> None:
@@ -75,9 +92,7 @@ def _triple(doc: Document, t: Triple) -> dict:
     if t.object is not None:
         record["object"] = t.object.name
     else:
-        amount = t.value.amount
-        # 35亿元 is 3500000000 in the schema's example, not 3500000000.0.
-        record["value"] = int(amount) if float(amount).is_integer() else amount
+        record["value"] = json_number(t.value.amount)
         if t.value.currency:
             record["currency"] = t.value.currency
         if t.value.qualifier:

@@ -57,7 +57,7 @@ def test_node_tooltip_has_type_aliases_documents_and_investment(html):
         "潍坊高新区", "高新区（Zone）", "别名：潍坊国家高新区、潍坊高新技术产业开发区",
         "文档：000_6c1ec9c07335c472, 001_473abfdb58def16d"]
     # read in both documents, shown once
-    assert title["磁悬浮智能制造产业化项目"].count("总投资：3,500,000,000 CNY") == 1
+    assert title["磁悬浮智能制造产业化项目"].count("总投资：35亿元") == 1
 
 
 def test_edges_carry_relation_post_and_evidence_with_its_document(html):

@@ -28,7 +28,7 @@ from kg.run.cache import Cache, default_folder
 from kg.run.local import WorkerDied
 from kg.model import Problem
 from kg.rdf.formats import FORMATS
-from kg.read import InputError, read_file
+from kg.read import InputError, read_file, terminal
 from kg.sparql.query import RESULT_FORMATS, TIMEOUT as QUERY_TIMEOUT
 from kg.view import MAX_NODES
 
@@ -36,16 +36,17 @@ from kg.view import MAX_NODES
 def _report(problem: Problem) -> None:
     # an article of an archive, or a page renamed to keep it apart from another
     doc = f" ({problem.doc})" if problem.doc and problem.doc != Path(problem.path).stem else ""
-    print(f"kg: {'skipped' if problem.skipped else 'warning:'} {problem.path}{doc}: {problem.reason}", file=sys.stderr)
+    line = f"kg: {'skipped' if problem.skipped else 'warning:'} {problem.path}{doc}: {problem.reason}"
+    print(terminal(line), file=sys.stderr)      # a page's text never drives the terminal
 
 
 def cmd_build(args) -> int:
-    if args.jobs < 1:
-        raise InputError(f"--jobs {args.jobs}: give 1 or more worker processes")
+    # SIGTERM stops the build as Ctrl-C does: its workers stopped, the output folder as it was
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     cache = None if args.no_cache else Cache(args.cache_dir) if args.cache_dir else Cache.default()
     with progress_display(sys.stderr, args.quiet) as show:
         report = build(args.path, args.out, progress=show, rdf_format=args.format, jobs=args.jobs, cache=cache,
-                       dask=args.dask)
+                       dask=args.dask, force=args.force, follow_links=args.follow_links)
     for problem in report.problems:
         _report(problem)
     if not report.graph.documents:
@@ -109,7 +110,7 @@ def cmd_stats(args) -> int:
     from kg.graph.network import to_networkx
     from kg.graph.stats import graph_stats
 
-    print(graph_stats(to_networkx(load_graph(args.graph)), top=args.top).summary())
+    print(terminal(graph_stats(to_networkx(load_graph(args.graph)), top=args.top).summary(), lines=True))
     return 0
 
 
@@ -175,8 +176,8 @@ def cmd_view(args) -> int:
     view = view_of(to_networkx(load_graph(args.graph)), args.entity, args.hops, args.max_nodes)
     write_view(view, args.out)
     g = view.graph
-    print(f"{args.out}: {view.title}, {g.number_of_nodes()} entities, {g.number_of_edges()} links"
-          + (f"; {view.note}" if view.note else ""))
+    print(terminal(f"{args.out}: {view.title}, {g.number_of_nodes()} entities, {g.number_of_edges()} links"
+                   + (f"; {view.note}" if view.note else "")))
     return 0
 
 
@@ -186,7 +187,7 @@ EXIT_CODES = """exit codes (kg build, kg extract):
        standard error and in OUT/problems.jsonl
   2    a usage error, no page could be built, or a worker process died
        (nothing is written)
-  130  interrupted (Ctrl-C); the output folder is as it was before"""
+  130  interrupted (Ctrl-C or SIGTERM); the output folder is as it was before"""
 
 
 def _command(sub, name: str, help: str, description: str, examples: list[str], after: str = ""):
@@ -224,6 +225,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--dask", metavar="ADDRESS",
                    help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786)")
     b.add_argument("--no-cache", action="store_true", help="extract every page afresh, and keep nothing")
+    b.add_argument("--force", action="store_true",
+                   help="write into OUT even if it holds files that kg did not write (they are kept; kg's own "
+                        "outputs are replaced)")
+    b.add_argument("--follow-links", action="store_true",
+                   help="read the pages that links lead to outside PATH (by default each is reported, not read)")
     b.add_argument("--cache-dir", metavar="DIR",
                    help=f"where extractions are kept between builds (default: {default_folder()})")
     b.set_defaults(run=cmd_build)
@@ -346,14 +352,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (InputError, WorkerDied) as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+        print(terminal(f"kg: error: {exc}"), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # the reader (head, less) stopped early: that is no error; keep Python from reporting it at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
-        print(f"kg: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(terminal(f"kg: error: {exc.filename or ''}: {exc.strerror or exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("kg: interrupted; nothing was changed (kg build leaves its output folder as it was)", file=sys.stderr)

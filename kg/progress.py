@@ -32,7 +32,8 @@ def _bar(stream: TextIO) -> Iterator[Show]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                   TimeRemainingColumn(), TextColumn("{task.fields[page]}"), console=Console(file=stream))
+                   TimeRemainingColumn(), TextColumn("{task.fields[page]}", markup=False),     # [/b].txt is no markup
+                   console=Console(file=stream))
     task = bar.add_task("build", total=None, rate="", page="")
     started = time.monotonic()
 

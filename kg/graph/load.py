@@ -109,17 +109,64 @@ def _exact(value, where: str) -> Decimal:
 
 
 def _records(path: Path):
-    with path.open(encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                record = orjson.loads(line)
-            except ValueError:
-                record = None
-            if not isinstance(record, dict) or not {"kind", "doc"} <= record.keys():
-                raise InputError(f"{path}:{number}: not a line of the extraction record (see SCHEMA.md)")
-            yield number, record
+    try:
+        with path.open(encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                if line.strip():
+                    yield number, _record(line, f"{path}:{number}")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: byte {exc.start} of a line is not UTF-8; the extraction record is UTF-8") from None
+
+
+def _record(line: str, where: str) -> dict:
+    """A line of a record that may have been edited by hand, checked for what the graph needs of it."""
+    try:
+        record = orjson.loads(line)
+    except ValueError:
+        record = None
+    if not isinstance(record, dict) or not {"kind", "doc"} <= record.keys():
+        raise InputError(f"{where}: not a line of the extraction record (see SCHEMA.md)")
+    wrong = _wrong(record)
+    if wrong:
+        raise InputError(f"{where}: {wrong} (see SCHEMA.md)")
+    return record
+
+
+def _text(value) -> bool:
+    return isinstance(value, str) and value != ""
+
+
+def _wrong(record: dict) -> str | None:
+    """What is wrong with the record's values, or None."""
+    kind = record["kind"]
+    if not _text(record["doc"]):
+        return '"doc" is not a name'
+    if kind == "document":
+        ok = isinstance(record.get("date", ""), str) and isinstance(record.get("meta", {}), dict)
+        return None if ok else 'a document\'s "date" is text and its "meta" an object'
+    if kind == "entity":
+        if not _text(record.get("name")) or record.get("type") not in ENTITY_TYPES:
+            return f'an entity has a "name" and a "type" among {", ".join(ENTITY_TYPES)}'
+        aliases = record.get("aliases", [])
+        return None if isinstance(aliases, list) and all(map(_text, aliases)) else '"aliases" is a list of names'
+    if kind == "triple":
+        return _wrong_triple(record)
+    return f'"kind" is {kind!r}, not entity, triple or document'
+
+
+def _wrong_triple(record: dict) -> str | None:
+    if not _text(record.get("subject")) or record.get("predicate") not in PREDICATES:
+        return f'a triple has a "subject" and a "predicate" among {", ".join(PREDICATES)}'
+    if not (_text(record.get("object")) if "object" in record else "value" in record):    # the value: _exact
+        return 'a triple has an "object" name, or a "value"'
+    if not all(isinstance(record.get(k, ""), str) for k in ("role", "currency", "qualifier", "evidence")):
+        return '"role", "currency", "qualifier" and "evidence" are text'
+    span = record.get("span", [0, 0])
+    if not (isinstance(span, list) and len(span) == 2 and all(isinstance(n, int) and n >= 0 for n in span)
+            and span[0] <= span[1]):
+        return '"span" is [start, end], two offsets with start <= end'
+    return None if all(isinstance(record.get(k, 0), int) for k in ("article", "sentence")) \
+        else '"article" and "sentence" are numbers'
 
 
 def from_rdf(path: Path) -> KnowledgeGraph:

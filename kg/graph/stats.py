@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from kg.read import InputError
+
 CENTRAL_TYPES = ("Zone", "Company")
 # Exact betweenness takes time in nodes × edges; past EXACT_UP_TO nodes it is
 # estimated from SAMPLES sources (seeded, so the figures repeat), which keeps
@@ -61,6 +63,8 @@ class GraphStats:
 
 
 def graph_stats(g: nx.MultiDiGraph, top: int = 10) -> GraphStats:
+    if top < 0:
+        raise InputError(f"top must be 0 or more, not {top}")
     simple = nx.Graph(g)      # distinct neighbours; self-loops would count a node as its own neighbour
     simple.remove_edges_from(nx.selfloop_edges(simple))
     sampled = simple.number_of_nodes() > EXACT_UP_TO

@@ -13,10 +13,12 @@ import hashlib
 import json
 import os
 import sqlite3
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 from kg.model import Document, Problem
+from kg.read import InputError
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -36,15 +38,30 @@ def default_folder() -> Path:
 
 
 class Cache:
-    """folder None: a cache that keeps nothing (kg build --no-cache)."""
+    """folder None: a cache that keeps nothing (kg build --no-cache).
+
+    A cache that cannot be used — not a database, read-only, on a full disk —
+    is an InputError naming its file and saying what to do, when it is opened
+    or at any later step; an entry that does not read back is extracted anew."""
 
     def __init__(self, folder: str | os.PathLike | None):
         self._db = None
+        self.path = None if folder is None else Path(folder) / "extractions.sqlite"
         if folder is not None:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(Path(folder) / "extractions.sqlite", isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._drop_stale()
+            with self._errors():
+                Path(folder).mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, isolation_level=None)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._drop_stale()
+
+    @contextmanager
+    def _errors(self):
+        try:
+            yield
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise InputError(f"{self.path}: the cache cannot be used ({reason}); delete it or make it "
+                             "writable, or build with --no-cache (or --cache-dir DIR elsewhere)") from None
 
     def _drop_stale(self) -> None:
         """Forget what another kg extracted: no build of this one can use it, and across
@@ -72,21 +89,32 @@ class Cache:
         return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
     def get(self, key: str):
-        from kg.run import Extracted
-
         if self._db is None:
             return None
-        row = self._db.execute("SELECT value FROM pages WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        value = json.loads(row[0])
-        return Extracted(value["doc"], value["lines"], value["articles"],
-                         [Problem(**p) for p in value["problems"]], reused=True)
+        with self._errors():
+            row = self._db.execute("SELECT value FROM pages WHERE key = ?", (key,)).fetchone()
+        return None if row is None else _extracted(row[0])
 
     def put(self, key: str, extracted) -> None:
         if self._db is None:
             return
         value = {"doc": extracted.doc, "lines": extracted.lines, "articles": extracted.articles,
                  "problems": [dataclasses.asdict(p) for p in extracted.problems]}
-        self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
-                         (key, extractor_version(), json.dumps(value, ensure_ascii=False)))
+        with self._errors():
+            self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
+                             (key, extractor_version(), json.dumps(value, ensure_ascii=False)))
+
+
+def _extracted(stored: str):
+    """A cache entry back as an Extracted; None, so that the page is extracted anew, if it does not read."""
+    from kg.run import Extracted
+
+    try:
+        value = json.loads(stored)
+        lines = value["lines"]
+        if not (isinstance(lines, list) and all(isinstance(line, str) for line in lines)):
+            return None
+        return Extracted(str(value["doc"]), lines, int(value["articles"]),
+                         [Problem(**p) for p in value["problems"]], reused=True)
+    except (ValueError, TypeError, KeyError):
+        return None

@@ -1,7 +1,11 @@
 """Pages extracted in this process, or in N worker processes; and a task run alongside the build."""
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -42,7 +46,8 @@ class ProcessMapper:
         prepare()       # the lexicons loaded once here, and shared with the workers by fork, not built in each
         # concurrent.futures rather than multiprocessing.Pool, whose worker-minding thread spins
         # while a result waits in the pipe (CPU the workers need), and which hangs if a worker dies
-        self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"))
+        self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=die_with, initargs=(os.getpid(),))
 
         def submit(doc):
             future = self._pool.submit(extract_one, doc)
@@ -58,9 +63,29 @@ class ProcessMapper:
         return submit
 
     def __exit__(self, *exc):
-        # Ctrl-C, or a failure: the pages not yet begun are dropped, and no worker outlives the build
+        # Ctrl-C, SIGTERM, or a failure: the pages not yet begun are dropped, and no worker outlives the build.
+        # Each finishes the page it holds: a worker stopped while it sends its result back leaves half a
+        # message in the pipe, and the pool's thread waits for the rest for ever.
         self._pool.shutdown(wait=True, cancel_futures=exc[0] is not None)
         return False
+
+
+def die_with(parent: int) -> None:
+    """In a worker: end with the build, never outlive it.
+
+    Ctrl-C reaches the whole process group; the build stops its workers itself,
+    so they ignore it (else each prints a traceback). SIGTERM ends a worker, not
+    the handler inherited from kg's command. And on Linux the kernel sends it
+    SIGTERM when the build dies, even by kill -9."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:      # it died before the line above
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 @contextmanager
@@ -76,7 +101,7 @@ def alongside(task: Callable[[], object], fork: bool = True):
         return
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_report, args=(task, send), daemon=True)
+    process = context.Process(target=_report, args=(task, send, os.getpid()), daemon=True)
     process.start()
     send.close()
     try:
@@ -98,8 +123,9 @@ def alongside(task: Callable[[], object], fork: bool = True):
                          "nothing was changed: run the build again")
 
 
-def _report(task: Callable[[], object], send) -> None:
+def _report(task: Callable[[], object], send, parent: int) -> None:
     """In the forked process: run the task, and send back None, or what went wrong."""
+    die_with(parent)
     try:
         task()
         send.send(None)

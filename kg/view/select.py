@@ -77,6 +77,8 @@ def find(g: nx.MultiDiGraph, name: str) -> str:
 
 
 def _cut(g: nx.MultiDiGraph, title: str, max_nodes: int | None, centre: str | None = None) -> View:
+    if max_nodes is not None and max_nodes < 0:
+        raise InputError(f"max_nodes must be 0 (no limit) or more, not {max_nodes}")
     total = g.number_of_nodes()
     if not max_nodes or total <= max_nodes:
         return View(title, g)

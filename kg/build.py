@@ -90,7 +90,7 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
     started = time.perf_counter()
     out = Path(out)
     check_workers(jobs, dask)
-    folder = output_folder(out, [source], force)
+    folder = output_folder(out, [source], force, WRITTEN)
     found = scan(source, follow_links=follow_links)
     total = expected_documents(p for p in found if isinstance(p, Path)) + sum(isinstance(p, Problem) for p in found)
     report = BuildReport(KnowledgeGraph(), out, 0.0, rdf_format=rdf_format)

@@ -8,7 +8,8 @@ is refused when it is, holds or lies inside an input; when it is the home
 folder, holds it, or is the root of the file system; when it holds the current
 folder or a mount point (whose files a swap would carry off and delete); when
 it cannot be written; and when it holds files that kg did not write — unless
-an earlier build left its mark there (OUTPUT_MARKER), or `force` is given.
+an earlier build left its mark there (OUTPUT_MARKER), it holds nothing but
+what a build writes (an earlier kg left no mark), or `force` is given.
 
 A folder that is itself a mount point cannot be swapped (rename(2) says EBUSY):
 its outputs are replaced one by one, inside it (`in_place`).
@@ -29,14 +30,17 @@ MARKER_TEXT = ("This folder was written by kg build. A new kg build into it repl
 HARMLESS = {OUTPUT_MARKER, ".gitkeep"}
 
 
-def output_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), force: bool = False) -> Path:
-    """Where `out` really is (a link to a folder is followed), if a build may replace it; else InputError."""
+def output_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), force: bool = False,
+                  written: Iterable[str] = ()) -> Path:
+    """Where `out` really is (a link to a folder is followed), if a build may replace it; else InputError.
+
+    written: the names a build writes (kg.build.WRITTEN)."""
     shown = printable(out)
     folder = Path(os.path.realpath(out))
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{shown}: a file, not a folder; give a folder to write into")
     for reason in (_overlap(folder, inputs), _protected(folder), _holds_mount(folder), _unwritable(folder),
-                   None if force else _foreign(folder)):
+                   None if force else _foreign(folder, set(written))):
         if reason:
             raise InputError(f"{shown}: {reason}")
     return folder
@@ -110,11 +114,11 @@ def _unwritable(folder: Path) -> str | None:
     return None
 
 
-def _foreign(folder: Path) -> str | None:
+def _foreign(folder: Path, written: set[str]) -> str | None:
     if not folder.is_dir() or (folder / OUTPUT_MARKER).exists():
         return None
     others = sorted(name for name in os.listdir(folder) if name not in HARMLESS)
-    if not others:
+    if not others or "extraction.jsonl" in others and set(others) <= written:
         return None
     shown = ", ".join(printable(name) for name in others[:3]) + (", …" if len(others) > 3 else "")
     return f"holds files that kg did not write ({shown}); give a new or empty folder, or --force to build " \

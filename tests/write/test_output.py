@@ -218,3 +218,14 @@ def test_a_folder_swapped_in_place_keeps_what_it_does_not_write(tmp_path):
     assert out.stat().st_ino == inode
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "notes.txt", "views"]
     assert [p.name for p in (out / "views").iterdir()] == ["zone.html"]
+
+
+def test_the_output_of_a_kg_that_left_no_mark_is_taken_as_kgs(tmp_path):
+    out = tmp_path / "out"
+    build(PAGE, out)
+    (out / OUTPUT_MARKER).unlink()
+    assert build(PAGE, out).exit_code == 0
+    (out / OUTPUT_MARKER).unlink()
+    (out / "extraction.jsonl").unlink()      # index.html and views/ alone could be anyone's web site
+    with pytest.raises(InputError, match="holds files that kg did not write"):
+        build(PAGE, out)

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from kg.model import ENTITY_TYPES, PREDICATES, Money
-from kg.relate.money import chinese
+from kg.money import chinese
 from kg.view.layout import positions
 from kg.view.select import View
 

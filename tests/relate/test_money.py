@@ -1,10 +1,10 @@
-"""Amounts read from the text exactly, with their currency: kg.relate.money."""
+"""Amounts read from the text exactly, with their currency: kg.money."""
 from decimal import Decimal
 
 import pytest
 
 from kg.model import Money
-from kg.relate.money import amounts, chinese
+from kg.money import amounts, chinese
 
 # What news writes, and what it means: digits, never a float's approximation of them.
 TABLE = [

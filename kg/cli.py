@@ -12,6 +12,8 @@
     kg serve out/graph.ttl --port 7878         (a SPARQL endpoint on localhost)
     kg push out/graph.ttl --endpoint http://localhost:7878/store --graph https://example.org/news
     kg view out/ --entity 示例高新区 --hops 1 --out view.html   (an interactive page of one neighbourhood)
+    kg show out/ 示例高新区                     (one entity: aliases, type, facts and their sentences)
+    kg search out/ 高新                          (the entities whose name holds some text)
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import os
 import signal
 import sys
 import textwrap
+from importlib.metadata import version
 from pathlib import Path
 
 from kg.build import build
@@ -181,6 +184,33 @@ def cmd_view(args) -> int:
     return 0
 
 
+def cmd_show(args) -> int:
+    from kg.graph.find import card, matches
+
+    g = _network(args.graph)
+    print(terminal("\n\n".join(card(g, node).text() for node in matches(g, args.name)), lines=True))
+    return 0
+
+
+def cmd_search(args) -> int:
+    from kg.graph.find import listing, search
+
+    g = _network(args.graph)
+    found = search(g, args.text, args.limit)
+    if not found:
+        print(terminal(f"kg: no entity's name or alias holds {args.text!r}"), file=sys.stderr)
+        return 1
+    print(terminal("\n".join(listing(g, node) for node in found), lines=True))
+    return 0
+
+
+def _network(path: str):
+    from kg.graph.load import load_graph
+    from kg.graph.network import to_networkx
+
+    return to_networkx(load_graph(path))
+
+
 EXIT_CODES = """exit codes (kg build, kg extract):
   0    every page was built
   1    built, with problems: pages skipped or read with a warning, listed on
@@ -205,7 +235,8 @@ def _one_line_errors(command: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news about high-tech zones.",
                                 epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--version", action="version", version=f"kg {version('kg')}")
+    sub = p.add_subparsers(dest="command")      # none: the help, as `kg --help`
     b = _command(sub, "build", "build graph.ttl, extraction.jsonl and graph.html from news pages",
                  "Read every news page under PATH, extract its entities and facts, and write the graph, the "
                  "extraction record, the views and the problems met into OUT, replacing what an earlier build "
@@ -276,7 +307,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("graph", help=graph_help)
     s.add_argument("--top", type=int, default=10, help="how many entities each ranking lists (default: 10)")
     s.set_defaults(run=cmd_stats)
-    rdf_help = "an RDF file written by kg build (.ttl, .nt, .jsonld, .trig)"
+    rdf_help = "a folder written by kg build, its graph.ttl (or .nt, .jsonld, .trig) or its extraction.jsonl"
     c = _command(sub, "validate", "check a graph against the SHACL shapes of the ontology",
                  "Check a graph against the SHACL shapes of the ontology (ontology/shapes.ttl) and say what is "
                  "wrong in words, one violation a line, naming each node by type, label and IRI.",
@@ -344,11 +375,33 @@ def parser() -> argparse.ArgumentParser:
                    help=f"past this many entities show those with the most links (default: {MAX_NODES}; 0: all)")
     w.add_argument("--out", default="view.html", help="the page to write (default: view.html)")
     w.set_defaults(run=cmd_view)
+    o = _command(sub, "show", "print one entity: its type, aliases, documents and facts with their sentences",
+                 "Print the entity called NAME (or with NAME as an alias): its type, aliases and documents, and "
+                 "every fact it is part of with the sentences it was read from. When no entity has that name, "
+                 "the nearest names are suggested.",
+                 ["kg show out/ 潍坊高新区", "kg show out/graph.ttl 韩滨"])
+    o.add_argument("graph", help=graph_help)
+    o.add_argument("name", help="the entity's name or one of its aliases")
+    o.set_defaults(run=cmd_show)
+    _one_line_errors(o)
+    f = _command(sub, "search", "list the entities whose name or alias holds some text",
+                 "List the entities whose name or an alias holds TEXT, one a line with its type and links: "
+                 "the name itself first, then an alias, a name that starts with it, one that holds it.",
+                 ["kg search out/ 高新区", "kg search out/extraction.jsonl 潍坊 --limit 5"],
+                 "exit code 0: found; 1: no entity's name holds TEXT")
+    f.add_argument("graph", help=graph_help)
+    f.add_argument("text", help="some of a name, in any script width (ＡＢＣ finds ABC)")
+    f.add_argument("--limit", type=int, default=20, help="list at most this many (default: 20; 0: all)")
+    f.set_defaults(run=cmd_search)
+    _one_line_errors(f)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command is None:
+        parser().print_help()
+        return 0
     try:
         return args.run(args)
     except (InputError, WorkerDied) as exc:

@@ -18,7 +18,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import orjson
-import rdflib
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SDO, SKOS
 
@@ -28,15 +27,15 @@ from kg.rdf.terms import HZ
 from kg.read import InputError
 
 RECORD = "extraction.jsonl"
-# rdflib's parser for each suffix kg build may write, the usual one first.
-RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig", ".nq": "nquads", ".rdf": "xml"}
+# the suffixes of the RDF kg build may write, the usual one first, and two more that people have
+RDF_SUFFIXES = (".ttl", ".nt", ".jsonld", ".trig", ".nq", ".rdf")
 
 
 def load_graph(path: str | Path) -> KnowledgeGraph:
     path = Path(path)
     if path.is_dir():
         # graph.ttl, or graph.nt / .jsonld / .trig when the build was asked for another format
-        for found in [path / RECORD, *(path / f"graph{suffix}" for suffix in RDF_FORMATS)]:
+        for found in [path / RECORD, *(path / f"graph{suffix}" for suffix in RDF_SUFFIXES)]:
             if found.is_file():
                 return load_graph(found)
         raise InputError(f"{path}: holds neither {RECORD} nor graph.ttl; give a folder written by kg build")
@@ -45,7 +44,7 @@ def load_graph(path: str | Path) -> KnowledgeGraph:
                          f"its {RECORD} or its graph.ttl")
     if path.suffix == ".jsonl":
         return from_record(path)
-    if path.suffix not in RDF_FORMATS:
+    if path.suffix not in RDF_SUFFIXES:
         raise InputError(f"{path}: neither an extraction record (.jsonl) nor RDF (.ttl, .nt, .jsonld, .trig)")
     return from_rdf(path)
 
@@ -170,14 +169,9 @@ def _wrong_triple(record: dict) -> str | None:
 
 
 def from_rdf(path: Path) -> KnowledgeGraph:
-    format = RDF_FORMATS[path.suffix]
-    # A graph split into named graphs (TriG, N-Quads) is read as their union.
-    g = rdflib.Dataset(default_union=True) if format in ("trig", "nquads") else rdflib.Graph()
-    try:
-        g.parse(path, format=format)
-    except Exception as exc:     # rdflib raises a different class for every syntax
-        reason = " ".join(str(exc).split())[:300] or type(exc).__name__
-        raise InputError(f"{path}: not readable as RDF: {reason}") from None
+    from kg.rdf.load import load_graph as parse     # pyoxigraph's parser: its errors name the line and column
+
+    g = parse(path)         # a graph split into named graphs (TriG, N-Quads) is read as their union
     entities: dict = {}
     for type_ in ENTITY_TYPES:
         for iri in g.subjects(RDF.type, HZ[type_]):

@@ -54,8 +54,20 @@ def _query_store(store, sparql: str):
     try:
         return store.query(sparql, prefixes=PREFIX_IRIS, use_default_graph_as_union=True)
     except SyntaxError as exc:
-        # on one line: pyoxigraph lists the characters it expected over several
-        raise InputError(f"the query does not parse: {' '.join(str(exc).split())[:400]}") from None
+        raise InputError(f"the query does not parse{_place(sparql, str(exc))}; check the SPARQL there") from None
+
+
+def _place(sparql: str, message: str) -> str:
+    """Where pyoxigraph's "error at 3:17: expected one of ABS, AVG, …" points, as line, column and the text
+    that leads there (the column is just past what it could not read); the list of what its grammar expected
+    says more of the parser than of the query."""
+    at = re.match(r"error at (\d+):(\d+)", message)
+    if not at:
+        return f": {' '.join(message.split())[:200]}"
+    line, column = int(at[1]), int(at[2])
+    lines = sparql.splitlines() or [""]
+    text = lines[line - 1][max(0, column - 21):column - 1].strip() if line <= len(lines) else ""
+    return f" at line {line}, column {column}" + (f", after {text!r}" if text else "")
 
 
 def query_endpoint(url: str, sparql: str, timeout: float = TIMEOUT):

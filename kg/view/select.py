@@ -11,7 +11,7 @@ from itertools import chain
 
 import networkx as nx
 
-from kg.model import name_key
+from kg.graph.find import find
 from kg.read import InputError
 
 # Past this many nodes a page stops being a map anyone can read, and the
@@ -62,18 +62,6 @@ def _induced(g: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
 def zones(g: nx.MultiDiGraph) -> list[str]:
     """The ids of the zones, by name."""
     return sorted((n for n, d in g.nodes(data=True) if d["type"] == "Zone"), key=lambda n: (g.nodes[n]["label"], n))
-
-
-def find(g: nx.MultiDiGraph, name: str) -> str:
-    """The id of the entity called `name` (or with that alias); else a clear error."""
-    key = name_key(name)
-    exact = [n for n, d in g.nodes(data=True) if key in {name_key(a) for a in (d["label"], *d["aliases"])}]
-    if exact:
-        # A name two entities share (a zone and a company named after it): the better linked.
-        return max(exact, key=lambda n: (g.degree(n), n))
-    near = sorted(d["label"] for _, d in g.nodes(data=True) if key and key in name_key(d["label"]))
-    hint = f"; did you mean {'、'.join(near[:5])}?" if near else "; check the name against the graph's entities"
-    raise InputError(f"no entity is called {name!r}{hint}")
 
 
 def _cut(g: nx.MultiDiGraph, title: str, max_nodes: int | None, centre: str | None = None) -> View:

@@ -53,7 +53,7 @@ def test_entities_are_found_by_name_or_alias(seeds_graph, node_named):
 def test_an_unknown_name_is_one_clear_error_with_suggestions(seeds_graph):
     with pytest.raises(InputError, match=r"no entity is called '潍坊高新'; did you mean .*潍坊高新区"):
         find(seeds_graph, "潍坊高新")
-    with pytest.raises(InputError, match="check the name"):
+    with pytest.raises(InputError, match="kg search finds names by any part"):
         find(seeds_graph, "不存在的名字")
     with pytest.raises(InputError, match="hops must be 0 or more"):
         view_of(seeds_graph, "潍坊高新区", hops=-1)

@@ -6,7 +6,8 @@ Each file is written afresh into a temporary folder and built with
 `kg build` as a user runs it (a subprocess); the table gives its size, the
 wall-clock seconds of one run, the exit code and the problem reported. The
 seeds are the material of the realistic cases, with their punctuation taken
-out where a case says so.
+out where a case says so. A case may also make links, FIFOs and folders
+beside its files, and give kg build more arguments.
 
 The export and endpoint cases come after: the seeds with escapes, backticks,
 quotes and NULs strewn through them, built, then exported in every format; a
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -42,14 +44,45 @@ def _one_line_without_punctuation() -> bytes:
     return (text * (MB // len(text.encode()) + 1)).encode()[:MB // 3 * 3]     # whole characters
 
 
+def _seed_pages(folder: Path) -> None:
+    for p in (ROOT / "seeds").glob("*.txt"):
+        (folder / p.name).write_bytes(p.read_bytes())
+
+
+def _invisible_page() -> bytes:
+    """The seeds with a zero-width space between every two characters and bidi controls around every line."""
+    text = "\n".join("\u2066" + "\u200b".join(line) + "\u2069" for line in (_seed_text() * 6).splitlines())
+    return text.encode()[:MB].decode("utf-8", "ignore").encode()      # whole characters
+
+
+def _special_files(folder: Path) -> None:
+    """One page, and beside it everything a folder holds that is no page."""
+    _seed_pages(folder)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "gone.txt").symlink_to(folder / "deleted.txt")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "locked").mkdir()
+    (folder / "locked").chmod(0)
+
+
+def _special_files_followed(folder: Path) -> list[str]:
+    _special_files(folder)
+    return ["--follow-links"]
+
+
+def _out_is_the_input(folder: Path) -> list[str]:
+    _seed_pages(folder)
+    return ["--out", str(folder)]
+
+
 def _random_latin_line() -> bytes:
     rng = random.Random(8)
     return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(MB)).encode()
 
 
 CASES = {
-    "seeds (5 pages, for scale)": lambda folder: [(folder / p.name).write_bytes(p.read_bytes())
-                                                  for p in (ROOT / "seeds").glob("*.txt")],
+    "seeds (5 pages, for scale)": _seed_pages,
     "1 MB line, seed text, no punctuation": lambda folder: (folder / "line.txt").write_bytes(_one_line_without_punctuation()),
     "1 MB line of random Latin letters": lambda folder: (folder / "latin.txt").write_bytes(_random_latin_line()),
     "1 MB of spaces between two characters": lambda folder: (folder / "spaces.txt").write_bytes(
@@ -60,6 +93,15 @@ CASES = {
     "binary (1 MB of random bytes)": lambda folder: (folder / "random.txt").write_bytes(random.Random(8).randbytes(MB)),
     "the seeds x12 as one GB18030 page": lambda folder: (folder / "gb.txt").write_bytes(
         (_seed_text() * 12).encode("gb18030")),
+    "1 MB web page: one paragraph, then unclosed tags (<a<a<a…)": lambda folder: (folder / "tags.html").write_bytes(
+        "<p>潍坊高新区经济发展局党委书记、局长韩滨说。</p>".encode() + b"<a" * (MB // 2 - 40)),
+    "1 MB .jsonl line of nested brackets": lambda folder: (folder / "nested.jsonl").write_bytes(
+        b'{"text": "x"}\n' + b"[" * MB + b"\n"),
+    "1 MB of seed text, zero-width spaces between characters": lambda folder: (folder / "zw.txt").write_bytes(
+        _invisible_page()),
+    "a FIFO, a dangling link, a link out, a link loop, an unreadable folder": _special_files,
+    "--follow-links on the same": _special_files_followed,
+    "--out the input folder (refused)": _out_is_the_input,
 }
 
 
@@ -67,12 +109,16 @@ def run(name: str, make) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
         folder.mkdir()
-        make(folder)
-        size = sum(p.stat().st_size for p in folder.iterdir())
+        args = make(folder)
+        args = args if isinstance(args, list) else []
+        size = sum(p.lstat().st_size for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+        out = [] if "--out" in args else ["--out", str(Path(tmp) / "out")]
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(folder), "--out", str(Path(tmp) / "out"),
-                               "--quiet"], capture_output=True, text=True, cwd=ROOT)
+        done = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(folder), *out, "--quiet", *args],
+                              capture_output=True, text=True, cwd=ROOT)
         seconds = time.perf_counter() - started
+        if (folder / "locked").exists():
+            (folder / "locked").chmod(0o755)        # for the temporary folder's removal
         problem = next((line for line in done.stderr.splitlines() if line.startswith("kg:")), "")
         return {"case": name, "bytes": size, "seconds": round(seconds, 1), "exit": done.returncode,
                 "reported": problem.split(": ", 2)[-1][:90]}

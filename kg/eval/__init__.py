@@ -62,6 +62,11 @@ def _score(gold_docs: dict, pred: str | Path) -> Evaluation:
         pred_entities, pred_triples = scorer.load_pred(str(pred), set(gold_docs))
     except SystemExit as exc:   # the scorer stops on a line that is not JSON
         raise InputError(f"{exc}; is this an extraction record written by kg?") from None
+    except (UnicodeDecodeError, TypeError, AttributeError, KeyError, ValueError) as exc:
+        # the scorer is the project's, unchanged: a record edited by hand breaks it where it breaks
+        reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else f"{type(exc).__name__}: {exc}"
+        raise InputError(f"{pred}: not an extraction record the scorer can read ({reason}); "
+                         "is this an extraction record written by kg?") from None
     if not pred_entities and not pred_triples:
         raise InputError(f"{pred}: none of the gold documents ({', '.join(sorted(gold_docs))}) is in it; "
                          "extract the pages the gold was made from")

@@ -59,3 +59,15 @@ def test_a_record_without_the_gold_documents_is_an_error(tmp_path, capsys):
 def test_a_folder_without_gold_is_an_error(tmp_path, capsys):
     assert main(["eval", "--gold", str(tmp_path)]) == 2
     assert "no gold .json files" in capsys.readouterr().err
+
+
+@needs_gold
+@pytest.mark.parametrize("content", [
+    '{"kind": "entity", "doc": ["a"], "name": "甲高新区", "type": "Zone"}\n'.encode(),     # a list for a name
+    '{"kind": "entity", "doc": "a", "name": "甲"}\n'.encode("gb18030"),                  # not UTF-8
+])
+def test_a_record_edited_by_hand_is_one_line(tmp_path, capsys, content):
+    (tmp_path / "edited.jsonl").write_bytes(content)
+    assert main(["eval", "--gold", str(GOLD), "--pred", str(tmp_path / "edited.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kg: error: ") and len(err.splitlines()) == 1 and "edited.jsonl" in err

@@ -83,10 +83,13 @@ def _overlap(folder: Path, inputs: Iterable[str | os.PathLike]) -> str | None:
 
 
 def _protected(folder: Path) -> str | None:
-    home = Path(os.path.realpath(Path.home()))
+    try:
+        home = Path(os.path.realpath(Path.home()))
+    except RuntimeError:        # no HOME, and no entry in the password database
+        home = None
     if folder == Path(folder.anchor):
         return "the root of the file system; give a folder of its own (e.g. out)"
-    if home.is_relative_to(folder):
+    if home is not None and home.is_relative_to(folder):
         return "the home folder, or holds it; give a folder of its own (e.g. ~/kg-out)"
     if Path.cwd().resolve().is_relative_to(folder):
         return "the build replaces this folder as a whole, and it holds the current folder; " \

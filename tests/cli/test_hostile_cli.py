@@ -99,7 +99,8 @@ def test_values_out_of_range_are_one_line(seeds_build, tmp_path, args, words):
 
 
 @pytest.mark.parametrize("line, words", [
-    ('{"kind": "entity", "doc": "a", "name": "甲高新区", "type": "Spaceport"}', ['"type" among']),
+    ('{"kind": "entity", "doc": "a", "name": "甲高新区", "type": 7}', ['"type"']),
+    ('{"kind": "triple", "doc": "a", "subject": "甲高新区", "predicate": "", "object": "甲高新区"}', ['"predicate"']),
     ('{"kind": "entity", "doc": "a", "name": "甲高新区", "type": "Zone", "aliases": "甲区"}', ['"aliases"']),
     ('{"kind": "entity", "doc": ["a"], "name": "甲高新区", "type": "Zone"}', ['"doc"']),
     ('{"kind": "triple", "doc": "a", "subject": "甲高新区", "predicate": "locatedIn", "object": "甲高新区", '
@@ -114,6 +115,18 @@ def test_a_hand_edited_record_is_one_line(tmp_path, command, line, words):
     (tmp_path / "extraction.jsonl").write_text(entity + line + "\n", encoding="utf-8")
     args = ["--out", str(tmp_path / "v.html")] if command == "view" else []
     _one_line_error(kg(command, str(tmp_path), *args), "extraction.jsonl:2", *words)
+
+
+@pytest.mark.parametrize("command", ["stats", "view"])
+def test_a_type_and_a_relation_of_ones_own_are_read(tmp_path, command):
+    (tmp_path / "extraction.jsonl").write_text(
+        '{"kind": "entity", "doc": "a", "name": "天宫", "type": "Spaceport"}\n'
+        '{"kind": "entity", "doc": "a", "name": "甲高新区", "type": "Zone"}\n'
+        '{"kind": "triple", "doc": "a", "subject": "天宫", "predicate": "orbits", "object": "甲高新区"}\n',
+        encoding="utf-8")
+    args = ["--out", str(tmp_path / "v.html")] if command == "view" else []
+    run = kg(command, str(tmp_path), *args)
+    assert run.returncode == 0, run.stderr
 
 
 def test_a_record_that_is_not_utf8_is_one_line(tmp_path):

@@ -7,6 +7,6 @@
     html = render(view_of(g, "示例高新区", hops=2))
 """
 from kg.view.page import render, render_index
-from kg.view.select import MAX_NODES, View, around, find, view_of, whole, zones
+from kg.view.select import MAX_NODES, View, around, find, view_of, whole, zone_view, zones
 
-__all__ = ["MAX_NODES", "View", "around", "find", "render", "render_index", "view_of", "whole", "zones"]
+__all__ = ["MAX_NODES", "View", "around", "find", "render", "render_index", "view_of", "whole", "zone_view", "zones"]

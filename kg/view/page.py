@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from kg.model import ENTITY_TYPES, PREDICATES, Money
 from kg.money import chinese
+from kg.text.unwrap import unwrap
 from kg.view.layout import positions
 from kg.view.select import View
 
@@ -48,9 +49,11 @@ _TEMPLATES = Environment(loader=PackageLoader("kg.view", "static"), autoescape=T
                          trim_blocks=True, lstrip_blocks=True)
 
 
-def render(view: View) -> str:
+def render(view: View, index: str | None = None, pages: dict[str, str] | None = None) -> str:
+    """index: the address of index.html from the page (none for a page of its own); pages: the address of
+    each zone's page, which its node links to."""
     return _TEMPLATES.get_template("view.html").render(
-        title=view.title, note=view.note, data=_script_json(page_data(view)),
+        title=view.title, note=view.note, index=index, data=_script_json(page_data(view, pages)),
         css=_inline(_static("view.css")),
         js=_inline(VIS / "vis-network.min.js", _static("view.js")))
 
@@ -60,16 +63,16 @@ def render_index(title: str, views: list[dict]) -> str:
     return _TEMPLATES.get_template("index.html").render(title=title, views=views)
 
 
-def page_data(view: View) -> dict:
+def page_data(view: View, pages: dict[str, str] | None = None) -> dict:
     """What view.js reads: the nodes and edges for vis-network and the tables for legend and filters."""
     g = view.graph
     physics = g.number_of_nodes() <= PHYSICS_MAX
     at = positions(g)
-    nodes = [_node(g, n, at[n]) for n in g.nodes]
+    nodes = [_node(g, n, at[n], (pages or {}).get(n)) for n in g.nodes]
     seen: Counter[frozenset] = Counter()
     edges = []
     for u, v, d in g.edges(data=True):
-        edges.append(_edge(u, v, d, seen[frozenset((u, v))]))
+        edges.append(_edge(u, v, d, seen[frozenset((u, v))], (g.nodes[u]["label"], g.nodes[v]["label"])))
         seen[frozenset((u, v))] += 1
     types = Counter(n["group"] for n in nodes)
     relations = Counter(e["relation"] for e in edges)
@@ -80,21 +83,25 @@ def page_data(view: View) -> dict:
                           for p in PREDICATES if relations[p]]}
 
 
-def _node(g: nx.MultiDiGraph, node_id: str, at: tuple[float, float]) -> dict:
+def _node(g: nx.MultiDiGraph, node_id: str, at: tuple[float, float], page: str | None) -> dict:
     d = g.nodes[node_id]
-    return {"id": node_id, "label": d["label"], "group": d["type"], "aliases": d["aliases"],
-            "value": g.degree(node_id), "x": at[0], "y": at[1], "title": _node_title(d)}
+    # `tip`, not vis-network's `title`: view.js shows its own tooltip, which a click pins
+    node = {"id": node_id, "label": d["label"], "group": d["type"], "aliases": d["aliases"],
+            "value": g.degree(node_id), "x": at[0], "y": at[1], "tip": _node_title(d)}
+    if page:
+        node["page"] = page
+    return node
 
 
-def _edge(subject: str, obj: str, d: dict, parallel: int) -> dict:
-    """parallel: how many links between the same two nodes came before this one."""
+def _edge(subject: str, obj: str, d: dict, parallel: int, names: tuple[str, str]) -> dict:
+    """parallel: how many links between the same two nodes came before this one; names: of its two ends."""
     predicate, role = d["predicate"], d["role"]
     name = RELATION_NAMES.get(predicate, predicate)
-    heading = f"{name}（{predicate}）" + (f"：{role}" if role else "")
+    heading = f"{name}（{predicate}）" + (f"：{role}" if role else "") + f"\n{names[0]} → {names[1]}"
     edge = {"from": subject, "to": obj, "relation": predicate,
             "label": f"{name}：{role}" if role else name,
             "arrows": "to, from" if predicate == "cooperatesWith" else "to",
-            "title": _edge_title(heading, d["evidence"], d["docs"])}
+            "tip": _edge_title(heading, d["evidence"], d["docs"])}
     if parallel:
         # Links are straight lines, so two between the same nodes would lie on
         # top of each other, labels and all: each further one bends further.
@@ -103,7 +110,7 @@ def _edge(subject: str, obj: str, d: dict, parallel: int) -> dict:
 
 
 def _node_title(d: dict) -> str:
-    # vis-network shows a string title as text, not HTML: newlines, no markup.
+    # shown as text, not HTML: newlines, no markup
     lines = [d["label"], f"{TYPE_NAMES.get(d['type'], d['type'])}（{d['type']}）"]
     if d["aliases"]:
         lines.append("别名：" + "、".join(d["aliases"]))
@@ -116,7 +123,7 @@ def _node_title(d: dict) -> str:
 
 def _edge_title(heading: str, evidence: list[str], docs: list[str]) -> str:
     """evidence: the sentences, and docs the document of each."""
-    shown = [f"{text}\n—— {doc}" for text, doc in zip(evidence[:MAX_EVIDENCE], docs)]
+    shown = [f"{unwrap(text)}\n—— {doc}" for text, doc in zip(evidence[:MAX_EVIDENCE], docs)]
     if len(evidence) > MAX_EVIDENCE:
         shown.append(f"…另有 {len(evidence) - MAX_EVIDENCE} 句")
     return "\n\n".join([heading, *shown])

@@ -7,6 +7,7 @@ and the evidence sentences with their documents).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Collection
 from itertools import chain
 
 import networkx as nx
@@ -17,6 +18,8 @@ from kg.read import InputError
 # Past this many nodes a page stops being a map anyone can read, and the
 # browser spends seconds drawing it: the whole-graph view keeps the best linked.
 MAX_NODES = 1000
+ZONE_HOPS = 2
+ZONE_LEAVES = ("Zone", "Industry", "Place")
 
 
 @dataclass
@@ -37,14 +40,19 @@ def whole(g: nx.MultiDiGraph, title: str = "全图", max_nodes: int | None = MAX
     return _cut(g, title, max_nodes)
 
 
-def around(g: nx.MultiDiGraph, centre: str, hops: int = 2, max_nodes: int | None = MAX_NODES) -> View:
-    """`centre` and what lies within `hops` links of it, whichever way the links point."""
+def around(g: nx.MultiDiGraph, centre: str, hops: int = 2, max_nodes: int | None = MAX_NODES,
+           leaves: Collection[str] = ()) -> View:
+    """`centre` and what lies within `hops` links of it, whichever way the links point; the walk goes
+    no further than an entity of a type in `leaves` (other than the centre)."""
     if hops < 0:
         raise InputError(f"hops must be 0 or more, not {hops}")
+
     # nx.ego_graph(undirected=True) deep-copies the whole graph for every call, and an undirected
     # view merges a node's links anew at every step: the search follows both kinds of link instead
-    both_ways = lambda n: chain(g.succ[n], g.pred[n])       # noqa: E731
-    reach = {centre, *(v for _, v in nx.generic_bfs_edges(g, centre, both_ways, depth_limit=hops))}
+    def onwards(n):
+        return () if n != centre and g.nodes[n]["type"] in leaves else chain(g.succ[n], g.pred[n])
+
+    reach = {centre, *(v for _, v in nx.generic_bfs_edges(g, centre, onwards, depth_limit=hops))}
     return _cut(_induced(g, reach), f"{g.nodes[centre]['label']}（{hops} 跳以内）", max_nodes, centre)
 
 
@@ -57,6 +65,13 @@ def _induced(g: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
     ball.add_edges_from((u, v, key, data) for u in nodes for v, links in g.succ[u].items() if v in keep
                         for key, data in links.items())
     return ball
+
+
+def zone_view(g: nx.MultiDiGraph, zone: str, hops: int = ZONE_HOPS, max_nodes: int | None = MAX_NODES) -> View:
+    """A zone's own neighbourhood: its companies, projects, people and bureaus, and theirs. Industries,
+    places and other zones are where the walk stops: through 生物医药 or 山东省 it would reach every zone
+    that shares them, and the page would be half other zones."""
+    return around(g, zone, hops, max_nodes, leaves=ZONE_LEAVES)
 
 
 def zones(g: nx.MultiDiGraph) -> list[str]:

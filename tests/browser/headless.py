@@ -57,8 +57,26 @@ def console_errors(driver: webdriver.Chrome) -> list[str]:
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
-def screenshot(page: Path, png: Path, search: str = "", zoom: float | None = None) -> None:
-    """A picture of a view, after typing `search` into its search box and zooming to `zoom`."""
+def pin(driver: webdriver.Chrome, name: str, other: str = "") -> None:
+    """Click the node called `name`, or the link between it and `other`, as a reader would to pin its tooltip."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    ends = driver.execute_script("return Array.from(arguments).map(l => kgView.nodes.get().find(n => n.label === l).id)",
+                                 name, *([other] if other else []))
+    # a third of the way along the link: clear of both nodes and of its label
+    point = driver.execute_script("""const net = kgView.network, ps = arguments[0].map(id => net.getPosition(id));
+        const at = ps.length === 1 ? ps[0] : {x: ps[0].x + (ps[1].x - ps[0].x) / 3, y: ps[0].y + (ps[1].y - ps[0].y) / 3};
+        net.moveTo({position: at, scale: Math.max(net.getScale(), 1.2)});
+        const p = net.canvasToDOM(at); return [p.x, p.y];""", ends)
+    canvas = driver.find_element(By.CSS_SELECTOR, "#graph canvas")
+    ActionChains(driver).move_to_element_with_offset(canvas, round(point[0] - canvas.size["width"] / 2),
+                                                     round(point[1] - canvas.size["height"] / 2)).click().perform()
+
+
+def screenshot(page: Path, png: Path, search: str = "", zoom: float | None = None, pinned: tuple[str, ...] = ()) -> None:
+    """A picture of a view, after typing `search` into its search box, zooming to `zoom` and pinning the
+    tooltip of a node or of the link between two (`pinned`: their names)."""
     from selenium.webdriver.common.by import By
 
     with browser() as driver:
@@ -70,6 +88,8 @@ def screenshot(page: Path, png: Path, search: str = "", zoom: float | None = Non
         if zoom:
             driver.execute_script("const n = kgView.network; n.moveTo({position: n.getViewPosition(), scale: arguments[0]})",
                                   zoom)
+        if pinned:
+            pin(driver, *pinned)
         driver.execute_script("return new Promise(r => setTimeout(r, 500))")     # the focus animation
         driver.save_screenshot(str(png))
 
@@ -82,6 +102,8 @@ if __name__ == "__main__":
     args.add_argument("png", type=Path)
     args.add_argument("--search", default="", help="a name to type into the search box first")
     args.add_argument("--zoom", type=float, help="the scale to show, after the search (1: as drawn)")
+    args.add_argument("--pin", nargs="+", default=(), metavar="NAME",
+                      help="pin the tooltip of the node called NAME, or of the link between two names")
     opts = args.parse_args()
     ensure_installed()
-    screenshot(opts.page, opts.png, opts.search, opts.zoom)
+    screenshot(opts.page, opts.png, opts.search, opts.zoom, tuple(opts.pin))

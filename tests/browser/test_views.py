@@ -1,5 +1,7 @@
-"""The views as a person meets them: opened from file:// in headless Chromium, searched, hovered, filtered."""
-import networkx as nx
+"""The views as a person meets them: opened from file:// in headless Chromium, searched, hovered, pinned,
+filtered, followed from page to page."""
+from urllib.parse import unquote
+
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -9,6 +11,8 @@ from headless import console_errors, open_view
 
 from kg.graph.load import load_graph
 from kg.graph.network import to_networkx
+from kg.text.unwrap import unwrap
+from kg.view import zone_view
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +27,11 @@ def weifang(graph) -> str:
 
 
 def expected_nodes(graph, page) -> int:
-    """What the graph says the page should show: all of it, or what lies within two links of the zone."""
+    """What the graph says the page should show: all of it, or the zone's own neighbourhood."""
     if page.name == "graph.html":
         return graph.number_of_nodes()
-    (zone,) = [n for n, d in graph.nodes(data=True) if d["type"] == "Zone" and page.stem.startswith(d["label"])]
-    return len(nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), zone, cutoff=2))
+    (zone,) = [n for n, d in graph.nodes(data=True) if d["type"] == "Zone" and page.stem == d["label"]]
+    return zone_view(graph, zone).graph.number_of_nodes()
 
 
 def test_every_view_opens_offline_without_errors_and_shows_the_graph(driver, seeds_build, graph):
@@ -54,16 +58,20 @@ def test_typing_a_chinese_name_selects_and_focuses_its_node(driver, seeds_build,
     assert console_errors(driver) == []
 
 
-def hover(driver, canvas_point: str):
-    """Move the mouse over a point of the network given in its own coordinates."""
+def point_at(driver, canvas_point: str) -> ActionChains:
+    """The mouse over a point of the network given in its own coordinates."""
     x, y = driver.execute_script(f"const p = kgView.network.canvasToDOM({canvas_point}); return [p.x, p.y]")
     canvas = driver.find_element(By.CSS_SELECTOR, "#graph canvas")
     size = canvas.size
-    ActionChains(driver).move_to_element_with_offset(canvas, 0, 0) \
-        .move_to_element_with_offset(canvas, round(x - size["width"] / 2), round(y - size["height"] / 2)).perform()
-    tooltip = driver.find_element(By.CSS_SELECTOR, "div.vis-tooltip")
-    WebDriverWait(driver, 5).until(lambda d: tooltip.value_of_css_property("visibility") == "visible")
-    return tooltip.text
+    return ActionChains(driver).move_to_element_with_offset(canvas, 0, 0) \
+        .move_to_element_with_offset(canvas, round(x - size["width"] / 2), round(y - size["height"] / 2))
+
+
+def hover(driver, canvas_point: str):
+    point_at(driver, canvas_point).perform()
+    tip = driver.find_element(By.ID, "tip")
+    WebDriverWait(driver, 5).until(lambda d: tip.is_displayed())
+    return tip.text
 
 
 def test_hovering_shows_a_node_s_type_and_aliases_and_a_link_s_evidence(driver, seeds_build, graph, weifang):
@@ -82,21 +90,22 @@ def test_hovering_shows_a_node_s_type_and_aliases_and_a_link_s_evidence(driver, 
              f"b = kgView.network.getPosition('{weifang}'); return {{x: a.x + (b.x - a.x) / 3, y: a.y + (b.y - a.y) / 3}}; }})()")
     driver.execute_script(f"kgView.network.moveTo({{position: {point}, scale: 1.5}})")
     text = hover(driver, point)
-    assert text.startswith("隶属（partOf）")
-    assert f"{edge['evidence'][0]}\n—— {edge['docs'][0]}" in text
+    assert text.splitlines()[:2] == ["隶属（partOf）", "潍坊高新区经济发展局 → 潍坊高新区"]
+    assert f"{unwrap(edge['evidence'][0])}\n—— {edge['docs'][0]}" in text and "\n\n党委书记" not in text
 
 
 def test_filters_hide_a_type_and_a_relation(driver, seeds_build, graph):
     open_view(driver, seeds_build / "graph.html")
     shown = "return Object.keys(kgView.network.getPositions()).length"
-    zones = sum(d["type"] == "Zone" for _, d in graph.nodes(data=True))
+    linked = {n for n in graph if graph.degree(n)}        # the isolated wait behind their toggle
+    zones = sum(graph.nodes[n]["type"] == "Zone" for n in linked)
     driver.find_element(By.CSS_SELECTOR, '#types input[data-type="Zone"]').click()
-    assert driver.execute_script(shown) == graph.number_of_nodes() - zones
+    assert driver.execute_script(shown) == len(linked) - zones
     located = sum(d["predicate"] == "locatedIn" for *_, d in graph.edges(data=True))
     driver.find_element(By.CSS_SELECTOR, '#relations input[data-relation="locatedIn"]').click()
     assert driver.execute_script("return kgView.shownEdges.length") == graph.number_of_edges() - located
     driver.find_element(By.CSS_SELECTOR, '#types input[data-type="Zone"]').click()
-    assert driver.execute_script(shown) == graph.number_of_nodes()
+    assert driver.execute_script(shown) == len(linked)
 
 
 def test_a_screenshot_shows_the_drawn_graph(driver, seeds_build, tmp_path_factory, weifang):
@@ -114,3 +123,86 @@ def test_a_screenshot_shows_the_drawn_graph(driver, seeds_build, tmp_path_factor
     shot = tmp_path_factory.mktemp("screenshots") / "graph.png"
     assert driver.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
     print(f"screenshot: {shot}")
+
+
+def on_screen_label_sizes(driver) -> dict[str, float]:
+    """Each shown node's label height in screen pixels at the present zoom, if its centre is on the canvas."""
+    return driver.execute_script("""
+        const net = kgView.network, scale = net.getScale(), canvas = document.querySelector('#graph canvas');
+        const out = {};
+        for (const id of kgView.shownNodes.getIds()) {
+          const p = net.canvasToDOM(net.getPosition(id));
+          if (p.x < 0 || p.y < 0 || p.x > canvas.clientWidth || p.y > canvas.clientHeight) continue;
+          out[kgView.nodes.get(id).label] = net.body.nodes[id].labelModule.fontOptions.size * scale;
+        }
+        return out;""")
+
+
+def test_the_overview_opens_with_the_biggest_labels_readable_and_loners_behind_a_toggle(driver, seeds_build, graph):
+    open_view(driver, seeds_build / "graph.html")
+    alone = [d["label"] for n, d in graph.nodes(data=True) if graph.degree(n) == 0]
+    assert alone
+    assert driver.execute_script("return kgView.shownNodes.length") == graph.number_of_nodes() - len(alone)
+    assert f"{len(alone)} 个孤立实体未显示" in driver.find_element(By.ID, "status").text
+    sizes = on_screen_label_sizes(driver)
+    biggest = sorted(graph.nodes, key=lambda n: -graph.degree(n))[:10]
+    for node in biggest:
+        label = graph.nodes[node]["label"]
+        assert sizes.get(label, 0) >= 12, (label, sizes.get(label))
+    toggle = driver.find_element(By.ID, "isolated")
+    assert not toggle.is_selected()
+    toggle.click()
+    assert driver.execute_script("return kgView.shownNodes.length") == graph.number_of_nodes()
+    assert "孤立实体未显示" not in driver.find_element(By.ID, "status").text
+
+
+def test_a_zones_page_opens_with_every_label_readable(driver, seeds_build):
+    open_view(driver, seeds_build / "views" / "潍坊高新区.html")
+    sizes = on_screen_label_sizes(driver)
+    assert len(sizes) > 20 and min(sizes.values()) >= 12, sizes
+
+
+def test_every_page_leads_back_to_the_index_and_a_zone_node_to_its_page(driver, seeds_build, weifang):
+    open_view(driver, seeds_build / "views" / "济宁高新区.html")
+    driver.find_element(By.ID, "home").click()
+    WebDriverWait(driver, 10).until(lambda d: unquote(d.current_url).endswith("/index.html"))
+    driver.find_element(By.LINK_TEXT, "全图").click()
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return !!(window.kgView && kgView.ready)"))
+    # double-clicking a zone opens its page; its tooltip links there too
+    driver.execute_script("kgView.network.moveTo({position: kgView.network.getPosition(arguments[0]), scale: 1.5})",
+                          weifang)
+    point_at(driver, f"kgView.network.getPosition('{weifang}')").click().perform()
+    link = driver.find_element(By.CSS_SELECTOR, "#tip a")
+    assert link.text == "打开潍坊高新区的页面 →"
+    point_at(driver, f"kgView.network.getPosition('{weifang}')").double_click().perform()
+    WebDriverWait(driver, 10).until(lambda d: unquote(d.current_url).endswith("/views/潍坊高新区.html"))
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return !!(window.kgView && kgView.ready)"))
+    assert driver.find_element(By.TAG_NAME, "h1").text.startswith("潍坊高新区")
+
+
+def test_a_click_pins_the_tooltip_so_its_evidence_can_be_selected_and_copied(driver, seeds_build, graph, weifang):
+    open_view(driver, seeds_build / "views" / "潍坊高新区.html")
+    (bureau,) = [n for n, d in graph.nodes(data=True) if d["label"] == "潍坊高新区经济发展局"]
+    point = (f"(() => {{ const a = kgView.network.getPosition('{bureau}'), "
+             f"b = kgView.network.getPosition('{weifang}'); return {{x: a.x + (b.x - a.x) / 3, y: a.y + (b.y - a.y) / 3}}; }})()")
+    driver.execute_script(f"kgView.network.moveTo({{position: {point}, scale: 1.5}})")
+    point_at(driver, point).click().perform()
+    tip = driver.find_element(By.ID, "tip")
+    assert tip.is_displayed() and "pinned" in tip.get_attribute("class")
+    # the mouse leaves for the canvas, crossing other nodes: the tooltip stays
+    ActionChains(driver).move_by_offset(-200, -150).move_by_offset(400, 0).perform()
+    assert tip.is_displayed() and "潍坊高新区经济发展局党委书记、局长韩滨说。" in tip.text
+    # and a drag across its text selects it
+    ActionChains(driver).move_to_element(tip).move_to_element_with_offset(tip, -tip.size["width"] // 2 + 4, -4) \
+        .click_and_hold().move_to_element_with_offset(tip, tip.size["width"] // 2 - 4, tip.size["height"] // 2 - 4) \
+        .release().perform()
+    assert "局长韩滨说。" in driver.execute_script("return window.getSelection().toString()")
+    assert tip.is_displayed()
+    # a click on the empty canvas lets it go; Escape does too
+    driver.find_element(By.CSS_SELECTOR, "#tip .close").click()
+    assert not tip.is_displayed()
+    point_at(driver, point).click().perform()
+    assert tip.is_displayed()
+    ActionChains(driver).send_keys("\ue00c").perform()      # Escape
+    assert not tip.is_displayed()
+    assert console_errors(driver) == []

@@ -52,7 +52,7 @@ def test_legend_gives_each_type_present_a_colour_a_shape_and_a_count(html):
 
 
 def test_node_tooltip_has_type_aliases_documents_and_investment(html):
-    title = {n["label"]: n["title"] for n in data_of(html)["nodes"]}
+    title = {n["label"]: n["tip"] for n in data_of(html)["nodes"]}
     assert title["潍坊高新区"].splitlines() == [
         "潍坊高新区", "高新区（Zone）", "别名：潍坊国家高新区、潍坊高新技术产业开发区",
         "文档：000_6c1ec9c07335c472, 001_473abfdb58def16d"]
@@ -64,11 +64,30 @@ def test_edges_carry_relation_post_and_evidence_with_its_document(html):
     edges = data_of(html)["edges"]
     (role,) = [e for e in edges if e["relation"] == "holdsRole"]
     assert role["label"] == "任职：党委书记、局长"
-    assert role["title"] == ("任职（holdsRole）：党委书记、局长\n\n"
-                             "潍坊高新区经济发展局党委书记、局长韩滨说。\n—— 001_473abfdb58def16d")
+    assert role["tip"] == ("任职（holdsRole）：党委书记、局长\n韩滨 → 潍坊高新区经济发展局\n\n"
+                           "潍坊高新区经济发展局党委书记、局长韩滨说。\n—— 001_473abfdb58def16d")
     # the same link read in both documents is one edge with both sentences
-    (located,) = [e for e in edges if e["relation"] == "locatedIn" and "磁悬浮" in e["title"]]
-    assert "—— 000_6c1ec9c07335c472" in located["title"] and "—— 001_473abfdb58def16d" in located["title"]
+    (located,) = [e for e in edges if e["relation"] == "locatedIn" and "磁悬浮" in e["tip"]]
+    assert "—— 000_6c1ec9c07335c472" in located["tip"] and "—— 001_473abfdb58def16d" in located["tip"]
+
+
+def test_evidence_is_shown_without_the_pdfs_line_breaks(seeds_build):
+    from kg.graph.load import load_graph
+
+    g = to_networkx(load_graph(seeds_build))
+    said = [s for *_, d in g.edges(data=True) for s in d["evidence"] if s.endswith("局长韩滨说。")]
+    assert said and all("\n" in s for s in said)         # the page breaks the sentence over two lines
+    tips = [e["tip"] for e in page_data(whole(g))["edges"] if "韩滨说" in e["tip"]]
+    assert len(tips) == len(said)
+    assert all("潍坊高新区经济发展局党委书记、局长韩滨说。\n—— 001_473abfdb58def16d" in tip for tip in tips)
+
+
+def test_a_page_links_to_the_index_and_each_zone_node_to_its_page(graph):
+    (zone,) = [n for n, d in graph.nodes(data=True) if d["type"] == "Zone"]
+    html = render(whole(graph), index="../index.html", pages={zone: "%E6%BD%8D.html"})
+    assert '<a id="home" href="../index.html">' in html
+    assert {n["label"]: n.get("page") for n in data_of(html)["nodes"]}["潍坊高新区"] == "%E6%BD%8D.html"
+    assert 'id="home"' not in render(whole(graph))      # a page of its own (kg view) has no index to go back to
 
 
 def test_a_second_link_between_the_same_nodes_bends(seeds_build):

@@ -2,7 +2,7 @@ import networkx as nx
 import pytest
 
 from kg.read import InputError
-from kg.view import around, find, view_of, whole, zones
+from kg.view import around, find, view_of, whole, zone_view, zones
 
 
 def test_the_whole_graph_when_it_is_small_enough(seeds_graph):
@@ -63,3 +63,17 @@ def test_every_zone_gets_a_view(seeds_graph, node_named):
     found = zones(seeds_graph)
     assert len(found) == sum(d["type"] == "Zone" for _, d in seeds_graph.nodes(data=True)) > 10
     assert node_named("潍坊高新区") in found
+
+
+def test_a_zones_page_is_its_own_neighbourhood_not_the_zones_that_share_an_industry(seeds_graph, node_named):
+    centre = node_named("潍坊高新区")
+    wide, own = around(seeds_graph, centre, 2).graph, zone_view(seeds_graph, centre).graph
+    zones_in = lambda g: {n for n, d in g.nodes(data=True) if d["type"] == "Zone"} - {centre}   # noqa: E731
+    assert zones_in(wide) and not zones_in(own)       # the seeds' other zones are reached through 生物医药 …
+    stops = {n for n in own if n != centre and seeds_graph.nodes[n]["type"] in ("Zone", "Industry", "Place")}
+    assert stops, "its industries and its city are on the page"
+    both_ways = seeds_graph.to_undirected(as_view=True)
+    for node in set(own) - {centre} - set(both_ways[centre]):
+        # two links away, through one of its companies, projects, bureaus: never through an industry or a place
+        assert set(both_ways[node]) & (set(both_ways[centre]) - stops), seeds_graph.nodes[node]["label"]
+    assert set(own) <= set(wide)

@@ -46,3 +46,17 @@ def test_zone_names_become_safe_distinct_file_names():
     assert _file_name("西部（重庆）科学城", "a1", taken) == "西部（重庆）科学城"
     assert _file_name("示例/高新区", "b2", taken) == "示例_高新区"
     assert _file_name("示例:高新区", "c3", taken) == "示例_高新区_c3"
+
+
+def test_every_page_links_to_the_index_and_each_zone_node_to_its_own_page(seeds_build):
+    for page in [seeds_build / "graph.html", *(seeds_build / "views").glob("*.html")]:
+        html = page.read_text(encoding="utf-8")
+        (home,) = re.findall(r'<a id="home" href="([^"]+)">', html)
+        assert (page.parent / home).resolve() == (seeds_build / "index.html").resolve()
+        zones = [n for n in page_data(page)["nodes"] if n["group"] == "Zone"]
+        for node in zones:
+            if "page" in node:
+                target = page.parent / unquote(node["page"])
+                assert target.is_file() and target.stem == node["label"], node["page"]
+        # the whole graph links every zone; a zone's page every zone but itself
+        assert sum("page" not in n for n in zones) == (0 if page.name == "graph.html" else 1)

@@ -1,20 +1,48 @@
 // One graph view: the network, a legend that filters by type, a relation
-// filter, and a search box. The data comes from the page's #kg-data element;
+// filter, a toggle for entities linked to nothing, a search box, and a tooltip
+// that a click pins. The data comes from the page's #kg-data element;
 // window.kgView exposes the network for people and tests in the console.
 (function () {
   "use strict";
 
   const data = JSON.parse(document.getElementById("kg-data").textContent);
+
+  // Labels grow with the square root of a node's links, so that the hubs' are
+  // read at the opening zoom and the rest appear as one zooms in.
+  const LABEL = { min: 14, max: 32, readable: 12, drawThreshold: 8 };
+  // at the opening zoom the labels of this many of the biggest nodes can be read
+  const OPENING_LABELS = 10;
+  // up to this many entities, every label can be read at the opening zoom
+  const ALL_LABELS = 100;
+
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
   const hiddenTypes = new Set();
   const hiddenRelations = new Set();
-  const shownNodes = new vis.DataView(nodes, { filter: (n) => !hiddenTypes.has(n.group) });
+  // Entities linked to nothing would open the page as a grid of dots: they wait behind a toggle.
+  const isolated = (n) => n.value === 0;
+  let showIsolated = false;
+  const shownNodes = new vis.DataView(nodes, {
+    filter: (n) => !hiddenTypes.has(n.group) && (showIsolated || !isolated(n)),
+  });
   const shownEdges = new vis.DataView(edges, { filter: (e) => !hiddenRelations.has(e.relation) });
   const status = document.getElementById("status");
   const network = new vis.Network(document.getElementById("graph"),
                                   { nodes: shownNodes, edges: shownEdges }, options());
-  const view = (window.kgView = { network, nodes, edges, shownNodes, shownEdges, ready: false, select, matches });
+  const tip = document.getElementById("tip");
+  const view = (window.kgView = { network, nodes, edges, shownNodes, shownEdges, ready: false, select, matches,
+                                  pinned: null, labelSize });
+
+  function share(min, max, total, value) {
+    return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
+  }
+
+  // the font size vis-network gives a node's label, in the graph's units
+  function labelSize(node) {
+    const values = shownNodes.map((n) => n.value);
+    const max = view.labelMax || LABEL.max;
+    return LABEL.min + (max - LABEL.min) * share(Math.min(...values), Math.max(...values), 0, node.value);
+  }
 
   function options() {
     const groups = {};
@@ -25,19 +53,23 @@
     return {
       groups,
       nodes: {
-        scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 26, drawThreshold: 7 } },
-        font: { face: getComputedStyle(document.body).fontFamily },
+        scaling: {
+          min: 8, max: 48, customScalingFunction: share,
+          label: { enabled: true, min: LABEL.min, max: LABEL.max, maxVisible: 24, drawThreshold: LABEL.drawThreshold },
+        },
+        font: { face: getComputedStyle(document.body).fontFamily, strokeWidth: 3, strokeColor: "#fff" },
       },
       edges: {
         color: { color: "#b8b8b8", highlight: "#333", hover: "#666" },
         font: { size: 10, color: "#666", strokeWidth: 3, align: "middle" },
-        scaling: { label: { drawThreshold: 9 } },
+        // link labels appear as one zooms in: at the opening zoom they would cover the picture
+        scaling: { label: { drawThreshold: 12 } },
         // Straight lines draw fastest; dynamic curves would add a physics body
         // per link. The page bends only the second link between two nodes.
         smooth: false,
         width: 1,
       },
-      interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
+      interaction: { hover: true, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
       physics: data.physics
         ? { solver: "forceAtlas2Based", minVelocity: 1,
             // No pull to the centre: it would bend the packed rows of
@@ -67,11 +99,46 @@
     });
   }
 
+  // A page of a few dozen entities (a zone's) opens where every label can be
+  // read, around its biggest node; a bigger one shows the whole picture, with
+  // the labels of its biggest nodes grown until they can be read at its scale.
+  // Zooming in shows the rest, and caps the big ones.
+  function openingView() {
+    network.fit({ animation: false });
+    const readable = LABEL.readable / LABEL.min;
+    if (shownNodes.length <= ALL_LABELS && network.getScale() < readable) {
+      const centre = shownNodes.get().sort((a, b) => b.value - a.value)[0];
+      network.moveTo({ position: network.getPosition(centre.id), scale: readable, animation: false });
+      return;
+    }
+    const scale = network.getScale();
+    const position = network.getViewPosition();
+    const values = shownNodes.map((n) => n.value).sort((a, b) => b - a);
+    const least = values[values.length - 1];
+    // the smallest of the biggest that stand out from the least linked
+    const last = values.slice(0, OPENING_LABELS).filter((v) => v > least).pop();
+    if (last === undefined) return;
+    const part = share(least, values[0], 0, last);
+    const max = Math.max(LABEL.max, LABEL.min + (LABEL.readable / scale - LABEL.min) / part);
+    network.setOptions({ nodes: { scaling: { label: { max } } } });
+    // vis-network sizes labels anew when its data changes, not when its options do (vis 9.1.2, as pyvis ships it)
+    network.body.emitter.emit("_dataChanged");
+    network.moveTo({ position, scale, animation: false });
+    view.labelMax = max;
+  }
+
   function ready() {
-    status.textContent = `${nodes.length.toLocaleString()} 个实体，${edges.length.toLocaleString()} 条关系`;
+    openingView();
+    status.textContent = counts();
     view.ready = true;
     view.readyAt = performance.now();
     document.body.dataset.ready = "true";
+  }
+
+  function counts() {
+    const alone = nodes.get({ filter: isolated }).length;
+    const hidden = alone && !showIsolated ? `；${alone.toLocaleString()} 个孤立实体未显示` : "";
+    return `${nodes.length.toLocaleString()} 个实体，${edges.length.toLocaleString()} 条关系${hidden}`;
   }
 
   // Legend and filters ------------------------------------------------------
@@ -113,6 +180,22 @@
     for (const r of data.relations) {
       checkbox(relations, "relation", r.relation, `${r.name} ${r.relation}`, r.count, "", hiddenRelations);
     }
+    isolatedToggle();
+  }
+
+  function isolatedToggle() {
+    const alone = nodes.get({ filter: isolated }).length;
+    if (!alone) return;
+    const box = document.getElementById("more");
+    const input = document.getElementById("isolated");
+    box.hidden = false;
+    box.querySelector(".count").textContent = alone.toLocaleString();
+    input.addEventListener("change", () => {
+      showIsolated = input.checked;
+      shownNodes.refresh();
+      network.fit({ animation: false });
+      status.textContent = counts();
+    });
   }
 
   function showType(type) {
@@ -148,6 +231,7 @@
   function select(id) {
     const node = nodes.get(id);
     showType(node.group);
+    if (isolated(node) && !showIsolated) document.getElementById("isolated").click();
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
     status.textContent = `${node.label}（${node.group}）`;
@@ -186,7 +270,71 @@
     input.addEventListener("blur", () => { list.hidden = true; });
   }
 
+  // Tooltip -------------------------------------------------------------------
+
+  // Hovering shows a node's or a link's details; a click pins them, so that the
+  // mouse can go into the box and select a sentence; a click elsewhere, the
+  // close button or Escape lets go.
+  function showTip(item, pointer, pin) {
+    tip.replaceChildren(document.createTextNode(item.tip));
+    if (pin) {
+      const close = document.createElement("button");
+      close.className = "close";
+      close.textContent = "×";
+      close.title = "关闭";
+      close.addEventListener("click", unpin);
+      tip.prepend(close);
+    }
+    if (item.page) {
+      const link = document.createElement("a");
+      link.href = item.page;
+      link.textContent = `打开${item.label}的页面 →`;
+      tip.appendChild(link);
+    }
+    tip.classList.toggle("pinned", pin);
+    tip.hidden = false;
+    place(pointer);
+    view.pinned = pin ? item.id : null;
+  }
+
+  function place(pointer) {
+    const graph = document.getElementById("graph");
+    const room = tip.parentElement.getBoundingClientRect();
+    let x = graph.offsetLeft + pointer.x + 14;
+    let y = graph.offsetTop + pointer.y + 14;
+    if (x + tip.offsetWidth > room.width) x = Math.max(0, x - tip.offsetWidth - 28);
+    if (y + tip.offsetHeight > room.height) y = Math.max(0, room.height - tip.offsetHeight);
+    tip.style.left = `${x}px`;
+    tip.style.top = `${y}px`;
+  }
+
+  function unpin() {
+    view.pinned = null;
+    tip.hidden = true;
+  }
+
+  function tooltips() {
+    const hover = (item, pointer) => { if (!view.pinned) showTip(item, pointer, false); };
+    const away = () => { if (!view.pinned) tip.hidden = true; };
+    network.on("hoverNode", (p) => hover(nodes.get(p.node), p.pointer.DOM));
+    network.on("hoverEdge", (p) => hover(edges.get(p.edge), p.pointer.DOM));
+    network.on("blurNode", away);
+    network.on("blurEdge", away);
+    network.on("dragStart", () => { if (!view.pinned) tip.hidden = true; });
+    network.on("click", (p) => {
+      if (p.nodes.length) showTip(nodes.get(p.nodes[0]), p.pointer.DOM, true);
+      else if (p.edges.length) showTip(edges.get(p.edges[0]), p.pointer.DOM, true);
+      else unpin();
+    });
+    network.on("doubleClick", (p) => {
+      const node = p.nodes.length && nodes.get(p.nodes[0]);
+      if (node && node.page) window.location.href = node.page;
+    });
+    document.addEventListener("keydown", (e) => { if (e.key === "Escape") unpin(); });
+  }
+
   filters();
   search();
+  tooltips();
   settle();
 })();

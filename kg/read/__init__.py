@@ -3,8 +3,10 @@
     for item in read_documents("archive/"):     # Document, or Problem for what cannot be read
         ...
 
-Pages are .txt, .md, .html and .jsonl archives (kg/read/formats.py), in any of
-the encodings of kg/read/decode.py. What cannot be read comes back as a
+Pages are .txt, .md, .html (the article: kg/read/web.py), .pdf
+(kg/read/pdf.py) and .jsonl archives (kg/read/formats.py), in any of the
+encodings of kg/read/decode.py; a file of another kind is a problem line
+saying what to do with it (kg/read/walk.py). What cannot be read comes back as a
 `Problem` in its place, so the caller reports it and goes on with the others;
 what can be read with a warning (a few bad bytes, stray control characters)
 carries the warning in `Document.problems`. Documents are made as they are
@@ -21,14 +23,20 @@ from pathlib import Path
 
 from kg.model import Document, Problem
 from kg.read.decode import CONTROLS, Undecodable, decode
-from kg.read.formats import Page, articles, html_page
-from kg.read.walk import SUFFIXES, walk
+from kg.read.formats import Page, articles
+from kg.read.pdf import Unreadable, pdf_page
+from kg.read.walk import SUFFIXES, is_not_read, not_read, walk
+from kg.read.web import web_page
 from kg.text.repair import INVISIBLE
 
 # A page is a newspaper page or a web article, tens of kilobytes. A file past
 # this is an archive in one piece, and would take the pipeline minutes; it is
 # reported rather than read. An article of a .jsonl archive has the same limit.
 MAX_PAGE_BYTES = 1024 * 1024
+# A newspaper's PDF carries its pictures: a page is a few megabytes, an issue
+# tens. Its text is read page by page, never the file whole.
+MAX_PDF_BYTES = 256 * 1024 * 1024
+PDF = b"%PDF-"
 
 
 class InputError(Exception):
@@ -52,9 +60,17 @@ def scan(source: str | Path, exclude: Iterable[str | Path] = (), follow_links: b
     if not path.is_dir():
         raise InputError(f"{printable(path)}: neither a file nor a folder; give a news page or a folder of pages")
     found = walk(path, [Path(p) for p in exclude], follow_links)
-    if not found:
-        raise InputError(f"{printable(path)}: no pages in this folder ({', '.join(SUFFIXES)})")
+    if all(reason and is_not_read(reason) for _, reason in found):
+        raise InputError(f"{printable(path)}: no pages in this folder ({', '.join(SUFFIXES)})" + _others(found))
     return [Problem(printable(p), reason) if reason else p for p, reason in found]
+
+
+def _others(found: list) -> str:
+    if not found:
+        return ""
+    first, reason = found[0]
+    more = f" (and {len(found) - 1} other file(s) kg does not read)" if len(found) > 1 else ""
+    return f"; {printable(first.name)}{more}: {reason}"
 
 
 def read_documents(source: str | Path, exclude: Iterable[str | Path] = (),
@@ -79,6 +95,10 @@ def read_file(path: Path) -> Iterator[Document | Problem]:
         elif path.suffix.lower() == ".jsonl":
             with path.open("rb") as f:
                 yield from _archive(f, path, shown)
+        elif path.suffix.lower() == ".pdf" or _starts_pdf(path):
+            yield _pdf(path, shown)
+        elif not_read(path):
+            yield Problem(shown, not_read(path))
         else:
             yield _page(path, shown)
     except OSError as exc:
@@ -99,19 +119,46 @@ def _page(path: Path, shown: str) -> Document | Problem:
         return Problem(shown, exc.reason, byte=exc.byte)
     web = path.suffix.lower() in (".html", ".htm")
     try:
-        page = html_page(decoded.text) if web else Page(decoded.text)
+        page = web_page(decoded.text) if web else Page(decoded.text)
     except Exception as exc:        # noqa: BLE001 — html.parser's own failures: one page, never the build
         return Problem(shown, f"the web page cannot be parsed: {type(exc).__name__}: {exc}")
-    warnings = []
-    if shown != str(path):
-        warnings.append(Problem(shown, "the file name holds bytes that are not UTF-8, or control characters; "
-                                       "they are written as escapes (\\xff)", False))
+    warnings = _name_warnings(path, shown)
     if decoded.bad:
         warnings.append(Problem(shown, f"{decoded.bad} byte(s) are not {decoded.encoding}, the first at byte "
                                        f"{decoded.first_bad}; each was read as U+FFFD (�)", False,
                                 byte=decoded.first_bad))
     return _document(page, printable(path.stem), shown, warnings,
                      empty="no text in the page's body" if web else "empty")
+
+
+def _pdf(path: Path, shown: str) -> Document | Problem:
+    size = path.stat().st_size
+    if size > MAX_PDF_BYTES:
+        return Problem(shown, f"too large for a PDF kg reads ({size / 2**20:.0f} MiB, the limit is "
+                              f"{MAX_PDF_BYTES / 2**20:g} MiB): split it into its pages (qpdf --split-pages)")
+    with path.open("rb") as f:
+        head = f.read(1024)
+        if PDF not in head:     # the mark may follow a few bytes of junk, as readers allow
+            return Problem(shown, f"not a PDF: it does not begin with %PDF- but with {head[:16]!r}")
+        f.seek(0)
+        try:
+            page = pdf_page(f)
+        except Unreadable as exc:
+            return Problem(shown, str(exc))
+    return _document(page, printable(path.stem), shown, _name_warnings(path, shown))
+
+
+def _starts_pdf(path: Path) -> bool:
+    """Whether a file with a page's name is a PDF (page.txt saved from a PDF viewer's "Save as")."""
+    with path.open("rb") as f:
+        return f.read(len(PDF)) == PDF
+
+
+def _name_warnings(path: Path, shown: str) -> list[Problem]:
+    if shown == str(path):
+        return []
+    return [Problem(shown, "the file name holds bytes that are not UTF-8, or control characters; they are "
+                           "written as escapes (\\xff)", False)]
 
 
 def _archive(f, path: Path, shown: str) -> Iterator[Document | Problem]:

@@ -79,7 +79,9 @@ class _Body(HTMLParser):
         self.meta: dict[str, str] = {}
         self.title: list[str] = []
         self.times: list[str] = []
+        self.headline: list[str] = []       # the text of the first <h1>
         self._in_title = False
+        self._in_h1 = 0                     # 1 inside the first <h1>, 2 after it
 
     def handle_starttag(self, tag, attrs):
         attrs = {k: v or "" for k, v in attrs}
@@ -89,6 +91,7 @@ class _Body(HTMLParser):
         elif tag == "time" and attrs.get("datetime"):
             self.times.append(attrs["datetime"])
         self._in_title |= tag == "title"
+        self._in_h1 += tag == "h1" and not self._in_h1
         if tag in HIDDEN:
             self.hidden += 1
         elif tag in BLOCKS:
@@ -101,6 +104,7 @@ class _Body(HTMLParser):
 
     def handle_endtag(self, tag):
         self._in_title &= tag != "title"
+        self._in_h1 += tag == "h1" and self._in_h1 == 1
         if tag in HIDDEN:
             self.hidden = max(0, self.hidden - 1)
         elif tag in BLOCKS:
@@ -109,6 +113,8 @@ class _Body(HTMLParser):
     def handle_data(self, data):
         if self._in_title:
             self.title.append(data)
+        if self._in_h1 == 1:
+            self.headline.append(data)
         if not self.hidden:
             # in HTML a run of white space, line breaks included, shows as one
             # space; a no-break space (&nbsp;) is no white space of HTML's
@@ -116,6 +122,12 @@ class _Body(HTMLParser):
 
 
 def html_page(source: str) -> Page:
+    """The text of the page's body, one block a line, with its <title> and date."""
+    return html_parts(source)[0]
+
+
+def html_parts(source: str) -> tuple[Page, dict[str, str], str]:
+    """html_page(source), and what else the page says of itself: its <meta> tags, and its first <h1>."""
     body = _Body()
     body.feed(_closed(source))
     body.close()
@@ -125,7 +137,8 @@ def html_page(source: str) -> Page:
     if title:
         page.meta["title"] = title
     found = next((body.meta[key] for key in DATE_META if body.meta.get(key)), None)
-    return dated(page, found or (body.times[0] if body.times else None))
+    return dated(page, found or (body.times[0] if body.times else None)), body.meta, " ".join(
+        "".join(body.headline).split())
 
 
 def _closed(source: str) -> str:

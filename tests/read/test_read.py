@@ -104,7 +104,9 @@ def test_the_input_as_a_whole_is_refused_with_what_to_do(tmp_path):
     with pytest.raises(InputError, match="no such file or folder"):
         page_paths(tmp_path / "nowhere")
     (tmp_path / "notes.doc").write_text("x")
-    with pytest.raises(InputError, match=r"no pages in this folder \(.txt, .md, .html, .htm, .jsonl\)"):
+    with pytest.raises(InputError, match=r"no pages in this folder \(.txt, .md, .html, .htm, .jsonl, .pdf\); "
+                                         r"notes.doc: a word-processor document, which kg does not read: save it "
+                                         r"as PDF or as text"):
         page_paths(tmp_path)
     os.mkfifo(tmp_path / "fifo")         # reading it would wait for a writer for ever
     with pytest.raises(InputError, match="neither a file nor a folder"):

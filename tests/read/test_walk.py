@@ -140,3 +140,38 @@ def test_a_web_page_html_parser_cannot_take_is_a_problem(news):
 def test_terminal_escapes_controls_and_invisible_characters():
     assert terminal("名\x1b[31m红\u202e反\u200b") == "名\\x1b[31m红\\u202e反\\u200b"
     assert terminal("一\n二", lines=True) == "一\n二" and terminal("一\n二") == "一\\x0a二"
+
+
+def test_files_kg_does_not_read_are_each_a_problem_saying_what_to_do(news):
+    for name in ("report.docx", "scan.JPG", "issue-2024.zip", "index.csv", "README", "layout.ofd"):
+        (news / name).write_bytes(b"PK\x03\x04" + bytes(64))
+    (news / "notes.doc").symlink_to(news / "report.docx")     # a link to a file kg does not read is one too
+    docs, problems = _read(news)
+    assert set(docs) == {"good"}
+    assert set(problems) == {"report.docx", "scan.JPG", "issue-2024.zip", "index.csv", "README", "layout.ofd",
+                             "notes.doc"}
+    assert problems["report.docx"].reason.startswith("a word-processor document, which kg does not read: save it "
+                                                     "as PDF or as text (.txt)")
+    assert "OCR" in problems["scan.JPG"].reason and "unpack it" in problems["issue-2024.zip"].reason
+    assert problems["index.csv"].reason == problems["README"].reason == (
+        "not a kind of file kg reads (.txt, .md, .html, .htm, .jsonl, .pdf): convert it to text or PDF")
+    assert "export it as PDF" in problems["layout.ofd"].reason
+    assert all(p.skipped and "\n" not in p.reason for p in problems.values())
+
+
+def test_a_file_kg_does_not_read_given_alone_is_a_problem(tmp_path):
+    from kg.read import read_file
+
+    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04" + bytes(64))
+    (problem,) = read_file(tmp_path / "report.docx")
+    assert isinstance(problem, Problem) and problem.reason.startswith("a word-processor document")
+
+
+def test_the_pictures_and_scripts_saved_with_a_web_page_are_part_of_it(news):
+    (news / "article.html").write_text(f"<html><body><p>{PAGE}</p></body></html>", encoding="utf-8")
+    for name in ("article_files/logo.png", "article_files/jquery.js", "article_files/ad.htm", "other_files/a.png"):
+        (news / name).parent.mkdir(exist_ok=True)
+        (news / name).write_bytes(b"\x89PNG" + bytes(16))
+    docs, problems = _read(news)
+    # other_files/ is no page's: its picture is reported
+    assert set(docs) == {"good", "article"} and set(problems) == {"a.png"}

@@ -35,7 +35,7 @@ LABELS = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下�
 # The phrases that begin one without a colon.
 PHRASES = ("长按识别", "长按二维码", "扫一扫", "扫描二维码", "识别二维码", "版权所有", "Copyright", "©")
 FURNITURE = re.compile(r"^[【\[（(]?\s*(?:(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[：:】\]]|"
-                       + "|".join(map(re.escape, PHRASES)) + ")", re.I)
+                       + "|".join(map(re.escape, PHRASES)) + r"|原创\s)", re.I)      # 原创 绵阳高新发布: an account's name
 # The words of a line of buttons (阅读原文 阅读 10万+ 在看 点赞, 【打印本页】【关闭窗口】).
 BUTTONS = re.compile(r"阅读原文|打印本页|关闭窗口|返回顶部|返回列表|收藏本页|加入收藏|在看|点赞|收藏|转发|分享|"
                      r"阅读|打印|关闭|字体|大|中|小|[\d\s万+|｜/【】\[\]（）()·•:：]")

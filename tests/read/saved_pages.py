@@ -115,7 +115,7 @@ def _government(a: Article, city: str, others: list[str], bp: list[str]) -> str:
     paragraphs = "".join(f'<p style="text-indent:2em">{_e(line)}</p>' for line in a.lines)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{_e(a.title)}_{city}高新技术产业开发区管理委员会</title>
-<meta name="PubDate" content="{a.date} 09:30"><meta name="ColumnName" content="园区动态">
+{f'<meta name="PubDate" content="{a.date} 09:30">' if a.date else ""}<meta name="ColumnName" content="园区动态">
 <link rel="stylesheet" href="/css/main.css"><script src="/js/jquery.min.js"></script></head>
 <body><div class="top"><div class="logo">{_said(bp, f"{city}高新技术产业开发区管理委员会")}</div>
 <div class="search"><input type="text" placeholder="请输入关键字"><button>{_said(bp, "搜索")}</button></div></div>

@@ -79,7 +79,7 @@ def test_the_warning_reaches_the_problems_and_the_page_is_built(tmp_path):
 @pytest.mark.parametrize("line", [
     "上一篇：宁波高新区新材料产业园二期项目签约落地", "【责任编辑：张晓燕】", "来源：潍坊日报", "发布时间：2022-07-11　浏览次数：1024",
     "分享到：微信 微博", "【打印本页】 【关闭窗口】", "阅读原文 阅读 10万+ 在看 点赞", "长按识别二维码关注我们",
-    "2024-08-12 来源：高新区新闻网", "原创 绵阳高新发布 2020-03-22", "版权所有：盐城国家高新技术产业开发区管理委员会"])
+    "2024-08-12 来源：高新区新闻网", "原创 绵阳高新发布 2020-03-22", "原创 绵阳高新发布", "版权所有：盐城国家高新技术产业开发区管理委员会"])
 def test_page_furniture_inside_the_article_is_dropped(line):
     html = f"<html><body><article><h1>标题</h1><p>{ARTICLE}</p><p>{line}</p></article></body></html>"
     assert web_page(html).text == f"标题\n{ARTICLE}"

@@ -7,7 +7,8 @@ are left out. What it keeps of the page's furniture inside the article's own
 element (上一篇：…, 责任编辑：…, 来源：…, 发布时间：… 浏览次数：…, 分享到：, 【打印本
 页】, 阅读原文) is dropped line by line: those lines name sites, zones and
 people that the article does not. A page in which no main content is found is
-read whole, as kg read every page before, with a warning.
+read whole, as kg read every page before, with a warning (none for a page of
+one block, a paragraph too short to score, which has nothing around it).
 
 The title is the page's og:title, or the article's headline, or its <title>;
 the date the page's metadata, or else the article's dateline (发布时间：2024-01-05).
@@ -53,7 +54,8 @@ def web_page(source: str) -> Page:
     content = _main_content(source)
     kept, furniture = _split(content.text.split("\n")) if content else ([], [])
     if not kept:
-        whole.warnings.append(NO_CONTENT)
+        if "\n" in whole.text:        # a page of one block has nothing around it to leave out
+            whole.warnings.append(NO_CONTENT)
         return whole
     page = Page("\n".join(kept), whole.date, dict(whole.meta), list(whole.warnings))
     title = meta.get("og:title") or headline or whole.meta.get("title")

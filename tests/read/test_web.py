@@ -60,17 +60,23 @@ def test_the_graph_of_saved_pages_holds_only_what_their_articles_say(tmp_path, p
         assert _flat(to_simplified(triple["evidence"])) in said[triple["doc"]], triple
 
 
+NAVIGATION = "<body><div><a href='/'>首页</a> | <a href='/n'>新闻</a></div><div>主办：潍坊高新区管委会</div></body>"
+
+
 def test_a_page_with_no_main_content_is_read_whole_with_a_warning():
-    page = web_page("<html><head><title>导航</title></head><body><a href='/'>首页</a> <span>潍坊高新区管委会</span>"
-                    "</body></html>")
-    assert page.text == "首页 潍坊高新区管委会"
+    page = web_page(f"<html><head><title>导航</title></head>{NAVIGATION}</html>")
+    assert page.text == "首页 | 新闻\n主办：潍坊高新区管委会"
     assert page.warnings == ["no main content found (no block of the page reads as an article); the whole body "
                              "was read, navigation and footers too"]
 
 
+def test_a_page_of_one_short_paragraph_is_read_without_a_warning():
+    page = web_page("<p>潍坊高新区的新闻汇总，我自己写的。</p>")
+    assert page.text == "潍坊高新区的新闻汇总，我自己写的。" and not page.warnings
+
+
 def test_the_warning_reaches_the_problems_and_the_page_is_built(tmp_path):
-    (tmp_path / "nav.html").write_text("<body><a href='/'>首页</a> <span>潍坊高新区管委会</span></body>",
-                                       encoding="utf-8")
+    (tmp_path / "nav.html").write_text(NAVIGATION, encoding="utf-8")
     (doc,) = read_documents(tmp_path)
     assert isinstance(doc, Document) and [p.reason[:24] for p in doc.problems] == ["no main content found (n"]
     assert not doc.problems[0].skipped

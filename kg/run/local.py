@@ -102,7 +102,8 @@ def alongside(task: Callable[[], object], fork: bool = True):
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_report, args=(task, send, os.getpid()), daemon=True)
-    process.start()
+    with _terminable_child():
+        process.start()
     send.close()
     try:
         yield
@@ -121,6 +122,22 @@ def alongside(task: Callable[[], object], fork: bool = True):
     if process.exitcode:
         raise WorkerDied(f"a worker process ended with code {process.exitcode} before finishing its task; "
                          "nothing was changed: run the build again")
+
+
+@contextmanager
+def _terminable_child():
+    """Fork with SIGTERM's default action: a child inherits the handler kg's command sets (SIGTERM as
+    Ctrl-C) until it sets its own, and a terminate() in between raised KeyboardInterrupt in its start-up,
+    which multiprocessing let pass, and the task ran on."""
+    try:
+        previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    except ValueError:      # not the main thread, where no handler can have been set
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _report(task: Callable[[], object], send, parent: int) -> None:

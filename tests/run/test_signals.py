@@ -1,9 +1,9 @@
 """A build with workers stopped from outside: no worker outlives it, and the output folder is as it was."""
+import os
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import psutil
@@ -17,7 +17,7 @@ SEEDS = ROOT / "seeds"
 def pages(tmp_path_factory) -> Path:
     """Enough pages to keep two workers busy for a while."""
     folder = tmp_path_factory.mktemp("pages")
-    for copy in range(8):
+    for copy in range(30):
         for seed in sorted(SEEDS.glob("*.txt")):
             shutil.copy(seed, folder / f"{copy}-{seed.name}")
     return folder
@@ -26,7 +26,8 @@ def pages(tmp_path_factory) -> Path:
 def _build_with_workers(pages: Path, out: Path) -> tuple[subprocess.Popen, list[psutil.Process]]:
     """A `kg build --jobs 2` that has started extracting, and its worker processes."""
     process = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(pages), "--out", str(out), "--jobs", "2",
-                                "--no-cache"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                                "--no-cache"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                               start_new_session=True)
     for line in process.stderr:
         if line.startswith("[1/"):
             break
@@ -58,9 +59,7 @@ def test_workers_end_when_the_build_is_killed(pages, tmp_path):
 
 def test_ctrl_c_to_the_whole_group_stops_it_without_a_traceback(pages, tmp_path):
     process, workers = _build_with_workers(pages, tmp_path / "out")
-    time.sleep(0.5)
-    for p in [psutil.Process(process.pid), *workers]:      # what a terminal does: SIGINT to every process
-        p.send_signal(signal.SIGINT)
+    os.killpg(process.pid, signal.SIGINT)      # what a terminal does: SIGINT to its foreground process group
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130 and "Traceback" not in stderr
     assert _gone(workers)

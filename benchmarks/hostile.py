@@ -76,6 +76,14 @@ def _out_is_the_input(folder: Path) -> list[str]:
     return ["--out", str(folder)]
 
 
+def _short_names() -> bytes:
+    """A company named in full once, then by its short name and its abbreviation on every line, to 1 MiB:
+    the short forms were once sought name by name over the page, in time that grew with its square."""
+    text = "山东华远重工有限公司与北京市医疗器械检验研究院签约。\n"
+    line = "华远重工与北京器检院共建实验室，华远重工董事长王明说。\n"
+    return (text + line * ((1 << 20) // len(line.encode()))).encode()[:1 << 20].decode("utf-8", "ignore").encode()
+
+
 def _random_latin_line() -> bytes:
     rng = random.Random(8)
     return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(MB)).encode()
@@ -102,6 +110,8 @@ CASES = {
     "a FIFO, a dangling link, a link out, a link loop, an unreadable folder": _special_files,
     "--follow-links on the same": _special_files_followed,
     "--out the input folder (refused)": _out_is_the_input,
+    "1 MiB page: one full name, then its short forms on every line": lambda folder: (folder / "short.txt").write_bytes(
+        _short_names()),
 }
 
 

@@ -20,6 +20,7 @@ from kg.model import KnowledgeGraph, Problem
 from kg.rdf.formats import FORMATS
 from kg.read import expected_documents, read_documents, scan
 from kg.read.walk import OUTPUT_MARKER
+from kg.recognize.learned import recogniser
 from kg.run import check_workers, extract_stream, fewer_collections
 from kg.run.cache import Cache
 from kg.run.local import alongside
@@ -58,12 +59,13 @@ class BuildReport:
     def summary(self) -> str:
         g = self.graph
         types = Counter(n.type for n in g.nodes.values())
-        predicates = Counter(t.predicate for t in g.triples)
+        facts = g.facts()
+        predicates = Counter(t.predicate for t in facts.values())
         lines = [f"documents: {len(g.documents)}   articles: {g.articles}   "
-                 f"entities: {len(g.nodes)}   triples: {len(g.triples)}   seconds: {self.seconds:.1f}",
+                 f"entities: {len(g.nodes)}   facts: {len(facts)}   seconds: {self.seconds:.1f}",
                  f"pages extracted: {self.extracted}   reused from the cache: {self.reused}",
-                 "entities by type:    " + ", ".join(f"{t} {n}" for t, n in types.most_common()),
-                 "triples by relation: " + ", ".join(f"{p} {n}" for p, n in predicates.most_common()),
+                 "entities by type:   " + ", ".join(f"{t} {n}" for t, n in types.most_common()),
+                 "facts by relation:  " + ", ".join(f"{p} {n}" for p, n in predicates.most_common()),
                  "written: " + ", ".join(str(self.out / name) for name in outputs(self.rdf_format))]
         if self.problems:
             skipped = sum(p.skipped for p in self.problems)
@@ -90,6 +92,7 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
     started = time.perf_counter()
     out = Path(out)
     check_workers(jobs, dask)
+    recogniser()        # a model that cannot be read stops the build here, not on every page
     folder = output_folder(out, [source], force, WRITTEN)
     found = scan(source, follow_links=follow_links)
     total = expected_documents(p for p in found if isinstance(p, Path)) + sum(isinstance(p, Problem) for p in found)

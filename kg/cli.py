@@ -30,6 +30,8 @@ from kg.progress import progress_display
 from kg.run.cache import Cache, default_folder
 from kg.run.local import WorkerDied
 from kg.model import Problem
+from kg.recognize.learned import MODEL
+from kg.train import PARAMS
 from kg.rdf.formats import FORMATS
 from kg.read import InputError, read_file, terminal
 from kg.sparql.query import RESULT_FORMATS, TIMEOUT as QUERY_TIMEOUT
@@ -87,9 +89,35 @@ def cmd_extract(args) -> int:
     return 2 if not built else 1 if problems else 0
 
 
+def cmd_train(args) -> int:
+    from kg.train import Sources, train
+
+    if args.iterations < 1:
+        raise InputError(f"--iterations {args.iterations}: give 1 or more")
+    sources = Sources.under(args.shared)
+    with progress_display(sys.stderr, args.quiet, doing="training", unit="iterations") as show:
+        written = train(sources, args.out, params={"max_iterations": args.iterations},
+                        progress=show and (lambda done, total: show(done, total, "")))
+    if not args.quiet:
+        print(f"written: {written}")
+    return 0
+
+
 def cmd_eval(args) -> int:
     from kg.eval import evaluate
 
+    if args.folds is not None:
+        return _cross_validate(args)
+    if args.cluener:
+        from kg.eval.cluener import score_cluener
+        from kg.train import Sources
+
+        result = score_cluener(Sources.under(args.shared).public / "cluener" / "train.json")
+        print(result.table)
+        print(f"cluener_micro_f1={result.micro_f1}")
+        return 0
+    if args.gold is None:
+        raise InputError("give --gold DIR (a folder of gold annotations), --folds N or --cluener")
     result = evaluate(args.gold, args.pred, args.pages)
     for skipped in result.skipped:
         print(f"kg: skipped {skipped}", file=sys.stderr)
@@ -97,6 +125,25 @@ def cmd_eval(args) -> int:
         print("\n".join(result.misses), end="\n\n")
         print(result.table)
     print(result.summary_line)
+    return 0
+
+
+def _cross_validate(args) -> int:
+    from kg.eval.folds import cross_validate
+    from kg.train import Sources
+
+    sources = Sources.under(args.shared)
+    with progress_display(sys.stderr, args.summary, doing="cross-validating", unit="steps") as show:
+        result = cross_validate(sources, args.folds, params={"max_iterations": args.iterations}, progress=show,
+                                keep=Path(args.keep_models) if args.keep_models else None)
+    if not args.summary:
+        print("\n".join(result.pooled.misses), end="\n\n")
+        print(result.table)
+        for k, line in enumerate(result.fold_summaries, 1):
+            print(f"fold {k}: {line}")
+        print("mean over the folds: " + " ".join(f"{key}={result.mean(key)}" for key in
+                                                 ("entity_f1_typed", "entity_f1", "triple_f1")))
+    print(result.pooled.summary_line)
     return 0
 
 
@@ -280,11 +327,39 @@ def parser() -> argparse.ArgumentParser:
                  ["kg eval --gold ../shared/gold/dev                              # extracts seeds/ afresh",
                   "kg eval --gold ../shared/gold/dev --pred out/extraction.jsonl  # scores a record on file",
                   "kg eval --gold ../shared/gold/dev --summary                    # only the summary line"])
-    v.add_argument("--gold", required=True, help="a folder of gold .json annotations")
+    v.add_argument("--gold", help="a folder of gold .json annotations")
     v.add_argument("--pred", help="an extraction record to score (default: extract --pages afresh)")
     v.add_argument("--pages", default="seeds", help="the pages to extract when there is no --pred (default: seeds)")
     v.add_argument("--summary", action="store_true", help="print only the summary line")
+    v.add_argument("--folds", type=int, metavar="N",
+                   help="cross-validate by document over all the gold of --shared: N models, each trained "
+                        "without one N-th of the documents and scored on it")
+    v.add_argument("--cluener", action="store_true",
+                   help="score the shipped model on the tenth of CLUENER2020 it was not trained on")
+    v.add_argument("--shared", default="../shared", metavar="DIR",
+                   help="with --folds and --cluener: the folder of the annotated corpora "
+                        "(data/ner, gold/, corpus/; default: ../shared)")
+    v.add_argument("--iterations", type=int, default=PARAMS["max_iterations"], metavar="N",
+                   help=f"with --folds: training iterations of each model (default: {PARAMS['max_iterations']})")
+    v.add_argument("--keep-models", metavar="DIR",
+                   help="with --folds: keep each fold's model in DIR, and use those already there rather than "
+                        "train them again (score a change made after recognition in a minute)")
     v.set_defaults(run=cmd_eval)
+    t = _command(sub, "train", "rebuild the recogniser's model from annotated text",
+                 "Train the learned recogniser, a CRF, on the domain gold and CLUENER2020 under --shared, and "
+                 "write it where kg build reads it. The same data give the same bytes (a few minutes). "
+                 "Needs the training extra: pip install -e '.[train]'.",
+                 ["kg train                                         # ../shared → kg/models/recogniser.npz",
+                  "kg train --shared /data/kg --out /tmp/try.npz --iterations 50",
+                  "KG_MODEL=/tmp/try.npz kg build                   # a build with the model just trained"])
+    t.add_argument("--shared", default="../shared", metavar="DIR",
+                   help="the folder of the annotated corpora: data/ner, gold/, corpus/ (default: ../shared)")
+    t.add_argument("--out", default=str(MODEL), metavar="FILE",
+                   help=f"the model file to write (default: {MODEL}); KG_MODEL=FILE builds with it")
+    t.add_argument("--iterations", type=int, default=PARAMS["max_iterations"], metavar="N",
+                   help=f"training iterations (default: {PARAMS['max_iterations']})")
+    t.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    t.set_defaults(run=cmd_train)
     graph_help = "a folder written by kg build, its extraction.jsonl or its graph.ttl"
     x = _command(sub, "export", "write the graph for Neo4j (bulk-import CSVs and Cypher), Gephi or Cytoscape",
                  "Write the graph as a property graph: CSVs for neo4j-admin's bulk import with load.cypher "

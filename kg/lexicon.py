@@ -10,7 +10,7 @@ import csv
 import importlib.util
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
@@ -56,6 +56,8 @@ class Lexicon:
 
 
 def _zones() -> dict[str, Zone]:
+    """Every written form of every zone: the national high-tech zones with the short names news
+    uses, then the economic function zones of GB/T 37028 with short names derived from theirs."""
     forms = {}
     for row in _csv("national_hitech_zones.csv"):
         shorts = [s for s in row["short_name"].split("|") if s]
@@ -63,7 +65,57 @@ def _zones() -> dict[str, Zone]:
                     row["province"], row["city"])
         for form in [row["official_name"], *shorts]:
             forms.setdefault(form, zone)
+    claimed: dict[str, list[Zone]] = {}
+    cities = _prefectures()
+    for row in _csv("economic_zones_gbt37028.csv"):
+        official = row["name"]
+        if official in forms:
+            continue
+        derived = zone_short_forms(official, row["province"])
+        zone = Zone(derived[0] if derived else official, official, row["province"],
+                    cities.get(row["city_adcode"], ""))
+        forms.setdefault(official, zone)
+        for form in derived:
+            claimed.setdefault(form, []).append(zone)
+    for form, zones in claimed.items():
+        if len(zones) == 1:         # a short name two zones could take names neither
+            forms.setdefault(form, zones[0])
     return forms
+
+
+# the long tails of official zone names, and the short ones news writes instead
+_SHORT_TAILS = (("高新技术产业开发区", "高新区"), ("高新技术产业园区", "高新区"), ("经济技术开发区", "经开区"),
+                ("经济开发区", "经开区"), ("综合保税区", "综保区"), ("自由贸易试验区", "自贸区"),
+                ("自由贸易试验区", "自贸试验区"), ("国家自主创新示范区", "自创区"), ("边境经济合作区", "边合区"))
+_FREE_TRADE = re.compile(r"^中国（(.{2,3})）")
+# what zones' names end in, official and short (GB/T 37028's kinds of zone): a province is dropped from
+# the head of an official name only where a place's name is left before its tail
+ZONE_TAILS = ("高新技术产业开发区", "高新技术产业园区", "高新区", "经济技术开发区", "经开区", "经济开发区", "开发区",
+              "新区", "科学城", "科技城", "自贸区", "自由贸易试验区", "示范区", "综合保税区", "综保区", "保税港区",
+              "保税区", "工业园区", "产业园区", "园区", "产业园", "工业园", "试验区", "合作区", "集聚区", "集中区")
+_ZONE_TAIL = re.compile("(?:%s)$" % "|".join(sorted(ZONE_TAILS, key=len, reverse=True)))
+
+
+def zone_short_forms(official: str, province: str) -> list[str]:
+    """The forms news gives a zone besides its official name, the one to call it by first:
+    河北滦县经济开发区 → 滦县经开区, 滦县经济开发区, 河北滦县经开区."""
+    bases = [_FREE_TRADE.sub(r"\1", official)]
+    for prefix in sorted({province, short_place(province)}, key=len, reverse=True):
+        rest = bases[0][len(prefix):]
+        stem = _ZONE_TAIL.sub("", rest)
+        if prefix and bases[0].startswith(prefix) and len(stem) >= 2 and stem != rest:
+            bases.insert(0, rest)
+            break
+    forms = [base[:-len(long)] + short for base in bases for long, short in _SHORT_TAILS
+             if base.endswith(long) and len(base) - len(long) >= 2]
+    forms += bases
+    return [f for f in dict.fromkeys(forms) if f != official and len(f) >= 4]
+
+
+def _prefectures() -> dict[str, str]:
+    """A prefecture's 4-digit division code → its name: 3707 → 潍坊市."""
+    return {row["adcode"][:4]: row["name"] for row in _csv("admin_divisions.csv")
+            if row["level"] == "city" and row["name"] not in _NOT_PLACES}
 
 
 def short_place(name: str) -> str:
@@ -127,6 +179,13 @@ def load() -> Lexicon:
         industries=set(_data_lines("industries.txt")),
         surnames={s for line in _data_lines("surnames.txt") for s in line.split()},
     )
+
+
+@cache
+def post_run() -> re.Pattern:
+    """One or more posts joined by 、 (党委书记、局长), longest first."""
+    posts = "|".join(map(re.escape, load().posts))
+    return re.compile(r"(?:%s)(?:、(?:%s))*" % (posts, posts))
 
 
 def any_of(words) -> re.Pattern:
@@ -226,11 +285,12 @@ class Tagger:
         words, flags = self.tags(text)
         return list(zip(words, flags))
 
-    def tags(self, text: str) -> tuple[list[str], list[str]]:
+    @lru_cache(maxsize=256)     # the recognisers of one sentence ask for its words in turn
+    def tags(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The words of `text`, and their parts of speech."""
         pairs = self._jieba.tag(text, True)
         # looked up in C, pair by pair: a sentence is some thirty words, and a page hundreds of sentences
-        return list(map(itemgetter(0), pairs)), list(map(self._flags.__getitem__, pairs))
+        return tuple(map(itemgetter(0), pairs)), tuple(map(self._flags.__getitem__, pairs))
 
 
 class _Flags(dict):

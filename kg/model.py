@@ -54,6 +54,7 @@ class Mention:
     end: int
     sentence: int       # Sentence.index
     name: str = ""      # the canonical name of the entity it refers to, set by resolve
+    source: str = ""    # what made it: "model", "gazetteer", "byline", or the rule that derived it
 
     def __post_init__(self):
         self.name = self.name or self.text
@@ -120,6 +121,7 @@ class Triple:
     value: Money | None = None
     role: str = ""                    # the post, for holdsRole
     provenance: Provenance | None = None
+    source: str = ""                  # the rule or model that read it ("rule:located" …)
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,15 @@ class Node:
 @dataclass
 class KnowledgeGraph:
     nodes: dict[str, Node] = field(default_factory=dict)    # by Node.id
-    triples: list[Triple] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)     # a fact once for each sentence that says it
     documents: list[str] = field(default_factory=list)
     articles: int = 0
     dates: dict[str, str] = field(default_factory=dict)     # document id → Document.date, when known
+
+    def facts(self) -> dict[tuple, Triple]:
+        """Each fact once, however many sentences say it: what every output counts (an edge of the
+        property graph or a project's amount, a fact triple of the RDF), keyed by its two ends and post."""
+        found: dict[tuple, Triple] = {}
+        for t in self.triples:
+            found.setdefault((t.subject.id, t.predicate, t.object.id if t.object else None, t.role), t)
+        return found

@@ -1,6 +1,6 @@
 """The stages a document passes through, in order, and the whole build.
 
-    simplify → repair → segment → limit → recognise → resolve → relate → quote     (one document)
+    simplify → repair → segment → limit → recognise → resolve → derive → relate → quote     (one document)
     graph → write                                         (all documents)
 
 Each stage takes a `Document` and returns it with more filled in, so a notebook
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.derive import derive
 from kg.model import Document, Problem
 from kg.read import read_documents
 from kg.recognize import recognise
@@ -23,8 +24,8 @@ from kg.text.repair import repair
 from kg.text.segment import segment
 from kg.text.simplify import simplify
 
-STAGES: tuple[Callable[[Document], Document], ...] = (simplify, repair, segment, limit, recognise, resolve, relate,
-                                                      quote)
+STAGES: tuple[Callable[[Document], Document], ...] = (simplify, repair, segment, limit, recognise, resolve, derive,
+                                                      relate, quote)
 
 
 def process(doc: Document) -> Document:

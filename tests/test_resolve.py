@@ -5,7 +5,8 @@ import pytest
 
 from kg.model import Entity
 from kg.pipeline import extract
-from kg.resolve import _Candidates, _family, _same_policy, _same_project, is_short_form, zone_city
+from kg.recognize.short_forms import is_short_form
+from kg.resolve import _Candidates, _family, _same_policy, _same_project, zone_city
 
 
 @pytest.mark.parametrize("short, long", [

@@ -90,7 +90,8 @@ class RecordReader:
             start, end = record.get("span", (0, 0))
             provenance = Provenance(doc.id, record.get("article", 0), record.get("sentence", 0),
                                     record["evidence"], start, end)
-        return Triple(subject, record["predicate"], obj, value, record.get("role", ""), provenance)
+        return Triple(subject, record["predicate"], obj, value, record.get("role", ""), provenance,
+                      record.get("source", ""))
 
 
 def _exact(value, where: str) -> Decimal:

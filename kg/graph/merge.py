@@ -4,7 +4,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from kg.model import ENTITY_TYPES, Document, KnowledgeGraph, Node
+from kg.lexicon import load
+from kg.model import ENTITY_TYPES, Document, Entity, KnowledgeGraph, Node, Triple
+
+DIVISIONS = "derived:divisions"     # a fact of China's division codes (kg/data/admin_divisions.csv)
 
 
 # A fact read in a thousand sentences keeps this many of them in the graph; the
@@ -69,7 +72,38 @@ class Merger:
             node.aliases.discard(node.name)
         kg.nodes = dict(sorted(kg.nodes.items(), key=lambda item: _order(item[1])))
         kg.documents.sort()
+        kg.triples = _one_amount(kg.triples, self._facts) + in_provinces(kg)
         return kg
+
+
+def _one_amount(triples: list[Triple], said: Counter) -> list[Triple]:
+    """A project's total investment is the amount most reports give, the first on a tie: one amount a
+    project in every output (a property graph keeps one number on a node)."""
+    best: dict[str, tuple] = {}
+    for (subject, predicate, value, _), times in said.items():       # in the order first seen
+        if predicate == "totalInvestment" and times > best.get(subject, (None, 0))[1]:
+            best[subject] = (value, times)
+    return [t for t in triples if t.predicate != "totalInvestment" or t.value == best[t.subject.id][0]]
+
+
+def in_provinces(kg: KnowledgeGraph) -> list[Triple]:
+    """Each city the pages name lies in its province, when the pages name that too: derived here, once,
+    for every output, from the division codes (DIVISIONS, the facts' source) rather than from a sentence.
+
+    Pages rarely say so (潍坊市 is in 山东省 is common knowledge), but "the zones of a province"
+    is a question people ask."""
+    places = load().places
+    named = {node.name: node for node in kg.nodes.values() if node.type == "Place"}
+    derived = []
+    for node in sorted(named.values(), key=lambda n: n.id):
+        place = places.get(node.name)
+        # county names repeat across provinces (长安区); city names and county-level cities (…市) do not
+        if place is not None and place.province in named and place.province != node.name and \
+                (place.level == "city" or place.level == "county" and node.name.endswith("市")):
+            province = named[place.province]
+            derived.append(Triple(Entity(node.name, "Place"), "locatedIn", Entity(province.name, "Place"),
+                                  source=DIVISIONS))
+    return derived
 
 
 def _order(node: Node) -> tuple:

@@ -47,3 +47,8 @@ def _add_fact(g: nx.MultiDiGraph, t: Triple) -> None:
     if p is not None and (p.text, p.doc) not in zip(edge["evidence"], edge["docs"]):
         edge["evidence"].append(p.text)
         edge["docs"].append(p.doc)
+
+
+def fact_count(g: nx.MultiDiGraph) -> int:
+    """The facts a property graph holds: its edges and its projects' amounts, as KnowledgeGraph.facts counts them."""
+    return g.number_of_edges() + sum(1 for _, amount in g.nodes(data="totalInvestment") if amount is not None)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from kg.graph.network import fact_count
 from kg.read import InputError
 
 CENTRAL_TYPES = ("Zone", "Company")
@@ -81,7 +82,7 @@ def graph_stats(g: nx.MultiDiGraph, top: int = 10) -> GraphStats:
     by_degree = sorted(g.nodes, key=lambda n: (-simple.degree(n), -betweenness[n], g.nodes[n]["label"]))
     by_docs = sorted(g.nodes, key=lambda n: (-len(g.nodes[n]["docs"]), -simple.degree(n), g.nodes[n]["label"]))
     return GraphStats(
-        entities=g.number_of_nodes(), facts=g.number_of_edges() + invested,
+        entities=g.number_of_nodes(), facts=fact_count(g),
         documents=len({d for _, docs in g.nodes(data="docs") for d in docs}),
         types=Counter(t for _, t in g.nodes(data="type")), relations=relations,
         central={t: [ranked(n) for n in by_degree if g.nodes[n]["type"] == t][:top] for t in CENTRAL_TYPES},

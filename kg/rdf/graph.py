@@ -23,7 +23,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 from rdflib import RDF, RDFS
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, SDO, SKOS, XSD
 
-from kg.lexicon import load as load_lexicon
+from kg.graph import merge
 from kg.model import ENTITY_TYPES, KnowledgeGraph, Money, Node, Provenance, Triple as Fact, name_key
 from kg.rdf.terms import (AMOUNT, DIVISIONS, HZ, ID, MEMBERSHIP, ROLE, STATEMENT, content_iri, document_iri,
                           entity_iri, entity_namespace, sentence_iri)
@@ -110,7 +110,6 @@ def rdf_triples(kg: KnowledgeGraph) -> list[Triple]:
         _add_node(g, node)
     for triple in kg.triples:
         _add_triple(g, triple)
-    _add_provinces(g, kg)
     return sorted(g, key=lambda t: str(t.subject))      # stable: a subject's triples keep their order
 
 
@@ -166,32 +165,17 @@ def _add_triple(g: _Triples, t: Fact) -> None:
         sentence = _add_sentence(g, t.provenance)
         for resource in derived:
             g.add((resource, PROV_wasDerivedFrom, sentence))
+    elif t.source == merge.DIVISIONS:
+        for resource in derived:
+            g.add((resource, PROV_wasDerivedFrom, _divisions(g)))
 
 
-def _add_provinces(g: _Triples, kg: KnowledgeGraph) -> None:
-    """Each city or county the pages name lies in its province, if the pages name that too.
-
-    Pages rarely say so (潍坊市 is in 山东省 is common knowledge), but "the zones
-    of a province" is a question people ask; the division codes answer it, and
-    the statement says that they, not a sentence, are its source.
-    """
-    places = load_lexicon().places
-    named = {node.name: node for node in kg.nodes.values() if node.type == "Place"}
-    links = []
-    for node in sorted(named.values(), key=lambda n: n.id):
-        place = places.get(node.name)
-        # county names repeat across provinces (长安区); city names and county-level cities (…市) do not
-        if place is not None and place.province in named and \
-                (place.level == "city" or place.level == "county" and node.name.endswith("市")):
-            links.append((_entity("Place", node.id), _entity("Place", named[place.province].id)))
-    if not links:
-        return
+def _divisions(g: _Triples) -> NamedNode:
+    """The division codes, the source of the links from a city to its province (kg.graph.merge.in_provinces)."""
     g.add((_n(DIVISIONS), RDF_type, SDO_Dataset))
     g.add((_n(DIVISIONS), RDFS_label, Literal("中华人民共和国行政区划（统计用区划代码）", language="zh")))
     g.add((_n(DIVISIONS), RDFS_label, Literal("China's administrative divisions (statistical division codes)", language="en")))
-    for city, province in links:
-        g.add((city, HZ_locatedIn, province))
-        g.add((_add_statement(g, city, HZ_locatedIn, province), PROV_wasDerivedFrom, _n(DIVISIONS)))
+    return _n(DIVISIONS)
 
 
 def _add_statement(g: _Triples, subj: NamedNode, pred: NamedNode, obj) -> NamedNode:

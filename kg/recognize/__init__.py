@@ -1,84 +1,109 @@
-"""Recognise: find the mentions of the ten entity types in every sentence.
+"""Recognise: every mention of the ten entity types, made in this one stage.
 
-Each recogniser proposes mentions; where two overlap, the longer one stays,
-since a longer name holds the shorter (石家庄高新区科技局 holds 石家庄高新区).
+Components propose mentions side by side, as spaCy's trainable and rule-based
+components do, and one arbiter keeps one reading of each stretch of text:
+
+- learned: the CRF trained on annotated text (kg/recognize/learned.py), for every type;
+- gazetteer: the zones and places the lexicons name (kg/recognize/gazetteer.py);
+- byline: the reporters' names that segmentation found;
+- coreference: 该企业, 该项目 …, named later by resolve (kg/recognize/coreference.py);
+- then, from the names found: their short forms elsewhere on the page, and the companies a
+  project's name begins with (kg/recognize/short_forms.py).
+
+The model reads names the lexicons do not hold; a lexicon name it missed, or
+cut short (潍坊 of 潍坊高新区), is the gazetteer's; a longer name the model read
+around a lexicon name (潍坊高新区经济发展局) stays whole, the zone inside it
+being derived later (kg/derive.py). Each mention says which component made it.
 """
 from __future__ import annotations
 
-from kg.lexicon import is_plain_word
+from kg.lexicon import is_plain_word, prefixes
 from kg.model import Document, Mention
-from kg.recognize import coreference, industries, organisations, people, places, policies, products, projects
-from kg.recognize.tokens import LazyTokens
+from kg.recognize import coreference, gazetteer, learned
+from kg.recognize.short_forms import owners, short_forms
+from kg.recognize.tokens import word_edges
 
-# on equal spans, the more specific reading wins
-_PRIORITY = ["Person", "Zone", "Company", "GovernmentAgency", "Organization", "Product", "Policy", "Project",
-             "Industry", "Place"]
+BYLINE = "byline"
 
 
-def _proposals(doc: Document):
-    for sentence in doc.sentences:
-        text, at, n = sentence.text, sentence.start, sentence.index
-        tokens = LazyTokens(text)
-        yield from places.find(text, at, n, tokens)
-        yield from organisations.find(text, at, n, tokens)
-        yield from people.find(text, at, n, tokens)
-        yield from projects.find(text, at, n, tokens)
-        yield from industries.find(text, at, n, tokens)
-        yield from policies.find(text, at, n)
-        yield from products.find(text, at, n)
-        yield from coreference.find(text, at, n)
+def _model(doc: Document) -> list[Mention]:
+    return [part for m in learned.find(doc.sentences) for part in _places_apart(m)]
+
+
+def _places_apart(m: Mention) -> list[Mention]:
+    """四川省成都市 is two places: the model tags a run of one type, and places stand side by side."""
+    if m.type != "Place":
+        return [m]
+    parts, at = [], 0
+    while at < len(m.text):
+        place = prefixes("place").longest(m.text, at, shortest=2)
+        if not place:
+            return [m]
+        parts.append(Mention(place, "Place", m.start + at, m.start + at + len(place), m.sentence, source=m.source))
+        at += len(place)
+    return parts
+
+
+def _gazetteer(doc: Document) -> list[Mention]:
+    return [m for s in doc.sentences for m in gazetteer.find(s.text, s.start, s.index, word_edges(s.text))]
+
+
+def _bylines(doc: Document) -> list[Mention]:
+    found = []
     for article in doc.articles:
-        for name, start, end in article.bylines:
-            if is_plain_word(name, min_freq=1):
-                continue        # 绪言 before the reporters' names is a word, not a name
-            first = article.sentences[0].index if article.sentences else -1
-            yield Mention(name, "Person", start, end, first, name=name)
+        first = article.sentences[0].index if article.sentences else -1
+        found += [Mention(name, "Person", start, end, first, source=BYLINE) for name, start, end in article.bylines
+                  if not is_plain_word(name, min_freq=1)]     # 绪言 before the reporters' names is a word
+    return found
 
 
-def _keep(mentions: list[Mention]) -> list[Mention]:
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
-    return sorted((m for group in by_sentence.values() for m in _keep_in_sentence(group)), key=lambda m: m.start)
+def _coreferent(doc: Document) -> list[Mention]:
+    return [m for s in doc.sentences for m in coreference.find(s.text, s.start, s.index)]
 
 
-def _keep_in_sentence(mentions: list[Mention]) -> list[Mention]:
-    anchors = [m for m in mentions if m.type in ("Zone", "Place")]
-    trimmed = [t for t in (_trimmed(m, anchors) for m in mentions) if t]
-    ranked = sorted(trimmed, key=lambda m: (-(m.end - m.start), _PRIORITY.index(m.type), m.start))
-    taken: list[Mention] = []
-    for m in ranked:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
-            taken.append(m)
-    return taken
+def arbitrate(model: list[Mention], names: list[Mention], others: list[Mention]) -> list[Mention]:
+    """One reading of each stretch: the model's, except where a lexicon zone overlaps a mention
+    without lying inside it; then lexicon names, bylines and generic mentions where nothing else is.
+    Mentions never cross sentences, so each sentence is settled on its own."""
+    by_sentence: dict[int, tuple[list, list, list]] = {}
+    for kind, mentions in enumerate((model, names, others)):
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, ([], [], []))[kind].append(m)
+    kept = [m for groups in by_sentence.values() for m in _settle(*groups)]
+    return sorted(kept, key=lambda m: (m.start, m.end))
 
 
-def _trimmed(m: Mention, anchors: list[Mention]) -> Mention | None:
-    """A description whose left edge runs into a zone or place starts after it:
-    西部（重庆）科学城智能网联新能源汽车 → 智能网联新能源汽车."""
-    crossing = [a for a in anchors if a.start < m.start < a.end < m.end]
-    if not crossing or m.type not in ("Industry", "Project", "Policy"):
-        return m
-    cut = max(a.end for a in crossing)
-    if m.end - cut < 2:
-        return None
-    head = m.text[:cut - m.start]
-    name = m.name[len(head):] if m.name.startswith(head) else m.name
-    return Mention(m.text[len(head):], m.type, cut, m.end, m.sentence, name=name)
-
-
-def _public(mentions: list[Mention]) -> list[Mention]:
-    """A policy is a public body's: a slogan quoted after a company's name is the company's strategy."""
-    kept, last_actor = [], {}      # sentence → the type of the last zone, agency or company named in it
-    for m in mentions:
-        if m.type == "Policy" and m.text.startswith("“") and last_actor.get(m.sentence) == "Company":
-            continue
-        if m.type in ("Zone", "GovernmentAgency", "Company"):
-            last_actor[m.sentence] = m.type
-        kept.append(m)
+def _settle(model: list[Mention], names: list[Mention], others: list[Mention]) -> list[Mention]:
+    kept = [m for m in model if not any(_loses_to(m, n) for n in names)]
+    for m in [*_longest(names), *others]:
+        if not any(_overlap(m, k) for k in kept):
+            kept.append(m)
     return kept
 
 
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _loses_to(m: Mention, name: Mention) -> bool:
+    """A model mention gives way to a lexicon zone it overlaps but does not hold (潍坊 in 潍坊高新区)."""
+    if name.type != "Zone" or not _overlap(m, name):
+        return False
+    same = (m.start, m.end) == (name.start, name.end)
+    holds = m.start <= name.start and name.end <= m.end and not same
+    return not holds and not (same and m.type == "Zone")
+
+
 def recognise(doc: Document) -> Document:
-    doc.mentions = _public(_keep(list(_proposals(doc))))
+    mentions = arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc))
+    doc.mentions = short_forms(doc, owners(doc, mentions))
     return doc
+
+
+def _longest(names: list[Mention]) -> list[Mention]:
+    """Of lexicon names that overlap, the longest (潍坊高新区 over 潍坊)."""
+    kept: list[Mention] = []
+    for n in sorted(names, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(_overlap(n, k) for k in kept):
+            kept.append(n)
+    return kept

@@ -1,4 +1,5 @@
-"""Zones and places: the gazetteer of national high-tech zones, China's divisions, and zone-shaped names."""
+"""Zones and places by name: the zones of the lexicons (national high-tech zones, the economic function
+zones of GB/T 37028), China's divisions, the world's countries, and zone-shaped names (a place, then 高新区)."""
 from __future__ import annotations
 
 import re
@@ -62,17 +63,18 @@ def is_zone_shape(text: str) -> bool:
         or bool(_REGION_ZONE.fullmatch(text))
 
 
-def find(text: str, offset: int, sentence: int, tokens=()):
+SOURCE = "gazetteer"
+
+
+def find(text: str, offset: int, sentence: int, edges: set[int] | None = None):
+    """The zones and places `text` names; `edges`: where its words begin and end, if known."""
     lex = load()
-    edges = None
     for start, end in zone_shapes(text):
-        yield Mention(text[start:end], "Zone", offset + start, offset + end, sentence)
+        yield Mention(text[start:end], "Zone", offset + start, offset + end, sentence, source=SOURCE)
     for start, end, name in gazetteer().finditer(text):
         kind = "Zone" if name in lex.zones else "Place"
         short = kind == "Place" and lex.places[name].name != name
         # a short form inside a word is no place (白银 in 真金白银, 兴城 in 以产兴城)
-        if short and tokens:
-            edges = edges or {t.start for t in tokens} | {t.end for t in tokens}
-            if not (start in edges and end in edges):
-                continue
-        yield Mention(name, kind, offset + start, offset + end, sentence)
+        if short and edges is not None and not (start in edges and end in edges):
+            continue
+        yield Mention(name, kind, offset + start, offset + end, sentence, source=SOURCE)

@@ -11,6 +11,7 @@ FINDERS = (located.find, roles.find, projects.find, topics.find, cooperation.fin
 def relate(doc: Document) -> Document:
     ctx = Context(doc)
     for find in FINDERS:
+        ctx.source = "rule:" + find.__module__.rsplit(".", 1)[-1]    # each fact says which rule read it
         find(ctx)
     doc.triples = list(ctx.triples.values())
     return doc

@@ -17,6 +17,7 @@ class Context:
             self.in_sentence[m.sentence].append(m)
         self.triples: dict[tuple, Triple] = {}
         self._main_zones: dict[int, Entity | None] = {}     # article → its zone, counted once
+        self.source = ""        # the rule at work, which every fact it adds names
 
     def entity(self, m: Mention) -> Entity | None:
         found = self.by_key.get((m.type, name_key(m.name)))
@@ -49,4 +50,4 @@ class Context:
         if s is not None:
             start, end = self.doc.original_span(s.start, s.end)
             prov = Provenance(self.doc.id, self.article_of[s.index].index, s.index, s.text, start, end)
-        self.triples[key] = Triple(subject, predicate, obj, provenance=prov, **extra)
+        self.triples[key] = Triple(subject, predicate, obj, provenance=prov, source=self.source, **extra)

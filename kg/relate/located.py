@@ -13,7 +13,7 @@ import re
 
 from kg.lexicon import leading_place
 from kg.model import name_key
-from kg.recognize.organisations import company_lists
+from kg.recognize.features import listed
 from kg.relate.context import Context
 from kg.resolve import canonical_zone, leading_zone, zone_city
 
@@ -107,7 +107,7 @@ def _named_after(ctx: Context, text: str):
 
 def _listed(text: str, start: int) -> bool:
     """Named in a list of a zone's enterprises: 吸引了A、B、C等高科技企业入驻."""
-    return any(m.start(1) <= start < m.end(1) for m in company_lists(text))
+    return listed(text)[start] == "company"
 
 
 def _longest_parent(bodies: dict[str, list], e):

@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from kg.model import Entity, Mention, name_key
-from kg.recognize.people import post_pattern
+from kg.lexicon import post_run
+from kg.model import Entity
 from kg.relate.context import Context
 
 _ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
 _UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}(?:部|处|科|室)")
+
+
+@cache
+def post_pattern() -> re.Pattern:
+    """One or more posts joined by 、 (党委书记、局长), then the name."""
+    return re.compile(r"(%s)([\u4e00-\u9fff]{2,4})" % post_run().pattern)
 
 
 def find(ctx: Context):
@@ -33,24 +40,16 @@ def find(ctx: Context):
 
 
 def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, at: int, sentence: int):
-    """随州高新区党工委书记、管委会主任王明: one fact per body the posts name."""
+    """随州高新区党工委书记、管委会主任王明: one fact per body the posts name (the committee, which
+    kg/derive.py made, and the zone)."""
     if org is None:
         return
     for post in posts.split("、") if "管委会" in posts else [posts]:
         target, role = org, post
         if org.type == "Zone" and post.startswith("管委会"):
-            start = at + posts.index(post)
-            target = ctx.named("GovernmentAgency", org.name + "管委会") or \
-                _agency(ctx, org.name + "管委会", Mention("管委会", "GovernmentAgency", start, start + 3, sentence))
+            target = ctx.named("GovernmentAgency", org.name + "管委会")
+            if target is None:
+                continue
             role = post[len("管委会"):] or post
             ctx.add(target, "partOf", org, sentence)
         ctx.add(person, "holdsRole", target, sentence, role=role)
-
-
-def _agency(ctx: Context, name: str, mention: Mention) -> Entity:
-    """The committee a post names (管委会主任) when the text names it only through the post."""
-    mention.name = name
-    e = Entity(name, "GovernmentAgency", mentions=[mention])
-    ctx.doc.entities.append(e)
-    ctx.by_key[("GovernmentAgency", name_key(name))] = e
-    return e

@@ -23,13 +23,26 @@ from kg.read import InputError
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
+# code, lexicons and the recogniser's weights
+_MADE_OF = (".py", ".csv", ".txt", ".json", ".npz")
+
+
+def extractor_files() -> list[Path]:
+    """Every file the extraction is made of: kg's code, its lexicons and the model in use."""
+    from kg.recognize.learned import model_path
+
+    files = [p for p in sorted(_PACKAGE.rglob("*"))
+             if p.is_file() and p.suffix in _MADE_OF and "__pycache__" not in p.parts]
+    return files + [model_path().resolve()] if model_path().resolve() not in files else files
+
+
 @cache
 def extractor_version() -> str:
-    """A hash of every file the extraction is made of: kg's code and its lexicons."""
+    """A hash of the files the extraction is made of: a cache keeps nothing across a change to any of them."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".csv", ".txt", ".json") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes())
+    for path in extractor_files():
+        name = str(path.relative_to(_PACKAGE)) if path.is_relative_to(_PACKAGE) else str(path)
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b""))
     return digest.hexdigest()
 
 

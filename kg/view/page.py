@@ -17,6 +17,7 @@ import orjson
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from kg.graph.network import fact_count
 from kg.model import ENTITY_TYPES, PREDICATES, Money
 from kg.money import chinese
 from kg.text.unwrap import unwrap
@@ -76,7 +77,7 @@ def page_data(view: View, pages: dict[str, str] | None = None) -> dict:
         seen[frozenset((u, v))] += 1
     types = Counter(n["group"] for n in nodes)
     relations = Counter(e["relation"] for e in edges)
-    return {"nodes": nodes, "edges": edges, "physics": physics,
+    return {"nodes": nodes, "edges": edges, "physics": physics, "facts": fact_count(g),
             "types": [{"type": t, "name": TYPE_NAMES[t], "colour": COLOURS[t], "shape": SHAPES[t],
                        "count": types[t]} for t in ENTITY_TYPES if types[t]],
             "relations": [{"relation": p, "name": RELATION_NAMES[p], "count": relations[p]}

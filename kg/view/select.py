@@ -19,7 +19,7 @@ from kg.read import InputError
 # browser spends seconds drawing it: the whole-graph view keeps the best linked.
 MAX_NODES = 1000
 ZONE_HOPS = 2
-ZONE_LEAVES = ("Zone", "Industry", "Place")
+ZONE_LEAVES = ("Zone", "Industry", "Place", "Policy")     # categories many zones share: a zone's page stops there
 
 
 @dataclass
@@ -69,8 +69,9 @@ def _induced(g: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
 
 def zone_view(g: nx.MultiDiGraph, zone: str, hops: int = ZONE_HOPS, max_nodes: int | None = MAX_NODES) -> View:
     """A zone's own neighbourhood: its companies, projects, people and bureaus, and theirs. Industries,
-    places and other zones are where the walk stops: through 生物医药 or 山东省 it would reach every zone
-    that shares them, and the page would be half other zones."""
+    places, policies and other zones are where the walk stops: through 生物医药, 山东省 or a national
+    campaign (“高效办成一件事”) it would reach every zone that shares them, and the page would be half
+    other zones."""
     return around(g, zone, hops, max_nodes, leaves=ZONE_LEAVES)
 
 

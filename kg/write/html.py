@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from kg.graph.network import to_networkx
+from kg.graph.network import fact_count, to_networkx
 from kg.model import KnowledgeGraph
 from kg.view import MAX_NODES, View, render, render_index, whole, zone_view, zones
 from kg.write.atomic import atomic_write
@@ -43,7 +43,7 @@ def write_views(kg: KnowledgeGraph, out: str | os.PathLike, max_nodes: int | Non
     for view, path, index, links in pages:
         write_view(view, path, index, links)
     listed = [{"title": view.title, "href": quote(path.relative_to(out).as_posix()), "note": view.note,
-               "nodes": view.graph.number_of_nodes(), "edges": view.graph.number_of_edges()}
+               "nodes": view.graph.number_of_nodes(), "facts": fact_count(view.graph)}
               for view, path, *_ in pages]
     atomic_write(out / "index.html", render_index(f"知识图谱：{len(kg.documents)} 篇文档", listed))
     return [path for _, path, *_ in pages] + [out / "index.html"]

@@ -1,7 +1,7 @@
 """The extraction record of SCHEMA.md: what the scorer reads, one JSON object a line.
 
-Keys beyond the schema's (id, byline, mentions, evidence, article, sentence,
-span) are allowed and ignored by the scorer; they let a reader go from any
+Keys beyond the schema's (id, byline, mentions, source, evidence, article,
+sentence, span) are allowed and ignored by the scorer; they let a reader go from any
 line back to the exact characters of the source file. A page whose input gives
 a date or other metadata (a .jsonl article's keys) has a line of its own,
 {"kind": "document", "doc", "date", "meta"}, before its entities; the scorer
@@ -84,6 +84,7 @@ def _entity(doc: Document, e: Entity) -> dict:
     if e.byline:
         record["byline"] = True
     record["mentions"] = sorted(list(doc.original_span(m.start, m.end)) for m in e.mentions)
+    record["source"] = sorted({m.source for m in e.mentions if m.source})     # the components that found it
     return record
 
 
@@ -99,6 +100,8 @@ def _triple(doc: Document, t: Triple) -> dict:
             record["qualifier"] = t.value.qualifier
     if t.role:
         record["role"] = t.role
+    if t.source:
+        record["source"] = t.source
     if t.provenance is not None:
         p = t.provenance
         record.update(evidence=p.text, article=p.article, sentence=p.sentence, span=[p.start, p.end])

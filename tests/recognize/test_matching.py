@@ -6,10 +6,8 @@ from pathlib import Path
 import pytest
 
 from kg.lexicon import Names, any_of, leading_place, leading_zone_name, load, tagger
-from kg.pipeline import extract
-from kg.recognize import industries, organisations, tokens
-from kg.recognize.places import gazetteer, is_zone_shape, leading_zone_shape, zone_shape, zone_shapes
-from kg.recognize.tokens import in_listing_clauses, tokenize
+from kg.recognize.gazetteer import gazetteer, is_zone_shape, leading_zone_shape, zone_shape, zone_shapes
+from kg.recognize.features import LISTS, listed
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
@@ -63,12 +61,12 @@ def test_zone_shapes_at_a_start_are_what_the_zone_pattern_matches(pages):
     assert found > 10
 
 
-@pytest.mark.parametrize("module, pattern", [(industries, "_LIST"), (organisations, "COMPANY_LIST")])
-def test_list_patterns_run_over_clauses_find_what_they_find_over_the_page(pages, module, pattern):
-    pattern = getattr(module, pattern)
+@pytest.mark.parametrize("kind", ["company", "industry"])
+def test_list_patterns_over_clauses_find_what_they_find_over_the_page(pages, kind):
+    pattern = LISTS[kind]
     for text in pages:
-        expected = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in in_listing_clauses(pattern, text, module._CLAUSE, module._LIST_END)] == expected
+        expected = {k for m in pattern.finditer(text) for k in range(m.start(1), m.end(1)) if text[k] != "、"}
+        assert {k for k, found in enumerate(listed(text)) if found == kind} == expected
     assert any(pattern.search(text) for text in pages)
 
 
@@ -83,17 +81,3 @@ def test_a_word_no_dictionary_holds_is_no_adverb():
     # jieba-rs guesses 'd' or 'm' for some unknown words; a name's first part must stay a noun
     flags = dict(tagger().cut("成都倍特药业股份有限公司"))
     assert flags["倍特"] == "nz"
-
-
-def test_a_sentence_is_tagged_only_when_a_recogniser_needs_its_words(monkeypatch):
-    tagged = []
-
-    def counting(text):
-        tagged.append(text)
-        return tokenize(text)
-
-    monkeypatch.setattr(tokens, "tokenize", counting)
-    weather, company = "今天天气很好，大家都很高兴。", "山东恒达机械有限公司在潍坊市投资建设新工厂。"
-    mentions = extract(weather + company).mentions
-    assert tagged == [company]          # the company's tail needs the words before it; the weather needs none
-    assert ("山东恒达机械有限公司", "Company") in [(m.text, m.type) for m in mentions]

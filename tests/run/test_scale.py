@@ -125,7 +125,7 @@ def test_pages_are_read_only_as_workers_need_them(pages):
 
 
 def test_the_graph_keeps_a_few_sentences_of_a_fact_said_a_thousand_times():
-    said = extract("示例高新区管委会主任王明说，示例高新区位于示例市。")
+    said = extract("潍坊高新区管委会主任王明说，潍坊高新区位于潍坊市。")
     merger = Merger()
     for n in range(EVIDENCE_PER_FACT * 3):
         said.id = f"page-{n}"

@@ -70,10 +70,10 @@ def test_a_zones_page_is_its_own_neighbourhood_not_the_zones_that_share_an_indus
     wide, own = around(seeds_graph, centre, 2).graph, zone_view(seeds_graph, centre).graph
     zones_in = lambda g: {n for n, d in g.nodes(data=True) if d["type"] == "Zone"} - {centre}   # noqa: E731
     assert zones_in(wide) and not zones_in(own)       # the seeds' other zones are reached through 生物医药 …
-    stops = {n for n in own if n != centre and seeds_graph.nodes[n]["type"] in ("Zone", "Industry", "Place")}
+    stops = {n for n in own if n != centre and seeds_graph.nodes[n]["type"] in ("Zone", "Industry", "Place", "Policy")}
     assert stops, "its industries and its city are on the page"
     both_ways = seeds_graph.to_undirected(as_view=True)
     for node in set(own) - {centre} - set(both_ways[centre]):
-        # two links away, through one of its companies, projects, bureaus: never through an industry or a place
+        # two links away, through one of its companies, projects, bureaus: never through an industry, a place or a policy
         assert set(both_ways[node]) & (set(both_ways[centre]) - stops), seeds_graph.nodes[node]["label"]
     assert set(own) <= set(wide)

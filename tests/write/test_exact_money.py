@@ -20,16 +20,16 @@ from kg.graph.load import load_graph
 from kg.model import Money
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
-# (project, the amount as written, its digits, currency)
-PROJECTS = [("高端轴承", "1.16亿元", "116000000", "CNY"),
-            ("新能源电池", "10.3亿元", "1030000000", "CNY"),
-            ("智能装备", "3500万元", "35000000", "CNY"),
-            ("生物医药产业园", "1,200万元", "12000000", "CNY"),
-            ("光伏组件", "１．５亿元", "150000000", "CNY"),
-            ("数字经济产业园", "1.2万亿元", "1200000000000", "CNY"),
-            ("港资物流园", "5000万港元", "50000000", "HKD"),
-            ("日资汽车零部件", "120亿日元", "12000000000", "JPY"),
-            ("氢能装备制造", "二十亿元", "2000000000", "CNY")]
+# (project, the amount as written, its digits, currency): named as news names projects, after who builds them
+PROJECTS = [("华远高端轴承", "1.16亿元", "116000000", "CNY"),
+            ("宁德新能源电池", "10.3亿元", "1030000000", "CNY"),
+            ("潍柴智能装备", "3500万元", "35000000", "CNY"),
+            ("齐鲁生物医药产业园", "1,200万元", "12000000", "CNY"),
+            ("晶科光伏组件", "１．５亿元", "150000000", "CNY"),
+            ("浪潮数字经济产业园", "1.2万亿元", "1200000000000", "CNY"),
+            ("利丰国际物流园", "5000万港元", "50000000", "HKD"),
+            ("丰田汽车零部件", "120亿日元", "12000000000", "JPY"),
+            ("氢能装备制造产业园", "二十亿元", "2000000000", "CNY")]
 EXPECTED = {(f"{name}项目", Money(digits, currency)) for name, _, digits, currency in PROJECTS}
 # what a float leaves: a run of zeros or nines before a last digit, after the point or in a long integer
 NOISE = re.compile(r"\d\.\d*(?:0{5,}[1-9]|9{5,})|[1-9]0{6,}[1-9]\d{4,}|\d[eE]\+\d")
@@ -40,7 +40,7 @@ def built(tmp_path_factory) -> Path:
     pages = tmp_path_factory.mktemp("pages")
     for seed in SEEDS.glob("*.txt"):
         (pages / seed.name).write_bytes(seed.read_bytes())
-    (pages / "signed.txt").write_text("".join(f"潍坊高新区{name}项目签约，总投资{written}。"
+    (pages / "signed.txt").write_text("".join(f"潍坊高新区{name}项目开工，总投资{written}。"
                                               for name, written, *_ in PROJECTS), encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
     build(pages, out, cache=None)

@@ -7,9 +7,9 @@ from kg.write.jsonl import records, write_jsonl
 
 # SCHEMA.md: what the scorer reads, and the extras this writer adds.
 ENTITY_KEYS = {"kind", "doc", "name", "type", "aliases"}
-ENTITY_EXTRAS = {"id", "byline", "mentions"}
+ENTITY_EXTRAS = {"id", "byline", "mentions", "source"}
 TRIPLE_KEYS = {"kind", "doc", "subject", "predicate"}
-TRIPLE_EXTRAS = {"role", "currency", "qualifier", "evidence", "article", "sentence", "span"}
+TRIPLE_EXTRAS = {"role", "currency", "qualifier", "evidence", "article", "sentence", "span", "source"}
 
 
 def by_kind(doc, kind):
@@ -24,6 +24,7 @@ def test_entity_lines_carry_the_scorer_keys_and_only_known_extras(weifang):
         assert r["doc"] == "001_473abfdb58def16d"
         assert r["id"].startswith("https://w3id.org/kg-hz/id/")
         assert r["aliases"] == sorted(r["aliases"])
+        assert r["source"] == sorted(r["source"])
     zone = next(r for r in lines if r["name"] == "潍坊高新区")
     assert zone["type"] == "Zone" and zone["aliases"] == ["潍坊高新技术产业开发区"]
     assert [r["name"] for r in lines if r.get("byline")] == ["冯玉诚"]
@@ -82,3 +83,13 @@ def test_write_jsonl_writes_utf8_lines_sorted_by_document(tmp_path, weifang, wei
     assert len(lines) == sum(len(d.entities) + len(d.triples) for d in (weifang, weifang_000))
     docs = [r["doc"] for r in lines]
     assert docs == sorted(docs)
+
+
+def test_every_entity_and_fact_says_what_made_it():
+    from kg.pipeline import extract
+
+    lines = list(records(extract("潍坊高新区经济发展局党委书记、局长韩滨说。")))
+    sources = {(r.get("name") or r["subject"], r.get("predicate")): r["source"] for r in lines}
+    assert sources[("韩滨", None)] == ["model"]
+    assert sources[("潍坊市", None)] == ["derived:city"]          # read off the zone's name
+    assert sources[("韩滨", "holdsRole")] == "rule:roles"

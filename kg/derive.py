@@ -1,0 +1,100 @@
+"""Derive: the entities a page names only inside other names.
+
+- the bodies a name is built on: 保定高新区党群部 names 保定高新区, 某某集团华远药业（随州）有限公司
+  names 某某集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学;
+- a zone's city, which its name carries (潍坊高新区 → 潍坊市), as SCHEMA.md asks;
+- a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会).
+
+Each derived mention says so in its source ("derived:parent", "derived:city", "derived:committee").
+"""
+from __future__ import annotations
+
+from kg.lexicon import load, post_run, short_place
+from kg.model import Document, Entity, Mention, name_key
+from kg.resolve import canonical_zone, leading_zone, zone_city
+
+PARENT, CITY, COMMITTEE = "derived:parent", "derived:city", "derived:committee"
+_BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
+_PARENT_TYPES = {"Company": ("Company",), "Organization": ("Organization", "Company"),
+                 "GovernmentAgency": ("GovernmentAgency",), "Project": ("Company", "Organization")}
+# a project is named after the company or university that builds it, not after a 中心 or 平台
+_PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "科学院", "中学", "高中", "学校")
+
+
+def tail_continues(tail: str, nxt: str) -> bool:
+    """局 in 局长, 部 in 部件, 大学 in 大学生: the next character shows the tail is part of a longer word."""
+    if tail == "大学":
+        return nxt == "生"
+    return tail in ("部", "局", "中心") and bool(nxt) and nxt in "分长门署位件级组部心"
+
+
+def _parents(entities: dict[tuple[str, str], Entity]):
+    lex = load()
+    tails = [(t, kind) for t, kind in lex.suffixes if len(t) >= 2 or kind == "GovernmentAgency"]
+    for e in [e for e in entities.values() if e.type in _BUILT_ON]:
+        # a project keeps its zone in its mentions only (江阴高新区某某校区 → 某某校区)
+        zone = next(filter(None, (leading_zone(text) for text in [e.name, *(m.text for m in e.mentions)])), "")
+        if zone and zone != e.name and (zone in lex.zones or zone_city(zone)):
+            _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
+        for tail, kind in [(t, kind) for t, kind in tails if t in e.name]:     # a hundred tails, a few in a name
+            at = e.name.find(tail, max(1, 4 - len(tail)))     # a parent has at least four characters
+            while at != -1:
+                prefix = e.name[:at + len(tail)]
+                if prefix != e.name and not prefix.startswith(zone or "\0") and prefix not in lex.places \
+                        and kind in _PARENT_TYPES[e.type] \
+                        and not tail_continues(tail, e.name[at + len(tail):at + len(tail) + 1]) \
+                        and (e.type != "Project" or tail.endswith(_PROJECT_OWNER_TAILS)):
+                    _mentioned_in(entities, e, prefix, kind, prefix)
+                at = e.name.find(tail, at + 1)
+
+
+def _mentioned_in(entities, holder: Entity, prefix: str, kind: str, name: str):
+    """Add the entity whose name begins `holder`'s, mentioned where `holder` is."""
+    e = entities.setdefault((kind, name_key(name)), Entity(name, kind))
+    for m in holder.mentions:
+        at = m.text.find(prefix)
+        if at != -1:
+            e.mentions.append(Mention(prefix, kind, m.start + at, m.start + at + len(prefix), m.sentence,
+                                      name=name, source=PARENT))
+            if prefix != name:
+                e.aliases.add(prefix)
+
+
+def _zone_cities(entities: dict[tuple[str, str], Entity]):
+    """A zone's city is an entity of the document even when only the zone's name carries it."""
+    for zone in [e for e in entities.values() if e.type == "Zone"]:
+        city = zone_city(zone.name)
+        if not city:
+            continue
+        place = entities.setdefault(("Place", name_key(city)), Entity(city, "Place"))
+        if short_place(city) != city:
+            place.aliases.add(short_place(city))
+        if not place.mentions:      # the city is read from the zone's name, so that is where it is mentioned
+            place.mentions += [Mention(m.text, "Place", m.start, m.end, m.sentence, name=city, source=CITY)
+                               for m in zone.mentions[:1]]
+
+
+def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
+    """A zone followed by posts of which one is its committee's (管委会主任): the committee is an entity,
+    mentioned where the post names it, though the page never writes its name whole."""
+    for zone in [e for e in entities.values() if e.type == "Zone"]:
+        for m in zone.mentions:
+            posts = post_run().match(doc.text, m.end)
+            at = posts.group().find("管委会") if posts else -1
+            if at == -1 or (at and posts.group()[at - 1] != "、"):
+                continue
+            name = zone.name + "管委会"
+            e = entities.setdefault(("GovernmentAgency", name_key(name)), Entity(name, "GovernmentAgency"))
+            e.mentions.append(Mention("管委会", "GovernmentAgency", m.end + at, m.end + at + 3, m.sentence,
+                                      name=name, source=COMMITTEE))
+
+
+def derive(doc: Document) -> Document:
+    entities = {(e.type, name_key(e.name)): e for e in doc.entities}
+    _parents(entities)
+    _zone_cities(entities)
+    _committees(doc, entities)
+    for e in entities.values():
+        e.aliases.discard(e.name)
+    doc.entities = list(entities.values())
+    return doc

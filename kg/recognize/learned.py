@@ -1,0 +1,307 @@
+"""The learned recogniser: a linear-chain CRF over the features of kg/recognize/features.py.
+
+`kg train` (kg/train) fits it with crfsuite, on the annotated pages about
+high-tech zones and on nine tenths of CLUENER2020's ordinary news, and keeps
+its weights here as numpy arrays (kg/models/README.md says what it learned
+from and how well it does).
+
+Tagging is a sum of weights and a Viterbi search, in numpy, over every sentence
+of a page at once: crfsuite's own tagger reads each feature as a string it
+copies, and would take several times the whole rest of a build.
+tests/recognize/test_learned.py checks the two agree.
+
+Each character is labelled B-<type> (a name begins), I-<type> (it goes on) or
+O; a run of one type is a mention. Besides the ten entity types the model knows
+POST (董事长, 局长) and ADDR (a street address): the corpora it learned from name
+them, and knowing them keeps them apart from the names around them; they are
+not entities of the graph.
+"""
+from __future__ import annotations
+
+import os
+import zipfile
+from contextlib import contextmanager
+from itertools import repeat
+from pathlib import Path
+
+import numpy as np
+
+from kg.model import ENTITY_TYPES, Mention
+from kg.read import InputError
+from kg.recognize.features import AFTER, BEFORE, TEMPLATES, Template, lexicons, sequences
+
+MODEL = Path(__file__).resolve().parent.parent / "models" / "recogniser.npz"
+_REACH = max(abs(off) for t in TEMPLATES for off in t.offsets)     # the farthest any template looks
+SOURCE = "model"
+_PLACES = ("xS", "xB", "xM", "xE", ">", "<")      # a character's place in, or beside, a lexicon name
+
+
+class ModelError(InputError):
+    """The model file is missing or cannot be read."""
+
+
+class Recogniser:
+    """A CRF's weights: a row of label scores for each feature, and a score for each pair of labels.
+
+    A feature is looked up by number: each item of a sequence (a character, a word …) has an id, and
+    each template a table from its items' ids to a row of weights."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            with np.load(self.path, allow_pickle=False) as arrays:
+                self.labels = [str(x) for x in arrays["labels"]]
+                features = [str(x) for x in arrays["features"]]
+                self.weights = np.zeros((len(features) + 1, len(self.labels)), np.float32)  # last row: unknown
+                np.add.at(self.weights, (arrays["feature"], arrays["label"]), arrays["weight"])
+                self.transitions = arrays["transitions"].astype(np.float32)
+                names = {str(x) for x in arrays["templates"]}
+        except (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile) as exc:
+            problem = "is missing" if not self.path.exists() else f"cannot be read ({type(exc).__name__})"
+            raise ModelError(f"{self.path}: the recogniser's model {problem}; "
+                             "rebuild it with `kg train` (pip install -e '.[train]' first)") from None
+        self.templates = [t for t in TEMPLATES if t.name in names]
+        self._index(features)
+        self._by_kinds: np.ndarray | None = None
+
+    def _index(self, features: list[str]):
+        unknown = len(features)
+        by_template = {t.name: {} for t in self.templates}
+        self._marks: dict[str, int] = {}
+        for row, feature in enumerate(features):
+            name, eq, value = feature.partition("=")
+            if eq and name in by_template:
+                by_template[name][value] = row
+            else:
+                self._marks[feature] = row
+        self._ids: dict[str, dict[str | None, int]] = {}       # sequence → item → id
+        for t in self.templates:
+            ids = self._ids.setdefault(t.sequence, {BEFORE: 0, AFTER: 1})
+            for value in by_template[t.name]:
+                for item in (value if len(t.offsets) > 1 else [value]):    # a pair joins two characters
+                    ids.setdefault(item, len(ids))
+        self._tables = []       # per template: (its ids → rows), or for a pair (sorted codes, their rows)
+        for t in self.templates:
+            ids, found = self._ids[t.sequence], by_template[t.name]
+            if len(t.offsets) == 1:
+                table = np.full(len(ids) + 1, unknown, np.intp)     # id len(ids): an item the model never saw
+                table[[ids[v] for v in found]] = list(found.values())
+                self._tables.append(table)
+            else:
+                codes = np.array([ids[v[0]] * (len(ids) + 1) + ids[v[1]] for v in found], np.intp)
+                order = np.argsort(codes)
+                self._tables.append((codes[order], np.array(list(found.values()), np.intp)[order]))
+        self.unknown = unknown
+        # a character's id by its code point: a text's characters are looked up at once, not one by one
+        chars = self._ids.get("char", {})
+        self._char_ids = np.full(0x110000, len(chars), np.int32)
+        self._char_ids[[ord(ch) for ch in chars]] = list(chars.values())
+
+    def scores(self, reading: Reading) -> list[np.ndarray]:
+        """Each character's score for each label, the sum of its features' weights, for every text at once."""
+        ids = {name: self._char_ids[np.frombuffer(reading.items[name].encode("utf-32-le"), np.uint32)]
+               if name == "char" else
+               np.fromiter(map(known.get, reading.items[name], repeat(len(known))), np.intp, len(reading.items[name]))
+               for name, known in self._ids.items()}
+        rows = np.stack([self._rows(t, table, ids[t.sequence], reading.at)
+                         for t, table in zip(self.templates, self._tables)])
+        scores = self.weights[rows].sum(axis=0)
+        self._add_marks(scores, reading)
+        return np.split(scores, np.cumsum(reading.lengths[:-1]))
+
+    def _add_marks(self, scores: np.ndarray, reading: Reading) -> None:
+        """The weights of the lexicon marks (features.Lexicons.marks), added name by name: a name's weights
+        at its first, middle and last characters and beside it depend only on the kinds of name it is."""
+        if self._by_kinds is None:
+            self._by_kinds = self._weigh_kindsets()
+        begin, end, lo, hi = reading.begins, reading.ends, reading.lo, reading.hi
+        weights = self._by_kinds[lexicons().kindset_of[reading.words]]      # [name, place, label]
+        one = end - begin == 1
+        places = [(begin, np.where(one, 0, 1)),             # alone, or first
+                  (end - 1, np.where(one, -1, 3)),          # last, of a name of two or more
+                  (begin - 1, np.full_like(begin, 4)),      # the character before
+                  (end, np.full_like(begin, 5))]            # the character after
+        for at, place in places:
+            keep = (lo <= at) & (at < hi) & (place >= 0)
+            np.add.at(scores, at[keep], weights[keep, place[keep]])
+        middle = np.maximum(end - begin - 2, 0)
+        named = np.repeat(np.arange(len(begin)), middle)
+        at = begin[named] + 1 + np.arange(len(named)) - np.repeat(np.cumsum(middle) - middle, middle)
+        np.add.at(scores, at, weights[named, 2])
+
+    def _weigh_kindsets(self) -> np.ndarray:
+        """For each set of kinds a lexicon name may have, the summed weights of its marks at each place:
+        alone (xS), first (xB), middle (xM), last (xE), the character before it (>) and after it (<)."""
+        kindsets = lexicons().kindsets
+        summed = np.zeros((len(kindsets), len(_PLACES), len(self.labels)), np.float32)
+        for k, kinds in enumerate(kindsets):
+            for place, prefix in enumerate(_PLACES):
+                for kind in kinds:
+                    row = self._marks.get(prefix + kind)
+                    if row is not None:
+                        summed[k, place] += self.weights[row]
+        return summed
+
+    def _rows(self, t: Template, table, ids: np.ndarray, at: np.ndarray) -> np.ndarray:
+        """The weight row of template `t`'s feature at each character."""
+        if len(t.offsets) == 1:
+            return table[ids[at + t.offsets[0]]]
+        codes, rows = table
+        code = ids[at + t.offsets[0]] * (len(self._ids[t.sequence]) + 1) + ids[at + t.offsets[1]]
+        where = np.minimum(np.searchsorted(codes, code), len(codes) - 1)
+        return np.where(codes[where] == code, rows[where], self.unknown)
+
+    def tag(self, reading: Reading) -> list[list[str]]:
+        """The best sequence of labels (a type, or O) of each text, one label a character."""
+        paths = viterbi(self.scores(reading), self.transitions) if reading.lengths else []
+        return [[self.labels[k] for k in path] for path in paths]
+
+    def mentions(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, type) of each run of one type in the labels of each text."""
+        reading = Reading(texts)
+        paths = viterbi(self.scores(reading), self.transitions) if reading.lengths else []
+        return _runs(paths, self.labels)
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        return self.mentions([text])[0]
+
+
+class Reading:
+    """A batch of texts as the model sees them: each sequence's items for all the texts end to end,
+    and the lexicon marks by character."""
+
+    def __init__(self, texts: list[str]):
+        self.lengths = [len(t) for t in texts]
+        starts = np.cumsum([0] + [n + 2 * _REACH for n in self.lengths])
+        self.at = np.concatenate([np.arange(n) + s + _REACH for n, s in zip(self.lengths, starts)]
+                                 or [np.zeros(0)]).astype(np.intp)      # each character's place among the items
+        self.items = {name: _padded(per_text) for name, per_text in _transposed([sequences(t) for t in texts]).items()}
+        self._find_names(texts)
+
+    def _find_names(self, texts: list[str]) -> None:
+        """The lexicon names of all the texts, found at once in the texts joined by line breaks (which no
+        name holds): each name's lexicon word, its first and end character among all the texts' characters,
+        and the bounds of its text."""
+        found = np.array(lexicons().matches("\n".join(texts)), np.intp).reshape(-1, 3)
+        offsets = np.cumsum([0] + self.lengths)
+        text = np.searchsorted(offsets[:-1] + np.arange(len(texts)), found[:, 1], side="right") - 1
+        self.words, self.begins, self.ends = found[:, 0], found[:, 1] - text, found[:, 2] - text
+        self.lo, self.hi = offsets[text], offsets[text + 1]
+
+
+def _padded(per_text: list) -> list | str:
+    """One sequence's items of every text end to end, each text between _REACH items of padding;
+    characters as one string."""
+    if per_text and isinstance(per_text[0], str):
+        return "".join(BEFORE * _REACH + text + AFTER * _REACH for text in per_text)
+    items = []
+    for text_items in per_text:
+        items += [BEFORE] * _REACH
+        items += text_items
+        items += [AFTER] * _REACH
+    return items
+
+
+def _transposed(read: list[dict]) -> dict[str, list[list]]:
+    return {name: [r[name] for r in read] for name in (read[0] if read else {})}
+
+
+def viterbi(scores: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
+    """The best label path of each score matrix (characters × labels), as crfsuite's CRF defines it:
+    the sum of the characters' label scores and of the transitions between consecutive labels.
+
+    All paths are searched together, one character a step: the sentences sorted longest first,
+    so that those still going at a step are the first ones."""
+    paths = [np.zeros(0, np.intp)] * len(scores)
+    order = sorted((k for k in range(len(scores)) if len(scores[k])), key=lambda k: -len(scores[k]))
+    if not order:
+        return paths
+    lengths = np.array([len(scores[k]) for k in order])
+    width, labels, count = int(lengths[0]), transitions.shape[0], len(order)
+    # sentences on the last axis: a step reduces over the previous label, slab by slab of all sentences
+    padded = np.zeros((width, labels, count), np.float32)       # [step, label, sentence]
+    for row, k in enumerate(order):
+        padded[:lengths[row], :, row] = scores[k]
+    going = np.searchsorted(-lengths, -np.arange(width), side="left")     # how many sentences outlast t
+    into = transitions[:, :, None]                                      # [previous label, label, 1]
+    best = np.empty((width, labels, count), np.float32)                 # the best score of a path to each label
+    best[0] = padded[0]
+    for t in range(1, width):
+        n = going[t]
+        best[t, :, :n] = (best[t - 1, :, None, :n] + into).max(axis=0) + padded[t, :, :n]
+    # back from each sentence's best last label: the previous label is the one its best path came from,
+    # found for the labels the paths take rather than kept for every label at every step
+    rows = np.arange(count)
+    path = np.zeros((count, width), np.intp)
+    path[rows, lengths - 1] = best[lengths - 1, :, rows].argmax(axis=1)
+    for t in range(width - 1, 0, -1):
+        n = going[t]
+        path[:n, t - 1] = (best[t - 1, :, :n].T + transitions[:, path[:n, t]].T).argmax(axis=1)
+    for row, k in enumerate(order):
+        paths[k] = path[row, :lengths[row]]
+    return paths
+
+
+def spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) of each run of characters of one type: B-<type> begins a run, I-<type> goes
+    on with it (or begins one after another type), O is none."""
+    names = sorted(set(labels))
+    return _runs([np.array([names.index(label) for label in labels], np.intp)], names)[0]
+
+
+def _runs(paths: list[np.ndarray], labels: list[str]) -> list[list[tuple[int, int, str]]]:
+    """spans() of label paths (each label a number of `labels`), found for all the paths at once."""
+    kinds = sorted({label[2:] for label in labels if label != "O"})
+    kind = np.array([kinds.index(label[2:]) if label != "O" else -1 for label in labels], np.intp)[
+        np.concatenate(paths) if paths else np.zeros(0, np.intp)]
+    begins = np.array([label.startswith("B-") for label in labels], bool)[
+        np.concatenate(paths) if paths else np.zeros(0, np.intp)]
+    offsets = np.cumsum([0] + [len(p) for p in paths])
+    first = np.zeros(len(kind) + 1, bool)
+    first[offsets] = True                     # a text's first character, and the end of the last
+    same = np.r_[kind[1:] == kind[:-1], False]
+    starts = np.flatnonzero((kind >= 0) & (begins | first[:-1] | np.r_[True, ~same[:-1]]))
+    goes_on = same & ~np.r_[begins[1:], True] & ~first[1:]
+    ends = np.flatnonzero((kind >= 0) & ~goes_on) + 1
+    text = np.searchsorted(offsets, starts, side="right") - 1
+    found: list[list[tuple[int, int, str]]] = [[] for _ in paths]
+    for t, start, end, k in zip(text.tolist(), (starts - offsets[text]).tolist(), (ends - offsets[text]).tolist(),
+                                kind[starts].tolist()):
+        found[t].append((start, end, kinds[k]))
+    return found
+
+
+_loaded: dict[Path, Recogniser] = {}
+_in_use: list[Path] = []
+
+
+def model_path() -> Path:
+    """The model in use: the one `using` gives, else $KG_MODEL (to try another), else kg/models/recogniser.npz."""
+    return _in_use[-1] if _in_use else Path(os.environ.get("KG_MODEL") or MODEL)
+
+
+def recogniser() -> Recogniser:
+    """The model in use, loaded once a process."""
+    path = model_path()
+    if path not in _loaded:
+        _loaded[path] = Recogniser(path)
+    return _loaded[path]
+
+
+@contextmanager
+def using(path: str | Path):
+    """Within the block, the model at `path` (cross-validation trains one a fold)."""
+    _in_use.append(Path(path))
+    try:
+        yield recogniser()
+    finally:
+        _loaded.pop(_in_use.pop(), None)
+
+
+def find(sentences) -> list[Mention]:
+    """The mentions the model reads in `sentences` (a page's, tagged together)."""
+    found = []
+    for s, runs in zip(sentences, recogniser().mentions([s.text for s in sentences])):
+        found += [Mention(s.text[a:b], kind, s.start + a, s.start + b, s.index, source=SOURCE)
+                  for a, b, kind in runs if kind in ENTITY_TYPES]
+    return found

@@ -1,0 +1,169 @@
+"""Names read off other names: the short forms of the bodies a page names in full, and project owners.
+
+A page names 北京市医疗器械检验研究院 once and 北京器检院 after; it names
+某某卫星柔性化卫星研发及制造基地项目 and, elsewhere, 某某卫星 opening a clause of
+its own. These components run after the others, on the names they found, and
+every search is one pass over the page, whatever the number of names.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from functools import lru_cache
+
+from kg.lexicon import Names, is_plain_word, leading_place, leading_zone_name, load
+from kg.model import Document, Mention
+from kg.recognize.gazetteer import leading_zone_shape
+from kg.recognize.tokens import tokenize
+
+COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
+SHORT_FORM, OWNER = "short-form", "owner"
+
+
+def is_short_form(short: str, long: str) -> bool:
+    """北京器检院 of 北京市医疗器械检验研究院, 华远重工 of 山东华远重工有限公司, 星河 of 星河（山东）科技有限公司."""
+    if len(short) >= len(long) or len(short) < 2:
+        return False
+    core = name_core(long)
+    if long.startswith(short) and COMPANY_TAIL.search(long) and not COMPANY_TAIL.search(short):
+        return True
+    if short == core or (core.startswith(short) and len(short) >= 4):
+        return True
+    # an abbreviation keeps the first and last characters and the order of the rest
+    if short[0] == long[0] and short[-1] == long[-1] and len(short) >= 3:
+        it = iter(long)
+        return all(ch in it for ch in short)
+    return False
+
+
+@lru_cache(maxsize=1 << 16)
+def name_core(name: str) -> str:
+    """山东华远重工有限公司 → 华远重工: the name without its place, bracketed region and company tail."""
+    core = re.sub(r"（[^）]*）", "", COMPANY_TAIL.sub("", name))
+    place = leading_place(core)
+    return core[len(place):] if place and len(core) - len(place) >= 2 else core
+
+
+class Taken:
+    """The spans of a page's mentions, which do not overlap, kept in order for bisection."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.spans = sorted((m.start, m.end) for m in mentions)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        k = bisect_left(self.spans, (start, start))
+        k = k - 1 if k and self.spans[k - 1][1] > start else k
+        found = []
+        while k < len(self.spans) and self.spans[k][0] < end:
+            found.append(self.spans[k])
+            k += 1
+        return found
+
+    def add(self, start: int, end: int):
+        insort(self.spans, (start, end))
+
+    def remove(self, span: tuple[int, int]):
+        self.spans.pop(bisect_left(self.spans, span))
+
+
+def short_forms(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, and every place where a short form of a body's full name stands; a shorter mention
+    inside the short form (北京 in 北京器检院) gives way to it."""
+    names = sorted({(m.text, m.type) for m in mentions if m.type in ("Company", "Organization") and len(m.text) >= 6})
+    wanted: dict[str, tuple[str, str]] = {}
+    candidates = _abbreviations(doc.text, {(name[0], name[-1]) for name, _ in names})
+    for name, kind in names:
+        for short in _short_candidates(name, candidates.get((name[0], name[-1]), ())):
+            wanted.setdefault(short, (name, kind))
+    if not wanted:
+        return mentions
+    taken, inside, sentence_of = Taken(mentions), set(), sentence_finder(doc)
+    found = []
+    for start, end, short in Names(wanted).finditer(doc.text):
+        crossing = taken.overlapping(start, end)
+        within = [s for s in crossing if start <= s[0] and s[1] <= end]
+        sentence = sentence_of(start)
+        if len(within) < len(crossing) or sentence is None:
+            continue
+        for span in within:
+            taken.remove(span)
+            inside.add(span)
+        taken.add(start, end)
+        name, kind = wanted[short]
+        found.append(Mention(short, kind, start, end, sentence, name=name, source=SHORT_FORM))
+    return sorted([m for m in mentions if (m.start, m.end) not in inside] + found, key=lambda m: m.start)
+
+
+def _abbreviations(text: str, ends: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
+    """Every stretch of three to six characters without punctuation whose first and last characters
+    begin and end some name: the abbreviations any of them might have, found in one pass."""
+    lasts = {last for _, last in ends}
+    found: dict[tuple[str, str], set[str]] = {}
+    for at, ch in enumerate(text):
+        if ch not in lasts:
+            continue
+        for k in range(3, 7):
+            candidate = text[at - k + 1:at + 1]
+            if len(candidate) == k and (candidate[0], ch) in ends and not _BREAK.search(candidate):
+                found.setdefault((candidate[0], ch), set()).add(candidate)
+    return found
+
+
+_BREAK = re.compile(r"[，。、；：\s]")
+
+
+def _short_candidates(name: str, abbreviations) -> list[str]:
+    shorts = {name_core(name), *(a for a in abbreviations if is_short_form(a, name))}
+    if "（" in name:
+        shorts.add(name.split("（")[0])      # 星河（山东）科技有限公司 → 星河
+    return sorted(s for s in shorts if len(s) >= 3 and s != name and s not in load().places)
+
+
+def owners(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """某某卫星柔性化…基地项目 … 某某卫星致力于…: the name a project begins with, when it also
+    opens a clause of its own elsewhere on the page, is the company that builds it."""
+    taken, sentence_of = Taken(mentions), sentence_finder(doc)
+    found = []
+    for project in sorted({m.text for m in mentions if m.type == "Project"}):
+        for owner in _leading_names(project):
+            at = [a for a in _occurrences(doc.text, owner) if _opens_clause(doc.text, a)
+                  and not taken.overlapping(a, a + len(owner))]
+            sentences = [(a, sentence_of(a)) for a in at]
+            found += [Mention(owner, "Company", a, a + len(owner), s, source=OWNER) for a, s in sentences
+                      if s is not None]
+            if at:
+                break
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+def _leading_names(project: str):
+    """The candidate owner names a project's name begins with, longest first: whole words, four to eight characters."""
+    lex = load()
+    ends = [t.end for t in tokenize(project) if 4 <= t.end <= 8 and t.end < len(project) - 2]
+    for end in sorted(ends, reverse=True):
+        name = project[:end]
+        if name not in lex.industries and not leading_place(name) and not leading_zone_name(name) \
+                and not leading_zone_shape(name) and not is_plain_word(name, min_freq=1):
+            yield name
+
+
+def sentence_finder(doc: Document):
+    """A function from an offset of the page to the index of the sentence there, or None."""
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+
+    def sentence_of(at: int) -> int | None:
+        k = bisect_left(starts, at + 1) - 1
+        return sentences[k].index if k >= 0 and at < sentences[k].end else None
+    return sentence_of
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1] in "，。；：！？\n" or text[max(0, at - 2):at] in ("此次", "目前", "其中")
+
+
+def _occurrences(text: str, word: str):
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + len(word))

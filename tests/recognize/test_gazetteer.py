@@ -1,0 +1,37 @@
+"""The zones of GB/T 37028 under the names news gives them, and the arbiter that keeps lexicon zones whole."""
+import pytest
+
+from kg.lexicon import load, zone_short_forms
+from kg.model import Mention
+from kg.recognize import arbitrate
+
+
+@pytest.mark.parametrize("official, province, forms", [
+    ("西安高新技术产业开发区", "陕西省", ["西安高新区"]),
+    ("河北滦县经济开发区", "河北省", ["滦县经开区", "河北滦县经开区", "滦县经济开发区"]),
+    ("中国（福建）自由贸易试验区", "福建省", ["福建自贸区", "福建自贸试验区", "福建自由贸易试验区"]),
+    ("湖南湘江新区", "湖南省", ["湘江新区"]),
+    ("舟山港综合保税区", "浙江省", ["舟山港综保区"]),
+])
+def test_short_names_are_derived_from_the_official_ones(official, province, forms):
+    assert set(forms) <= set(zone_short_forms(official, province))
+
+
+def test_a_province_is_dropped_only_where_a_name_is_left_before_the_tail():
+    assert "港保税区" not in zone_short_forms("天津港保税区", "天津市")
+
+
+@pytest.mark.parametrize("written, official", [
+    ("长沙经开区", "长沙经济技术开发区"), ("长沙经济技术开发区", "长沙经济技术开发区"), ("雄安新区", "河北雄安新区"),
+    ("潍坊高新区", "潍坊高新技术产业开发区"), ("株洲经开区", "株洲经济开发区"),
+])
+def test_the_lexicon_knows_every_economic_function_zone_by_its_news_names(written, official):
+    assert load().zones[written].official == official
+
+
+def test_a_lexicon_zone_wins_over_a_model_mention_it_does_not_lie_inside():
+    zone = Mention("潍坊高新区", "Zone", 0, 5, 0, source="gazetteer")
+    cut = Mention("潍坊", "Place", 0, 2, 0, source="model")
+    longer = Mention("潍坊高新区经济发展局", "GovernmentAgency", 0, 10, 0, source="model")
+    assert arbitrate([cut], [zone], []) == [zone]
+    assert arbitrate([longer], [zone], []) == [longer]

@@ -1,0 +1,95 @@
+"""The learned recogniser: numpy tagging that agrees with crfsuite, runs of a type as mentions,
+and a one-line error for a model that is missing or broken."""
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kg.cli import main
+from kg.recognize.features import TEMPLATES, attributes
+from kg.recognize.learned import ModelError, Reading, Recogniser, spans, viterbi
+from kg.train import fit, labels, weights
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+TAUGHT = [("潍坊高新区经济发展局党委书记、局长韩滨说。", [(0, 5, "Zone"), (5, 10, "GovernmentAgency"),
+                                                        (10, 14, "POST"), (15, 17, "POST"), (17, 19, "Person")]),
+          ("山东华远重工有限公司董事长王明表示。", [(0, 10, "Company"), (10, 13, "POST"), (13, 15, "Person")]),
+          ("济宁高新区聚焦高端装备制造、新能源新材料两大主导产业。", [(0, 5, "Zone"), (7, 13, "Industry"),
+                                                              (14, 20, "Industry")])]
+
+
+def seed_sentences(stem: str, count: int = 120) -> list[str]:
+    text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+    return [s for s in text.replace("\n", "").split("。") if s][:count]
+
+
+@pytest.fixture(scope="module")
+def crfsuite_model(tmp_path_factory):
+    """A small CRF trained by crfsuite itself, kept both as crfsuite's file and as kg's arrays."""
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    folder = tmp_path_factory.mktemp("crf")
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for text, found in TAUGHT * 3:
+        trainer.append(attributes(text), labels(text, found))
+    trainer.set_params({"c1": 0.01, "c2": 0.01, "max_iterations": 40, "feature.possible_transitions": True})
+    trainer.train(str(folder / "model.crfsuite"))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(folder / "model.crfsuite"))
+    with open(folder / "model.npz", "wb") as f:
+        np.savez_compressed(f, **weights(tagger.info()), templates=np.array([t.name for t in TEMPLATES]))
+    return tagger, Recogniser(folder / "model.npz")
+
+
+def test_numpy_tagging_is_crfsuite_tagging(crfsuite_model):
+    tagger, ours = crfsuite_model
+    sentences = seed_sentences("003_a47ea2bfe5e6e35c") + [t for t, _ in TAUGHT]
+    assert ours.tag(Reading(sentences)) == [tagger.tag(attributes(s)) for s in sentences]
+
+
+def test_viterbi_finds_the_best_path_where_the_characters_alone_would_not():
+    # character by character, label 1 then 0; but 1 → 0 is so costly that 1 → 1 wins
+    scores = [np.array([[0.0, 2.0], [1.0, 0.0]], np.float32)]
+    transitions = np.array([[0.0, 0.0], [-5.0, 0.0]], np.float32)
+    assert viterbi(scores, transitions)[0].tolist() == [1, 1]
+    assert viterbi([np.zeros((0, 2), np.float32)], transitions)[0].tolist() == []
+
+
+def test_a_run_of_one_type_is_a_mention_and_b_begins_another():
+    labels = ["O", "B-Zone", "I-Zone", "I-Place", "O", "B-Person", "B-Person", "I-Person"]
+    assert spans(labels) == [(1, 3, "Zone"), (3, 4, "Place"), (5, 6, "Person"), (6, 8, "Person")]
+    assert spans([]) == []
+
+
+def test_a_model_trained_on_a_few_sentences_in_seconds_reads_what_it_was_taught(tmp_path):
+    model = Recogniser(fit(TAUGHT * 5, tmp_path / "model.npz", params={"max_iterations": 60}))
+    assert (13, 15, "Person") in model.spans("山东华远重工有限公司董事长王明表示。")
+    assert (0, 5, "Zone") in model.spans("潍坊高新区经济发展局党委书记、局长韩滨说。")
+    assert (0, 10, "Company") in model.spans("山东华远重工有限公司董事长王明表示。")
+
+
+@pytest.mark.parametrize("content", [None, b"not a model", b"PK\x03\x04 broken zip"])
+def test_a_missing_or_broken_model_is_one_line_naming_the_file_and_kg_train(tmp_path, content):
+    path = tmp_path / "recogniser.npz"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ModelError) as error:
+        Recogniser(path)
+    message = str(error.value)
+    assert str(path) in message and "kg train" in message and "\n" not in message
+
+
+def test_kg_build_with_a_broken_model_says_so_in_one_line(tmp_path, monkeypatch, capsys):
+    broken = tmp_path / "recogniser.npz"
+    broken.write_bytes(b"not a model")
+    monkeypatch.setenv("KG_MODEL", str(broken))
+    assert main(["build", str(SEEDS / "000_6c1ec9c07335c472.txt"), "--out", str(tmp_path / "out"), "--no-cache",
+                 "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and str(broken) in err and "kg train" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_training_is_deterministic_the_same_sentences_give_the_same_bytes(tmp_path):
+    a = fit(TAUGHT * 2, tmp_path / "a.npz", params={"max_iterations": 20}).read_bytes()
+    b = fit(TAUGHT * 2, tmp_path / "b.npz", params={"max_iterations": 20}).read_bytes()
+    assert a == b

@@ -1,0 +1,19 @@
+"""Short forms: a body named in full once and by its short name after is one entity, mentioned at
+every short name, however long the page (the search is one pass over it, not one per name)."""
+from kg.pipeline import extract
+from kg.recognize.short_forms import is_short_form, name_core
+
+
+def test_the_core_of_a_company_name_is_without_its_place_region_and_tail():
+    assert name_core("山东华远重工有限公司") == "华远重工"
+    assert is_short_form("华远重工", "山东华远重工有限公司")
+    assert is_short_form("北京器检院", "北京市医疗器械检验研究院")
+    assert not is_short_form("华远", "山东华远重工有限公司")
+
+
+def test_every_short_form_on_a_long_page_is_a_mention_of_the_full_name():
+    lines = 2000
+    doc = extract("山东华远重工有限公司在潍坊高新区投资建厂。\n" + "华远重工表示，将加大研发投入。\n" * lines)
+    company = next(e for e in doc.entities if e.name == "山东华远重工有限公司")
+    assert "华远重工" in company.aliases
+    assert len(company.mentions) == lines + 1

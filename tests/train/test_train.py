@@ -1,0 +1,88 @@
+"""Training data: the public corpora mapped to kg's types, the domain gold found in its pages,
+and cross-validation by document that runs end to end on a small gold set."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+from kg.eval.folds import deal
+from kg.train import GOLD_COPIES, Sources, examples, labels
+from kg.train.corpora import cluener
+from kg.train.gold import gold_spans, read_page
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+needs_shared = pytest.mark.skipif(not (SHARED / "gold" / "dev2").is_dir(), reason="needs ../shared with the gold")
+
+
+def test_cluener_addresses_are_places_where_the_gazetteer_knows_them(tmp_path):
+    path = tmp_path / "train.json"
+    lines = [{"text": "北京市海淀区中关村大街27号的华为公司", "label": {"address": {"北京市": [[0, 2]], "中关村大街27号": [[6, 13]]},
+                                                          "company": {"华为公司": [[15, 18]]}, "game": {"x": [[0, 0]]}}}]
+    lines += [{"text": f"第{k}句", "label": {}} for k in range(1, 10)]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    held = list(cluener(path, held=True))
+    assert held == [("北京市海淀区中关村大街27号的华为公司", [(0, 3, "Place"), (6, 14, "ADDR"), (15, 19, "Company")])]
+    assert len(list(cluener(path))) == 9       # every tenth sentence is held out, the first among them
+
+
+@needs_shared
+def test_gold_names_are_found_where_the_page_says_them():
+    gold = json.loads((SHARED / "gold" / "dev2" / "01_zhuhai_hightech_june_signing.json").read_text(encoding="utf-8"))
+    doc = read_page(SHARED / "corpus" / "dev2" / "01_zhuhai_hightech_june_signing.txt", gold["doc"])
+    spans = gold_spans(doc, gold)
+    found = {(doc.text[a:b], kind) for a, b, kind in spans}
+    assert {("珠海高新区投促中心", "GovernmentAgency"), ("蜜蜂科技", "Company"), ("生物医药", "Industry"),
+            ("于大勇", "Person"), ("“企业服务卡”", "Policy"), ("珠海高新区", "Zone")} <= found
+    # the longest name wins where names overlap: the bureau, not the zone inside it
+    bureau = next((a, b) for a, b, _ in spans if doc.text[a:b] == "珠海高新区投促中心")
+    assert [kind for a, b, kind in spans if a < bureau[1] and bureau[0] < b] == ["GovernmentAgency"]
+
+
+def test_a_name_begins_with_b_and_goes_on_with_i():
+    assert labels("王明说", [(0, 2, "Person")]) == ["B-Person", "I-Person", "O"]
+
+
+def test_documents_are_dealt_to_folds_in_name_order():
+    assert deal(["d", "a", "c", "b", "e"], 2) == [["a", "c", "e"], ["b", "d"]]
+
+
+@pytest.fixture
+def small_shared(tmp_path):
+    """A shared folder of a few CLUENER sentences and six gold documents."""
+    if not (SHARED / "gold" / "dev2").is_dir():
+        pytest.skip("needs ../shared with the gold")
+    root = tmp_path / "shared"
+    target = root / "data" / "ner" / "cluener" / "train.json"
+    target.parent.mkdir(parents=True)
+    with open(SHARED / "data" / "ner" / "cluener" / "train.json", encoding="utf-8") as f:
+        target.write_text("".join(line for _, line in zip(range(60), f)), encoding="utf-8")
+    (root / "gold" / "dev2").mkdir(parents=True)
+    (root / "corpus" / "dev2").mkdir(parents=True)
+    for path in sorted((SHARED / "gold" / "dev2").glob("*.json"))[:6]:
+        shutil.copy(path, root / "gold" / "dev2")
+        shutil.copy(SHARED / "corpus" / "dev2" / f"{path.stem}.txt", root / "corpus" / "dev2")
+    return root
+
+
+def test_excluded_documents_teach_nothing_and_the_gold_counts_more_than_the_public_corpus(small_shared):
+    sources = Sources.under(small_shared)
+    every = examples(sources)
+    fewer = examples(sources, exclude=["01_zhuhai_hightech_june_signing"])
+    assert any("蜜蜂科技" in text for text, _ in every) and not any("蜜蜂科技" in text for text, _ in fewer)
+    assert sum("蜜蜂科技" in text for text, _ in every) % GOLD_COPIES == 0
+    assert len([x for x in every if x in list(cluener(small_shared / "data/ner/cluener/train.json"))]) == 54
+
+
+def test_kg_eval_folds_runs_on_a_small_gold_set(small_shared, capsys):
+    assert main(["eval", "--folds", "2", "--shared", str(small_shared), "--iterations", "15"]) == 0
+    out = capsys.readouterr().out
+    assert "fold 1: entity_f1=" in out and "fold 2: entity_f1=" in out
+    assert out.strip().splitlines()[-1].startswith("entity_f1=")
+
+
+def test_kg_train_says_what_is_missing(tmp_path, capsys):
+    assert main(["train", "--shared", str(tmp_path), "--out", str(tmp_path / "m.npz")]) == 2
+    assert "data/ner" in capsys.readouterr().err

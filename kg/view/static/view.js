@@ -19,9 +19,10 @@
   const edges = new vis.DataSet(data.edges);
   const hiddenTypes = new Set();
   const hiddenRelations = new Set();
-  // Entities linked to nothing would open the page as a grid of dots: they wait behind a toggle.
+  // Entities linked to nothing would open the page as a grid of dots: they wait behind a toggle,
+  // unless they are all the page has (a zone named in passing, with no fact of its own).
   const isolated = (n) => n.value === 0;
-  let showIsolated = false;
+  let showIsolated = data.nodes.every(isolated);
   const shownNodes = new vis.DataView(nodes, {
     filter: (n) => !hiddenTypes.has(n.group) && (showIsolated || !isolated(n)),
   });
@@ -190,6 +191,7 @@
     const input = document.getElementById("isolated");
     box.hidden = false;
     box.querySelector(".count").textContent = alone.toLocaleString();
+    input.checked = showIsolated;
     input.addEventListener("change", () => {
       showIsolated = input.checked;
       shownNodes.refresh();

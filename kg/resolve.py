@@ -150,7 +150,7 @@ def zone_city(zone: str) -> str:
 
 
 def _one_type(mentions: list[Mention]) -> None:
-    """A name the model reads as one type in most places is of that type in all (蜜蜂科技 a company,
+    """A name the model reads as one type in most places is of that type in all (某某科技 a company,
     though one sentence read it as an organisation): the model reads each sentence on its own."""
     votes: dict[str, Counter] = {}
     for m in mentions:

@@ -1,7 +1,7 @@
 """Names read off other names: the short forms of the bodies a page names in full, and project owners.
 
 A page names 北京市医疗器械检验研究院 once and 北京器检院 after; it names
-某某卫星柔性化卫星研发及制造基地项目 and, elsewhere, 某某卫星 opening a clause of
+某某电子智能终端生产基地项目 and, elsewhere, 某某电子 opening a clause of
 its own. These components run after the others, on the names they found, and
 every search is one pass over the page, whatever the number of names.
 """

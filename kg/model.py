@@ -68,6 +68,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     byline: bool = False
+    confidence: Decimal | None = None   # how often an entity like it is right, calibrated on held-out folds
 
     @property
     def id(self) -> str:
@@ -122,6 +123,7 @@ class Triple:
     role: str = ""                    # the post, for holdsRole
     provenance: Provenance | None = None
     source: str = ""                  # the rule or model that read it ("rule:located" …)
+    confidence: Decimal | None = None   # 0.00–1.00, two places: how often a fact like it is right (held-out folds)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from kg.model import Document
 from kg.relate import cooperation, located, projects, roles, topics
+from kg.relate.confidence import assess
 from kg.relate.context import Context
 
 FINDERS = (located.find, roles.find, projects.find, topics.find, cooperation.find)
@@ -14,4 +15,4 @@ def relate(doc: Document) -> Document:
         ctx.source = "rule:" + find.__module__.rsplit(".", 1)[-1]    # each fact says which rule read it
         find(ctx)
     doc.triples = list(ctx.triples.values())
-    return doc
+    return assess(doc)

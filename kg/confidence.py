@@ -23,10 +23,9 @@ UNKNOWN = "unknown"     # the band of a fact without a confidence (a graph from 
 
 
 def normal(value) -> Decimal:
-    """A confidence as a Decimal with two places, or more where it has more (0.5 and 0.5000 → 0.50,
-    1 → 1.00, 0.834 stays);
-    ValueError unless it is a number from 0 to 1. A float is taken by its shortest repr (0.83, not
-    0.82999…), as JSON readers give it."""
+    """A confidence in one spelling: a Decimal with two places, or more where it has more (0.5 and
+    0.5000 → 0.50, 1 → 1.00, 0.834 stays); ValueError unless it is a number from 0 to 1. A float is
+    taken by its shortest repr (0.83, not 0.82999…), as JSON readers give it."""
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, float, str)):
         raise ValueError(f"a confidence is a number from 0 to 1, not {value!r}")
     try:

@@ -13,14 +13,17 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
+from kg.confidence import normal
 from kg.graph.merge import Merger
-from kg.model import KnowledgeGraph, Problem
+from kg.model import KnowledgeGraph, Problem, fact_key
 from kg.rdf.formats import FORMATS
-from kg.read import expected_documents, read_documents, scan
+from kg.read import InputError, expected_documents, read_documents, scan
 from kg.read.walk import OUTPUT_MARKER
 from kg.recognize.learned import recogniser
+from kg.relate.confidence import default_min_confidence
 from kg.run import check_workers, extract_stream, fewer_collections
 from kg.run.cache import Cache
 from kg.run.local import alongside
@@ -50,6 +53,8 @@ class BuildReport:
     rdf_format: str = "turtle"
     reused: int = 0             # pages whose extraction the cache held
     extracted: int = 0          # pages extracted afresh
+    min_confidence: Decimal = Decimal("0.00")   # the facts kept are at this or more
+    left_out: int = 0           # facts no sentence said at min_confidence or more
 
     @property
     def exit_code(self) -> int:
@@ -65,8 +70,10 @@ class BuildReport:
                  f"entities: {len(g.nodes)}   facts: {len(facts)}   seconds: {self.seconds:.1f}",
                  f"pages extracted: {self.extracted}   reused from the cache: {self.reused}",
                  "entities by type:   " + ", ".join(f"{t} {n}" for t, n in types.most_common()),
-                 "facts by relation:  " + ", ".join(f"{p} {n}" for p, n in predicates.most_common()),
-                 "written: " + ", ".join(str(self.out / name) for name in outputs(self.rdf_format))]
+                 "facts by relation:  " + ", ".join(f"{p} {n}" for p, n in predicates.most_common())]
+        if self.min_confidence > 0:
+            lines.append(f"min confidence: {self.min_confidence}   facts left out below it: {self.left_out}")
+        lines += ["written: " + ", ".join(str(self.out / name) for name in outputs(self.rdf_format))]
         if self.problems:
             skipped = sum(p.skipped for p in self.problems)
             lines.append(f"problems: {len(self.problems)} ({skipped} skipped, {len(self.problems) - skipped} "
@@ -80,7 +87,8 @@ class _NothingBuilt(Exception):
 
 def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str], None] | None = None,
           rdf_format: str = "turtle", jobs: int = 1, cache: Cache | None = None, dask: str | None = None,
-          force: bool = False, follow_links: bool = False) -> BuildReport:
+          force: bool = False, follow_links: bool = False,
+          min_confidence: Decimal | float | str | None = None) -> BuildReport:
     """Extract every page under `source` and write the graph, the record and the views into `out`.
 
     rdf_format: turtle (graph.ttl), nt (graph.nt), jsonld (graph.jsonld) or trig (graph.trig).
@@ -88,21 +96,25 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
     cache: where extractions are kept between builds (Cache.default()); None extracts every page afresh.
     force: write into a folder that holds files kg did not write (kg/write/output.py says which are refused).
     follow_links: read the pages that links lead to outside `source` (by default each is reported).
+    min_confidence: keep only the facts some sentence says at this confidence or more, from 0 to 1, in every
+    output (default: kg.relate.confidence.default_min_confidence()); the record keeps only those sentences.
     """
     started = time.perf_counter()
     out = Path(out)
+    at_least = threshold(default_min_confidence() if min_confidence is None else min_confidence)
     check_workers(jobs, dask)
     recogniser()        # a model that cannot be read stops the build here, not on every page
     folder = output_folder(out, [source], force, WRITTEN)
     found = scan(source, follow_links=follow_links)
     total = expected_documents(p for p in found if isinstance(p, Path)) + sum(isinstance(p, Problem) for p in found)
-    report = BuildReport(KnowledgeGraph(), out, 0.0, rdf_format=rdf_format)
+    report = BuildReport(KnowledgeGraph(), out, 0.0, rdf_format=rdf_format, min_confidence=at_least)
     try:
         with fewer_collections(), atomic_folder(folder, WRITTEN, in_place(folder)) as new:
             with (new / "extraction.jsonl").open("w", encoding="utf-8") as record:
-                merger = _extract(read_documents(source, follow_links=follow_links), record, report, progress,
-                                  total, jobs=jobs, cache=cache, dask=dask)
+                merger, left_out = _extract(read_documents(source, follow_links=follow_links), record, report,
+                                            progress, total, jobs=jobs, cache=cache, dask=dask)
             report.graph = merger.graph()
+            report.left_out = len(left_out - report.graph.facts().keys())
             if not report.graph.documents:
                 raise _NothingBuilt
             # with workers to spare, the views are drawn while the graph is written
@@ -116,9 +128,22 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
     return report
 
 
-def _extract(items, record, report: BuildReport, progress, total: int, **how) -> Merger:
-    """Stream every page's extraction into the record file and the graph; only the graph stays in memory."""
+def threshold(value: Decimal | float | str) -> Decimal:
+    """A --min-confidence as a Decimal, or an InputError that says what to give."""
+    try:
+        return normal(value.strip() if isinstance(value, str) else value)
+    except ValueError:
+        raise InputError(f"--min-confidence {value}: give a number from 0 to 1, such as 0.5") from None
+
+
+def _extract(items, record, report: BuildReport, progress, total: int, **how) -> tuple[Merger, set[tuple]]:
+    """Stream every page's extraction into the record file and the graph; only the graph stays in memory.
+
+    The threshold applies here, to each page as extracted or taken from the cache, and so to the record
+    and the graph alike, and to every output written from them. Returns the facts of the sentences it
+    left out (KnowledgeGraph.facts' keys), some of which other sentences may say surely enough."""
     merger = Merger()
+    left_out: set[tuple] = set()
     for done, item in enumerate(extract_stream(items, **how), 1):
         if isinstance(item, Problem):
             report.problems.append(item)
@@ -127,10 +152,12 @@ def _extract(items, record, report: BuildReport, progress, total: int, **how) ->
             name = item.doc
             report.problems.extend(item.problems)
             if item.built:
+                item, unsure = item.at_least(report.min_confidence)
+                left_out.update(map(fact_key, unsure))
                 record.write("".join(line + "\n" for line in item.lines))
                 merger.add(item.document(), item.articles)
                 report.reused += item.reused
                 report.extracted += not item.reused
         if progress:
             progress(done, total, name)
-    return merger
+    return merger, left_out

@@ -31,6 +31,7 @@ from kg.run.cache import Cache, default_folder
 from kg.run.local import WorkerDied
 from kg.model import Problem
 from kg.recognize.learned import MODEL
+from kg.relate.confidence import default_min_confidence
 from kg.relate.learned import MODEL as RELATIONS
 from kg.train import FOLDS, PARAMS, PARTS
 from kg.rdf.formats import FORMATS
@@ -52,7 +53,8 @@ def cmd_build(args) -> int:
     cache = None if args.no_cache else Cache(args.cache_dir) if args.cache_dir else Cache.default()
     with progress_display(sys.stderr, args.quiet) as show:
         report = build(args.path, args.out, progress=show, rdf_format=args.format, jobs=args.jobs, cache=cache,
-                       dask=args.dask, force=args.force, follow_links=args.follow_links)
+                       dask=args.dask, force=args.force, follow_links=args.follow_links,
+                       min_confidence=args.min_confidence)
     for problem in report.problems:
         _report(problem)
     if not report.graph.documents:
@@ -294,7 +296,9 @@ def parser() -> argparse.ArgumentParser:
                  ["kg build seeds/ --out out/",
                   "kg build ~/news/ --out graph/ --jobs 2            (two worker processes)",
                   "kg build ~/news/ --out graph/ --dask tcp://scheduler:8786   (on a Dask cluster)",
-                  "kg build page.txt --out out/ --format trig --quiet --no-cache"], EXIT_CODES)
+                  "kg build page.txt --out out/ --format trig --quiet --no-cache",
+                  "kg build ~/news/ --out graph/ --min-confidence 0.5   (only the facts at 0.5 or more)"],
+                 EXIT_CODES)
     b.add_argument("path", nargs="?", default="seeds",
                    help="a news page or a folder of pages: .txt, .md, .html, .jsonl (one article a line) "
                         "(default: seeds)")
@@ -313,6 +317,10 @@ def parser() -> argparse.ArgumentParser:
                    help="read the pages that links lead to outside PATH (by default each is reported, not read)")
     b.add_argument("--cache-dir", metavar="DIR",
                    help=f"where extractions are kept between builds (default: {default_folder()})")
+    b.add_argument("--min-confidence", metavar="X",
+                   help="keep only the facts said at confidence X or more (0 to 1), in every output; the "
+                        f"cache keeps them all (default: {default_min_confidence()}, the threshold that "
+                        "scored best in cross-validation)")
     b.set_defaults(run=cmd_build)
     e = _command(sub, "extract", "print the extraction record of one page (or - for standard input)",
                  "Print the extraction record of one page as JSON Lines on standard output: its entities, then "

@@ -56,6 +56,8 @@ class HZ(DefinedNamespace):
     evidence: URIRef
     start: URIRef
     end: URIRef
+    # how sure kg is of a statement or an entity
+    confidence: URIRef
 
 
 ID = Namespace("https://w3id.org/kg-hz/id/")

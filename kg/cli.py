@@ -284,6 +284,14 @@ def _one_line_errors(command: argparse.ArgumentParser) -> None:
     command.error = lambda message: command.exit(2, f"kg: error: {message}; see {command.prog} --help\n")
 
 
+def _default_threshold() -> str:
+    """The default of --min-confidence, for the help: a broken model is reported when a build needs it."""
+    try:
+        return str(default_min_confidence())
+    except InputError:
+        return "kept with the relation model"
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news about high-tech zones.",
                                 epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -319,7 +327,7 @@ def parser() -> argparse.ArgumentParser:
                    help=f"where extractions are kept between builds (default: {default_folder()})")
     b.add_argument("--min-confidence", metavar="X",
                    help="keep only the facts said at confidence X or more (0 to 1), in every output; the "
-                        f"cache keeps them all (default: {default_min_confidence()}, the threshold that "
+                        f"cache keeps them all (default: {_default_threshold()}, the threshold that "
                         "scored best in cross-validation)")
     b.set_defaults(run=cmd_build)
     e = _command(sub, "extract", "print the extraction record of one page (or - for standard input)",

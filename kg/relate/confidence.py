@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kg.confidence import kept
 from kg.model import Document
 from kg.relate.learned import decimal, relations
 
@@ -27,5 +28,5 @@ def assess(doc: Document) -> Document:
 def confident(doc: Document, at: Decimal | None = None) -> Document:
     """The document with only the facts at confidence `at` or above (default: default_min_confidence())."""
     at = default_min_confidence() if at is None else at
-    doc.triples = [t for t in doc.triples if t.confidence is not None and t.confidence >= at]
+    doc.triples = [t for t in doc.triples if kept(t.confidence, at)]
     return doc

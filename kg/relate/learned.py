@@ -14,20 +14,19 @@ in cross-validation).
 """
 from __future__ import annotations
 
-import os
 import zipfile
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 
 from kg.model import Entity, Triple
+from kg.models import FOLDER, InUse
 from kg.read import InputError
 from kg.relate.candidates import Candidate, candidates
 from kg.relate.context import Context
 
-MODEL = Path(__file__).resolve().parent.parent / "models" / "relations.npz"
+MODEL = FOLDER / "relations.npz"
 SOURCE = "model"
 FLOOR = 0.05        # below this raw probability a fact is noise: not worth a line of any output
 
@@ -126,28 +125,7 @@ def _fact(ctx: Context, c: Candidate, label: str) -> Triple:
                   source=ruled.source if ruled else SOURCE)
 
 
-_loaded: dict[Path, RelationModel] = {}
-_in_use: list[Path] = []
-
-
-def model_path() -> Path:
-    """The model in use: the one `using` gives, else $KG_RELATIONS (to try another), else kg/models/relations.npz."""
-    return _in_use[-1] if _in_use else Path(os.environ.get("KG_RELATIONS") or MODEL)
-
-
-def relations() -> RelationModel:
-    """The model in use, loaded once a process."""
-    path = model_path()
-    if path not in _loaded:
-        _loaded[path] = RelationModel.load(path)
-    return _loaded[path]
-
-
-@contextmanager
-def using(path: str | Path):
-    """Within the block, the model at `path` (cross-validation trains one a fold)."""
-    _in_use.append(Path(path))
-    try:
-        yield relations()
-    finally:
-        _loaded.pop(_in_use.pop(), None)
+_IN_USE = InUse(MODEL, "KG_RELATIONS", RelationModel.load)
+model_path = _IN_USE.path          # the model in use: `using`'s, else $KG_RELATIONS, else kg/models/relations.npz
+relations = _IN_USE.model          # … loaded once a process
+using = _IN_USE.using              # within a block, another model (cross-validation trains one a fold)

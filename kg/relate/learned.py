@@ -38,6 +38,7 @@ class ModelError(InputError):
 class RelationModel:
     def __init__(self, arrays, path: Path | None = None):
         self.path = path
+        self._masks: dict[tuple[str, ...], np.ndarray] = {}
         self.labels = [str(x) for x in arrays["labels"]]
         self.index = {str(f): i for i, f in enumerate(arrays["features"])}
         self.weights = np.asarray(arrays["weights"], np.float64)
@@ -60,13 +61,20 @@ class RelationModel:
 
     def probabilities(self, found: list[Candidate]) -> np.ndarray:
         """Each candidate's raw probability of each label; 0 where SCHEMA.md does not allow the label."""
+        get = self.index.get
+        rows = [[i for i in map(get, c.features) if i is not None] for c in found]
+        counts = np.array([len(r) for r in rows])
         scores = np.tile(self.bias, (len(found), 1))
-        for row, c in enumerate(found):
-            ids = [self.index[f] for f in c.features if f in self.index]
-            if ids:
-                scores[row] += self.weights[ids].sum(axis=0)
-            scores[row, [j for j, label in enumerate(self.labels) if label not in c.labels]] = -np.inf
+        if counts.any():
+            starts = np.concatenate([[0], np.cumsum(counts)[:-1]])[counts > 0]
+            scores[counts > 0] += np.add.reduceat(self.weights[[i for r in rows for i in r]], starts, axis=0)
+        scores[~np.array([self._allowed(c.labels) for c in found])] = -np.inf
         return 1 / (1 + np.exp(-scores))
+
+    def _allowed(self, labels: tuple[str, ...]) -> np.ndarray:
+        if labels not in self._masks:
+            self._masks[labels] = np.array([label in labels for label in self.labels])
+        return self._masks[labels]
 
     def calibrate(self, raw: np.ndarray) -> np.ndarray:
         return calibrated(raw, self.calibration)
@@ -106,8 +114,8 @@ def facts(ctx: Context, ruled: list[Triple], model: RelationModel | None = None)
     raw = model.probabilities(found)
     confidence = model.calibrate(raw)
     best: dict[tuple, tuple[float, Triple]] = {}
-    for c, row, odds in zip(found, confidence, raw):
-        for j in np.flatnonzero(odds >= FLOOR):
+    for c, row, raw_row in zip(found, confidence, raw):
+        for j in np.flatnonzero(raw_row >= FLOOR):
             fact = _fact(ctx, c, model.labels[j])
             key = (fact.subject.id, fact.predicate, fact.object.id if fact.object else fact.value, fact.role)
             if key not in best or row[j] > best[key][0]:

@@ -97,11 +97,14 @@ def cmd_train(args) -> int:
 
     if args.iterations < 1:
         raise InputError(f"--iterations {args.iterations}: give 1 or more")
+    if args.corrections and args.only == "recogniser":
+        raise InputError("--corrections teach the relation model: leave out --only recogniser")
     sources = Sources.under(args.shared)
     with progress_display(sys.stderr, args.quiet, doing="training", unit="steps") as show:
         written = train_all(sources, args.out, args.relations_out, [args.only] if args.only else PARTS,
                             Path(args.keep_models) if args.keep_models else None,
-                            params={"max_iterations": args.iterations}, progress=show)
+                            params={"max_iterations": args.iterations}, progress=show,
+                            corrections=args.corrections or ())
     if not args.quiet:
         print("written: " + ", ".join(map(str, written)))
     return 0
@@ -372,6 +375,7 @@ def parser() -> argparse.ArgumentParser:
                  "Needs the training extra: pip install -e '.[train]'.",
                  ["kg train                                         # ../shared → kg/models/*.npz",
                   "kg train --only relations --keep-models /tmp/folds  # the relation model, fold models kept",
+                  "kg train --only relations --corrections news/corrections.yaml   # … learning from a review too",
                   "kg train --shared /data/kg --out /tmp/try.npz --only recogniser --iterations 50",
                   "KG_MODEL=/tmp/try.npz kg build                   # a build with the recogniser just trained"])
     t.add_argument("--shared", default="../shared", metavar="DIR",
@@ -382,6 +386,9 @@ def parser() -> argparse.ArgumentParser:
                    help=f"the relation model's file to write (default: {RELATIONS}); KG_RELATIONS=FILE builds "
                         "with it")
     t.add_argument("--only", choices=PARTS, help="train one model only")
+    t.add_argument("--corrections", nargs="+", metavar="FILE",
+                   help="corrections files (kg review writes them): the facts they accept and reject in the pages "
+                        "beside each teach the relation model too")
     t.add_argument("--keep-models", metavar="DIR",
                    help="keep the folds' recognisers in DIR, and use those already there (as kg eval --folds does)")
     t.add_argument("--iterations", type=int, default=PARAMS["max_iterations"], metavar="N",

@@ -148,12 +148,13 @@ Steps = Callable[[int, int, str], None]     # (steps done, in all, what is being
 
 def train_all(sources: Sources, recogniser: str | os.PathLike = MODEL, relations: str | os.PathLike | None = None,
               parts: Iterable[str] = PARTS, keep: Path | None = None, params: dict | None = None,
-              progress: Steps | None = None) -> list[Path]:
+              progress: Steps | None = None, corrections: Iterable[str | os.PathLike] = ()) -> list[Path]:
     """`kg train`: the recogniser from all the annotated text, then the relation model from the gold pages as
-    the recognisers of FOLDS folds read them (trained into `keep`, or reused from there)."""
+    the recognisers of FOLDS folds read them (trained into `keep`, or reused from there), and from the facts
+    that `corrections` files accept or reject in the pages beside them."""
     from kg.relate.learned import MODEL as RELATIONS
     from kg.train.folds import deal, pages, recognisers
-    from kg.train.relations import gold_of, train_relations
+    from kg.train.relations import decided_pages, gold_of, train_relations
 
     parts = set(parts)
     show = progress or (lambda done, total, what: None)
@@ -174,6 +175,7 @@ def train_all(sources: Sources, recogniser: str | os.PathLike = MODEL, relations
             read = pages(sources, dealt, models)
         steps = iter(range(total - 2, total))
         written.append(train_relations(read, dealt, relations or RELATIONS,
-                                       progress=lambda what: show(next(steps), total, what)))
+                                       progress=lambda what: show(next(steps), total, what),
+                                       decided=decided_pages(list(corrections))))
         show(total, total, "done")
     return written

@@ -26,7 +26,7 @@ import numpy as np
 
 from kg.eval import score as scorer
 from kg.eval.score import norm
-from kg.model import Document, Entity
+from kg.model import Document, Entity, name_key
 from kg.relate import read_by_rules
 from kg.relate.candidates import LABELS, NONE, Candidate, candidates
 from kg.relate.context import Context
@@ -82,12 +82,14 @@ class GoldFacts:
 
 @dataclass
 class Page:
-    """A gold page as a fold's recogniser read it, its candidates and what the gold says of each."""
+    """A gold page as a fold's recogniser read it, its candidates and what the gold says of each; or a page a
+    person reviewed (`kg review`), and what the corrections say of some of its candidates."""
     doc: Document
     context: Context
     candidates: list[Candidate]
-    labels: list[set[str]]
-    gold: GoldFacts
+    labels: list[set[str]]               # the relations each candidate's two ends have
+    gold: GoldFacts | None = None
+    known: list[set[str]] | None = None  # the labels the corrections decide, each candidate's; None: all (gold)
 
 
 def page(doc: Document, gold: dict) -> Page:
@@ -103,13 +105,15 @@ def fit(pages: list[Page], c: float = C) -> dict[str, np.ndarray]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    found = [(cand, labels) for p in pages for cand, labels in zip(p.candidates, p.labels)]
+    found = [(cand, labels, known) for p in pages
+             for cand, labels, known in zip(p.candidates, p.labels, p.known or [None] * len(p.candidates))]
     vectors = DictVectorizer(sort=True)
-    x = vectors.fit_transform([dict.fromkeys(cand.features, 1) for cand, _ in found])
+    x = vectors.fit_transform([dict.fromkeys(cand.features, 1) for cand, _, _ in found])
     names = list(vectors.get_feature_names_out())
     labels, weights, bias = [], [], []
     for label in RELATIONS:
-        rows = [i for i, (cand, _) in enumerate(found) if label in cand.labels]
+        rows = [i for i, (cand, _, known) in enumerate(found)
+                if label in cand.labels and (known is None or label in known)]
         y = np.array([label in found[i][1] for i in rows])
         if y.sum() >= MIN_POSITIVES and not y.all():
             model = LogisticRegression(C=c, max_iter=5000).fit(x[rows], y)
@@ -129,7 +133,7 @@ def fit(pages: list[Page], c: float = C) -> dict[str, np.ndarray]:
 def _rule_alone(label: str, found: list, names: list[str]):
     """Too few examples to learn from: a fact a rule reads is as likely right as the rule's facts were (Laplace's
     rule of succession), and no other candidate is one."""
-    fired = [labels for cand, labels in found if label in cand.rules]
+    fired = [labels for cand, labels, known in found if label in cand.rules and (known is None or label in known)]
     if not fired:
         return None, None
     share = (sum(label in labels for labels in fired) + 1) / (len(fired) + 2)
@@ -147,11 +151,12 @@ class Scored:
     right: bool
 
 
-def held_out(pages: dict[str, Page], folds: list[list[str]], c: float = C) -> dict[str, RelationModel]:
-    """For each page, the model trained without its fold."""
+def held_out(pages: dict[str, Page], folds: list[list[str]], c: float = C,
+             decided: list[Page] = ()) -> dict[str, RelationModel]:
+    """For each page, the model trained without its fold (and with every `decided` page)."""
     models = {}
     for held in folds:
-        model = RelationModel(fit([p for d, p in sorted(pages.items()) if d not in held], c))
+        model = RelationModel(fit([p for d, p in sorted(pages.items()) if d not in held] + list(decided), c))
         models.update(dict.fromkeys(held, model))
     return models
 
@@ -215,16 +220,17 @@ def entity_table(pages: dict[str, Page]) -> dict[str, float]:
 
 
 def train_relations(pages: dict[str, Page], folds: list[list[str]], path: str | Path = MODEL,
-                    progress: Callable[[str], None] | None = None) -> Path:
-    """Calibrate on the folds, fit on every page, and write the model (atomically)."""
+                    progress: Callable[[str], None] | None = None, decided: list[Page] = ()) -> Path:
+    """Calibrate on the folds, fit on every page, and write the model (atomically). The `decided` pages,
+    reviewed by a person, teach every fold's model and the shipped one; only the gold scores them."""
     show = progress or (lambda what: None)
     show("relations: held-out folds")
-    facts = scored(pages, held_out(pages, folds))
+    facts = scored(pages, held_out(pages, folds, decided=decided))
     platt = calibration(facts)
     confidence = calibrated([f.raw for f in facts], platt)
     gold = sum(p.gold.count for p in pages.values())
     show("relations: the shipped model")
-    arrays = fit(list(pages.values()))
+    arrays = fit([*pages.values(), *decided])
     table = entity_table(pages)
     arrays.update(calibration=platt,
                   threshold=np.array(best_threshold(list(confidence), [f.right for f in facts], gold)),
@@ -232,6 +238,53 @@ def train_relations(pages: dict[str, Page], folds: list[list[str]], path: str | 
     with atomic_open(Path(path), "wb") as out:
         save(out, arrays)
     return Path(path)
+
+
+def decided_pages(files: list[Path]) -> list[Page]:
+    """The pages beside each corrections file, as the shipped recogniser reads them, with what its accepted
+    and rejected facts say of their candidates: an accepted fact is a positive example in each sentence that
+    names its two ends, a rejected one a negative."""
+    from kg.correct import read_corrections
+    from kg.pipeline import STAGES
+    from kg.read import read_documents
+    from kg.relate import relate
+
+    found = []
+    for file in map(Path, files):
+        decisions = [(c.fact, c.action == "accept") for c in read_corrections(file)
+                     if c.action in ("accept", "reject") and c.fact.object is not None and not c.fact.id]
+        for doc in read_documents(file.parent):
+            if not isinstance(doc, Document):
+                continue
+            for stage in STAGES[:STAGES.index(relate)]:
+                doc = stage(doc)
+            ctx = read_by_rules(doc)
+            cands = candidates(ctx, list(ctx.triples.values()))
+            decided = [_decided(c, decisions) for c in cands]
+            if any(known for known, _ in decided):
+                found.append(Page(doc, ctx, cands, [right for _, right in decided], known=[k for k, _ in decided]))
+    return found
+
+
+def _decided(c: Candidate, decisions: list) -> tuple[set[str], set[str]]:
+    """The labels of a candidate the decisions speak of, and those of them accepted."""
+    known, right = set(), set()
+    if c.second is None:
+        return known, right
+    for fact, accepted in decisions:
+        for direction, (subject, obj) in ((">", (c.first, c.second)), ("<", (c.second, c.first))):
+            label = fact.relation + (">" if fact.relation == "cooperatesWith" else direction)
+            if label in c.labels and _names(fact.subject, subject) and _names(fact.object, obj):
+                known.add(label)
+                if accepted:
+                    right.add(label)
+    return known, right
+
+
+def _names(ref, e: Entity) -> bool:
+    """Whether a correction's entity (a name, and a type where given) is `e`."""
+    return (ref.type is None or ref.type == e.type) and \
+        name_key(ref.name) in {name_key(n) for n in [e.name, *e.aliases]}
 
 
 def gold_of(folders) -> dict[str, dict]:

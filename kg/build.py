@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.correct import Book, CorrectionReport, added, corrected, corrections_files, declaring
 from kg.graph.merge import Merger
 from kg.model import KnowledgeGraph, Problem
 from kg.rdf.formats import FORMATS
@@ -50,6 +51,7 @@ class BuildReport:
     rdf_format: str = "turtle"
     reused: int = 0             # pages whose extraction the cache held
     extracted: int = 0          # pages extracted afresh
+    corrections: CorrectionReport | None = None     # what the corrections files changed, when there were any
 
     @property
     def exit_code(self) -> int:
@@ -67,6 +69,8 @@ class BuildReport:
                  "entities by type:   " + ", ".join(f"{t} {n}" for t, n in types.most_common()),
                  "facts by relation:  " + ", ".join(f"{p} {n}" for p, n in predicates.most_common()),
                  "written: " + ", ".join(str(self.out / name) for name in outputs(self.rdf_format))]
+        if self.corrections:
+            lines.insert(4, self.corrections.summary())
         if self.problems:
             skipped = sum(p.skipped for p in self.problems)
             lines.append(f"problems: {len(self.problems)} ({skipped} skipped, {len(self.problems) - skipped} "
@@ -80,7 +84,8 @@ class _NothingBuilt(Exception):
 
 def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str], None] | None = None,
           rdf_format: str = "turtle", jobs: int = 1, cache: Cache | None = None, dask: str | None = None,
-          force: bool = False, follow_links: bool = False) -> BuildReport:
+          force: bool = False, follow_links: bool = False,
+          corrections: Iterable[str | Path] | None = None) -> BuildReport:
     """Extract every page under `source` and write the graph, the record and the views into `out`.
 
     rdf_format: turtle (graph.ttl), nt (graph.nt), jsonld (graph.jsonld) or trig (graph.trig).
@@ -88,21 +93,24 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
     cache: where extractions are kept between builds (Cache.default()); None extracts every page afresh.
     force: write into a folder that holds files kg did not write (kg/write/output.py says which are refused).
     follow_links: read the pages that links lead to outside `source` (by default each is reported).
+    corrections: the corrections files to apply (kg/correct); None: `source`/corrections.yaml when there is one.
     """
     started = time.perf_counter()
     out = Path(out)
     check_workers(jobs, dask)
     recogniser()        # a model that cannot be read stops the build here, not on every page
     folder = output_folder(out, [source], force, WRITTEN)
-    found = scan(source, follow_links=follow_links)
+    book = Book.read(corrections_files(source, corrections))     # a file that does not read stops the build here
+    found = scan(source, book.files, follow_links=follow_links)
     total = expected_documents(p for p in found if isinstance(p, Path)) + sum(isinstance(p, Problem) for p in found)
     report = BuildReport(KnowledgeGraph(), out, 0.0, rdf_format=rdf_format)
     try:
         with fewer_collections(), atomic_folder(folder, WRITTEN, in_place(folder)) as new:
             with (new / "extraction.jsonl").open("w", encoding="utf-8") as record:
-                merger = _extract(read_documents(source, follow_links=follow_links), record, report, progress,
-                                  total, jobs=jobs, cache=cache, dask=dask)
+                pages = declaring(read_documents(source, book.files, follow_links=follow_links), book)
+                merger = _extract(pages, record, report, progress, total, book, jobs=jobs, cache=cache, dask=dask)
             report.graph = merger.graph()
+            report.corrections = book.report(report.graph) if book else None
             if not report.graph.documents:
                 raise _NothingBuilt
             # with workers to spare, the views are drawn while the graph is written
@@ -116,8 +124,9 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
     return report
 
 
-def _extract(items, record, report: BuildReport, progress, total: int, **how) -> Merger:
-    """Stream every page's extraction into the record file and the graph; only the graph stays in memory."""
+def _extract(items, record, report: BuildReport, progress, total: int, book: Book, **how) -> Merger:
+    """Stream every page's extraction, corrected, into the record file and the graph; only the graph stays
+    in memory. Then the facts the corrections add, as a document of their own."""
     merger = Merger()
     for done, item in enumerate(extract_stream(items, **how), 1):
         if isinstance(item, Problem):
@@ -127,10 +136,15 @@ def _extract(items, record, report: BuildReport, progress, total: int, **how) ->
             name = item.doc
             report.problems.extend(item.problems)
             if item.built:
+                if book:
+                    item = corrected(item, book)
                 record.write("".join(line + "\n" for line in item.lines))
                 merger.add(item.document(), item.articles)
                 report.reused += item.reused
                 report.extracted += not item.reused
         if progress:
             progress(done, total, name)
+    for item in added(book):
+        record.write("".join(line + "\n" for line in item.lines))
+        merger.add(item.document(), item.articles)
     return merger

@@ -51,9 +51,12 @@ def cmd_build(args) -> int:
     cache = None if args.no_cache else Cache(args.cache_dir) if args.cache_dir else Cache.default()
     with progress_display(sys.stderr, args.quiet) as show:
         report = build(args.path, args.out, progress=show, rdf_format=args.format, jobs=args.jobs, cache=cache,
-                       dask=args.dask, force=args.force, follow_links=args.follow_links)
+                       dask=args.dask, force=args.force, follow_links=args.follow_links,
+                       corrections=args.corrections)
     for problem in report.problems:
         _report(problem)
+    for unmatched in report.corrections.unmatched if report.corrections else ():
+        print(terminal(f"kg: warning: correction {unmatched}"), file=sys.stderr)
     if not report.graph.documents:
         print(f"kg: error: no page could be built; nothing was written, {args.out} is as it was", file=sys.stderr)
     elif not args.quiet:
@@ -291,7 +294,9 @@ def parser() -> argparse.ArgumentParser:
                  ["kg build seeds/ --out out/",
                   "kg build ~/news/ --out graph/ --jobs 2            (two worker processes)",
                   "kg build ~/news/ --out graph/ --dask tcp://scheduler:8786   (on a Dask cluster)",
-                  "kg build page.txt --out out/ --format trig --quiet --no-cache"], EXIT_CODES)
+                  "kg build page.txt --out out/ --format trig --quiet --no-cache",
+                  "kg build ~/news/ --out graph/ --corrections review.yaml   (a person's decisions, applied)"],
+                 EXIT_CODES)
     b.add_argument("path", nargs="?", default="seeds",
                    help="a news page or a folder of pages: .txt, .md, .html, .jsonl (one article a line) "
                         "(default: seeds)")
@@ -308,6 +313,9 @@ def parser() -> argparse.ArgumentParser:
                         "outputs are replaced)")
     b.add_argument("--follow-links", action="store_true",
                    help="read the pages that links lead to outside PATH (by default each is reported, not read)")
+    b.add_argument("--corrections", action="append", metavar="FILE",
+                   help="apply the decisions in FILE, a YAML list (reject, accept, add, merge, split, rename, "
+                        "retype, alias, recognise); repeat for more (default: PATH/corrections.yaml, if there)")
     b.add_argument("--cache-dir", metavar="DIR",
                    help=f"where extractions are kept between builds (default: {default_folder()})")
     b.set_defaults(run=cmd_build)

@@ -91,7 +91,14 @@ class RecordReader:
             provenance = Provenance(doc.id, record.get("article", 0), record.get("sentence", 0),
                                     record["evidence"], start, end)
         return Triple(subject, record["predicate"], obj, value, record.get("role", ""), provenance,
-                      record.get("source", ""))
+                      record.get("source", ""), reviewer=_reviewer(record))
+
+
+def _reviewer(record: dict) -> str:
+    """Who reviewed the fact (kg/correct), "" when no one did."""
+    if not record.get("reviewed"):
+        return ""
+    return str(record.get("reviewer") or "reviewer")
 
 
 def _exact(value, where: str) -> Decimal:

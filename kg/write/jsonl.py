@@ -105,4 +105,6 @@ def _triple(doc: Document, t: Triple) -> dict:
     if t.provenance is not None:
         p = t.provenance
         record.update(evidence=p.text, article=p.article, sentence=p.sentence, span=[p.start, p.end])
+    if t.reviewer:      # a person checked it (kg/correct)
+        record.update(reviewed=True, reviewer=t.reviewer)
     return record

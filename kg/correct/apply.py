@@ -40,7 +40,7 @@ class Book:
         self.corrections = corrections
         self.files = list(files)
         self.matched: Counter[int] = Counter()      # a correction's index → the records it changed
-        self.unfit = 0      # facts dropped because an entity's new type no longer fits their relation
+        self.unfit = 0      # facts dropped: a merge made them a loop, or a retype unfit for their relation
         # entity corrections in the order of ENTITY_ACTIONS, each kind in the file's order
         self._entities = sorted(((i, c) for i, c in enumerate(corrections) if c.action in ENTITY_ACTIONS),
                                 key=lambda ic: ENTITY_ACTIONS.index(ic[1].action))
@@ -126,7 +126,7 @@ class CorrectionReport:
         if self.unmatched:
             line += f"; {len(self.unmatched)} match nothing in the graph (listed on standard error)"
         if self.unfit:
-            line += f"; {self.unfit} fact(s) dropped whose ends a retype made unfit for their relation"
+            line += f"; {self.unfit} fact(s) dropped that a merge made a loop or a retype unfit for their relation"
         return line
 
 
@@ -173,6 +173,7 @@ class _Page:
         for t in self.triples:
             s, o = t["_ends"]
             t["_ends"] = (moved.get(s, s), moved.get(o, o) if o is not None else None)
+            t["_loop"] = s != o and t["_ends"][0] == t["_ends"][1]
 
     def drop_unfit(self) -> int:
         """Drop facts that merged into a loop or whose ends' types their relation no longer allows."""
@@ -189,9 +190,11 @@ class _Page:
     def records(self) -> list[dict]:
         for e in self.entities:
             e["aliases"] = sorted(set(e["aliases"]) - {e["name"]})
+            e.pop("_changed", None)
         triples, seen = [], set()
         for t in self.triples:
             t.pop("_ends", None)
+            t.pop("_loop", None)
             key = repr(sorted(t.items()))
             if key not in seen:     # two facts a merge made one, read in the same sentence
                 seen.add(key)
@@ -200,10 +203,12 @@ class _Page:
 
 
 def _fits(t: dict, subject: dict | None, obj: dict | None) -> bool:
-    if subject is None or ("object" in t and obj is None):
-        return True         # an end no entity line names: the fact is left as the record had it
-    if obj is subject:
-        return False        # a merge made it a loop
+    """Whether a fact still holds after its page's entities were corrected: not made a loop by a merge, and,
+    where an end was changed, of the types its relation links."""
+    if t.get("_loop"):
+        return False
+    if subject is None or ("object" in t and obj is None) or not any(e and e.get("_changed") for e in (subject, obj)):
+        return True         # an end no entity line names, or neither end changed: as the record had it
     domain, range_ = DOMAIN_RANGE.get(t["predicate"], (None, None))
     return (domain is None or subject["type"] in domain) and (obj is None or range_ is None or obj["type"] in range_)
 
@@ -213,15 +218,16 @@ def _absorb(into: dict, e: dict) -> None:
     into["mentions"] = sorted({tuple(m) for m in (*into.get("mentions", ()), *e.get("mentions", ()))})
     into["mentions"] = [list(m) for m in into["mentions"]]
     into["source"] = sorted({*into.get("source", ()), *e.get("source", ())})
-    if e.get("byline"):
-        into["byline"] = True
+    for flag in ("byline", "_changed"):
+        if e.get(flag):
+            into[flag] = True
 
 
 def _renamed(e: dict, name: str, type_: str) -> None:
     """The entity called `name`, of `type_`, keeping the name it had as an alias; a reviewer among its sources."""
     if name_key(e["name"]) != name_key(name):
         e["aliases"] = [*e["aliases"], e["name"]]
-    e.update(name=name, type=type_, id=str(entity_iri(type_, entity_id(type_, name))))
+    e.update(name=name, type=type_, id=str(entity_iri(type_, entity_id(type_, name))), _changed=True)
     e["source"] = sorted({*e.get("source", ()), REVIEWER})
 
 

@@ -34,7 +34,7 @@ from kg.read import InputError, printable
 ACTIONS = {
     "accept": (), "reject": (),
     "add": ("note",),
-    "merge": ("into",), "rename": ("to",), "retype": ("to",), "alias": ("add",),
+    "merge": ("into",), "rename": ("to",), "retype": ("to",), "alias": ("names",),
     "split": ("documents", "to", "drop"),
     "recognise": (),
 }
@@ -100,7 +100,7 @@ class Correction:
         if self.fact is not None:
             return f"{self.action} {self.fact}"
         detail = {"merge": f" into {self.to}", "rename": f" to {self.to}", "retype": f" to {self.type}",
-                  "alias": " add " + "、".join(self.names),
+                  "alias": " names " + "、".join(self.names),
                   "split": f" drop {self.drop}" if self.drop else f" in {', '.join(self.documents)} to {self.to}"}
         return f"{self.action} {self.entity}{detail.get(self.action, '')}"
 
@@ -278,7 +278,7 @@ def _typed_ref(file: str, node: yaml.Node, what: str) -> Ref:
 def _entity_item(file, keys, where) -> Correction:
     action = where["action"]
     entity = _ref(file, keys[action])
-    needs = {"merge": "into", "rename": "to", "retype": "to", "alias": "add"}
+    needs = {"merge": "into", "rename": "to", "retype": "to", "alias": "names"}
     if action in needs and needs[action] not in keys:
         _fail(file, keys[action], f"{action} needs {needs[action]}: e.g. {_EXAMPLES[action]}")
     if action == "merge":
@@ -288,7 +288,7 @@ def _entity_item(file, keys, where) -> Correction:
     if action == "retype":
         kind = _text(file, keys["to"], "to")
         return Correction(entity=entity, type=_type(file, keys["to"], kind), **where)
-    return Correction(entity=entity, names=_texts(file, keys["add"], "an alias"), **where)
+    return Correction(entity=entity, names=_texts(file, keys["names"], "an alias"), **where)
 
 
 def _split_item(file, keys, where) -> Correction:
@@ -309,7 +309,7 @@ def _recognise_item(file, keys, where) -> Correction:
 _EXAMPLES = {"merge": "- merge: 某某国家高新区 (Zone) with into: 某某高新区 (Zone)",
              "rename": "- rename: 某某 (Company) with to: 某某有限公司",
              "retype": "- retype: 某某 (Organization) with to: Company",
-             "alias": "- alias: 某某高新区 (Zone) with add: [某某谷]",
+             "alias": "- alias: 某某高新区 (Zone) with names: [某某谷]",
              "split": "- split: 某某区 (Place) with documents: [003_ab12] and to: 某某市某某区 (Place)"}
 _PARSERS = {"accept": _fact_item, "reject": _fact_item, "add": _fact_item, "merge": _entity_item,
             "rename": _entity_item, "retype": _entity_item, "alias": _entity_item, "split": _split_item,

@@ -14,6 +14,7 @@
     kg view out/ --entity 示例高新区 --hops 1 --out view.html   (an interactive page of one neighbourhood)
     kg show out/ 示例高新区                     (one entity: aliases, type, facts and their sentences)
     kg search out/ 高新                          (the entities whose name holds some text)
+    kg review out/                              (a page to tick facts right or wrong: corrections.yaml)
 """
 from __future__ import annotations
 
@@ -231,6 +232,16 @@ def cmd_view(args) -> int:
     g = view.graph
     print(terminal(f"{args.out}: {view.title}, {g.number_of_nodes()} entities, {g.number_of_edges()} links"
                    + (f"; {view.note}" if view.note else "")))
+    return 0
+
+
+def cmd_review(args) -> int:
+    from kg.review import write_review
+
+    out = args.out or (Path(args.graph) / "review.html" if Path(args.graph).is_dir() else Path("review.html"))
+    write_review(args.graph, out)
+    print(terminal(f"{out}: the facts of {args.graph} to review, least confident first; its download is a "
+                   f"corrections file for kg build --corrections"))
     return 0
 
 
@@ -458,6 +469,18 @@ def parser() -> argparse.ArgumentParser:
                    help=f"past this many entities show those with the most links (default: {MAX_NODES}; 0: all)")
     w.add_argument("--out", default="view.html", help="the page to write (default: view.html)")
     w.set_defaults(run=cmd_view)
+    rv = _command(sub, "review", "write a page to tick facts right or wrong and download the corrections file",
+                  "Write one self-contained HTML page of every fact of a build with its sentences, the least "
+                  "confident first, filterable by relation, zone and document. Tick each fact right or wrong, "
+                  "retype or merge entities, and download the decisions as corrections.yaml, which kg build "
+                  "--corrections applies on every build.",
+                  ["kg review out/                      # out/review.html",
+                   "kg review out/ --out ~/review.html",
+                   "kg build news/ --out out/ --corrections ~/Downloads/corrections.yaml"])
+    rv.add_argument("graph", help=graph_help)
+    rv.add_argument("--out", help="the page to write (default: GRAPH/review.html for a build folder)")
+    rv.set_defaults(run=cmd_review)
+    _one_line_errors(rv)
     o = _command(sub, "show", "print one entity: its type, aliases, documents and facts with their sentences",
                  "Print the entity called NAME (or with NAME as an alias): its type, aliases and documents, and "
                  "every fact it is part of with the sentences it was read from. When no entity has that name, "

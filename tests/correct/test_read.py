@@ -1,5 +1,6 @@
 """A corrections file as a person writes it: what each decision reads as, and the one line a mistake gets."""
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,11 @@ def test_an_empty_file_holds_no_decision_and_a_file_not_in_utf8_says_so(tmp_path
         read_corrections(path)
     with pytest.raises(CorrectionsError, match="no such corrections file"):
         read_corrections(tmp_path / "missing.yaml")
+
+
+def test_the_readme_s_worked_example_is_docs_corrections_yaml_and_reads():
+    root = Path(__file__).resolve().parents[2]
+    shown = (root / "README.md").read_text(encoding="utf-8").split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert shown == (root / "docs" / "corrections.yaml").read_text(encoding="utf-8")
+    assert [c.action for c in read_corrections(root / "docs" / "corrections.yaml")] == [
+        "reject", "accept", "add", "merge", "alias", "retype", "split", "recognise", "reject"]

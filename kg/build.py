@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.correct import Book, CorrectionReport, added, corrected, corrections_files, declaring
+from kg.correct import Book, CorrectionReport, added, corrected, corrections_files, declaring, not_pages
 from kg.graph.merge import Merger
 from kg.model import KnowledgeGraph, Problem
 from kg.rdf.formats import FORMATS
@@ -101,13 +101,13 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
     recogniser()        # a model that cannot be read stops the build here, not on every page
     folder = output_folder(out, [source], force, WRITTEN)
     book = Book.read(corrections_files(source, corrections))     # a file that does not read stops the build here
-    found = scan(source, book.files, follow_links=follow_links)
+    found = scan(source, not_pages(source, book), follow_links=follow_links)
     total = expected_documents(p for p in found if isinstance(p, Path)) + sum(isinstance(p, Problem) for p in found)
     report = BuildReport(KnowledgeGraph(), out, 0.0, rdf_format=rdf_format)
     try:
         with fewer_collections(), atomic_folder(folder, WRITTEN, in_place(folder)) as new:
             with (new / "extraction.jsonl").open("w", encoding="utf-8") as record:
-                pages = declaring(read_documents(source, book.files, follow_links=follow_links), book)
+                pages = declaring(read_documents(source, not_pages(source, book), follow_links=follow_links), book)
                 merger = _extract(pages, record, report, progress, total, book, jobs=jobs, cache=cache, dask=dask)
             report.graph = merger.graph()
             report.corrections = book.report(report.graph) if book else None

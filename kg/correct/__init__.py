@@ -14,7 +14,7 @@ The names to recognise reach recognition itself (kg/recognize/declared.py).
 """
 from kg.correct.apply import Book, CorrectionReport
 from kg.correct.read import Correction, CorrectionsError, parse_corrections, read_corrections
-from kg.correct.stage import DEFAULT, added, corrected, corrections_files, declaring
+from kg.correct.stage import DEFAULT, added, corrected, corrections_files, declaring, not_pages
 
 __all__ = ["DEFAULT", "Book", "Correction", "CorrectionReport", "CorrectionsError", "added", "corrected",
-           "corrections_files", "declaring", "parse_corrections", "read_corrections"]
+           "corrections_files", "declaring", "not_pages", "parse_corrections", "read_corrections"]

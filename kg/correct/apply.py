@@ -41,9 +41,7 @@ class Book:
         self.files = list(files)
         self.matched: Counter[int] = Counter()      # a correction's index → the records it changed
         self.unfit = 0      # facts dropped: a merge made them a loop, or a retype unfit for their relation
-        # entity corrections in the order of ENTITY_ACTIONS, each kind in the file's order
-        self._entities = sorted(((i, c) for i, c in enumerate(corrections) if c.action in ENTITY_ACTIONS),
-                                key=lambda ic: ENTITY_ACTIONS.index(ic[1].action))
+        self._entities = [(i, c) for i, c in enumerate(corrections) if c.action in ENTITY_ACTIONS]
         self._facts = [(i, c) for i, c in enumerate(corrections) if c.action in FACT_ACTIONS]
         self._entity_keys = {name_key(n) for _, c in self._entities for n in _names(c)}
         self._fact_keys = {name_key(c.fact.subject.name) for _, c in self._facts if c.fact.subject}
@@ -350,6 +348,12 @@ def _graph_names(graph: KnowledgeGraph) -> dict[str, str]:
     return names
 
 
+def _types(graph: KnowledgeGraph, name: str) -> list[str]:
+    """The types of the entities called `name` in the graph."""
+    key = name_key(name)
+    return sorted({n.type for n in graph.nodes.values() if name_key(n.name) == key})
+
+
 def _unmatched(c: Correction, graph: KnowledgeGraph, names: dict[str, str]) -> str:
     if c.action == "recognise":
         return f"{c.where}: {c}: no page names {c.entity.name}"
@@ -361,7 +365,11 @@ def _unmatched(c: Correction, graph: KnowledgeGraph, names: dict[str, str]) -> s
     if c.action == "alias":
         missing = [] if name_key(c.entity.name) in names else [c.entity.name]
     if not missing:
-        return f"{c.where}: {c}: matches nothing in the graph (its names are there, but not so)"
+        for r in refs:
+            if r.type and r.type not in _types(graph, r.name) and _types(graph, r.name):
+                return (f"{c.where}: {c}: matches nothing in the graph; {r.name} is "
+                        f"{' and '.join(_types(graph, r.name))} there, not {r.type}")
+        return f"{c.where}: {c}: matches nothing in the graph (its names are there, but not as it says)"
     near = difflib.get_close_matches(missing[0], list(names.values()), n=3, cutoff=0.4)
     return (f"{c.where}: {c}: matches nothing in the graph; no entity is called {missing[0]}"
             + (f"; nearest names: {'、'.join(near)}" if near else ""))

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,12 +28,18 @@ def corrections_files(source: str | Path, given: Iterable[str | Path] | None) ->
     if given is None:
         default = Path(source) / DEFAULT
         return [default] if Path(source).is_dir() and default.is_file() else []
-    files = [Path(p) for p in given]
+    files = [Path(given)] if isinstance(given, (str, os.PathLike)) else [Path(p) for p in given]
     for path in files:
         if not path.is_file():
             raise CorrectionsError(f"{printable(path)}: no such corrections file; give the YAML file of "
                                    f"decisions to apply (see README, Corrections)")
     return files
+
+
+def not_pages(source: str | Path, book: Book) -> list[Path]:
+    """The files a build does not read as pages: the corrections, and the input folder's corrections.yaml
+    even when other files are given instead of it."""
+    return [*book.files, Path(source) / DEFAULT]
 
 
 def declaring(items: Iterable[Document | Problem], book: Book) -> Iterator[Document | Problem]:

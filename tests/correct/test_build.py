@@ -211,3 +211,20 @@ def test_a_bad_corrections_file_is_one_line_and_nothing_is_built(tmp_path):
     run = kg("build", str(SEEDS), "--out", str(tmp_path / "out"), "--corrections", str(tmp_path / "none.yaml"))
     assert run.returncode == 2 and "none.yaml: no such corrections file" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_file_given_replaces_the_folder_s_own_which_is_still_no_page(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    shutil.copy(SEEDS / "001_473abfdb58def16d.txt", news)
+    (news / "corrections.yaml").write_text("- retype: 韩滨 (Person)\n  to: Organization\n", encoding="utf-8")
+    given = tmp_path / "review.yaml"
+    given.write_text("- reject: {subject: 韩滨, relation: holdsRole, object: 潍坊高新区经济发展局}\n"
+                     "- retype: 潍坊高新区 (Company)\n  to: Zone\n", encoding="utf-8")
+    report = build(news, tmp_path / "out", corrections=str(given))
+    assert not report.problems and report.graph.documents == ["001_473abfdb58def16d"]
+    assert ("韩滨", "holdsRole", "潍坊高新区经济发展局") not in facts(tmp_path / "out")
+    assert {n.type for n in report.graph.nodes.values() if n.name == "韩滨"} == {"Person"}, "the folder's file is not applied"
+    (unmatched,) = report.corrections.unmatched
+    assert unmatched.endswith("review.yaml:2: retype 潍坊高新区 (Company) to Zone: matches nothing in the graph; "
+                              "潍坊高新区 is Zone there, not Company")

@@ -92,16 +92,16 @@ class Book:
             t.update(reviewed=True, reviewer=last.by)
         return last is None or last.action != "reject"
 
-    def added(self) -> list[tuple[str, list[str]]]:
+    def added(self) -> list[tuple[str, list[dict]]]:
         """The facts each file adds, as the record of a document named after the file, corrected as pages are."""
+        adds = [(i, c) for i, c in enumerate(self.corrections) if c.action == "add"]
         pages = []
-        for file in dict.fromkeys(c.file for c in self.corrections if c.action == "add"):
+        for file in dict.fromkeys(c.file for _, c in adds):
+            mine = [(i, c) for i, c in adds if c.file == file]
+            self.matched.update(i for i, _ in mine)
             doc = Path(file).name
-            records = _added(doc, [(i, c) for i, c in enumerate(self.corrections) if c.action == "add" and c.file == file])
-            for index, c in enumerate(self.corrections):
-                if c.action == "add" and c.file == file:
-                    self.matched[index] += 1
-            pages.append((doc, self.correct(records)))
+            doc += f"~{len(pages) + 1}" if any(doc == other for other, _ in pages) else ""   # two files of one name
+            pages.append((doc, self.correct(_added(doc, mine))))
         return pages
 
     def report(self, graph: KnowledgeGraph) -> CorrectionReport:

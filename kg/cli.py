@@ -32,7 +32,9 @@ from kg.run.cache import Cache, default_folder
 from kg.run.local import WorkerDied
 from kg.model import Problem
 from kg.recognize.learned import MODEL
-from kg.train import PARAMS
+from kg.relate.confidence import default_min_confidence
+from kg.relate.learned import MODEL as RELATIONS
+from kg.train import FOLDS, PARAMS, PARTS
 from kg.rdf.formats import FORMATS
 from kg.read import InputError, read_file, terminal
 from kg.sparql.query import RESULT_FORMATS, TIMEOUT as QUERY_TIMEOUT
@@ -53,7 +55,7 @@ def cmd_build(args) -> int:
     with progress_display(sys.stderr, args.quiet) as show:
         report = build(args.path, args.out, progress=show, rdf_format=args.format, jobs=args.jobs, cache=cache,
                        dask=args.dask, force=args.force, follow_links=args.follow_links,
-                       corrections=args.corrections)
+                       min_confidence=args.min_confidence, corrections=args.corrections)
     for problem in report.problems:
         _report(problem)
     for unmatched in report.corrections.unmatched if report.corrections else ():
@@ -94,16 +96,17 @@ def cmd_extract(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from kg.train import Sources, train
+    from kg.train import Sources, train_all
 
     if args.iterations < 1:
         raise InputError(f"--iterations {args.iterations}: give 1 or more")
     sources = Sources.under(args.shared)
-    with progress_display(sys.stderr, args.quiet, doing="training", unit="iterations") as show:
-        written = train(sources, args.out, params={"max_iterations": args.iterations},
-                        progress=show and (lambda done, total: show(done, total, "")))
+    with progress_display(sys.stderr, args.quiet, doing="training", unit="steps") as show:
+        written = train_all(sources, args.out, args.relations_out, [args.only] if args.only else PARTS,
+                            Path(args.keep_models) if args.keep_models else None,
+                            params={"max_iterations": args.iterations}, progress=show)
     if not args.quiet:
-        print(f"written: {written}")
+        print("written: " + ", ".join(map(str, written)))
     return 0
 
 
@@ -143,6 +146,7 @@ def _cross_validate(args) -> int:
     if not args.summary:
         print("\n".join(result.pooled.misses), end="\n\n")
         print(result.table)
+        print(result.reliability_table, end="\n\n")
         for k, line in enumerate(result.fold_summaries, 1):
             print(f"fold {k}: {line}")
         print("mean over the folds: " + " ".join(f"{key}={result.mean(key)}" for key in
@@ -293,6 +297,14 @@ def _one_line_errors(command: argparse.ArgumentParser) -> None:
     command.error = lambda message: command.exit(2, f"kg: error: {message}; see {command.prog} --help\n")
 
 
+def _default_threshold() -> str:
+    """The default of --min-confidence, for the help: a broken model is reported when a build needs it."""
+    try:
+        return str(default_min_confidence())
+    except InputError:
+        return "kept with the relation model"
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news about high-tech zones.",
                                 epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -306,6 +318,7 @@ def parser() -> argparse.ArgumentParser:
                   "kg build ~/news/ --out graph/ --jobs 2            (two worker processes)",
                   "kg build ~/news/ --out graph/ --dask tcp://scheduler:8786   (on a Dask cluster)",
                   "kg build page.txt --out out/ --format trig --quiet --no-cache",
+                  "kg build ~/news/ --out graph/ --min-confidence 0.5   (only the facts at 0.5 or more)",
                   "kg build ~/news/ --out graph/ --corrections review.yaml   (a person's decisions, applied)"],
                  EXIT_CODES)
     b.add_argument("path", nargs="?", default="seeds",
@@ -329,6 +342,10 @@ def parser() -> argparse.ArgumentParser:
                         "retype, alias, recognise); repeat for more (default: PATH/corrections.yaml, if there)")
     b.add_argument("--cache-dir", metavar="DIR",
                    help=f"where extractions are kept between builds (default: {default_folder()})")
+    b.add_argument("--min-confidence", metavar="X",
+                   help="keep only the facts said at confidence X or more (0 to 1), in every output; the "
+                        f"cache keeps them all (default: {_default_threshold()}, the threshold that "
+                        "scored best in cross-validation)")
     b.set_defaults(run=cmd_build)
     e = _command(sub, "extract", "print the extraction record of one page (or - for standard input)",
                  "Print the extraction record of one page as JSON Lines on standard output: its entities, then "
@@ -364,19 +381,28 @@ def parser() -> argparse.ArgumentParser:
                    help="with --folds: keep each fold's model in DIR, and use those already there rather than "
                         "train them again (score a change made after recognition in a minute)")
     v.set_defaults(run=cmd_eval)
-    t = _command(sub, "train", "rebuild the recogniser's model from annotated text",
-                 "Train the learned recogniser, a CRF, on the domain gold and CLUENER2020 under --shared, and "
-                 "write it where kg build reads it. The same data give the same bytes (a few minutes). "
+    t = _command(sub, "train", "rebuild the recogniser's and the relation model from annotated text",
+                 "Train the learned recogniser, a CRF, on the domain gold and CLUENER2020 under --shared; then the "
+                 "relation model on the gold pages as recognisers trained without them read them (one a fold, "
+                 f"{FOLDS} folds), calibrated on those folds; and write both where kg build reads them. The same "
+                 "data give the same bytes (about half an hour on one core). "
                  "Needs the training extra: pip install -e '.[train]'.",
-                 ["kg train                                         # ../shared → kg/models/recogniser.npz",
-                  "kg train --shared /data/kg --out /tmp/try.npz --iterations 50",
-                  "KG_MODEL=/tmp/try.npz kg build                   # a build with the model just trained"])
+                 ["kg train                                         # ../shared → kg/models/*.npz",
+                  "kg train --only relations --keep-models /tmp/folds  # the relation model, fold models kept",
+                  "kg train --shared /data/kg --out /tmp/try.npz --only recogniser --iterations 50",
+                  "KG_MODEL=/tmp/try.npz kg build                   # a build with the recogniser just trained"])
     t.add_argument("--shared", default="../shared", metavar="DIR",
                    help="the folder of the annotated corpora: data/ner, gold/, corpus/ (default: ../shared)")
     t.add_argument("--out", default=str(MODEL), metavar="FILE",
-                   help=f"the model file to write (default: {MODEL}); KG_MODEL=FILE builds with it")
+                   help=f"the recogniser's file to write (default: {MODEL}); KG_MODEL=FILE builds with it")
+    t.add_argument("--relations-out", default=str(RELATIONS), metavar="FILE",
+                   help=f"the relation model's file to write (default: {RELATIONS}); KG_RELATIONS=FILE builds "
+                        "with it")
+    t.add_argument("--only", choices=PARTS, help="train one model only")
+    t.add_argument("--keep-models", metavar="DIR",
+                   help="keep the folds' recognisers in DIR, and use those already there (as kg eval --folds does)")
     t.add_argument("--iterations", type=int, default=PARAMS["max_iterations"], metavar="N",
-                   help=f"training iterations (default: {PARAMS['max_iterations']})")
+                   help=f"training iterations of each recogniser (default: {PARAMS['max_iterations']})")
     t.add_argument("--quiet", action="store_true", help="print nothing but errors")
     t.set_defaults(run=cmd_train)
     graph_help = "a folder written by kg build, its extraction.jsonl or its graph.ttl"

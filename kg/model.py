@@ -13,7 +13,9 @@ import hashlib
 import unicodedata
 from decimal import Decimal
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from kg.confidence import surest
 
 ENTITY_TYPES = ("Zone", "Place", "Company", "Organization", "GovernmentAgency",
                 "Person", "Project", "Industry", "Policy", "Product")
@@ -182,6 +184,12 @@ class Node:
     type: str
     aliases: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
+    confidence: Decimal | None = None   # the highest of its entities' (kg.graph.merge)
+
+
+def fact_key(t: Triple) -> tuple:
+    """What makes two triples one fact: its two ends and post (a project's amounts are one fact)."""
+    return t.subject.id, t.predicate, t.object.id if t.object else None, t.role
 
 
 @dataclass
@@ -194,8 +202,13 @@ class KnowledgeGraph:
 
     def facts(self) -> dict[tuple, Triple]:
         """Each fact once, however many sentences say it: what every output counts (an edge of the
-        property graph or a project's amount, a fact triple of the RDF), keyed by its two ends and post."""
+        property graph or a project's amount, a fact triple of the RDF), keyed by its two ends and post
+        (fact_key). Each is the first triple that says it, with the highest confidence of all that do:
+        a fact is as sure as its surest sentence, whatever order the sentences came in."""
         found: dict[tuple, Triple] = {}
         for t in self.triples:
-            found.setdefault((t.subject.id, t.predicate, t.object.id if t.object else None, t.role), t)
+            key = fact_key(t)
+            first = found.setdefault(key, t)
+            if first is not t and surest(first.confidence, t.confidence) != first.confidence:
+                found[key] = replace(first, confidence=t.confidence)    # a copy: the triple itself stays as read
         return found

@@ -17,6 +17,7 @@ from kg.model import Document, Problem
 from kg.read import read_documents
 from kg.recognize import recognise
 from kg.relate import relate
+from kg.relate.confidence import confident
 from kg.resolve import resolve
 from kg.text.limit import limit
 from kg.text.quote import quote
@@ -84,5 +85,5 @@ def extract_lines(items: Iterable[Document | Problem], lines: bool = False) -> I
         docs = [Document(id=str(n), raw=line) for n, line in enumerate(item.raw.splitlines(), 1)
                 if line.strip()] if lines else [item]
         for doc in docs:
-            yield process(doc)
+            yield confident(process(doc))       # the facts a build keeps by default
         yield from item.problems + [p for doc in docs if doc is not item for p in doc.problems]

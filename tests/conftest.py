@@ -7,7 +7,9 @@ need real text and real offsets, and keeps these tests independent of kg.text.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,36 @@ def seeds_build(tmp_path_factory) -> Path:
     report = build(SEEDS, out)
     assert not report.problems, report.problems
     return out
+
+
+def hashed_confidence(doc: Document) -> Document:
+    """A stage after relate: each fact and entity a confidence of its own from 0.00 to 1.00, whatever the
+    relation model gives, so that a threshold has something to cut however that model scores the seeds.
+    A hash of the fact and its sentence: a fact said twice is said at two confidences, the same on every run."""
+    def hashed(*parts) -> Decimal:
+        digest = hashlib.sha1("\t".join(map(str, parts)).encode()).hexdigest()
+        return Decimal(int(digest[:8], 16) % 101) / 100
+
+    for e in doc.entities:
+        e.confidence = hashed(doc.id, e.type, e.name).quantize(Decimal("0.01"))
+    for t in doc.triples:
+        end = t.object.name if t.object else t.value
+        t.confidence = hashed(doc.id, t.subject.name, t.predicate, end, t.role,
+                              t.provenance.sentence if t.provenance else "").quantize(Decimal("0.01"))
+    return doc
+
+
+@pytest.fixture(scope="session")
+def hashed_builds(tmp_path_factory) -> dict:
+    """The seeds built with hashed_confidence, keeping every fact ("all", its report and folder) and only
+    those at 0.5 or more ("0.5")."""
+    from kg import pipeline
+    from kg.build import build
+
+    built = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "STAGES", (*pipeline.STAGES, hashed_confidence))
+        for name, threshold in (("all", "0"), ("0.5", "0.5")):
+            out = tmp_path_factory.mktemp("hashed") / "out"
+            built[name] = (build(SEEDS, out, min_confidence=threshold), out)
+    return built

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from kg.confidence import surest
 from kg.correct.read import Correction, Fact, Ref, read_corrections
 from kg.eval.score import DOMAIN_RANGE
 from kg.graph.merge import DIVISIONS
@@ -29,6 +30,7 @@ from kg.write.jsonl import json_number
 
 REVIEWER = "reviewer"       # what made an added fact or a corrected entity, in the record's "source"
 DECLARED = "declared"       # the source of a mention of a name a corrections file declares (kg/recognize)
+STATED = Decimal("1.00")    # the confidence of a fact a person adds: they vouch for it
 ENTITY_ACTIONS = ("split", "merge", "rename", "alias", "retype")
 FACT_ACTIONS = ("reject", "accept")
 
@@ -216,6 +218,8 @@ def _absorb(into: dict, e: dict) -> None:
     into["mentions"] = sorted({tuple(m) for m in (*into.get("mentions", ()), *e.get("mentions", ()))})
     into["mentions"] = [list(m) for m in into["mentions"]]
     into["source"] = sorted({*into.get("source", ()), *e.get("source", ())})
+    if e.get("confidence") is not None:       # as sure as its surest reading
+        into["confidence"] = surest(into.get("confidence"), e["confidence"])
     for flag in ("byline", "_changed"):
         if e.get(flag):
             into[flag] = True
@@ -334,7 +338,7 @@ def _added(doc: str, added: list[tuple[int, Correction]]) -> list[dict]:
             t["role"] = f.role
         # the note stands in for a sentence, and the item's place in the file for its span
         t.update(source=REVIEWER, evidence=c.note, article=0, sentence=c.line - 1, span=list(c.span),
-                 reviewed=True, reviewer=c.by)
+                 confidence=STATED, reviewed=True, reviewer=c.by)
         triples.append(t)
     return [*entities.values(), *triples]
 

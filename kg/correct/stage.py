@@ -14,7 +14,7 @@ import orjson
 
 from kg.correct.apply import Book
 from kg.correct.read import CorrectionsError
-from kg.graph.load import RecordReader
+from kg.graph.load import RecordReader, confidence_of
 from kg.model import Document, Problem
 from kg.read import printable
 from kg.run import Extracted
@@ -53,9 +53,16 @@ def declaring(items: Iterable[Document | Problem], book: Book) -> Iterator[Docum
 
 def corrected(item: Extracted, book: Book) -> Extracted:
     """The page's record lines with the corrections applied, read back for the graph."""
-    records = book.correct([orjson.loads(text) for text in item.lines])
+    records = book.correct([_parsed(text) for text in item.lines])
     return Extracted(item.doc, [line(r) for r in records], item.articles, item.problems, item.reused,
                      read=read_back(item.doc, records))
+
+
+def _parsed(text: str) -> dict:
+    record = orjson.loads(text)
+    if "confidence" in record:      # the Decimal the record's writer spells with its own digits (0.50), not 0.5
+        record["confidence"] = confidence_of(record)
+    return record
 
 
 def added(book: Book) -> list[Extracted]:

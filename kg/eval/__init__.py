@@ -50,10 +50,11 @@ def evaluate(gold: str | Path, pred: str | Path | None = None, pages: str | Path
 
 def _extract(pages: str | Path, path: Path) -> tuple[Path, list[str]]:
     from kg.pipeline import extract_all
+    from kg.relate.confidence import confident
     from kg.write.jsonl import write_jsonl
 
     run = extract_all(pages)
-    write_jsonl(run.documents, path)
+    write_jsonl(map(confident, run.documents), path)       # the facts a build keeps by default
     return path, [f"{f.path}: {f.reason}" for f in run.problems]
 
 

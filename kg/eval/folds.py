@@ -19,18 +19,31 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from kg.eval import Evaluation, _score
 from kg.eval import score as scorer
 from kg.progress import Show
 from kg.read import InputError
-from kg.train import PARAMS, Sources, train
-from kg.train.gold import gold_files, page_of
+from kg.relate.learned import RelationModel, decimal
+from kg.relate.learned import facts as rel_facts
+from kg.train import PARAMS, Sources
+from kg.train.folds import deal, pages, recognisers
+from kg.train.gold import gold_files
+from kg.train.relations import Page, best_threshold, calibration, held_out, scored
 
 
 @dataclass
 class CrossValidation:
     pooled: Evaluation                       # all folds' records scored together
     folds: list[Evaluation] = field(default_factory=list)
+    bands: list["Band"] = field(default_factory=list)   # the facts of every confidence, by band, and how many right
+
+    @property
+    def reliability_table(self) -> str:
+        lines = [f"{'confidence':<14}{'facts':>7}{'right':>7}{'share':>7}"]
+        lines += [f"  {b.low:.1f}–{b.high:.1f}{'':<5}{b.facts:7d}{b.right:7d}{b.share:7.3f}" for b in self.bands]
+        return "\n".join(lines)
 
     @property
     def table(self) -> str:
@@ -45,52 +58,80 @@ class CrossValidation:
         return round(sum(f.summary[key] for f in self.folds) / len(self.folds), 4)
 
 
-def deal(docs: list[str], folds: int) -> list[list[str]]:
-    """The documents of each fold: the n-th document (in name order) goes to fold n mod folds."""
-    ordered = sorted(docs)
-    return [ordered[k::folds] for k in range(folds)]
-
-
 def cross_validate(sources: Sources, folds: int = 5, params: dict | None = None,
                    progress: Show | None = None, keep: Path | None = None) -> CrossValidation:
     """Train and score `folds` models; `progress` is told of every training iteration and every fold's extraction.
 
-    keep: a folder to keep each fold's model in (fold1.npz …); where one is already there, it is
-    used rather than trained anew, so that a change after recognition is scored in a minute."""
-    from kg.recognize import learned
+    keep: a folder to keep each fold's recogniser in (fold1.npz …); where one is already there, it is
+    used rather than trained anew, so that a change after recognition is scored in a minute.
 
+    The relation model of a fold is trained on the other folds' pages, and calibrated, with its threshold
+    chosen, on what the other folds' models read of pages they did not see."""
     files = {scorer.load_gold([str(p)]).popitem()[0]: p for p in gold_files(sources.gold)}
     if folds < 2 or folds > len(files):
         raise InputError(f"--folds {folds}: give from 2 to {len(files)} folds, one document at least in each")
-    steps = {**PARAMS, **(params or {})}["max_iterations"] + 1      # a fold's iterations, then its extraction
+    dealt = deal(list(files), folds)
     show = progress or (lambda done, total, what: None)
-    if keep is not None:
-        Path(keep).mkdir(parents=True, exist_ok=True)
-    records = []
+    steps = folds * {**PARAMS, **(params or {})}["max_iterations"]
     with tempfile.TemporaryDirectory() as tmp:
-        for k, held in enumerate(deal(list(files), folds), 1):
-            model = Path(keep or tmp) / f"fold{k}.npz"
-            if not model.exists():
-                train(sources, model, exclude=held, params=params,
-                      progress=lambda done, _, k=k: show((k - 1) * steps + done, folds * steps, f"fold {k}: training"))
-            show(k * steps - 1, folds * steps, f"fold {k}: extracting {len(held)} pages")
-            with learned.using(model):
-                record = _extract(held, sources.pages, Path(tmp) / f"fold{k}.jsonl")
-            records.append((held, record))
-            show(k * steps, folds * steps, f"fold {k}: done")
+        folder = Path(keep or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        read = pages(sources, dealt, recognisers(sources, dealt, folder, params, show))
+        show(steps, steps + 2, "relations: training a model a fold")
+        models = held_out(read, dealt)
+        facts = scored(read, models)
+        for held in dealt:
+            _calibrate(models[held[0]], [f for f in facts if f.doc not in held],
+                       sum(read[d].gold.count for d in read if d not in held))
+        show(steps + 1, steps + 2, "extracting the held-out pages")
+        records = [(held, _record(read, held, models, Path(tmp) / f"fold{k}.jsonl"))
+                   for k, held in enumerate(dealt, 1)]
         pooled = Path(tmp) / "all.jsonl"
         pooled.write_text("".join(r.read_text(encoding="utf-8") for _, r in records), encoding="utf-8")
         gold = scorer.load_gold([str(p) for p in files.values()])
+        bands = reliability([(float(models[f.doc].calibrate(f.raw)), f.right) for f in facts])
         return CrossValidation(_score(gold, pooled), [_score({d: gold[d] for d in held}, record)
-                                                      for held, record in records])
+                                                      for held, record in records], bands)
 
 
-def _extract(docs: list[str], pages: list[Path], record: Path) -> Path:
-    from kg.model import Document
-    from kg.pipeline import process_page
-    from kg.read import read_file
+def _calibrate(model: RelationModel, facts: list, gold: int):
+    model.calibration = calibration(facts)
+    model.threshold = best_threshold(list(model.calibrate(np.array([f.raw for f in facts]))),
+                                     [f.right for f in facts], gold)
+
+
+def _record(read: dict[str, Page], held: list[str], models: dict, path: Path) -> Path:
+    """The fold's pages with the facts its relation model keeps, written as `kg build` writes them."""
+    from kg.text.quote import quote
     from kg.write.jsonl import write_jsonl
 
-    pages_read = (item for doc in docs for item in read_file(page_of(doc, pages)) if isinstance(item, Document))
-    write_jsonl(filter(None, map(process_page, pages_read)), record)
-    return record
+    docs = []
+    for doc_id in held:
+        p, model = read[doc_id], models[doc_id]
+        p.doc.triples = [t for t in rel_facts(p.context, list(p.context.triples.values()), model)
+                         if t.confidence >= decimal(model.threshold)]
+        docs.append(quote(p.doc))
+    write_jsonl(docs, path)
+    return path
+
+
+@dataclass
+class Band:
+    low: float
+    high: float
+    facts: int
+    right: int
+
+    @property
+    def share(self) -> float:
+        return self.right / self.facts if self.facts else 0.0
+
+
+def reliability(facts: list[tuple[float, bool]], width: float = 0.1) -> list[Band]:
+    """For each band of confidence, how many facts fell in it and how many of them were right."""
+    bands = [Band(round(k * width, 2), round((k + 1) * width, 2), 0, 0) for k in range(round(1 / width))]
+    for confidence, right in facts:
+        band = bands[min(int(confidence / width), len(bands) - 1)]
+        band.facts += 1
+        band.right += right
+    return bands

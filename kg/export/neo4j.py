@@ -38,6 +38,10 @@ NODE_HEADER = ["id:ID", ":LABEL", "name", "aliases:string[]", "docs:string[]"]
 INVESTMENT_HEADER = ["totalInvestment:double", "currency"]
 RELATIONSHIP_HEADER = [":START_ID", ":END_ID", ":TYPE", "role", "evidence:string[]", "doc:string[]"]
 REVIEW_HEADER = ["reviewed:boolean", "reviewer"]       # a person checked the fact (kg/correct)
+# Every graph kg builds has a confidence on each node, relationship and project's amount; one from an
+# older kg has none, and gets no empty columns for them.
+CONFIDENCE = "confidence:double"
+INVESTMENT_CONFIDENCE = "totalInvestmentConfidence:double"
 SCRIPTS = {"load.cypher": NEO4J, "ladybug.cypher": LADYBUG}
 # kuzu.cypher: the embedded database's script before LadybugDB took over from Kùzu.
 _OURS = re.compile(r"(nodes|relationships)_\w+\.csv|kuzu\.cypher")
@@ -91,22 +95,29 @@ def node_tables(g: nx.MultiDiGraph, named: Names) -> list[Table]:
         members.setdefault(data["type"], []).append((node, data))
     tables = []
     for type_, label in named.labels.items():
-        # Only labels with an amount get the money columns: no empty column for people.
-        invested = any("totalInvestment" in data for _, data in members[type_])
-        table = Table(label, "nodes", NODE_HEADER + (INVESTMENT_HEADER if invested else []))
+        # A label gets a column only if some node has its value: no empty money columns for people,
+        # no confidence for a graph from an older kg.
+        optional = [(column, key) for column, key in ((CONFIDENCE, "confidence"),
+                                                      *zip(INVESTMENT_HEADER, ("totalInvestment", "currency")),
+                                                      (INVESTMENT_CONFIDENCE, "totalInvestmentConfidence"))
+                    if any(key in data for _, data in members[type_])]
+        table = Table(label, "nodes", NODE_HEADER + [column for column, _ in optional])
         for node, data in members[type_]:
-            money = [data.get("totalInvestment"), data.get("currency")] if invested else []
-            table.rows.append([node, label, data["label"], data["aliases"], data["docs"], *money])
+            table.rows.append([node, label, data["label"], data["aliases"], data["docs"],
+                               *(data.get(key) for _, key in optional)])
         tables.append(table)
     return tables
 
 
 def relationship_tables(g: nx.MultiDiGraph, named: Names) -> list[Table]:
-    tables = {p: Table(type_, "relationships", RELATIONSHIP_HEADER + REVIEW_HEADER) for p, type_ in named.types.items()}
+    sure = {data["predicate"] for _, _, data in g.edges(data=True) if "confidence" in data}
+    tables = {p: Table(type_, "relationships", RELATIONSHIP_HEADER + ([CONFIDENCE] if p in sure else []) + REVIEW_HEADER)
+              for p, type_ in named.types.items()}
     pairs: dict[str, Counter] = {p: Counter() for p in tables}
     for start, end, data in g.edges(data=True):
         table = tables[data["predicate"]]
-        table.rows.append([start, end, table.name, data["role"], data["evidence"], data["docs"],
+        confidence = [data.get("confidence")] if data["predicate"] in sure else []
+        table.rows.append([start, end, table.name, data["role"], data["evidence"], data["docs"], *confidence,
                            *_review(data)])
         pairs[data["predicate"]][named.labels[g.nodes[start]["type"]], named.labels[g.nodes[end]["type"]]] += 1
         if data["role"]:

@@ -3,7 +3,7 @@
     from kg.graph.find import card, find, search
     g = to_networkx(load_graph("out"))
     [g.nodes[n]["label"] for n in search(g, "高新")]       # best first
-    print(card(g, find(g, "潍坊高新区")).text())          # its type, aliases, facts and their sentences
+    print(card(g, find(g, "潍坊高新区")).text())          # its type, aliases, facts, their sentences and confidences
 
 Names are compared as the scorer compares them (kg.model.name_key). When no
 entity has a name, the error names the nearest ones: those within the name
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import networkx as nx
 
@@ -93,10 +94,11 @@ class Fact:
     object: str
     role: str = ""
     evidence: list[tuple[str, str]] = field(default_factory=list)     # (sentence on one line, its document)
+    confidence: Decimal | None = None
 
     def text(self) -> str:
         role = f"（{self.role}）" if self.role else ""
-        lines = [f"  {self.subject} {self.predicate}{role} {self.object}"]
+        lines = [f"  {self.subject} {self.predicate}{role} {self.object}{_sure(self.confidence)}"]
         lines += [f"      “{sentence}” ({doc})" for sentence, doc in self.evidence[:EVIDENCE_SHOWN]]
         if len(self.evidence) > EVIDENCE_SHOWN:
             lines.append(f"      … and {len(self.evidence) - EVIDENCE_SHOWN} more sentences")
@@ -112,13 +114,17 @@ class Card:
     docs: list[str]
     investment: Money | None
     facts: list[Fact]
+    confidence: Decimal | None = None
+    investment_confidence: Decimal | None = None
 
     def text(self) -> str:
-        lines = [f"{self.name} ({self.type})"]
+        sure = "" if self.confidence is None else f", confidence {self.confidence}"
+        lines = [f"{self.name} ({self.type}{sure})"]
         if self.aliases:
             lines.append("aliases: " + "、".join(self.aliases))
         if self.investment is not None:
-            lines.append(f"total investment: {self.investment.digits} {self.investment.currency}")
+            lines.append(f"total investment: {self.investment.digits} {self.investment.currency}"
+                         f"{_sure(self.investment_confidence)}")
         lines.append(f"documents ({len(self.docs)}): " + ", ".join(self.docs))
         lines.append(f"facts ({len(self.facts)}):" if self.facts else "facts: none")
         return "\n".join([*lines, *(f.text() for f in self.facts)])
@@ -131,5 +137,11 @@ def card(g: nx.MultiDiGraph, node: str) -> Card:
     # a link of the entity to itself is among both its out- and its in-links: listed once
     edges = [*g.out_edges(node, data=True), *((u, v, d) for u, v, d in g.in_edges(node, data=True) if u != node)]
     facts = [Fact(g.nodes[u]["label"], d["predicate"], g.nodes[v]["label"], d["role"],
-                  [(unwrap(s), doc) for s, doc in zip(d["evidence"], d["docs"])]) for u, v, d in edges]
-    return Card(data["label"], data["type"], list(data["aliases"]), list(data["docs"]), investment, facts)
+                  [(unwrap(s), doc) for s, doc in zip(d["evidence"], d["docs"])], d.get("confidence"))
+             for u, v, d in edges]
+    return Card(data["label"], data["type"], list(data["aliases"]), list(data["docs"]), investment, facts,
+                data.get("confidence"), data.get("totalInvestmentConfidence"))
+
+
+def _sure(confidence: Decimal | None) -> str:
+    return "" if confidence is None else f"  (confidence {confidence})"

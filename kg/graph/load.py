@@ -8,8 +8,8 @@
 The extraction record is read first when there is a choice: it holds every fact
 with its post and evidence sentence, and the same documents merged again give
 the very nodes the build wrote. From RDF only what is least likely to change
-shape is read — types, labels, aliases, documents and the plain links — so a
-graph from RDF has no evidence or posts.
+shape is read — types, labels, aliases, documents, the plain links and the
+confidences of entities and statements — so a graph from RDF has no evidence or posts.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import orjson
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SDO, SKOS
 
+from kg.confidence import normal, surest
 from kg.graph.merge import merge
 from kg.model import ENTITY_TYPES, PREDICATES, Document, Entity, KnowledgeGraph, Money, Node, Provenance, Triple, name_key
 from kg.rdf.terms import HZ
@@ -69,7 +70,7 @@ class RecordReader:
             doc.date, doc.meta = record.get("date", ""), record.get("meta", {})
         elif record["kind"] == "entity":
             entity = Entity(record["name"], record["type"], set(record.get("aliases", ())),
-                            byline=record.get("byline", False))
+                            byline=record.get("byline", False), confidence=confidence_of(record))
             doc.entities.append(entity)
             for name in (entity.name, *entity.aliases):
                 self._named.setdefault((doc.id, name_key(name)), entity)
@@ -91,7 +92,13 @@ class RecordReader:
             provenance = Provenance(doc.id, record.get("article", 0), record.get("sentence", 0),
                                     record["evidence"], start, end)
         return Triple(subject, record["predicate"], obj, value, record.get("role", ""), provenance,
-                      record.get("source", ""), reviewer=_reviewer(record))
+                      record.get("source", ""), confidence_of(record), reviewer=_reviewer(record))
+
+
+def confidence_of(record: dict) -> Decimal | None:
+    """An entity's or triple's confidence, spelt one way whether its line said 0.5 or 0.50
+    (kg.confidence.normal); a line from a file has been checked by _wrong."""
+    return normal(record["confidence"]) if "confidence" in record else None
 
 
 def _reviewer(record: dict) -> str:
@@ -151,6 +158,8 @@ def _wrong(record: dict) -> str | None:
     if kind == "document":
         ok = isinstance(record.get("date", ""), str) and isinstance(record.get("meta", {}), dict)
         return None if ok else 'a document\'s "date" is text and its "meta" an object'
+    if "confidence" in record and not _confidence_ok(record["confidence"]):
+        return '"confidence" is a number from 0 to 1'
     if kind == "entity":        # a type of one's own is allowed: the exports quote whatever it is
         if not _text(record.get("name")) or not _text(record.get("type")):
             return 'an entity has a "name" and a "type", each a non-empty string'
@@ -159,6 +168,17 @@ def _wrong(record: dict) -> str | None:
     if kind == "triple":
         return _wrong_triple(record)
     return f'"kind" is {kind!r}, not entity, triple or document'
+
+
+def _confidence_ok(value) -> bool:
+    # a number, not the digits in a string: the record writes it as one
+    if not isinstance(value, (int, float)):
+        return False
+    try:
+        normal(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _wrong_triple(record: dict) -> str | None:
@@ -185,21 +205,46 @@ def from_rdf(path: Path) -> KnowledgeGraph:
         for iri in g.subjects(RDF.type, HZ[type_]):
             label = _label(g, iri)
             if label:
-                entities[iri] = Entity(label, type_, {str(a) for a in g.objects(iri, SKOS.altLabel)})
+                entities[iri] = Entity(label, type_, {str(a) for a in g.objects(iri, SKOS.altLabel)},
+                                       confidence=_rdf_confidence(g, iri))
     kg = KnowledgeGraph(documents=sorted({_doc_id(g, d) for d in g.objects(None, HZ.mentionedIn)}))
     for iri, entity in entities.items():
         node = kg.nodes.setdefault(entity.id, Node(entity.id, entity.name, entity.type))
         node.aliases |= entity.aliases - {entity.name}
         node.docs |= {_doc_id(g, d) for d in g.objects(iri, HZ.mentionedIn)}
+        node.confidence = surest(node.confidence, entity.confidence)
+    stated = _statement_confidences(g)
     for predicate in PREDICATES:
         for s, o in g.subject_objects(HZ[predicate]):
             if s not in entities:
                 continue
+            confidence = stated.get((s, HZ[predicate], o))
             if o in entities:
-                kg.triples.append(Triple(entities[s], predicate, entities[o]))
+                kg.triples.append(Triple(entities[s], predicate, entities[o], confidence=confidence))
             elif (value := _money(g, s, o)) is not None:
-                kg.triples.append(Triple(entities[s], predicate, value=value))
+                kg.triples.append(Triple(entities[s], predicate, value=value, confidence=confidence))
     return kg
+
+
+def _rdf_confidence(g, iri) -> Decimal | None:
+    """The hz:confidence of an entity or statement, if it has one that is a confidence."""
+    value = g.value(iri, HZ.confidence)
+    try:
+        return normal(str(value)) if isinstance(value, Literal) else None
+    except ValueError:      # not ours to judge here: kg validate says what is wrong with it
+        return None
+
+
+def _statement_confidences(g) -> dict[tuple, Decimal]:
+    """The confidence of each link (subject, predicate, object) its rdf:Statement states."""
+    found = {}
+    for statement in g.subjects(RDF.type, RDF.Statement):
+        confidence = _rdf_confidence(g, statement)
+        if confidence is not None:
+            link = (g.value(statement, RDF.subject), g.value(statement, RDF.predicate),
+                    g.value(statement, RDF.object))
+            found[link] = confidence
+    return found
 
 
 def _label(g, iri) -> str:

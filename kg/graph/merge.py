@@ -3,11 +3,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from decimal import Decimal
 
+from kg.confidence import surest
 from kg.lexicon import load
 from kg.model import ENTITY_TYPES, Document, Entity, KnowledgeGraph, Node, Triple
 
 DIVISIONS = "derived:divisions"     # a fact of China's division codes (kg/data/admin_divisions.csv)
+# A city's province is looked up, not read: it is as sure as the reference data, which no threshold
+# should drop.
+LOOKED_UP = Decimal("1.00")
 
 
 # A fact read in a thousand sentences keeps this many of them in the graph; the
@@ -32,6 +37,7 @@ class Merger:
         self._kg = KnowledgeGraph()
         self._names: dict[str, Counter[str]] = {}
         self._facts: Counter[tuple] = Counter()
+        self._unkept: dict[tuple, Decimal | None] = {}     # the surest of the readings past EVIDENCE_PER_FACT
 
     def add(self, doc: Document, articles: int | None = None) -> None:
         """articles: how many the document has, when `doc` was read back from its record, which does not say."""
@@ -55,6 +61,7 @@ class Merger:
             node.aliases |= entity.aliases
             node.aliases.add(entity.name)
             node.docs.add(doc.id)
+            node.confidence = surest(node.confidence, entity.confidence)   # as sure as its surest document
             self._names[key][entity.name] += id(entity) in listed
         facts = self._facts
         for t in doc.triples:
@@ -62,6 +69,8 @@ class Merger:
             facts[fact] += 1
             if facts[fact] <= EVIDENCE_PER_FACT:
                 kg.triples.append(t)
+            else:
+                self._unkept[fact] = surest(self._unkept.get(fact), t.confidence)
 
     def graph(self) -> KnowledgeGraph:
         kg = self._kg
@@ -72,8 +81,20 @@ class Merger:
             node.aliases.discard(node.name)
         kg.nodes = dict(sorted(kg.nodes.items(), key=lambda item: _order(item[1])))
         kg.documents.sort()
+        _carry_confidence(kg.triples, self._unkept)
         kg.triples = _one_amount(kg.triples, self._facts) + in_provinces(kg)
         return kg
+
+
+def _carry_confidence(triples: list[Triple], unkept: dict[tuple, Decimal | None]) -> None:
+    """A fact is as sure as its surest sentence, kept or not: the first triple kept of a fact read past
+    EVIDENCE_PER_FACT takes the confidence of the surest sentence left out, if that is higher."""
+    if not unkept:
+        return
+    for t in triples:
+        fact = (t.subject.id, t.predicate, t.object.id if t.object else t.value, t.role)
+        if fact in unkept:
+            t.confidence = surest(t.confidence, unkept.pop(fact))
 
 
 def _one_amount(triples: list[Triple], said: Counter) -> list[Triple]:
@@ -102,7 +123,7 @@ def in_provinces(kg: KnowledgeGraph) -> list[Triple]:
                 (place.level == "city" or place.level == "county" and node.name.endswith("市")):
             province = named[place.province]
             derived.append(Triple(Entity(node.name, "Place"), "locatedIn", Entity(province.name, "Place"),
-                                  source=DIVISIONS))
+                                  source=DIVISIONS, confidence=LOOKED_UP))
     return derived
 
 

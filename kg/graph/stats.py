@@ -5,6 +5,8 @@
     from kg.graph.stats import graph_stats
     print(graph_stats(to_networkx(load_graph("out"))).summary())
 
+Facts are counted by confidence in five bands (0.0–0.2 … 0.8–1.0, each holding
+its lower bound, the last 1.0 too), with those of unknown confidence apart.
 Degree is the number of distinct neighbours, whatever the direction and however
 many relations join them; betweenness is networkx's normalised betweenness
 centrality on that same undirected graph: how often an entity lies on the
@@ -13,11 +15,12 @@ shortest paths between others — the brokers of the graph.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.graph.network import fact_count
+from kg.confidence import bands
+from kg.graph.network import fact_confidences, fact_count
 from kg.read import InputError
 
 CENTRAL_TYPES = ("Zone", "Company")
@@ -48,11 +51,14 @@ class GraphStats:
     components: list[int]                # sizes, largest first
     most_documented: list[Ranked]
     betweenness_sampled: bool = False
+    confidence: Counter = field(default_factory=Counter)   # facts by band (kg.confidence.BANDS), low to high
 
     def summary(self) -> str:
         lines = [f"entities: {self.entities}   facts: {self.facts}   documents: {self.documents}",
                  "entities by type:  " + _counts(self.types),
                  "facts by relation: " + _counts(self.relations),
+                 # in the bands' order, low to high, empty ones too: a histogram, not a ranking
+                 "facts by confidence: " + ", ".join(f"{band} {n}" for band, n in self.confidence.items()),
                  _components(self.components)]
         estimated = " (estimated)" if self.betweenness_sampled else ""
         for type_, ranked in self.central.items():
@@ -88,7 +94,7 @@ def graph_stats(g: nx.MultiDiGraph, top: int = 10) -> GraphStats:
         central={t: [ranked(n) for n in by_degree if g.nodes[n]["type"] == t][:top] for t in CENTRAL_TYPES},
         components=sorted((len(c) for c in nx.connected_components(simple)), reverse=True),
         most_documented=[ranked(n) for n in by_docs[:top]],
-        betweenness_sampled=sampled)
+        betweenness_sampled=sampled, confidence=bands(fact_confidences(g)))
 
 
 def _counts(counter: Counter) -> str:

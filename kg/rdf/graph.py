@@ -2,7 +2,9 @@
 
 Each fact is written as the plain link (subject hz:pred object), which is what
 queries and viewers want, and once more as an rdf:Statement that reifies the
-link and is prov:wasDerivedFrom the evidence sentences. What a plain link
+link, is prov:wasDerivedFrom the evidence sentences and has the fact's
+hz:confidence, that of its surest sentence (as KnowledgeGraph.facts has it);
+an entity has its own hz:confidence too. What a plain link
 cannot hold gets a resource of its own, in the standard vocabulary for it: a
 post held is an org:Membership with its org:Role, an amount is a
 schema:MonetaryAmount with its currency and the text's hedge — each derived
@@ -16,6 +18,7 @@ triples is made and written in seconds this way, against minutes in rdflib.
 from __future__ import annotations
 
 import warnings
+from decimal import Decimal
 from functools import cache, lru_cache
 
 import rdflib
@@ -23,6 +26,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 from rdflib import RDF, RDFS
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, SDO, SKOS, XSD
 
+from kg.confidence import surest
 from kg.graph import merge
 from kg.model import ENTITY_TYPES, KnowledgeGraph, Money, Node, Provenance, Triple as Fact, name_key
 from kg.rdf.terms import (AGENT, AMOUNT, DIVISIONS, HZ, ID, MEMBERSHIP, ROLE, STATEMENT, content_iri, document_iri,
@@ -38,6 +42,7 @@ DCTERMS_date = NamedNode(DCTERMS.date)
 HZ_Document = NamedNode(HZ.Document)
 HZ_Sentence = NamedNode(HZ.Sentence)
 HZ_article = NamedNode(HZ.article)
+HZ_confidence = NamedNode(HZ.confidence)
 HZ_document = NamedNode(HZ.document)
 HZ_end = NamedNode(HZ.end)
 HZ_evidence = NamedNode(HZ.evidence)
@@ -79,6 +84,7 @@ class _Triples(dict):
         # a fact read in twenty sentences, or a sentence that says five facts, is written out once
         self.derived: dict[tuple, list[NamedNode]] = {}     # fact → its statement, membership, amount
         self.sentences: dict[Provenance, NamedNode] = {}
+        self.confidence: dict[tuple, Decimal | None] = {}   # fact → that of its surest sentence
 
     def add(self, triple: tuple) -> None:
         self.setdefault(Triple(*triple), None)
@@ -113,6 +119,9 @@ def rdf_triples(kg: KnowledgeGraph) -> list[Triple]:
         _add_node(g, node)
     for triple in kg.triples:
         _add_triple(g, triple)
+    for fact, confidence in g.confidence.items():
+        if confidence is not None:
+            g.add((g.derived[fact][0], HZ_confidence, _confidence(confidence)))
     return sorted(g, key=lambda t: str(t.subject))      # stable: a subject's triples keep their order
 
 
@@ -142,6 +151,8 @@ def _add_node(g: _Triples, node: Node) -> None:
         g.add((iri, SKOS_altLabel, Literal(alias, language="zh")))
     for doc_id in sorted(node.docs):
         g.add((iri, HZ_mentionedIn, _document(doc_id)))
+    if node.confidence is not None:
+        g.add((iri, HZ_confidence, _confidence(node.confidence)))
 
 
 def _add_triple(g: _Triples, t: Fact) -> None:
@@ -164,6 +175,7 @@ def _add_triple(g: _Triples, t: Fact) -> None:
             derived.append(_add_membership(g, subj, obj, t.role))
         if t.value is not None:
             derived.append(_add_amount(g, subj, t.value))
+    g.confidence[fact] = surest(g.confidence.get(fact), t.confidence)
     if t.reviewer:
         _reviewed(g, derived[0], t.reviewer)
     if t.provenance is not None:
@@ -243,6 +255,11 @@ def _add_sentence(g: _Triples, p: Provenance) -> NamedNode:
     g.add((sentence, HZ_start, Literal(p.start)))
     g.add((sentence, HZ_end, Literal(p.end)))
     return sentence
+
+
+def _confidence(confidence) -> Literal:
+    # its own digits (0.50), as the extraction record writes it
+    return Literal(format(confidence, "f"), datatype=XSD_decimal)
 
 
 def _decimal(money: Money) -> Literal:

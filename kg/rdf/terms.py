@@ -56,6 +56,8 @@ class HZ(DefinedNamespace):
     evidence: URIRef
     start: URIRef
     end: URIRef
+    # how sure kg is of a statement or an entity
+    confidence: URIRef
     # a person checked the fact, or added it (kg/correct)
     reviewed: URIRef
 

@@ -45,9 +45,12 @@ class Context:
         key = (subject.id, predicate, obj.id if obj else extra["value"])
         if key in self.triples:
             return
+        self.triples[key] = Triple(subject, predicate, obj, provenance=self.provenance(sentence), source=self.source,
+                                   **extra)
+
+    def provenance(self, sentence: int) -> Provenance | None:
         s = self.sentences.get(sentence)
-        prov = None
-        if s is not None:
-            start, end = self.doc.original_span(s.start, s.end)
-            prov = Provenance(self.doc.id, self.article_of[s.index].index, s.index, s.text, start, end)
-        self.triples[key] = Triple(subject, predicate, obj, provenance=prov, source=self.source, **extra)
+        if s is None:
+            return None
+        start, end = self.doc.original_span(s.start, s.end)
+        return Provenance(self.doc.id, self.article_of[s.index].index, s.index, s.text, start, end)

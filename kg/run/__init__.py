@@ -18,11 +18,13 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 import orjson
 
-from kg.model import Document, Problem
+from kg.confidence import kept
+from kg.model import Document, Problem, Triple
 from kg.read import InputError
 from kg.run.cache import Cache
 
@@ -45,6 +47,29 @@ class Extracted:
         if self.read is None:
             self.read = _read_back(self.doc, map(orjson.loads, self.lines))
         return self.read
+
+    def at_least(self, threshold: Decimal) -> tuple[Extracted, list[Triple]]:
+        """The page with only the facts read at `threshold` or more, in its lines and in its document
+        alike, and the triples left out. A copy: what the cache keeps has every fact, so that another
+        threshold needs no new extraction."""
+        if threshold <= 0:
+            return self, []
+        doc = self.document()
+        # a fact a person accepted (kg/correct) stays, however unsure the model was of it
+        if all(kept(t.confidence, threshold) or t.reviewer for t in doc.triples):
+            return self, []
+        # Only triple lines are parsed again: every writer of the record starts a line with its kind.
+        lines = [line for line in self.lines if not line.startswith('{"kind":"triple"')
+                 or _kept(orjson.loads(line), threshold)]
+        triples = [t for t in doc.triples if kept(t.confidence, threshold) or t.reviewer]
+        left_out = [t for t in doc.triples if not (kept(t.confidence, threshold) or t.reviewer)]
+        return replace(self, lines=lines, read=replace(doc, triples=triples)), left_out
+
+
+def _kept(record: dict, threshold: Decimal) -> bool:
+    from kg.graph.load import confidence_of
+
+    return kept(confidence_of(record), threshold) or bool(record.get("reviewed"))
 
 
 def _read_back(doc: str, records: Iterable[dict]) -> Document:

@@ -23,17 +23,18 @@ from kg.read import InputError
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
-# code, lexicons and the recogniser's weights
+# code, lexicons and the models' weights
 _MADE_OF = (".py", ".csv", ".txt", ".json", ".npz")
 
 
 def extractor_files() -> list[Path]:
-    """Every file the extraction is made of: kg's code, its lexicons and the model in use."""
+    """Every file the extraction is made of: kg's code, its lexicons and the models in use."""
     from kg.recognize.learned import model_path
+    from kg.relate.learned import model_path as relations_path
 
     files = [p for p in sorted(_PACKAGE.rglob("*"))
              if p.is_file() and p.suffix in _MADE_OF and "__pycache__" not in p.parts]
-    return files + [model_path().resolve()] if model_path().resolve() not in files else files
+    return files + [m for m in (model_path().resolve(), relations_path().resolve()) if m not in files]
 
 
 @cache

@@ -139,3 +139,41 @@ def train(sources: Sources, path: str | os.PathLike = MODEL, exclude: Iterable[s
     if sources.public is None and not sources.gold:
         raise InputError("nothing to learn from: give a folder with data/ner or gold")
     return fit(examples(sources, exclude), path, params, progress)
+
+
+FOLDS = 5       # the relation model learns from each gold page as a recogniser of another fold reads it
+PARTS = ("recogniser", "relations")
+Steps = Callable[[int, int, str], None]     # (steps done, in all, what is being done)
+
+
+def train_all(sources: Sources, recogniser: str | os.PathLike = MODEL, relations: str | os.PathLike | None = None,
+              parts: Iterable[str] = PARTS, keep: Path | None = None, params: dict | None = None,
+              progress: Steps | None = None) -> list[Path]:
+    """`kg train`: the recogniser from all the annotated text, then the relation model from the gold pages as
+    the recognisers of FOLDS folds read them (trained into `keep`, or reused from there)."""
+    from kg.relate.learned import MODEL as RELATIONS
+    from kg.train.folds import deal, pages, recognisers
+    from kg.train.relations import gold_of, train_relations
+
+    parts = set(parts)
+    show = progress or (lambda done, total, what: None)
+    iterations = {**PARAMS, **(params or {})}["max_iterations"]
+    total = iterations * (("recogniser" in parts) + FOLDS * ("relations" in parts)) + 2
+    written = []
+    if "recogniser" in parts:
+        written.append(train(sources, recogniser, params=params,
+                             progress=lambda done, _: show(done, total, "the recogniser")))
+    if "relations" in parts:
+        base = total - 2 - FOLDS * iterations
+        dealt = deal(list(gold_of(sources.gold)), FOLDS)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(keep or tmp)
+            folder.mkdir(parents=True, exist_ok=True)
+            models = recognisers(sources, dealt, folder, params,
+                                 lambda done, _, what: show(base + done, total, what))
+            read = pages(sources, dealt, models)
+        steps = iter(range(total - 2, total))
+        written.append(train_relations(read, dealt, relations or RELATIONS,
+                                       progress=lambda what: show(next(steps), total, what)))
+        show(total, total, "done")
+    return written

@@ -78,6 +78,8 @@ def page_data(view: View, pages: dict[str, str] | None = None) -> dict:
     types = Counter(n["group"] for n in nodes)
     relations = Counter(e["relation"] for e in edges)
     return {"nodes": nodes, "edges": edges, "physics": physics, "facts": fact_count(g),
+            # the slider that hides links below a confidence shows only where the links have one
+            "confident": any("confidence" in edge for edge in edges),
             "types": [{"type": t, "name": TYPE_NAMES[t], "colour": COLOURS[t], "shape": SHAPES[t],
                        "count": types[t]} for t in ENTITY_TYPES if types[t]],
             "relations": [{"relation": p, "name": RELATION_NAMES[p], "count": relations[p]}
@@ -104,7 +106,10 @@ def _edge(subject: str, obj: str, d: dict, parallel: int, names: tuple[str, str]
     edge = {"from": subject, "to": obj, "relation": predicate,
             "label": f"{name}：{role}" if role else name,
             "arrows": "to, from" if predicate == "cooperatesWith" else "to",
-            "tip": _edge_title(heading, d["evidence"], d["docs"])}
+            "tip": _edge_title(heading + _sure(d.get("confidence")), d["evidence"], d["docs"])}
+    if d.get("confidence") is not None:
+        # a number for the slider to compare: a two-place Decimal's float reads back as the same digits
+        edge["confidence"] = float(d["confidence"])
     if parallel:
         # Links are straight lines, so two between the same nodes would lie on
         # top of each other, labels and all: each further one bends further.
@@ -114,14 +119,20 @@ def _edge(subject: str, obj: str, d: dict, parallel: int, names: tuple[str, str]
 
 def _node_title(d: dict) -> str:
     # shown as text, not HTML: newlines, no markup
-    lines = [d["label"], f"{TYPE_NAMES.get(d['type'], d['type'])}（{d['type']}）"]
+    lines = [d["label"], f"{TYPE_NAMES.get(d['type'], d['type'])}（{d['type']}）" + _sure(d.get("confidence"))]
     if d["aliases"]:
         lines.append("别名：" + "、".join(d["aliases"]))
     more = f" 等 {len(d['docs'])} 篇" if len(d["docs"]) > MAX_DOCS else ""
     lines.append("文档：" + ", ".join(d["docs"][:MAX_DOCS]) + more)
     if "totalInvestment" in d:
-        lines.append("总投资：" + chinese(Money(d["totalInvestment"], d["currency"])))
+        lines.append("总投资：" + chinese(Money(d["totalInvestment"], d["currency"]))
+                     + _sure(d.get("totalInvestmentConfidence"), "（置信度 {}）"))
     return "\n".join(lines)
+
+
+def _sure(confidence, form: str = "\n置信度：{}") -> str:
+    """The confidence as a tooltip says it, in its own digits (0.50); nothing if it is unknown."""
+    return "" if confidence is None else form.format(format(confidence, "f"))
 
 
 def _edge_title(heading: str, evidence: list[str], docs: list[str]) -> str:

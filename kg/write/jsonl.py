@@ -1,8 +1,9 @@
 """The extraction record of SCHEMA.md: what the scorer reads, one JSON object a line.
 
 Keys beyond the schema's (id, byline, mentions, source, evidence, article,
-sentence, span) are allowed and ignored by the scorer; they let a reader go from any
-line back to the exact characters of the source file. A page whose input gives
+sentence, span, confidence) are allowed and ignored by the scorer; they let a reader go from any
+line back to the exact characters of the source file, and say how sure kg is of each
+entity and fact ("confidence": 0.83, the last key of its line). A page whose input gives
 a date or other metadata (a .jsonl article's keys) has a line of its own,
 {"kind": "document", "doc", "date", "meta"}, before its entities; the scorer
 reads only entity and triple lines.
@@ -17,6 +18,7 @@ from decimal import Decimal
 
 import orjson
 
+from kg.confidence import normal
 from kg.model import Document, Entity, Triple
 from kg.rdf.terms import entity_iri
 from kg.write.atomic import atomic_open
@@ -38,9 +40,25 @@ def records(doc: Document) -> Iterator[dict]:
 def line(record: dict) -> str:
     """A record as one line of compact JSON, the way every writer of the record spells it."""
     try:
-        return orjson.dumps(record).decode()      # a fifth of the time json takes
+        return orjson.dumps(record, default=_digits).decode()      # a fifth of the time json takes
     except orjson.JSONEncodeError:      # what orjson declines, such as an integer past 64 bits in a page's metadata
-        return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_as_float)
+
+
+def _digits(value):
+    # A confidence is a Decimal: written as the JSON number of its own digits (0.50, 0.83), as no
+    # float would spell it.
+    if isinstance(value, Decimal):
+        return orjson.Fragment(format(value, "f"))
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _as_float(value):
+    # json cannot write a number's digits as given; a confidence's two places read back the same from
+    # the float. Only a document line with such metadata comes here, and it holds no confidence.
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def json_number(amount: Decimal) -> int | float | str:
@@ -85,6 +103,8 @@ def _entity(doc: Document, e: Entity) -> dict:
         record["byline"] = True
     record["mentions"] = sorted(list(doc.original_span(m.start, m.end)) for m in e.mentions)
     record["source"] = sorted({m.source for m in e.mentions if m.source})     # the components that found it
+    if e.confidence is not None:
+        record["confidence"] = normal(e.confidence)
     return record
 
 
@@ -105,6 +125,8 @@ def _triple(doc: Document, t: Triple) -> dict:
     if t.provenance is not None:
         p = t.provenance
         record.update(evidence=p.text, article=p.article, sentence=p.sentence, span=[p.start, p.end])
+    if t.confidence is not None:
+        record["confidence"] = normal(t.confidence)
     if t.reviewer:      # a person checked it (kg/correct)
         record.update(reviewed=True, reviewer=t.reviewer)
     return record

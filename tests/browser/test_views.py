@@ -1,10 +1,12 @@
 """The views as a person meets them: opened from file:// in headless Chromium, searched, hovered, pinned,
 filtered, followed from page to page."""
+from decimal import Decimal
 from urllib.parse import unquote
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from headless import console_errors, open_view
@@ -79,7 +81,7 @@ def test_hovering_shows_a_node_s_type_and_aliases_and_a_link_s_evidence(driver, 
     driver.execute_script("kgView.network.moveTo({position: kgView.network.getPosition(arguments[0]), scale: 1.5})",
                           weifang)
     text = hover(driver, f"kgView.network.getPosition('{weifang}')")
-    assert text.splitlines()[:2] == ["潍坊高新区", "高新区（Zone）"]
+    assert text.splitlines()[:3] == ["潍坊高新区", "高新区（Zone）", f"置信度：{graph.nodes[weifang]['confidence']}"]
     assert all(alias in text for alias in graph.nodes[weifang]["aliases"])
 
     (bureau,) = [u for u, v, d in graph.in_edges(weifang, data=True) if d["predicate"] == "partOf"
@@ -90,7 +92,7 @@ def test_hovering_shows_a_node_s_type_and_aliases_and_a_link_s_evidence(driver, 
              f"b = kgView.network.getPosition('{weifang}'); return {{x: a.x + (b.x - a.x) / 3, y: a.y + (b.y - a.y) / 3}}; }})()")
     driver.execute_script(f"kgView.network.moveTo({{position: {point}, scale: 1.5}})")
     text = hover(driver, point)
-    assert text.splitlines()[:2] == ["隶属（partOf）", "潍坊高新区经济发展局 → 潍坊高新区"]
+    assert text.splitlines()[:3] == ["隶属（partOf）", "潍坊高新区经济发展局 → 潍坊高新区", f"置信度：{edge['confidence']}"]
     assert f"{unwrap(edge['evidence'][0])}\n—— {edge['docs'][0]}" in text and "\n\n党委书记" not in text
 
 
@@ -106,6 +108,47 @@ def test_filters_hide_a_type_and_a_relation(driver, seeds_build, graph):
     assert driver.execute_script("return kgView.shownEdges.length") == graph.number_of_edges() - located
     driver.find_element(By.CSS_SELECTOR, '#types input[data-type="Zone"]').click()
     assert driver.execute_script(shown) == len(linked)
+
+
+def test_the_confidence_slider_hides_the_links_below_it_and_hovering_one_shows_its_confidence(driver, hashed_builds):
+    _, out = hashed_builds["all"]
+    graph = to_networkx(load_graph(out))
+    open_view(driver, out / "graph.html")
+    slider = driver.find_element(By.ID, "min-confidence")
+    assert slider.is_displayed() and slider.get_attribute("value") == "0"
+    shown = "return kgView.shownEdges.get().map(e => [e.from, e.to, e.relation]).sort()"
+    drawn = "return kgView.network.body.edgeIndices.length"
+
+    def links(at_least: str) -> list:
+        return sorted([u, v, d["predicate"]] for u, v, d in graph.edges(data=True)
+                      if d["confidence"] >= Decimal(at_least))
+
+    assert driver.execute_script(shown) == links("0") and driver.execute_script(drawn) == graph.number_of_edges()
+    # the keyboard moves the slider as a reader would: End to 1, then down a step at a time
+    slider.send_keys(Keys.END)
+    assert driver.execute_script(shown) == links("1")
+    for _ in range(20):
+        slider.send_keys(Keys.ARROW_LEFT)
+    assert driver.find_element(By.ID, "min-confidence-value").text == "0.80"
+    expected = links("0.80")
+    assert 0 < len(expected) < graph.number_of_edges() // 2
+    assert driver.execute_script(shown) == expected and driver.execute_script(drawn) == len(expected)
+    hidden = graph.number_of_edges() - len(expected)
+    assert f"{hidden} 条置信度低于 0.80，未显示" in driver.find_element(By.ID, "status").text
+
+    # a link still shown, hovered: its confidence, at or above the slider's
+    (u, v, key, d) = next((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
+                          if d["confidence"] >= Decimal("0.8") and graph.nodes[u]["label"] != graph.nodes[v]["label"])
+    point = (f"(() => {{ const a = kgView.network.getPosition('{u}'), "
+             f"b = kgView.network.getPosition('{v}'); return {{x: a.x + (b.x - a.x) / 3, y: a.y + (b.y - a.y) / 3}}; }})()")
+    driver.execute_script(f"kgView.network.moveTo({{position: {point}, scale: 3}})")
+    text = hover(driver, point)
+    assert f"{graph.nodes[u]['label']} → {graph.nodes[v]['label']}" in text
+    assert f"置信度：{d['confidence']}" in text.splitlines()
+    # back to 0: every link again
+    slider.send_keys(Keys.HOME)
+    assert driver.execute_script(shown) == links("0")
+    assert console_errors(driver) == []
 
 
 def test_a_screenshot_shows_the_drawn_graph(driver, seeds_build, tmp_path_factory, weifang):

@@ -3,6 +3,7 @@ import json
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph
@@ -41,6 +42,32 @@ def test_build_writes_the_three_outputs_and_a_summary(tmp_path):
             assert r["evidence"] and len(r["span"]) == 2
     html = (out / "graph.html").read_text(encoding="utf-8")
     assert "潍坊高新区" in html and 'src="http' not in html
+
+
+def test_min_confidence_keeps_the_surer_facts_and_says_how_many_it_left_out(tmp_path):
+    page = SEEDS / "001_473abfdb58def16d.txt"
+
+    def triples(out):
+        return [json.loads(line) for line in (out / "extraction.jsonl").read_text(encoding="utf-8").splitlines()
+                if '"kind":"triple"' in line]
+
+    everything = kg("build", str(page), "--out", str(tmp_path / "all"), "--min-confidence", "0")
+    assert everything.returncode == 0, everything.stderr
+    assert "min confidence" not in everything.stdout      # 0 leaves nothing out, and says nothing of it
+    facts: dict[tuple, Decimal] = {}       # each fact as sure as its surest sentence
+    for t in triples(tmp_path / "all"):
+        fact = (t["subject"], t["predicate"], t.get("object"), t.get("role"))
+        facts[fact] = max(facts.get(fact, Decimal(0)), Decimal(str(t["confidence"])))
+    # just above the least sure: at least those are left out, whatever the model gives
+    threshold = min(facts.values()) + Decimal("0.01")
+    sure = kg("build", str(page), "--out", str(tmp_path / "sure"), "--min-confidence", str(threshold))
+    assert sure.returncode == 0, sure.stderr
+    kept = {(t["subject"], t["predicate"], t.get("object"), t.get("role")) for t in triples(tmp_path / "sure")}
+    assert kept == {fact for fact, c in facts.items() if c >= threshold}
+    count = int(sure.stdout.split("facts: ")[1].split()[0])
+    left_out = int(sure.stdout.split(f"min confidence: {threshold}   facts left out below it: ")[1].split()[0])
+    assert count + left_out == int(everything.stdout.split("facts: ")[1].split()[0])
+    assert left_out == len(facts.keys() - kept) > 0
 
 
 def test_same_input_gives_the_same_graph(tmp_path):

@@ -1,6 +1,7 @@
 """kg export and kg stats as a user runs them."""
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +32,23 @@ def test_stats(seeds_build):
     assert lines[0].startswith("entities: ") and "documents: 5" in lines[0]
     zones = lines[lines.index("most connected Zone: degree, betweenness, name") + 1:][:3]
     assert zones[0].split()[-1] == "潍坊高新区" and len(zones) == 3
+
+
+def test_stats_counts_facts_by_confidence_band_alike_from_the_folder_and_its_turtle(hashed_builds):
+    report, out = hashed_builds["all"]
+    bands = {}
+    for source in (out, out / "graph.ttl"):
+        run = kg("stats", str(source), "--top", "1")
+        assert run.returncode == 0, run.stderr
+        (line,) = [line for line in run.stdout.splitlines() if line.startswith("facts by confidence: ")]
+        bands[source.name] = line
+    assert bands["out"] == bands["graph.ttl"]
+    counted = dict(band.rsplit(" ", 1) for band in bands["out"].removeprefix("facts by confidence: ").split(", "))
+    assert list(counted) == ["0.0–0.2", "0.2–0.4", "0.4–0.6", "0.6–0.8", "0.8–1.0"]
+    facts = report.graph.facts().values()
+    assert int(counted["0.0–0.2"]) == sum(t.confidence < Decimal("0.2") for t in facts) > 0
+    assert int(counted["0.8–1.0"]) == sum(t.confidence >= Decimal("0.8") for t in facts) > 0
+    assert sum(map(int, counted.values())) == len(facts)
 
 
 def test_bad_graph_is_one_line(tmp_path):

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from kg.build import build
+from kg.graph.load import load_graph
+from kg.graph.network import to_networkx
 
 ROOT = Path(__file__).resolve().parents[2]
 # a graph file that breaks off inside a string on its third line
@@ -39,8 +41,11 @@ def test_kg_alone_prints_the_help_and_version_says_which_kg():
 def test_show_prints_an_entity_with_its_facts_and_sentences_on_one_line(seeds_build):
     run = kg("show", str(seeds_build), "韩滨")
     assert run.returncode == 0, run.stderr
-    assert run.stdout.splitlines()[0] == "韩滨 (Person)"
-    assert "韩滨 holdsRole（党委书记、局长） 潍坊高新区经济发展局" in run.stdout
+    g = to_networkx(load_graph(seeds_build))
+    (han,) = [d for _, d in g.nodes(data=True) if d["label"] == "韩滨"]
+    (post,) = [d for _, _, d in g.edges(data=True) if d["role"] == "党委书记、局长"]
+    assert run.stdout.splitlines()[0] == f"韩滨 (Person, confidence {han['confidence']})"
+    assert f"  韩滨 holdsRole（党委书记、局长） 潍坊高新区经济发展局  (confidence {post['confidence']})\n" in run.stdout
     # the page breaks this sentence over two lines (kg export's CSV shows the break as spaces)
     assert "“潍坊高新区经济发展局党委书记、局长韩滨说。” (001_473abfdb58def16d)" in run.stdout
 
@@ -65,7 +70,7 @@ def test_search_lists_the_names_that_hold_the_text_best_first(seeds_build):
 
 def test_every_command_that_reads_a_graph_takes_a_folder_its_record_or_its_rdf(source, tmp_path):
     assert kg("stats", source).stdout.startswith("entities: ")
-    assert kg("show", source, "潍坊高新区").stdout.startswith("潍坊高新区 (Zone)")
+    assert kg("show", source, "潍坊高新区").stdout.startswith("潍坊高新区 (Zone, confidence ")   # from the RDF too
     assert "潍坊高新区" in kg("search", source, "潍坊").stdout
     zones = kg("query", source, "SELECT (COUNT(DISTINCT ?z) AS ?n) WHERE { ?z a hz:Zone }", "--format", "csv")
     assert zones.returncode == 0 and int(zones.stdout.split()[1]) > 30, zones.stderr

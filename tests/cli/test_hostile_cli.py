@@ -86,6 +86,10 @@ def test_links_fifos_and_dangling_links_are_problem_lines(news, tmp_path):
     (["view", "OUT", "--max-nodes", "-1"], ["max_nodes must be 0"]),
     (["view", "OUT", "--hops", "-1", "--entity", "潍坊高新区"], ["hops must be 0 or more"]),
     (["stats", "OUT", "--top", "-1"], ["top must be 0 or more"]),
+    (["build", "--min-confidence", "1.5"], ["--min-confidence 1.5", "from 0 to 1"]),
+    (["build", "--min-confidence=-0.1"], ["--min-confidence -0.1", "from 0 to 1"]),
+    (["build", "--min-confidence", "half"], ["--min-confidence half", "from 0 to 1"]),
+    (["build", "--min-confidence", "nan"], ["--min-confidence nan", "from 0 to 1"]),
 ])
 def test_values_out_of_range_are_one_line(seeds_build, tmp_path, args, words):
     args = [str(seeds_build) if a == "OUT" else a for a in args]
@@ -108,6 +112,8 @@ def test_values_out_of_range_are_one_line(seeds_build, tmp_path, args, words):
     ('{"kind": "triple", "doc": "a", "subject": "甲高新区", "predicate": "totalInvestment", "value": "lots"}',
      ["not an amount"]),
     ('{"kind": "entiti", "doc": "a"}', ['"kind"']),
+    ('{"kind": "triple", "doc": "a", "subject": "甲高新区", "predicate": "locatedIn", "object": "甲高新区", '
+     '"confidence": 83}', ['"confidence" is a number from 0 to 1']),
 ])
 @pytest.mark.parametrize("command", ["stats", "view"])
 def test_a_hand_edited_record_is_one_line(tmp_path, command, line, words):

@@ -67,19 +67,23 @@ def test_one_file_per_label_and_type_with_neo4j_admin_headers(exported, seeds_bu
     labels, types = Counter(t for _, t in g.nodes(data="type")), Counter(p for _, _, p in g.edges(data="predicate"))
     for label, count in labels.items():
         header, *rows = read_csv(exported / f"nodes_{label}.csv")
-        assert header[:5] == ["id:ID", ":LABEL", "name", "aliases:string[]", "docs:string[]"]
+        assert header[:6] == ["id:ID", ":LABEL", "name", "aliases:string[]", "docs:string[]", "confidence:double"]
         assert ("totalInvestment:double" in header) == (label == "Project")
+        assert ("totalInvestmentConfidence:double" in header) == (label == "Project")
         assert len(rows) == count and {r[1] for r in rows} == {label}
         for row in rows:
             node = g.nodes[row[0]]
             assert row[2] == node["label"] and row[3].split(";") == (node["aliases"] or [""])
+            assert row[5] == format(node["confidence"], "f")        # its own digits: 0.50
     for predicate, count in types.items():
         name = relationship_type(predicate)
         header, *rows = read_csv(exported / f"relationships_{name}.csv")
         assert header == [":START_ID", ":END_ID", ":TYPE", "role", "evidence:string[]", "doc:string[]",
-                          "reviewed:boolean", "reviewer"]
+                          "confidence:double", "reviewed:boolean", "reviewer"]
         assert len(rows) == count and {r[2] for r in rows} == {name}
-        assert {(r[6], r[7]) for r in rows} == {("false", "")}, "no one has reviewed the seeds' facts"
+        assert all(r[6] == format(g.edges[r[0], r[1], f"{predicate}:{r[3]}" if r[3] else predicate]["confidence"], "f")
+                   for r in rows)
+        assert {(r[7], r[8]) for r in rows} == {("false", "")}, "no one has reviewed the seeds' facts"
         assert all(len(r[4].split(";")) == len(r[5].split(";")) for r in rows), "a document for each sentence"
     assert sorted(p.name for p in exported.glob("*.csv")) == sorted(
         [f"nodes_{label}.csv" for label in labels] + [f"relationships_{relationship_type(p)}.csv" for p in types])
@@ -140,6 +144,13 @@ def test_properties_survive_the_load(ladybug_db, seeds_build):
     assert dict(ladybug_db.rows("MATCH (p:Project) WHERE p.totalInvestment IS NOT NULL "
                                 "RETURN p.name, p.totalInvestment")) == amounts
     assert amounts["磁悬浮智能制造产业化项目"] == 3.5e9
+    sure = {d["label"]: float(d["totalInvestmentConfidence"]) for _, d in g.nodes(data=True) if "totalInvestment" in d}
+    assert dict(ladybug_db.rows("MATCH (p:Project) WHERE p.totalInvestment IS NOT NULL "
+                                "RETURN p.name, p.totalInvestmentConfidence")) == sure
+    # every node and relationship has its confidence, a number
+    assert ladybug_db.rows("MATCH (n) WHERE n.confidence IS NULL RETURN count(*)") == [[0]]
+    edges = sorted(float(c) for *_, c in g.edges(data="confidence"))
+    assert sorted(c for (c,) in ladybug_db.rows("MATCH ()-[r]->() RETURN r.confidence")) == edges
     aliased = {d["label"]: d["aliases"] for _, d in g.nodes(data=True) if d["aliases"]}
     assert {name: sorted(a) for name, a in ladybug_db.rows("MATCH (n) WHERE n.aliases IS NOT NULL "
                                                             "RETURN n.name, n.aliases")} == aliased

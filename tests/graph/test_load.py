@@ -51,6 +51,10 @@ def test_seeds_record_and_rdf_agree(seeds_build):
     ('{"kind": "entity", "doc": "a", "name": "甲高新区", "type": "Zone"}\nnot json\n', ":2: not a line of the extraction record"),
     ('{"kind": "triple", "doc": "a", "subject": "甲高新区", "predicate": "locatedIn", "object": "乙市"}\n',
      ":1: the triple names an entity that no entity line of its document has"),
+    ('{"kind": "entity", "doc": "a", "name": "甲高新区", "type": "Zone", "confidence": 1.2}\n',
+     ':1: "confidence" is a number from 0 to 1'),
+    ('{"kind": "entity", "doc": "a", "name": "甲高新区", "type": "Zone", "confidence": "0.5"}\n',
+     ':1: "confidence" is a number from 0 to 1'),
 ])
 def test_a_broken_record_is_one_clear_error(tmp_path, content, message):
     (tmp_path / "extraction.jsonl").write_text(content, encoding="utf-8")

@@ -148,3 +148,21 @@ def test_a_city_lies_in_its_province_when_the_pages_name_both(weifang):
     assert not list(to_rdf(merge([weifang])).query(city_links))     # no province named, none added
     weifang.entities.append(Entity("山东省", "Place"))
     assert len(list(to_rdf(merge([weifang])).query(city_links))) == 1
+
+
+def test_a_statement_has_the_confidence_of_its_surest_sentence_as_a_decimal(weifang, weifang_000):
+    for doc, sure in ((weifang, "0.40"), (weifang_000, "0.85")):
+        for item in [*doc.triples, *doc.entities]:
+            item.confidence = Decimal(sure)
+    graph = rdflib.Graph().parse(data=to_rdf(merge([weifang, weifang_000])).serialize(format="nt"), format="nt")
+    rows = {(str(s), p): c for s, p, c in graph.query(PREFIXES + """
+        SELECT ?s ?p ?c WHERE { ?st rdf:subject/rdfs:label ?s ; rdf:predicate ?p ; hz:confidence ?c }""")}
+    # said in both documents: the surer one's; said in one: its own, as the text gave it (0.40, not 0.4)
+    assert rows["磁悬浮智能制造产业化项目", HZ.locatedIn] == Literal("0.85", datatype=XSD.decimal)
+    assert rows["磁悬浮智能制造产业化项目", HZ.totalInvestment] == Literal("0.85", datatype=XSD.decimal)
+    assert rows["韩滨", HZ.holdsRole] == Literal("0.40", datatype=XSD.decimal)
+    assert str(rows["韩滨", HZ.holdsRole]) == "0.40"
+    assert len(rows) == 5       # every statement has one
+    named = dict(graph.query(PREFIXES + "SELECT ?name ?c WHERE { ?e rdfs:label ?name ; hz:confidence ?c }"))
+    assert named[Literal("潍坊高新区", lang="zh")] == Literal("0.85", datatype=XSD.decimal)   # named in both
+    assert named[Literal("韩滨", lang="zh")] == Literal("0.40", datatype=XSD.decimal)

@@ -75,3 +75,21 @@ def test_a_fact_without_its_sentence_or_span(graph):
     messages = {v.message for v in validate(graph).violations}
     assert any(m.startswith("a statement is prov:wasDerivedFrom the hz:Sentence") for m in messages)
     assert "a sentence has exactly one hz:start, a character offset before its hz:end" in messages
+
+
+def test_a_statement_without_a_confidence_or_with_one_past_1(graph):
+    statements = list(graph.subjects(RDF.type, RDF.Statement))
+    assert all(graph.value(st, HZ.confidence) is not None for st in statements)
+    graph.remove((statements[0], HZ.confidence, None))
+    graph.set((statements[1], HZ.confidence, Literal("1.5", datatype=XSD.decimal)))
+    graph.set((statements[2], HZ.confidence, Literal("0.5", datatype=XSD.string)))
+    zone = _labelled(graph, "潍坊高新区")
+    graph.set((zone, HZ.confidence, Literal("-0.1", datatype=XSD.decimal)))
+    lines = validate(graph).explain()
+    about = {line for line in lines if "hz:confidence, an xsd:decimal from 0 to 1" in line}
+    assert about == set(lines)
+    # each broken statement named, whatever number of constraints it breaks
+    for st in statements[:3]:
+        assert f"statement:{str(st).rsplit('/', 1)[-1]} hz:confidence: a statement has exactly one" in "\n".join(about)
+    (entity,) = [line for line in about if "an entity has at most one hz:confidence" in line]
+    assert entity.startswith("Zone 潍坊高新区 zone:") and '(found "-0.1"^^xsd:decimal)' in entity

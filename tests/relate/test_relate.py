@@ -1,14 +1,18 @@
-"""Sentences of the seeds, and the facts kg must read from them."""
+"""Sentences of the seeds, and the facts the rules must read from them: the relation model
+(tests/relate/test_learned.py) weighs what they read among its features."""
 import pytest
 
-from kg.pipeline import extract
+from kg.model import Document
+from kg.pipeline import STAGES, extract
+from kg.relate import read_by_rules, relate
 
 
 def facts(text: str) -> set[tuple]:
-    out = set()
-    for t in extract(text).triples:
-        out.add((t.subject.name, t.predicate, t.object.name if t.object else t.value.amount, t.role or None))
-    return out
+    doc = Document(id="text", raw=text)
+    for stage in STAGES[:STAGES.index(relate)]:
+        doc = stage(doc)
+    return {(t.subject.name, t.predicate, t.object.name if t.object else t.value.amount, t.role or None)
+            for t in read_by_rules(doc).triples.values()}
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.eval.folds import deal
+from kg.eval.folds import reliability
+from kg.model import Entity
+from kg.relate.candidates import Candidate
+from kg.relate.learned import FLOOR, RelationModel
+from kg.train.folds import deal
+from kg.train.relations import GoldFacts, best_threshold
 from kg.train import GOLD_COPIES, Sources, examples, labels
 from kg.train.corpora import cluener
 from kg.train.gold import gold_spans, read_page
@@ -86,3 +91,37 @@ def test_kg_eval_folds_runs_on_a_small_gold_set(small_shared, capsys):
 def test_kg_train_says_what_is_missing(tmp_path, capsys):
     assert main(["train", "--shared", str(tmp_path), "--out", str(tmp_path / "m.npz")]) == 2
     assert "data/ner" in capsys.readouterr().err
+
+
+def test_kg_train_makes_both_models_and_the_same_bytes_twice(small_shared, tmp_path):
+    made = []
+    for k in (1, 2):
+        recogniser, relations = tmp_path / f"r{k}.npz", tmp_path / f"rel{k}.npz"
+        assert main(["train", "--shared", str(small_shared), "--out", str(recogniser), "--relations-out",
+                     str(relations), "--iterations", "10", "--quiet"]) == 0
+        made.append((recogniser.read_bytes(), relations.read_bytes()))
+    assert made[0] == made[1]
+    model = RelationModel.load(tmp_path / "rel1.npz")
+    assert "locatedIn<" in model.labels and 0 < model.threshold < 1
+    assert all(0 <= v <= 1 for v in model.entities.values())
+
+
+@needs_shared
+def test_a_candidate_is_labelled_with_every_relation_the_gold_states_between_its_ends():
+    gold = json.loads((SHARED / "gold" / "dev2" / "04_xian_hightech_investment_drive.json").read_text(encoding="utf-8"))
+    facts = GoldFacts(gold)
+    zone, project = Entity("西安高新区", "Zone"), Entity("八寸线功率半导体项目", "Project")
+    assert facts.labels(Candidate(zone, project, 0)) == {"signs>", "locatedIn<"}     # signed there, and built there
+    assert facts.labels(Candidate(project, zone, 0)) == {"signs<", "locatedIn>"}
+    assert facts.labels(Candidate(zone, Entity("八寸线功率半导体项目", "Person"), 0)) == set()     # not its type
+
+
+def test_the_threshold_is_where_f1_is_highest():
+    # three right facts at the top, then wrong ones: keep the three, of five in the gold
+    assert best_threshold([0.9, 0.8, 0.7, 0.6, 0.5], [True, True, True, False, False], 5) == 0.7
+    assert best_threshold([], [], 5) == FLOOR
+
+
+def test_reliability_bands_count_the_facts_and_the_right_ones():
+    bands = reliability([(0.05, False), (0.15, True), (0.95, True), (0.95, False), (1.0, True)], width=0.5)
+    assert [(b.low, b.high, b.facts, b.right) for b in bands] == [(0.0, 0.5, 2, 1), (0.5, 1.0, 3, 2)]

@@ -1,5 +1,6 @@
 import json
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -112,3 +113,21 @@ def test_small_views_settle_with_physics_big_ones_come_laid_out(graph, monkeypat
 def test_a_sentence_cannot_close_the_script_element():
     text = page._script_json({"title": "示例公司发布</script><script>alert(1)</script>"})
     assert "</script" not in text and json.loads(text)["title"].endswith("alert(1)</script>")
+
+
+def test_tooltips_say_the_confidence_and_links_carry_it_for_the_slider(weifang, weifang_000, html):
+    # without confidences (a graph from an older kg): no line for it, and no slider
+    assert not data_of(html)["confident"] and "置信度" not in json.dumps(data_of(html), ensure_ascii=False)
+    for doc, sure in ((weifang, "0.40"), (weifang_000, "0.85")):
+        for item in [*doc.triples, *doc.entities]:
+            item.confidence = Decimal(sure)
+    data = data_of(render(whole(to_networkx(merge([weifang, weifang_000])))))
+    assert data["confident"]
+    tips = {n["label"]: n["tip"].splitlines() for n in data["nodes"]}
+    assert tips["韩滨"][:3] == ["韩滨", "人物（Person）", "置信度：0.40"]
+    assert tips["潍坊高新区"][2] == "置信度：0.85"                    # named in both documents: the surer
+    assert "总投资：35亿元（置信度 0.85）" in tips["磁悬浮智能制造产业化项目"]
+    (role,) = [e for e in data["edges"] if e["relation"] == "holdsRole"]
+    assert role["confidence"] == 0.4 and role["tip"].splitlines()[2] == "置信度：0.40"
+    (located,) = [e for e in data["edges"] if e["relation"] == "locatedIn" and "磁悬浮" in e["tip"]]
+    assert located["confidence"] == 0.85       # said at 0.40 and at 0.85

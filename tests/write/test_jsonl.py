@@ -1,15 +1,17 @@
 import json
+from decimal import Decimal
 
 import pytest
 
+from kg.graph.load import load_graph
 from kg.model import Document, Entity, Triple
 from kg.write.jsonl import records, write_jsonl
 
 # SCHEMA.md: what the scorer reads, and the extras this writer adds.
 ENTITY_KEYS = {"kind", "doc", "name", "type", "aliases"}
-ENTITY_EXTRAS = {"id", "byline", "mentions", "source"}
+ENTITY_EXTRAS = {"id", "byline", "mentions", "source", "confidence"}
 TRIPLE_KEYS = {"kind", "doc", "subject", "predicate"}
-TRIPLE_EXTRAS = {"role", "currency", "qualifier", "evidence", "article", "sentence", "span", "source"}
+TRIPLE_EXTRAS = {"role", "currency", "qualifier", "evidence", "article", "sentence", "span", "source", "confidence"}
 
 
 def by_kind(doc, kind):
@@ -93,3 +95,27 @@ def test_every_entity_and_fact_says_what_made_it():
     assert sources[("韩滨", None)] == ["model"]
     assert sources[("潍坊市", None)] == ["derived:city"]          # read off the zone's name
     assert sources[("韩滨", "holdsRole")] == "rule:roles"
+
+
+def test_a_confidence_is_a_json_number_in_its_own_digits_and_reads_back_the_same(tmp_path, weifang):
+    sure = {"潍坊高新区": Decimal("0.83"), "韩滨": Decimal("0.5"), "冯玉诚": Decimal("1")}
+    for e in weifang.entities:
+        e.confidence = sure.get(e.name, Decimal("0.07"))
+    for t, confidence in zip(weifang.triples, ("0.83", "0.50", "1.00", "0.00", "0.6")):
+        t.confidence = Decimal(confidence)
+    write_jsonl([weifang], tmp_path / "extraction.jsonl")
+    lines = (tmp_path / "extraction.jsonl").read_text(encoding="utf-8").splitlines()
+    # the last key of each line, two places whatever the Decimal's own spelling, never a float's noise
+    assert [line.rsplit(',"confidence":', 1)[1] for line in lines] == \
+        ["0.83}", "0.07}", "0.07}", "0.07}", "0.50}", "1.00}", "0.83}", "0.50}", "1.00}", "0.00}", "0.60}"]
+    assert all(isinstance(json.loads(line)["confidence"], float) for line in lines)     # a number, not a string
+    kg = load_graph(tmp_path)
+    assert kg.nodes[weifang.entity("潍坊高新区").id].confidence == Decimal("0.83")
+    assert sorted(str(t.confidence) for t in kg.triples) == ["0.00", "0.50", "0.60", "0.83", "1.00"]
+
+
+def test_extract_gives_every_entity_and_fact_a_confidence():
+    from kg.pipeline import extract
+
+    lines = list(records(extract("潍坊高新区经济发展局党委书记、局长韩滨说。")))
+    assert lines and all(0 <= r["confidence"] <= 1 and r["confidence"].as_tuple().exponent <= -2 for r in lines)

@@ -1,6 +1,6 @@
 // One graph view: the network, a legend that filters by type, a relation
-// filter, a toggle for entities linked to nothing, a search box, and a tooltip
-// that a click pins. The data comes from the page's #kg-data element;
+// filter, a slider that hides links below a confidence, a toggle for entities
+// linked to nothing, a search box, and a tooltip that a click pins. The data comes from the page's #kg-data element;
 // window.kgView exposes the network for people and tests in the console.
 (function () {
   "use strict";
@@ -26,13 +26,16 @@
   const shownNodes = new vis.DataView(nodes, {
     filter: (n) => !hiddenTypes.has(n.group) && (showIsolated || !isolated(n)),
   });
-  const shownEdges = new vis.DataView(edges, { filter: (e) => !hiddenRelations.has(e.relation) });
+  // At 0 the slider hides nothing, links of unknown confidence included; above it, those go too.
+  let minConfidence = 0;
+  const sure = (e) => minConfidence <= 0 || (e.confidence !== undefined && e.confidence >= minConfidence);
+  const shownEdges = new vis.DataView(edges, { filter: (e) => !hiddenRelations.has(e.relation) && sure(e) });
   const status = document.getElementById("status");
   const network = new vis.Network(document.getElementById("graph"),
                                   { nodes: shownNodes, edges: shownEdges }, options());
   const tip = document.getElementById("tip");
   const view = (window.kgView = { network, nodes, edges, shownNodes, shownEdges, ready: false, select, matches,
-                                  pinned: null, labelSize });
+                                  pinned: null, labelSize, minConfidence: () => minConfidence });
 
   function share(min, max, total, value) {
     return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
@@ -139,7 +142,9 @@
   function counts() {
     const alone = nodes.get({ filter: isolated }).length;
     const hidden = alone && !showIsolated ? `；${alone.toLocaleString()} 个孤立实体未显示` : "";
-    return `${nodes.length.toLocaleString()} 个实体，${edges.length.toLocaleString()} 条关系${hidden}`;
+    const unsure = minConfidence > 0
+      ? `；${edges.get({ filter: (e) => !sure(e) }).length.toLocaleString()} 条置信度低于 ${minConfidence.toFixed(2)}，未显示` : "";
+    return `${nodes.length.toLocaleString()} 个实体，${edges.length.toLocaleString()} 条关系${hidden}${unsure}`;
   }
 
   // Legend and filters ------------------------------------------------------
@@ -181,7 +186,25 @@
     for (const r of data.relations) {
       checkbox(relations, "relation", r.relation, `${r.name} ${r.relation}`, r.count, "", hiddenRelations);
     }
+    confidenceSlider();
     isolatedToggle();
+  }
+
+  function confidenceSlider() {
+    if (!data.confident) return;
+    const box = document.getElementById("confidence");
+    const input = document.getElementById("min-confidence");
+    const shown = box.querySelector(".count");
+    box.hidden = false;
+    const update = () => {
+      minConfidence = Number(input.value);
+      document.getElementById("min-confidence-value").textContent = minConfidence.toFixed(2);
+      shownEdges.refresh();
+      shown.textContent = edges.get({ filter: sure }).length.toLocaleString();
+      status.textContent = counts();
+    };
+    input.addEventListener("input", update);
+    update();
   }
 
   function isolatedToggle() {

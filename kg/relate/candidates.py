@@ -1,0 +1,187 @@
+"""The pairs of entities a fact might join, each with what the relation model reads of it.
+
+A candidate is two entities of one sentence (the one named first is `first`), an
+entity with the zone its article is about where the sentence names no zone, or a
+fact a rule read that neither of those covers (a zone and the city its name
+carries, named in different sentences). The relation model (kg/relate/learned.py)
+decides for each what relation joins the two, in which direction, or none; training
+(kg/train/relations.py) labels the same candidates from the gold, so both read them
+through `features` alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.lexicon import post_run
+from kg.model import Entity, Mention, Money, PREDICATES, Triple
+from kg.relate.context import Context
+
+# What SCHEMA.md allows: the subject's types and the object's, for each relation.
+_ACTORS = ("Zone", "Company", "Organization", "GovernmentAgency")
+SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "locatedIn": (("Company", "Organization", "Project", "Zone", "Place", "GovernmentAgency"), ("Zone", "Place")),
+    "partOf": (("GovernmentAgency", "Organization", "Company"),
+               ("Zone", "GovernmentAgency", "Organization", "Company")),
+    "signs": (("Zone",), ("Project",)),
+    "investsIn": (("Company", "Organization"), ("Project",)),
+    "holdsRole": (("Person",), ("Company", "Organization", "GovernmentAgency", "Zone")),
+    "cooperatesWith": (_ACTORS, _ACTORS),
+    "focusesOn": (("Zone", "Company", "Organization"), ("Industry",)),
+    "issues": (("Zone", "GovernmentAgency"), ("Policy",)),
+    "produces": (("Company", "Organization"), ("Product",)),
+}
+NONE = "none"
+# A label is a relation and its direction: `>` the first-named entity is the subject, `<` the second.
+LABELS = (NONE, *(f"{p}{d}" for p in PREDICATES if p in SIGNATURES for d in "><"), "totalInvestment>")
+_WINDOW = 6         # characters read before the first mention and after the second
+_PUNCT = "，。；：、,;:"
+
+
+@cache
+def allowed(first: str, second: str) -> tuple[str, ...]:
+    """The labels SCHEMA.md allows between an entity of type `first` named before one of type `second`."""
+    found = [NONE]
+    for p, (subjects, objects) in SIGNATURES.items():
+        if first in subjects and second in objects:
+            found.append(p + ">")
+        if second in subjects and first in objects and p != "cooperatesWith":
+            found.append(p + "<")
+    return tuple(found)
+
+
+@dataclass
+class Candidate:
+    first: Entity
+    second: Entity | None           # None: an amount, for totalInvestment
+    sentence: int
+    features: list[str] = field(default_factory=list)
+    rules: dict[str, Triple] = field(default_factory=dict)     # label → the fact a rule read for it
+    value: Money | None = None
+    role: str = ""
+
+    @property
+    def types(self) -> str:
+        return f"{self.first.type}|{self.second.type if self.second else 'amount'}"
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        if self.second is None:
+            return (NONE, "totalInvestment>")
+        return allowed(self.first.type, self.second.type)
+
+
+def candidates(ctx: Context, rule_triples: list[Triple]) -> list[Candidate]:
+    """Every candidate of a document, in a fixed order, with its features."""
+    found: dict[tuple, Candidate] = {}
+    for sentence, mentions in sorted(ctx.in_sentence.items()):
+        s = ctx.sentences.get(sentence)
+        if s is None:
+            continue
+        ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                _pair(ctx, found, s, ordered, a, b)
+        _with_main_zone(ctx, found, s, ordered)
+    for t in rule_triples:
+        _ruled(ctx, found, t)
+    return list(found.values())
+
+
+def _pair(ctx: Context, found: dict, s, ordered: list[Mention], a: Mention, b: Mention):
+    first, second = ctx.entity(a), ctx.entity(b)
+    if first is None or second is None or first is second or len(allowed(a.type, b.type)) == 1:
+        return
+    key = (first.id, second.id, s.index)
+    if key in found or (second.id, first.id, s.index) in found:
+        return
+    text, base = s.text, s.start
+    between = text[a.end - base:b.start - base]
+    inside = [m.type for m in ordered if m.start >= a.end and m.end <= b.start]
+    tp = f"{a.type}|{b.type}"
+    f = ["bias", "tp=" + tp, "len=" + _bucket(len(between)), f"tp={tp}|len={_bucket(len(between))}",
+         "between=" + _bucket(len(inside)), *(f"inside={t}" for t in sorted(set(inside)))]
+    f += [f"p{ch}|{tp}" for ch in sorted(set(between) & set(_PUNCT))]
+    f += _grams("b", between, tp)
+    f += _grams("pre", text[max(0, a.start - base - _WINDOW):a.start - base], tp)
+    f += _grams("post", text[b.end - base:b.end - base + _WINDOW], tp)
+    if not any(m.type == b.type for m in ordered if a.end <= m.start and m.end <= b.start):
+        f.append("nearest-second|" + tp)
+    if not any(m.type == a.type for m in ordered if a.end <= m.start and m.end <= b.start):
+        f.append("nearest-first|" + tp)
+    if second.name.startswith(first.name):
+        f.append("prefix>|" + tp)
+    elif first.name.startswith(second.name):
+        f.append("prefix<|" + tp)
+    role = _post(text[b.end - base:], between, first_is_person=a.type == "Person") \
+        if "Person" in (a.type, b.type) else ""
+    if role:
+        f.append("post|" + tp)
+    found[key] = Candidate(first, second, s.index, f, role=role)
+
+
+def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention]):
+    """Facts of the zone an article is about, in a sentence that does not name it (主导产业为A、B)."""
+    zone = ctx.main_zone(s.index)
+    if zone is None or any(ctx.entity(m) is zone for m in ordered):
+        return
+    zones_here = any(m.type == "Zone" for m in ordered)
+    for b in ordered:
+        second = ctx.entity(b)
+        if second is None or len(allowed("Zone", b.type)) == 1 or (zone.id, second.id, s.index) in found:
+            continue
+        tp = f"Zone|{b.type}"
+        text, base = s.text, s.start
+        f = ["bias", "main-zone", "tp=" + tp, "main-zone|" + tp, f"zone-in-sentence={zones_here}|{tp}",
+             *_grams("pre", text[max(0, b.start - base - _WINDOW):b.start - base], "main|" + tp),
+             *_grams("post", text[b.end - base:b.end - base + _WINDOW], "main|" + tp)]
+        found[(zone.id, second.id, s.index)] = Candidate(zone, second, s.index, f)
+
+
+def _ruled(ctx: Context, found: dict, t: Triple):
+    """A rule's fact becomes a feature of the candidate it joins, or a candidate of its own."""
+    sentence = t.provenance.sentence if t.provenance else -1
+    rule = t.source or "rule"
+    if t.object is None:
+        key = (t.subject.id, "value", sentence, t.value)
+        c = found.setdefault(key, Candidate(t.subject, None, sentence, ["bias", "amount"], value=t.value))
+        label = "totalInvestment>"
+    else:
+        key = next((k for k in ((t.subject.id, t.object.id, sentence), (t.object.id, t.subject.id, sentence))
+                    if k in found), None)
+        if key is None:
+            key = (t.subject.id, t.object.id, sentence)
+            found[key] = Candidate(t.subject, t.object, sentence, ["bias", "rule-only"])
+            found[key].features.append("tp=" + found[key].types)
+        c = found[key]
+        label = t.predicate + (">" if c.first is t.subject else "<")
+        if t.role:
+            c.role = t.role
+    c.rules[label] = t
+    c.features += [f"rule={rule}|{label}", f"rule={label}", f"rule={label}|{c.types}"]
+
+
+def _post(after: str, between: str, first_is_person: bool) -> str:
+    """The post a person holds: 某公司董事长王明 has it between the two, 王明任某公司董事长 after the body."""
+    found = post_pattern().search(between)
+    if found is None and first_is_person:
+        found = post_pattern().match(after)
+    return found.group(0) if found else ""
+
+
+@cache
+def post_pattern() -> re.Pattern:
+    return post_run()
+
+
+def _grams(where: str, text: str, tp: str) -> list[str]:
+    """The characters and character pairs of a stretch of text, alone and with the two types."""
+    if len(text) > 2 * _WINDOW:
+        text = text[:_WINDOW] + "…" + text[-_WINDOW:]
+    grams = set(text) | {text[i:i + 2] for i in range(len(text) - 1)}
+    return [g for gram in sorted(grams) for g in (f"{where}:{gram}", f"{where}:{gram}|{tp}")]
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 3 else "3-5" if n < 6 else "6-10" if n < 11 else "11-20" if n < 21 else "21+"

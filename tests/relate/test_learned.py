@@ -1,0 +1,112 @@
+"""The relation model on sentences no training file holds, and the confidence on every fact.
+
+The sentences below were written for this test in the style of zone news; none of
+them is in the gold pages the model learned from (test_sentences_are_unseen checks it).
+"""
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import extract
+from kg.relate.candidates import allowed
+from kg.relate.confidence import confident, default_min_confidence
+from kg.relate.learned import ModelError, RelationModel
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+SENTENCES = [
+    ("昨日，合肥高新区与中国科学技术大学签署战略合作协议，双方将共建量子信息产业研究院。",
+     {("合肥高新区", "cooperatesWith", "中国科学技术大学", None), ("合肥高新区", "locatedIn", "合肥市", None)},
+     set()),
+    ("成都高新区管委会主任李晓峰表示，将全力打造电子信息和生物医药两大主导产业。",
+     {("李晓峰", "holdsRole", "成都高新区管委会", "主任"), ("成都高新区管委会", "partOf", "成都高新区", None)},
+     set()),
+    ("总投资50亿元的华东新能源电池材料项目落户常州高新区。",
+     {("华东新能源电池材料项目", "locatedIn", "常州高新区", None),
+      ("华东新能源电池材料项目", "totalInvestment", Decimal(5000000000), None)},
+     set()),
+    ("青岛高新区出台《关于支持海洋经济高质量发展的若干措施》。",
+     {("青岛高新区", "issues", "《关于支持海洋经济高质量发展的若干措施》", None)}, set()),
+    ("深圳市华星光电技术有限公司董事长王强介绍，公司今年研发投入增长两成。",
+     {("王强", "holdsRole", "深圳市华星光电技术有限公司", "董事长")}, set()),
+    ("西安高新区位于陕西省西安市，是首批国家级高新区之一。",
+     {("西安高新区", "locatedIn", "西安市", None)}, set()),
+    ("长沙高新区与湖南大学联合成立智能制造研究院。",
+     {("长沙高新区", "cooperatesWith", "湖南大学", None)},
+     {("湖南大学", "locatedIn", "长沙高新区", None)}),     # a university that works with a zone is not in it
+    ("东莞松山湖高新区签约引进智能终端研发生产基地项目，总投资20亿元。",
+     {("东莞松山湖高新区", "signs", "智能终端研发生产基地项目", None),
+      ("智能终端研发生产基地项目", "locatedIn", "东莞松山湖高新区", None)}, set()),
+]
+
+
+def kept(text: str) -> set[tuple]:
+    doc = confident(extract(text))
+    return {(t.subject.name, t.predicate, t.object.name if t.object else t.value.amount, t.role or None)
+            for t in doc.triples}
+
+
+@pytest.mark.parametrize("text, expected, absent", SENTENCES)
+def test_reads_the_facts_of_unseen_sentences(text, expected, absent):
+    found = kept(text)
+    assert expected <= found
+    assert not absent & found
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="needs ../shared with the gold pages")
+def test_sentences_are_unseen():
+    pages = [p.read_text(encoding="utf-8") for folder in (SHARED / "corpus", SHARED / "seeds")
+             for p in folder.rglob("*.txt")]
+    for text, _, _ in SENTENCES:
+        assert not any(text[:12] in page for page in pages), text
+
+
+def test_every_entity_and_fact_has_a_confidence_of_two_places():
+    doc = extract("东莞松山湖高新区签约引进智能终端研发生产基地项目，总投资20亿元。长沙高新区与湖南大学联合成立智能制造研究院。")
+    assert doc.triples and doc.entities
+    for thing in doc.triples + doc.entities:
+        assert isinstance(thing.confidence, Decimal)
+        assert Decimal(0) <= thing.confidence <= Decimal(1)
+        assert thing.confidence == thing.confidence.quantize(Decimal("0.01"))
+
+
+def test_a_threshold_keeps_the_facts_at_or_above_it():
+    text = "长沙高新区与湖南大学联合成立智能制造研究院。"
+    every = extract(text).triples
+    assert min(t.confidence for t in every) < default_min_confidence()     # the model says what it doubts
+    for at in (Decimal("0"), default_min_confidence(), Decimal("0.5"), Decimal("0.8")):
+        left = confident(extract(text), at).triples
+        assert {(t.subject.name, t.predicate) for t in left} == \
+            {(t.subject.name, t.predicate) for t in every if t.confidence >= at}
+    assert confident(extract(text), Decimal("1.01")).triples == []
+
+
+def test_relations_follow_the_schema():
+    assert "holdsRole>" in allowed("Person", "Company") and "holdsRole<" not in allowed("Person", "Company")
+    assert "holdsRole<" in allowed("Company", "Person")
+    assert allowed("Industry", "Industry") == ("none",)
+    assert "cooperatesWith<" not in allowed("Zone", "Company")      # symmetric: one direction is enough
+
+
+@pytest.mark.parametrize("content", [None, b"not a zip", b""])
+def test_a_missing_or_broken_model_says_so_in_one_line(tmp_path, content):
+    path = tmp_path / "relations.npz"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ModelError) as raised:
+        RelationModel.load(path)
+    message = str(raised.value)
+    assert "\n" not in message and str(path) in message and "kg train" in message
+
+
+def test_kg_extract_with_a_broken_relation_model_exits_with_one_line(tmp_path):
+    path = tmp_path / "relations.npz"
+    path.write_bytes(b"broken")
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "extract", "-"], input="西安高新区位于陕西省西安市。",
+                         capture_output=True, text=True, env={**__import__("os").environ, "KG_RELATIONS": str(path)})
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "kg train" in run.stderr

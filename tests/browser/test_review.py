@@ -66,7 +66,8 @@ def test_the_page_opens_offline_and_lists_every_fact_with_its_sentence(driver, p
 def test_filters_by_relation_zone_and_document(driver, page):
     open_review(driver, page)
     Select(driver.find_element(By.ID, "relation")).select_by_value("holdsRole")
-    assert {f["relation"] for f in shown(driver)} == {"holdsRole"} and len(shown(driver)) == 20
+    posts = driver.execute_script("return kgReview.data.facts.filter(f => f.relation === 'holdsRole')")
+    assert {f["relation"] for f in shown(driver)} == {"holdsRole"} and len(shown(driver)) == len(posts) > 10
     Select(driver.find_element(By.ID, "relation")).select_by_value("")
     Select(driver.find_element(By.ID, "zone")).select_by_value("潍坊高新区")
     zone = shown(driver)
@@ -79,19 +80,31 @@ def test_filters_by_relation_zone_and_document(driver, page):
     assert all("003_a47ea2bfe5e6e35c" in f["docs"] for f in shown(driver))
 
 
-def test_the_least_confident_facts_come_first_and_facts_without_a_confidence_last(driver, seeds_build, tmp_path):
+def test_the_least_confident_facts_come_first(driver, page):
+    open_review(driver, page)
+    shown_first = [float(r.text) for r in driver.find_elements(By.CSS_SELECTOR, "#facts tbody td.confidence")]
+    every = driver.execute_script("return kgReview.data.facts.map(f => f.confidence)")
+    assert shown_first == sorted(shown_first) and shown_first[0] == min(every) and None not in every
+
+
+def test_facts_without_a_confidence_come_last(driver, seeds_build, tmp_path):
     lines = (seeds_build / "extraction.jsonl").read_text(encoding="utf-8").splitlines()
     sure = {ACCEPTED: 0.91, REJECTED: 0.12}
     with_confidences = []
     for line in lines:
         r = json.loads(line)
+        r.pop("confidence", None)       # a record of an older kg, with no confidence but these two
         if r["kind"] == "triple" and (r["subject"], r["predicate"], r.get("object")) in sure:
             r["confidence"] = sure[r["subject"], r["predicate"], r.get("object")]
         with_confidences.append(json.dumps(r, ensure_ascii=False))
     (tmp_path / "extraction.jsonl").write_text("\n".join(with_confidences) + "\n", encoding="utf-8")
     open_review(driver, write_review(tmp_path, tmp_path / "review.html"))
-    first, second, third = driver.find_elements(By.CSS_SELECTOR, "#facts tbody tr")[:3]
-    assert [r.find_element(By.CSS_SELECTOR, ".confidence").text for r in (first, second, third)] == ["0.12", "0.91", "—"]
+    first, second = driver.find_elements(By.CSS_SELECTOR, "#facts tbody tr")[:2]
+    assert [r.find_element(By.CSS_SELECTOR, ".confidence").text for r in (first, second)] == ["0.12", "0.91"]
+    order = driver.execute_script("return kgReview.data.facts.map(f => f.confidence)")
+    unknown = order.index(None)
+    assert unknown > 2 and set(order[unknown:]) == {None}, "the facts of unknown confidence come last"
+    assert set(order[2:unknown]) == {1.0}, "then the cities' provinces, looked up in the division codes"
     assert "潍柴" in first.text and "韩滨" in second.text
 
 
@@ -104,12 +117,12 @@ def test_ticked_facts_a_retype_and_a_merge_download_as_corrections_that_the_rebu
     reviewer = driver.find_element(By.ID, "reviewer")
     reviewer.clear()
     reviewer.send_keys("王芳")
-    row(driver, *REJECTED).find_element(By.CSS_SELECTOR, "button.reject").click()
+    click(driver, row(driver, *REJECTED).find_element(By.CSS_SELECTOR, "button.reject"))
     assert "rejected" in row(driver, *REJECTED).get_attribute("class")
-    row(driver, *ACCEPTED).find_element(By.CSS_SELECTOR, "button.accept").click()
+    click(driver, row(driver, *ACCEPTED).find_element(By.CSS_SELECTOR, "button.accept"))
     # the zone's company 歌尔集团 is 歌尔; 碳基新材料 is an industry, not a company
     edit(driver, row(driver, "歌尔集团", "locatedIn", "潍坊高新区"), "歌尔集团 (Company)", into="歌尔 (Company)")
-    edit(driver, row(driver, "碳基新材料", "focusesOn", "半导体新材料"), "碳基新材料 (Company)", retype="Industry")
+    edit(driver, row(driver, "碳基新材料", "locatedIn", "济宁高新区"), "碳基新材料 (Company)", retype="Industry")
     assert driver.find_element(By.ID, "decided").text == "4 项决定待下载"
     driver.find_element(By.ID, "download").click()
     downloaded = downloads / "corrections.yaml"
@@ -122,7 +135,7 @@ def test_ticked_facts_a_retype_and_a_merge_download_as_corrections_that_the_rebu
 
     report = build(SEEDS, tmp_path / "out", corrections=[downloaded])
     assert (report.corrections.applied, report.corrections.unmatched) == (4, [])
-    assert report.corrections.unfit == 1, "an industry focuses on no industry"
+    assert report.corrections.unfit >= 1, "an industry lies in no zone (nor focuses on one, below the threshold)"
     out = tmp_path / "out"
     facts = {(r["subject"], r["predicate"], r.get("object")): r for r in map(json.loads, (out / "extraction.jsonl")
                                                                                   .read_text(encoding="utf-8").splitlines())
@@ -144,8 +157,14 @@ def test_ticked_facts_a_retype_and_a_merge_download_as_corrections_that_the_rebu
     assert "已审核：王芳" in accepted.text, "the page of the rebuild shows who reviewed the fact"
 
 
+def click(driver, element):
+    """As a reader would: the element scrolled to the middle of the window, clear of the sticky header."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
 def edit(driver, tr, entity: str, into: str = "", retype: str = ""):
-    tr.find_element(By.CSS_SELECTOR, f"button.entity[data-entity='{entity}']").click()
+    click(driver, tr.find_element(By.CSS_SELECTOR, f"button.entity[data-entity='{entity}']"))
     dialog = driver.find_element(By.ID, "editor")
     WebDriverWait(driver, 5).until(lambda d: dialog.is_displayed())
     if retype:

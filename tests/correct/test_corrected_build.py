@@ -228,3 +228,13 @@ def test_a_file_given_replaces_the_folder_s_own_which_is_still_no_page(tmp_path)
     (unmatched,) = report.corrections.unmatched
     assert unmatched.endswith("review.yaml:2: retype 潍坊高新区 (Company) to Zone: matches nothing in the graph; "
                               "潍坊高新区 is Zone there, not Company")
+
+
+def test_a_fact_a_person_accepted_stays_above_any_threshold_and_an_added_one_is_sure(tmp_path):
+    news = news_with(tmp_path, CORRECTIONS.split("- merge:")[0])
+    report = build(news, tmp_path / "out", min_confidence="0.99")
+    kept = {(r["subject"], r["predicate"], r["object"]): r for r in records(tmp_path / "out")
+            if r["kind"] == "triple" and "object" in r}
+    assert float(kept[ACCEPTED]["confidence"]) < 0.99 and kept[ACCEPTED]["reviewer"] == "王芳"
+    assert kept[ADDED]["confidence"] == 1.0 and report.left_out > 0
+    assert validate(load_rdf(tmp_path / "out" / "graph.ttl")).conforms

@@ -168,7 +168,7 @@ def test_load_cypher_is_the_ladybug_load_in_neo4j_dialect(exported):
     def body(statement: str) -> str:
         # the statement without the line that reads the file, in one spelling of columns and functions
         text = statement.split("\n", 1)[1].replace("row.`", "`").replace("string_split(", "split(")
-        text = re.sub(r"CAST\((.+?) AS BOOLEAN\)", r"toBoolean(\1)", text)
+        text = re.sub(r"CAST\(([^()]+?) AS BOOLEAN\)", r"toBoolean(\1)", text)
         return re.sub(r"CAST\((.+?) AS DOUBLE\)", r"toFloat(\1)", text)
 
     assert [body(s) for s in loads] == [body(s) for s in lb if s.startswith("LOAD WITH HEADERS")]

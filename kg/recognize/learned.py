@@ -18,19 +18,18 @@ not entities of the graph.
 """
 from __future__ import annotations
 
-import os
 import zipfile
-from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 
 from kg.model import ENTITY_TYPES, Mention
+from kg.models import FOLDER, InUse
 from kg.read import InputError
 from kg.recognize.features import AFTER, BEFORE, TEMPLATES, Template, lexicons, sequences
 
-MODEL = Path(__file__).resolve().parent.parent / "models" / "recogniser.npz"
+MODEL = FOLDER / "recogniser.npz"
 _REACH = max(abs(off) for t in TEMPLATES for off in t.offsets)     # the farthest any template looks
 SOURCE = "model"
 _PLACES = ("xS", "xB", "xM", "xE", ">", "<")      # a character's place in, or beside, a lexicon name
@@ -271,31 +270,10 @@ def _runs(paths: list[np.ndarray], labels: list[str]) -> list[list[tuple[int, in
     return found
 
 
-_loaded: dict[Path, Recogniser] = {}
-_in_use: list[Path] = []
-
-
-def model_path() -> Path:
-    """The model in use: the one `using` gives, else $KG_MODEL (to try another), else kg/models/recogniser.npz."""
-    return _in_use[-1] if _in_use else Path(os.environ.get("KG_MODEL") or MODEL)
-
-
-def recogniser() -> Recogniser:
-    """The model in use, loaded once a process."""
-    path = model_path()
-    if path not in _loaded:
-        _loaded[path] = Recogniser(path)
-    return _loaded[path]
-
-
-@contextmanager
-def using(path: str | Path):
-    """Within the block, the model at `path` (cross-validation trains one a fold)."""
-    _in_use.append(Path(path))
-    try:
-        yield recogniser()
-    finally:
-        _loaded.pop(_in_use.pop(), None)
+_IN_USE = InUse(MODEL, "KG_MODEL", Recogniser)
+model_path = _IN_USE.path          # the model in use: `using`'s, else $KG_MODEL, else kg/models/recogniser.npz
+recogniser = _IN_USE.model         # … loaded once a process
+using = _IN_USE.using              # within a block, another model (cross-validation trains one a fold)
 
 
 def find(sentences) -> list[Mention]:

@@ -4,9 +4,9 @@ A candidate is two entities of one sentence (the one named first is `first`), an
 entity with the zone its article is about where the sentence names no zone, or a
 fact a rule read that neither of those covers (a zone and the city its name
 carries, named in different sentences). The relation model (kg/relate/learned.py)
-decides for each what relation joins the two, in which direction, or none; training
-(kg/train/relations.py) labels the same candidates from the gold, so both read them
-through `features` alone.
+decides for each what relations join the two, in which direction, or none; training
+(kg/train/relations.py) labels the same candidates from the gold, so that both read
+the same features.
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 NONE = "none"
 # A label is a relation and its direction: `>` the first-named entity is the subject, `<` the second.
 LABELS = (NONE, *(f"{p}{d}" for p in PREDICATES if p in SIGNATURES for d in "><"), "totalInvestment>")
+_REACH = 6          # a pair with more mentions than this between them is left to the rules (few such are facts)
 _WINDOW = 6         # characters read before the first mention and after the second
 _PUNCT = "，。；：、,;:"
 
@@ -80,17 +81,20 @@ def candidates(ctx: Context, rule_triples: list[Triple]) -> list[Candidate]:
         if s is None:
             continue
         ordered = sorted(mentions, key=lambda m: (m.start, m.end))
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                _pair(ctx, found, s, ordered, a, b)
-        _with_main_zone(ctx, found, s, ordered)
+        entities = [ctx.entity(m) for m in ordered]
+        for i in range(len(ordered)):
+            for j in range(i + 1, min(i + 1 + _REACH, len(ordered))):
+                _pair(found, s, ordered, entities, i, j)
+        _with_main_zone(ctx, found, s, ordered, entities)
     for t in rule_triples:
         _ruled(ctx, found, t)
     return list(found.values())
 
 
-def _pair(ctx: Context, found: dict, s, ordered: list[Mention], a: Mention, b: Mention):
-    first, second = ctx.entity(a), ctx.entity(b)
+def _pair(found: dict, s, ordered: list[Mention], entities: list[Entity | None], i: int, j: int):
+    """The i-th and j-th mentions of a sentence, if some relation may join them: the words between and
+    around them, what stands between, whether a post does (the role of holdsRole)."""
+    (a, b), (first, second) = (ordered[i], ordered[j]), (entities[i], entities[j])
     if first is None or second is None or first is second or len(allowed(a.type, b.type)) == 1:
         return
     key = (first.id, second.id, s.index)
@@ -98,7 +102,7 @@ def _pair(ctx: Context, found: dict, s, ordered: list[Mention], a: Mention, b: M
         return
     text, base = s.text, s.start
     between = text[a.end - base:b.start - base]
-    inside = [m.type for m in ordered if m.start >= a.end and m.end <= b.start]
+    inside = [m.type for m in ordered[i + 1:j] if m.start >= a.end and m.end <= b.start]   # sorted: none outside
     tp = f"{a.type}|{b.type}"
     f = ["bias", "tp=" + tp, "len=" + _bucket(len(between)), f"tp={tp}|len={_bucket(len(between))}",
          "between=" + _bucket(len(inside)), *(f"inside={t}" for t in sorted(set(inside)))]
@@ -106,9 +110,9 @@ def _pair(ctx: Context, found: dict, s, ordered: list[Mention], a: Mention, b: M
     f += _grams("b", between, tp)
     f += _grams("pre", text[max(0, a.start - base - _WINDOW):a.start - base], tp)
     f += _grams("post", text[b.end - base:b.end - base + _WINDOW], tp)
-    if not any(m.type == b.type for m in ordered if a.end <= m.start and m.end <= b.start):
+    if b.type not in inside:
         f.append("nearest-second|" + tp)
-    if not any(m.type == a.type for m in ordered if a.end <= m.start and m.end <= b.start):
+    if a.type not in inside:
         f.append("nearest-first|" + tp)
     if second.name.startswith(first.name):
         f.append("prefix>|" + tp)
@@ -121,14 +125,13 @@ def _pair(ctx: Context, found: dict, s, ordered: list[Mention], a: Mention, b: M
     found[key] = Candidate(first, second, s.index, f, role=role)
 
 
-def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention]):
+def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entities: list[Entity | None]):
     """Facts of the zone an article is about, in a sentence that does not name it (主导产业为A、B)."""
     zone = ctx.main_zone(s.index)
-    if zone is None or any(ctx.entity(m) is zone for m in ordered):
+    if zone is None or any(e is zone for e in entities):
         return
     zones_here = any(m.type == "Zone" for m in ordered)
-    for b in ordered:
-        second = ctx.entity(b)
+    for b, second in zip(ordered, entities):
         if second is None or len(allowed("Zone", b.type)) == 1 or (zone.id, second.id, s.index) in found:
             continue
         tp = f"Zone|{b.type}"
@@ -176,11 +179,11 @@ def post_pattern() -> re.Pattern:
 
 
 def _grams(where: str, text: str, tp: str) -> list[str]:
-    """The characters and character pairs of a stretch of text, alone and with the two types."""
+    """The characters and character pairs of a stretch of text, with the two types."""
     if len(text) > 2 * _WINDOW:
         text = text[:_WINDOW] + "…" + text[-_WINDOW:]
-    grams = set(text) | {text[i:i + 2] for i in range(len(text) - 1)}
-    return [g for gram in sorted(grams) for g in (f"{where}:{gram}", f"{where}:{gram}|{tp}")]
+    grams = dict.fromkeys([*text, *map(str.__add__, text, text[1:])])    # in order, each once
+    return [f"{where}:{gram}|{tp}" for gram in grams]
 
 
 def _bucket(n: int) -> str:

@@ -14,20 +14,19 @@ in cross-validation).
 """
 from __future__ import annotations
 
-import os
 import zipfile
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 
 from kg.model import Entity, Triple
+from kg.models import FOLDER, InUse
 from kg.read import InputError
 from kg.relate.candidates import Candidate, candidates
 from kg.relate.context import Context
 
-MODEL = Path(__file__).resolve().parent.parent / "models" / "relations.npz"
+MODEL = FOLDER / "relations.npz"
 SOURCE = "model"
 FLOOR = 0.05        # below this raw probability a fact is noise: not worth a line of any output
 
@@ -39,6 +38,7 @@ class ModelError(InputError):
 class RelationModel:
     def __init__(self, arrays, path: Path | None = None):
         self.path = path
+        self._masks: dict[tuple[str, ...], np.ndarray] = {}
         self.labels = [str(x) for x in arrays["labels"]]
         self.index = {str(f): i for i, f in enumerate(arrays["features"])}
         self.weights = np.asarray(arrays["weights"], np.float64)
@@ -61,13 +61,20 @@ class RelationModel:
 
     def probabilities(self, found: list[Candidate]) -> np.ndarray:
         """Each candidate's raw probability of each label; 0 where SCHEMA.md does not allow the label."""
+        get = self.index.get
+        rows = [[i for i in map(get, c.features) if i is not None] for c in found]
+        counts = np.array([len(r) for r in rows])
         scores = np.tile(self.bias, (len(found), 1))
-        for row, c in enumerate(found):
-            ids = [self.index[f] for f in c.features if f in self.index]
-            if ids:
-                scores[row] += self.weights[ids].sum(axis=0)
-            scores[row, [j for j, label in enumerate(self.labels) if label not in c.labels]] = -np.inf
+        if counts.any():
+            starts = np.concatenate([[0], np.cumsum(counts)[:-1]])[counts > 0]
+            scores[counts > 0] += np.add.reduceat(self.weights[[i for r in rows for i in r]], starts, axis=0)
+        scores[~np.array([self._allowed(c.labels) for c in found])] = -np.inf
         return 1 / (1 + np.exp(-scores))
+
+    def _allowed(self, labels: tuple[str, ...]) -> np.ndarray:
+        if labels not in self._masks:
+            self._masks[labels] = np.array([label in labels for label in self.labels])
+        return self._masks[labels]
 
     def calibrate(self, raw: np.ndarray) -> np.ndarray:
         return calibrated(raw, self.calibration)
@@ -107,8 +114,8 @@ def facts(ctx: Context, ruled: list[Triple], model: RelationModel | None = None)
     raw = model.probabilities(found)
     confidence = model.calibrate(raw)
     best: dict[tuple, tuple[float, Triple]] = {}
-    for c, row, odds in zip(found, confidence, raw):
-        for j in np.flatnonzero(odds >= FLOOR):
+    for c, row, raw_row in zip(found, confidence, raw):
+        for j in np.flatnonzero(raw_row >= FLOOR):
             fact = _fact(ctx, c, model.labels[j])
             key = (fact.subject.id, fact.predicate, fact.object.id if fact.object else fact.value, fact.role)
             if key not in best or row[j] > best[key][0]:
@@ -126,28 +133,7 @@ def _fact(ctx: Context, c: Candidate, label: str) -> Triple:
                   source=ruled.source if ruled else SOURCE)
 
 
-_loaded: dict[Path, RelationModel] = {}
-_in_use: list[Path] = []
-
-
-def model_path() -> Path:
-    """The model in use: the one `using` gives, else $KG_RELATIONS (to try another), else kg/models/relations.npz."""
-    return _in_use[-1] if _in_use else Path(os.environ.get("KG_RELATIONS") or MODEL)
-
-
-def relations() -> RelationModel:
-    """The model in use, loaded once a process."""
-    path = model_path()
-    if path not in _loaded:
-        _loaded[path] = RelationModel.load(path)
-    return _loaded[path]
-
-
-@contextmanager
-def using(path: str | Path):
-    """Within the block, the model at `path` (cross-validation trains one a fold)."""
-    _in_use.append(Path(path))
-    try:
-        yield relations()
-    finally:
-        _loaded.pop(_in_use.pop(), None)
+_IN_USE = InUse(MODEL, "KG_RELATIONS", RelationModel.load)
+model_path = _IN_USE.path          # the model in use: `using`'s, else $KG_RELATIONS, else kg/models/relations.npz
+relations = _IN_USE.model          # … loaded once a process
+using = _IN_USE.using              # within a block, another model (cross-validation trains one a fold)

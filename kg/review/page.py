@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from decimal import Decimal
+from functools import reduce
 from importlib.resources import files
 from pathlib import Path
 
@@ -20,13 +20,13 @@ import orjson
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from kg.graph.load import RECORD, load_graph
-from kg.model import ENTITY_TYPES, PREDICATES, KnowledgeGraph, Node, Triple, name_key
+from kg.confidence import surest
+from kg.graph.load import load_graph
+from kg.model import ENTITY_TYPES, PREDICATES, KnowledgeGraph, Node, Triple
 from kg.money import chinese
 from kg.text.unwrap import unwrap
 from kg.view.page import RELATION_NAMES, TYPE_NAMES
 from kg.write.atomic import atomic_write
-from kg.write.jsonl import json_number
 
 # a fact's sentences shown on its row; the rest are counted
 SHOWN_EVIDENCE = 3
@@ -44,7 +44,7 @@ def write_review(source: str | os.PathLike, out: str | os.PathLike) -> Path:
 
 
 def render_review(source: str | os.PathLike) -> str:
-    data = review_data(load_graph(source), confidences(source))
+    data = review_data(load_graph(source))
     static = files("kg.review") / "static"
     return _TEMPLATES.get_template("review.html").render(
         title=f"事实审核：{len(data['facts'])} 条事实", data=_script_json(data),
@@ -52,14 +52,13 @@ def render_review(source: str | os.PathLike) -> str:
         js=Markup(static.joinpath("review.js").read_text(encoding="utf-8")))
 
 
-def review_data(kg: KnowledgeGraph, sure: dict[tuple, Decimal] | None = None) -> dict:
+def review_data(kg: KnowledgeGraph) -> dict:
     """What review.js reads: each fact once, least confident first (unknown last), and the lists to filter by."""
     said: dict[tuple, list[Triple]] = defaultdict(list)
     for t in kg.triples:
         said[_key(t)].append(t)
     zones = _zones(kg)
-    facts = [_fact(kg, triples, zones, (sure or {}).get(_fact_key(triples[0]), triples[0].confidence))
-             for triples in said.values()]
+    facts = [_fact(kg, triples, zones) for triples in said.values()]
     facts.sort(key=lambda f: (f["confidence"] is None, f["confidence"] or 0, PREDICATES.index(f["relation"])
                               if f["relation"] in PREDICATES else len(PREDICATES), f["subject"], f["object"]))
     return {"facts": facts, "types": [{"type": t, "name": TYPE_NAMES[t]} for t in ENTITY_TYPES],
@@ -71,36 +70,14 @@ def review_data(kg: KnowledgeGraph, sure: dict[tuple, Decimal] | None = None) ->
                                 if f[end + "Type"]})}
 
 
-def confidences(source: str | os.PathLike) -> dict[tuple, Decimal]:
-    """Each fact's confidence as the extraction record gives it (the highest of its sentences'); none when the
-    record says none, or the source is RDF."""
-    path = Path(source)
-    path = path / RECORD if path.is_dir() else path
-    found: dict[tuple, Decimal] = {}
-    if path.suffix != ".jsonl" or not path.is_file():
-        return found
-    with path.open("rb") as f:
-        for line in f:
-            record = orjson.loads(line)
-            if record.get("kind") == "triple" and record.get("confidence") is not None:
-                key = (name_key(record["subject"]), record["predicate"],
-                       name_key(record["object"]) if "object" in record else str(record.get("value")),
-                       record.get("role", ""))
-                found[key] = max(found.get(key, Decimal(0)), Decimal(str(record["confidence"])))
-    return found
-
-
 def _key(t: Triple) -> tuple:
     return t.subject.id, t.predicate, t.object.id if t.object else t.value, t.role
 
 
-def _fact_key(t: Triple) -> tuple:
-    end = name_key(t.object.name) if t.object else str(json_number(t.value.amount))
-    return name_key(t.subject.name), t.predicate, end, t.role
-
-
-def _fact(kg: KnowledgeGraph, triples: list[Triple], zones: dict[str, set[str]], confidence) -> dict:
+def _fact(kg: KnowledgeGraph, triples: list[Triple], zones: dict[str, set[str]]) -> dict:
+    """A fact as its row shows it: as sure as its surest sentence (None: a record that gives no confidence)."""
     t = triples[0]
+    confidence = reduce(surest, (x.confidence for x in triples), None)
     subject = kg.nodes[t.subject.id]
     obj: Node | None = kg.nodes.get(t.object.id) if t.object else None
     sentences = list(dict.fromkeys((unwrap(x.provenance.text), x.provenance.doc) for x in triples if x.provenance))

@@ -12,7 +12,7 @@ An example is the output of a command, between two marks in README.md:
     <!-- end of output -->
 
 The commands run, in the order the README gives them, in a scratch folder
-holding a copy of seeds/, each through a shell with `kg` the kg of this tree
+holding a copy of seeds/ and docs/corrections.yaml, each through a shell with `kg` the kg of this tree
 and an empty cache, as on a fresh machine; `| head -N` keeps the first N lines. A fenced block keeps its fence, an
 indented one its indent. The seconds a build took are no part of the
 comparison: they are the machine's, not the code's.
@@ -60,6 +60,8 @@ def regenerated(text: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         shutil.copytree(ROOT / "seeds", folder / "seeds")
+        (folder / "docs").mkdir()
+        shutil.copy(ROOT / "docs" / "corrections.yaml", folder / "docs")     # the worked example of corrections
 
         def fresh(m: re.Match) -> str:
             return m.group(1) + framed(m.group("body"), run(m.group("command"), folder)) + m.group(4)

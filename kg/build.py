@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from kg.confidence import normal
+from kg.correct import Book, CorrectionReport, added, corrected, corrections_files, declaring, not_pages
 from kg.graph.merge import Merger
 from kg.model import KnowledgeGraph, Problem, fact_key
 from kg.rdf.formats import FORMATS
@@ -55,6 +56,7 @@ class BuildReport:
     extracted: int = 0          # pages extracted afresh
     min_confidence: Decimal = Decimal("0.00")   # the facts kept are at this or more
     left_out: int = 0           # facts no sentence said at min_confidence or more
+    corrections: CorrectionReport | None = None     # what the corrections files changed, when there were any
 
     @property
     def exit_code(self) -> int:
@@ -73,6 +75,8 @@ class BuildReport:
                  "facts by relation:  " + ", ".join(f"{p} {n}" for p, n in predicates.most_common())]
         if self.min_confidence > 0:
             lines.append(f"min confidence: {self.min_confidence}   facts left out below it: {self.left_out}")
+        if self.corrections:
+            lines.append(self.corrections.summary())
         lines += ["written: " + ", ".join(str(self.out / name) for name in outputs(self.rdf_format))]
         if self.problems:
             skipped = sum(p.skipped for p in self.problems)
@@ -88,7 +92,8 @@ class _NothingBuilt(Exception):
 def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str], None] | None = None,
           rdf_format: str = "turtle", jobs: int = 1, cache: Cache | None = None, dask: str | None = None,
           force: bool = False, follow_links: bool = False,
-          min_confidence: Decimal | float | str | None = None) -> BuildReport:
+          min_confidence: Decimal | float | str | None = None,
+          corrections: Iterable[str | Path] | None = None) -> BuildReport:
     """Extract every page under `source` and write the graph, the record and the views into `out`.
 
     rdf_format: turtle (graph.ttl), nt (graph.nt), jsonld (graph.jsonld) or trig (graph.trig).
@@ -98,6 +103,7 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
     follow_links: read the pages that links lead to outside `source` (by default each is reported).
     min_confidence: keep only the facts some sentence says at this confidence or more, from 0 to 1, in every
     output (default: kg.relate.confidence.default_min_confidence()); the record keeps only those sentences.
+    corrections: the corrections files to apply (kg/correct); None: `source`/corrections.yaml when there is one.
     """
     started = time.perf_counter()
     out = Path(out)
@@ -105,15 +111,18 @@ def build(source: str | Path, out: str | Path, progress: Callable[[int, int, str
     check_workers(jobs, dask)
     recogniser()        # a model that cannot be read stops the build here, not on every page
     folder = output_folder(out, [source], force, WRITTEN)
-    found = scan(source, follow_links=follow_links)
+    book = Book.read(corrections_files(source, corrections))     # a file that does not read stops the build here
+    found = scan(source, not_pages(source, book), follow_links=follow_links)
     total = expected_documents(p for p in found if isinstance(p, Path)) + sum(isinstance(p, Problem) for p in found)
     report = BuildReport(KnowledgeGraph(), out, 0.0, rdf_format=rdf_format, min_confidence=at_least)
     try:
         with fewer_collections(), atomic_folder(folder, WRITTEN, in_place(folder)) as new:
             with (new / "extraction.jsonl").open("w", encoding="utf-8") as record:
-                merger, left_out = _extract(read_documents(source, follow_links=follow_links), record, report,
-                                            progress, total, jobs=jobs, cache=cache, dask=dask)
+                pages = declaring(read_documents(source, not_pages(source, book), follow_links=follow_links), book)
+                merger, left_out = _extract(pages, record, report, progress, total, book, jobs=jobs, cache=cache,
+                                            dask=dask)
             report.graph = merger.graph()
+            report.corrections = book.report(report.graph) if book else None
             report.left_out = len(left_out - report.graph.facts().keys())
             if not report.graph.documents:
                 raise _NothingBuilt
@@ -136,8 +145,10 @@ def threshold(value: Decimal | float | str) -> Decimal:
         raise InputError(f"--min-confidence {value}: give a number from 0 to 1, such as 0.5") from None
 
 
-def _extract(items, record, report: BuildReport, progress, total: int, **how) -> tuple[Merger, set[tuple]]:
-    """Stream every page's extraction into the record file and the graph; only the graph stays in memory.
+def _extract(items, record, report: BuildReport, progress, total: int, book: Book,
+             **how) -> tuple[Merger, set[tuple]]:
+    """Stream every page's extraction, corrected, into the record file and the graph; only the graph stays
+    in memory. Then the facts the corrections add, as a document of their own.
 
     The threshold applies here, to each page as extracted or taken from the cache, and so to the record
     and the graph alike, and to every output written from them. Returns the facts of the sentences it
@@ -152,6 +163,8 @@ def _extract(items, record, report: BuildReport, progress, total: int, **how) ->
             name = item.doc
             report.problems.extend(item.problems)
             if item.built:
+                if book:        # before the threshold, which keeps the facts a person accepted
+                    item = corrected(item, book)
                 item, unsure = item.at_least(report.min_confidence)
                 left_out.update(map(fact_key, unsure))
                 record.write("".join(line + "\n" for line in item.lines))
@@ -160,4 +173,7 @@ def _extract(items, record, report: BuildReport, progress, total: int, **how) ->
                 report.extracted += not item.reused
         if progress:
             progress(done, total, name)
+    for item in added(book):
+        record.write("".join(line + "\n" for line in item.lines))
+        merger.add(item.document(), item.articles)
     return merger, left_out

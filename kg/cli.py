@@ -14,6 +14,7 @@
     kg view out/ --entity 示例高新区 --hops 1 --out view.html   (an interactive page of one neighbourhood)
     kg show out/ 示例高新区                     (one entity: aliases, type, facts and their sentences)
     kg search out/ 高新                          (the entities whose name holds some text)
+    kg review out/                              (a page to tick facts right or wrong: corrections.yaml)
 """
 from __future__ import annotations
 
@@ -54,9 +55,11 @@ def cmd_build(args) -> int:
     with progress_display(sys.stderr, args.quiet) as show:
         report = build(args.path, args.out, progress=show, rdf_format=args.format, jobs=args.jobs, cache=cache,
                        dask=args.dask, force=args.force, follow_links=args.follow_links,
-                       min_confidence=args.min_confidence)
+                       min_confidence=args.min_confidence, corrections=args.corrections)
     for problem in report.problems:
         _report(problem)
+    for unmatched in report.corrections.unmatched if report.corrections else ():
+        print(terminal(f"kg: warning: correction {unmatched}"), file=sys.stderr)
     if not report.graph.documents:
         print(f"kg: error: no page could be built; nothing was written, {args.out} is as it was", file=sys.stderr)
     elif not args.quiet:
@@ -239,6 +242,16 @@ def cmd_view(args) -> int:
     return 0
 
 
+def cmd_review(args) -> int:
+    from kg.review import write_review
+
+    out = args.out or (Path(args.graph) / "review.html" if Path(args.graph).is_dir() else Path("review.html"))
+    write_review(args.graph, out)
+    print(terminal(f"{out}: the facts of {args.graph} to review, least confident first; its download is a "
+                   f"corrections file for kg build --corrections"))
+    return 0
+
+
 def cmd_show(args) -> int:
     from kg.graph.find import card, matches
 
@@ -308,7 +321,8 @@ def parser() -> argparse.ArgumentParser:
                   "kg build ~/news/ --out graph/ --jobs 2            (two worker processes)",
                   "kg build ~/news/ --out graph/ --dask tcp://scheduler:8786   (on a Dask cluster)",
                   "kg build page.txt --out out/ --format trig --quiet --no-cache",
-                  "kg build ~/news/ --out graph/ --min-confidence 0.5   (only the facts at 0.5 or more)"],
+                  "kg build ~/news/ --out graph/ --min-confidence 0.5   (only the facts at 0.5 or more)",
+                  "kg build ~/news/ --out graph/ --corrections review.yaml   (a person's decisions, applied)"],
                  EXIT_CODES)
     b.add_argument("path", nargs="?", default="seeds",
                    help="a news page or a folder of pages: .txt, .md, .html, .jsonl (one article a line) "
@@ -326,6 +340,9 @@ def parser() -> argparse.ArgumentParser:
                         "outputs are replaced)")
     b.add_argument("--follow-links", action="store_true",
                    help="read the pages that links lead to outside PATH (by default each is reported, not read)")
+    b.add_argument("--corrections", action="append", metavar="FILE",
+                   help="apply the decisions in FILE, a YAML list (reject, accept, add, merge, split, rename, "
+                        "retype, alias, recognise); repeat for more (default: PATH/corrections.yaml, if there)")
     b.add_argument("--cache-dir", metavar="DIR",
                    help=f"where extractions are kept between builds (default: {default_folder()})")
     b.add_argument("--min-confidence", metavar="X",
@@ -485,6 +502,18 @@ def parser() -> argparse.ArgumentParser:
                    help=f"past this many entities show those with the most links (default: {MAX_NODES}; 0: all)")
     w.add_argument("--out", default="view.html", help="the page to write (default: view.html)")
     w.set_defaults(run=cmd_view)
+    rv = _command(sub, "review", "write a page to tick facts right or wrong and download the corrections file",
+                  "Write one self-contained HTML page of every fact of a build with its sentences, the least "
+                  "confident first, filterable by relation, zone and document. Tick each fact right or wrong, "
+                  "retype or merge entities, and download the decisions as corrections.yaml, which kg build "
+                  "--corrections applies on every build.",
+                  ["kg review out/                      # out/review.html",
+                   "kg review out/ --out ~/review.html",
+                   "kg build news/ --out out/ --corrections ~/Downloads/corrections.yaml"])
+    rv.add_argument("graph", help=graph_help)
+    rv.add_argument("--out", help="the page to write (default: GRAPH/review.html for a build folder)")
+    rv.set_defaults(run=cmd_review)
+    _one_line_errors(rv)
     o = _command(sub, "show", "print one entity: its type, aliases, documents and facts with their sentences",
                  "Print the entity called NAME (or with NAME as an alias): its type, aliases and documents, and "
                  "every fact it is part of with the sentences it was read from. When no entity has that name, "

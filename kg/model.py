@@ -126,6 +126,7 @@ class Triple:
     provenance: Provenance | None = None
     source: str = ""                  # the rule or model that read it ("rule:located" …)
     confidence: Decimal | None = None   # 0.00–1.00, two places: how often a fact like it is right (held-out folds)
+    reviewer: str = ""                # who checked it, when a person did (kg/correct): the fact is reviewed
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     triples: list[Triple] = field(default_factory=list)
+    declared: tuple[tuple[str, str], ...] = ()   # (name, type) a corrections file says to recognise (kg/correct)
 
     @property
     def sentences(self) -> list[Sentence]:

@@ -33,6 +33,7 @@ class Dialect:
     number: str                 # a string into a double: {ref}
     schema: Callable[[list[Table], list[Table]], list[str]]   # what must exist before loading
     how_to_run: str
+    boolean: str = "toBoolean({ref})"   # a string into a boolean: {ref}
 
 
 def quoted(name: str) -> str:
@@ -46,7 +47,8 @@ def _constraints(nodes: list[Table], relationships: list[Table]) -> list[str]:
             f"REQUIRE n.id IS UNIQUE;" for t in nodes]
 
 
-_LADYBUG_TYPES = {"ID": "STRING PRIMARY KEY", "string": "STRING", "string[]": "STRING[]", "double": "DOUBLE"}
+_LADYBUG_TYPES = {"ID": "STRING PRIMARY KEY", "string": "STRING", "string[]": "STRING[]", "double": "DOUBLE",
+                  "boolean": "BOOLEAN"}
 
 
 def _ladybug_tables(nodes: list[Table], relationships: list[Table]) -> list[str]:
@@ -70,7 +72,8 @@ LADYBUG = Dialect("LadybugDB", source="LOAD WITH HEADERS ({columns}) FROM '{file
                   ref="`{header}`", split="string_split({ref}, '{delimiter}')", number="CAST({ref} AS DOUBLE)",
                   schema=_ladybug_tables,
                   how_to_run="From this folder, as the file names are relative: "
-                             "ladybug.Connection(ladybug.Database(PATH)).execute(open('ladybug.cypher').read())")
+                             "ladybug.Connection(ladybug.Database(PATH)).execute(open('ladybug.cypher').read())",
+                  boolean="CAST({ref} AS BOOLEAN)")
 
 
 def load_script(nodes: list[Table], relationships: list[Table], dialect: Dialect) -> str:
@@ -119,6 +122,8 @@ def _value(header: str, d: Dialect) -> str:
                 f"ELSE {d.split.format(ref=ref, delimiter=ARRAY_DELIMITER)} END")
     if kind == "double":
         return d.number.format(ref=ref)
+    if kind == "boolean":
+        return d.boolean.format(ref=ref)
     return ref
 
 

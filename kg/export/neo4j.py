@@ -37,6 +37,7 @@ from kg.write.atomic import atomic_open, atomic_write
 NODE_HEADER = ["id:ID", ":LABEL", "name", "aliases:string[]", "docs:string[]"]
 INVESTMENT_HEADER = ["totalInvestment:double", "currency"]
 RELATIONSHIP_HEADER = [":START_ID", ":END_ID", ":TYPE", "role", "evidence:string[]", "doc:string[]"]
+REVIEW_HEADER = ["reviewed:boolean", "reviewer"]       # a person checked the fact (kg/correct)
 # Every graph kg builds has a confidence on each node, relationship and project's amount; one from an
 # older kg has none, and gets no empty columns for them.
 CONFIDENCE = "confidence:double"
@@ -110,19 +111,24 @@ def node_tables(g: nx.MultiDiGraph, named: Names) -> list[Table]:
 
 def relationship_tables(g: nx.MultiDiGraph, named: Names) -> list[Table]:
     sure = {data["predicate"] for _, _, data in g.edges(data=True) if "confidence" in data}
-    tables = {p: Table(type_, "relationships", RELATIONSHIP_HEADER + ([CONFIDENCE] if p in sure else []))
+    tables = {p: Table(type_, "relationships", RELATIONSHIP_HEADER + ([CONFIDENCE] if p in sure else []) + REVIEW_HEADER)
               for p, type_ in named.types.items()}
     pairs: dict[str, Counter] = {p: Counter() for p in tables}
     for start, end, data in g.edges(data=True):
         table = tables[data["predicate"]]
         confidence = [data.get("confidence")] if data["predicate"] in sure else []
-        table.rows.append([start, end, table.name, data["role"], data["evidence"], data["docs"], *confidence])
+        table.rows.append([start, end, table.name, data["role"], data["evidence"], data["docs"], *confidence,
+                           *_review(data)])
         pairs[data["predicate"]][named.labels[g.nodes[start]["type"]], named.labels[g.nodes[end]["type"]]] += 1
         if data["role"]:
             table.merge_on = ("role",)
     for predicate, table in tables.items():
         table.pairs = [pair for pair, _ in pairs[predicate].most_common()]
     return list(tables.values())
+
+
+def _review(edge: dict) -> list[str]:
+    return ["true" if edge.get("reviewed") else "false", edge.get("reviewer", "")]
 
 
 def write_neo4j(g: nx.MultiDiGraph, out: str | os.PathLike) -> list[Path]:

@@ -92,13 +92,20 @@ class RecordReader:
             provenance = Provenance(doc.id, record.get("article", 0), record.get("sentence", 0),
                                     record["evidence"], start, end)
         return Triple(subject, record["predicate"], obj, value, record.get("role", ""), provenance,
-                      record.get("source", ""), confidence_of(record))
+                      record.get("source", ""), confidence_of(record), reviewer=_reviewer(record))
 
 
 def confidence_of(record: dict) -> Decimal | None:
     """An entity's or triple's confidence, spelt one way whether its line said 0.5 or 0.50
     (kg.confidence.normal); a line from a file has been checked by _wrong."""
     return normal(record["confidence"]) if "confidence" in record else None
+
+
+def _reviewer(record: dict) -> str:
+    """Who reviewed the fact (kg/correct), "" when no one did."""
+    if not record.get("reviewed"):
+        return ""
+    return str(record.get("reviewer") or "reviewer")
 
 
 def _exact(value, where: str) -> Decimal:

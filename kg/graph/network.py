@@ -4,7 +4,8 @@
     from kg.graph.network import to_networkx
     g = to_networkx(load_graph("out"))
     g.nodes[node_id]      # {'type': 'Zone', 'label': '…高新区', 'aliases': [...], 'docs': [...], 'confidence': Decimal('0.83')}
-    g.edges(data=True)    # {'predicate': 'holdsRole', 'role': '局长', 'evidence': [...], 'docs': [...], 'confidence': …}
+    g.edges(data=True)    # {'predicate': 'holdsRole', 'role': '局长', 'evidence': [...], 'docs': [...], 'confidence': …,
+                          #  'reviewed': False, 'reviewer': ''}
 
 Nodes are keyed by Node.id. A fact read in several sentences is one edge that
 lists every sentence, with `docs[i]` the document of `evidence[i]`, and has the
@@ -52,8 +53,11 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
 def _add_fact(g: nx.MultiDiGraph, t: Triple) -> None:
     key = f"{t.predicate}:{t.role}" if t.role else t.predicate
     if not g.has_edge(t.subject.id, t.object.id, key):
-        g.add_edge(t.subject.id, t.object.id, key, predicate=t.predicate, role=t.role, evidence=[], docs=[])
+        g.add_edge(t.subject.id, t.object.id, key, predicate=t.predicate, role=t.role, evidence=[], docs=[],
+                   reviewed=False, reviewer="")
     edge = g.edges[t.subject.id, t.object.id, key]
+    if t.reviewer:      # a person checked the fact (kg/correct)
+        edge.update(reviewed=True, reviewer=t.reviewer)
     confidence = surest(edge.get("confidence"), t.confidence)
     if confidence is not None:
         edge["confidence"] = confidence

@@ -29,7 +29,7 @@ from rdflib.namespace import DCTERMS, ORG, OWL, PROV, SDO, SKOS, XSD
 from kg.confidence import surest
 from kg.graph import merge
 from kg.model import ENTITY_TYPES, KnowledgeGraph, Money, Node, Provenance, Triple as Fact, name_key
-from kg.rdf.terms import (AMOUNT, DIVISIONS, HZ, ID, MEMBERSHIP, ROLE, STATEMENT, content_iri, document_iri,
+from kg.rdf.terms import (AGENT, AMOUNT, DIVISIONS, HZ, ID, MEMBERSHIP, ROLE, STATEMENT, content_iri, document_iri,
                           entity_iri, entity_namespace, sentence_iri)
 
 PREFIXES = {"hz": HZ._NS, "id": ID, "skos": SKOS, "prov": PROV, "schema": SDO, "org": ORG,
@@ -58,6 +58,9 @@ ORG_member = NamedNode(ORG.member)
 ORG_organization = NamedNode(ORG.organization)
 ORG_role = NamedNode(ORG.role)
 PROV_wasDerivedFrom = NamedNode(PROV.wasDerivedFrom)
+PROV_wasAttributedTo = NamedNode(PROV.wasAttributedTo)
+PROV_Agent = NamedNode(PROV.Agent)
+HZ_reviewed = NamedNode(HZ.reviewed)
 RDF_Statement = NamedNode(RDF.Statement)
 RDF_object = NamedNode(RDF.object)
 RDF_predicate = NamedNode(RDF.predicate)
@@ -173,6 +176,8 @@ def _add_triple(g: _Triples, t: Fact) -> None:
         if t.value is not None:
             derived.append(_add_amount(g, subj, t.value))
     g.confidence[fact] = surest(g.confidence.get(fact), t.confidence)
+    if t.reviewer:
+        _reviewed(g, derived[0], t.reviewer)
     if t.provenance is not None:
         sentence = _add_sentence(g, t.provenance)
         for resource in derived:
@@ -180,6 +185,21 @@ def _add_triple(g: _Triples, t: Fact) -> None:
     elif t.source == merge.DIVISIONS:
         for resource in derived:
             g.add((resource, PROV_wasDerivedFrom, _divisions(g)))
+
+
+def statement_iri(t: Fact) -> str:
+    """The IRI of the statement that reifies the fact: what a corrections file may name it by."""
+    obj = _entity(t.object.type, t.object.id) if t.object is not None else _decimal(t.value)
+    return _minted(STATEMENT, _entity(t.subject.type, t.subject.id), _n(HZ[t.predicate]), obj).value
+
+
+def _reviewed(g: _Triples, statement: NamedNode, reviewer: str) -> None:
+    """A person checked the fact, or added it: who, as a prov:Agent."""
+    agent = _minted(AGENT, reviewer)
+    g.add((statement, HZ_reviewed, Literal(True)))
+    g.add((statement, PROV_wasAttributedTo, agent))
+    g.add((agent, RDF_type, PROV_Agent))
+    g.add((agent, RDFS_label, Literal(reviewer)))
 
 
 def _divisions(g: _Triples) -> NamedNode:

@@ -58,6 +58,8 @@ class HZ(DefinedNamespace):
     end: URIRef
     # how sure kg is of a statement or an entity
     confidence: URIRef
+    # a person checked the fact, or added it (kg/correct)
+    reviewed: URIRef
 
 
 ID = Namespace("https://w3id.org/kg-hz/id/")
@@ -70,6 +72,8 @@ STATEMENT = Namespace(ID["statement/"])
 MEMBERSHIP = Namespace(ID["membership/"])
 ROLE = Namespace(ID["role/"])
 AMOUNT = Namespace(ID["amount/"])
+# the people who reviewed facts (a corrections file's `by:`)
+AGENT = Namespace(ID["agent/"])
 
 # The division codes in kg/data, the source of the links from a city to its province.
 DIVISIONS = URIRef(ID["source/admin-divisions"])

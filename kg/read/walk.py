@@ -90,7 +90,7 @@ class _Walker:
         return True
 
     def file(self, path: Path) -> None:
-        if path.name.startswith("."):
+        if path.name.startswith(".") or (self.skip and Path(os.path.realpath(path)) in self.skip):
             return
         reason = self._why_not(path, path.suffix.lower() in SUFFIXES)
         if reason is not None:

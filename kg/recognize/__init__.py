@@ -7,6 +7,7 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - gazetteer: the zones and places the lexicons name (kg/recognize/gazetteer.py);
 - byline: the reporters' names that segmentation found;
 - coreference: 该企业, 该项目 …, named later by resolve (kg/recognize/coreference.py);
+- declared: the names a corrections file says to recognise, which win over the others (kg/recognize/declared.py);
 - then, from the names found: their short forms elsewhere on the page, and the companies a
   project's name begins with (kg/recognize/short_forms.py).
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from kg.lexicon import is_plain_word, prefixes
 from kg.model import Document, Mention
-from kg.recognize import coreference, gazetteer, learned
+from kg.recognize import coreference, declared, gazetteer, learned
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import word_edges
 
@@ -61,20 +62,25 @@ def _coreferent(doc: Document) -> list[Mention]:
     return [m for s in doc.sentences for m in coreference.find(s.text, s.start, s.index)]
 
 
-def arbitrate(model: list[Mention], names: list[Mention], others: list[Mention]) -> list[Mention]:
-    """One reading of each stretch: the model's, except where a lexicon zone overlaps a mention
-    without lying inside it; then lexicon names, bylines and generic mentions where nothing else is.
-    Mentions never cross sentences, so each sentence is settled on its own."""
-    by_sentence: dict[int, tuple[list, list, list]] = {}
-    for kind, mentions in enumerate((model, names, others)):
+def arbitrate(model: list[Mention], names: list[Mention], others: list[Mention],
+              declared: list[Mention] = ()) -> list[Mention]:
+    """One reading of each stretch: a declared name's, unless a model mention holds it; then the model's,
+    except where a lexicon zone overlaps a mention without lying inside it; then lexicon names, bylines
+    and generic mentions where nothing else is. Mentions never cross sentences, so each sentence is
+    settled on its own."""
+    by_sentence: dict[int, tuple[list, list, list, list]] = {}
+    for kind, mentions in enumerate((model, names, others, declared)):
         for m in mentions:
-            by_sentence.setdefault(m.sentence, ([], [], []))[kind].append(m)
+            by_sentence.setdefault(m.sentence, ([], [], [], []))[kind].append(m)
     kept = [m for groups in by_sentence.values() for m in _settle(*groups)]
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
-def _settle(model: list[Mention], names: list[Mention], others: list[Mention]) -> list[Mention]:
-    kept = [m for m in model if not any(_loses_to(m, n) for n in names)]
+def _settle(model: list[Mention], names: list[Mention], others: list[Mention],
+            declared: list[Mention]) -> list[Mention]:
+    declared = [d for d in _longest(declared) if not any(_holds(m, d) for m in model)]
+    kept = [m for m in model if not any(_loses_to(m, n) for n in names) and not any(_overlap(m, d) for d in declared)]
+    kept += declared
     for m in [*_longest(names), *others]:
         if not any(_overlap(m, k) for k in kept):
             kept.append(m)
@@ -83,6 +89,11 @@ def _settle(model: list[Mention], names: list[Mention], others: list[Mention]) -
 
 def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _holds(m: Mention, name: Mention) -> bool:
+    """Whether `m` is a longer name around `name`."""
+    return m.start <= name.start and name.end <= m.end and (m.start, m.end) != (name.start, name.end)
 
 
 def _loses_to(m: Mention, name: Mention) -> bool:
@@ -95,7 +106,7 @@ def _loses_to(m: Mention, name: Mention) -> bool:
 
 
 def recognise(doc: Document) -> Document:
-    mentions = arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc))
+    mentions = arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc), declared.find(doc))
     doc.mentions = short_forms(doc, owners(doc, mentions))
     return doc
 

@@ -52,19 +52,24 @@ class Extracted:
         """The page with only the facts read at `threshold` or more, in its lines and in its document
         alike, and the triples left out. A copy: what the cache keeps has every fact, so that another
         threshold needs no new extraction."""
-        from kg.graph.load import confidence_of
-
         if threshold <= 0:
             return self, []
         doc = self.document()
-        if all(kept(t.confidence, threshold) for t in doc.triples):
+        # a fact a person accepted (kg/correct) stays, however unsure the model was of it
+        if all(kept(t.confidence, threshold) or t.reviewer for t in doc.triples):
             return self, []
         # Only triple lines are parsed again: every writer of the record starts a line with its kind.
         lines = [line for line in self.lines if not line.startswith('{"kind":"triple"')
-                 or kept(confidence_of(orjson.loads(line)), threshold)]
-        triples = [t for t in doc.triples if kept(t.confidence, threshold)]
-        left_out = [t for t in doc.triples if not kept(t.confidence, threshold)]
+                 or _kept(orjson.loads(line), threshold)]
+        triples = [t for t in doc.triples if kept(t.confidence, threshold) or t.reviewer]
+        left_out = [t for t in doc.triples if not (kept(t.confidence, threshold) or t.reviewer)]
         return replace(self, lines=lines, read=replace(doc, triples=triples)), left_out
+
+
+def _kept(record: dict, threshold: Decimal) -> bool:
+    from kg.graph.load import confidence_of
+
+    return kept(confidence_of(record), threshold) or bool(record.get("reviewed"))
 
 
 def _read_back(doc: str, records: Iterable[dict]) -> Document:

@@ -97,9 +97,12 @@ class Cache:
         return self._db is not None
 
     def key(self, doc: Document) -> str:
-        # everything that goes into a page's record: its id and path (in problems), text, date and metadata
+        # everything that goes into a page's record: its id and path (in problems), text, date and metadata,
+        # and the names a corrections file declares (left out when there are none, as before they were)
+        declared = [[list(pair) for pair in doc.declared]] if doc.declared else []
         content = json.dumps([extractor_version(), doc.id, doc.path, doc.raw, doc.date, doc.meta,
-                              [dataclasses.asdict(p) for p in doc.problems]], ensure_ascii=False, sort_keys=True)
+                              [dataclasses.asdict(p) for p in doc.problems], *declared],
+                             ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
     def get(self, key: str):

@@ -101,6 +101,8 @@ def _edge(subject: str, obj: str, d: dict, parallel: int, names: tuple[str, str]
     predicate, role = d["predicate"], d["role"]
     name = RELATION_NAMES.get(predicate, predicate)
     heading = f"{name}（{predicate}）" + (f"：{role}" if role else "") + f"\n{names[0]} → {names[1]}"
+    if d.get("reviewed"):       # a person checked it (kg/correct)
+        heading += f"\n已审核：{d['reviewer']}"
     edge = {"from": subject, "to": obj, "relation": predicate,
             "label": f"{name}：{role}" if role else name,
             "arrows": "to, from" if predicate == "cooperatesWith" else "to",

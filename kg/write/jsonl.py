@@ -127,4 +127,6 @@ def _triple(doc: Document, t: Triple) -> dict:
         record.update(evidence=p.text, article=p.article, sentence=p.sentence, span=[p.start, p.end])
     if t.confidence is not None:
         record["confidence"] = normal(t.confidence)
+    if t.reviewer:      # a person checked it (kg/correct)
+        record.update(reviewed=True, reviewer=t.reviewer)
     return record

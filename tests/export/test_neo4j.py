@@ -79,10 +79,11 @@ def test_one_file_per_label_and_type_with_neo4j_admin_headers(exported, seeds_bu
         name = relationship_type(predicate)
         header, *rows = read_csv(exported / f"relationships_{name}.csv")
         assert header == [":START_ID", ":END_ID", ":TYPE", "role", "evidence:string[]", "doc:string[]",
-                          "confidence:double"]
+                          "confidence:double", "reviewed:boolean", "reviewer"]
         assert len(rows) == count and {r[2] for r in rows} == {name}
         assert all(r[6] == format(g.edges[r[0], r[1], f"{predicate}:{r[3]}" if r[3] else predicate]["confidence"], "f")
                    for r in rows)
+        assert {(r[7], r[8]) for r in rows} == {("false", "")}, "no one has reviewed the seeds' facts"
         assert all(len(r[4].split(";")) == len(r[5].split(";")) for r in rows), "a document for each sentence"
     assert sorted(p.name for p in exported.glob("*.csv")) == sorted(
         [f"nodes_{label}.csv" for label in labels] + [f"relationships_{relationship_type(p)}.csv" for p in types])
@@ -167,6 +168,7 @@ def test_load_cypher_is_the_ladybug_load_in_neo4j_dialect(exported):
     def body(statement: str) -> str:
         # the statement without the line that reads the file, in one spelling of columns and functions
         text = statement.split("\n", 1)[1].replace("row.`", "`").replace("string_split(", "split(")
+        text = re.sub(r"CAST\(([^()]+?) AS BOOLEAN\)", r"toBoolean(\1)", text)
         return re.sub(r"CAST\((.+?) AS DOUBLE\)", r"toFloat(\1)", text)
 
     assert [body(s) for s in loads] == [body(s) for s in lb if s.startswith("LOAD WITH HEADERS")]

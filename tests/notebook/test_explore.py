@@ -137,6 +137,16 @@ def test_the_embedded_view_is_the_page_written_and_needs_no_network(cells):
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"?https?:", page), "everything is inlined"
 
 
+def test_the_corrections_are_applied_and_the_facts_a_person_checked_say_who(cells):
+    summary = printed(cells)
+    assert "corrections: 7 of 9 applied, from " in summary
+    assert "recognise 未来科学城 (Zone): no page names 未来科学城" in summary
+    reviewed = next(rows(text) for text in shown(cells) if "reviewer" in text and "<table" in text)
+    assert {(row[1], row[2], row[3], row[4]) for row in reviewed[1:]} == {
+        ("韩滨", "holdsRole", "潍坊高新区经济发展局", "王芳"), ("魔方卫星", "locatedIn", "潍坊高新区", "王芳")}
+    assert re.search(r"\S+review\.html: the page to review this graph on", summary)
+
+
 def test_the_notebook_is_committed_without_outputs_and_uses_no_shell():
     nb = nbformat.read(NOTEBOOK, as_version=4)
     nbformat.validate(nb)

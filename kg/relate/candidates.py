@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.lexicon import post_run
-from kg.model import Entity, Mention, Money, PREDICATES, Triple
+from kg.model import Entity, Mention, Money, PREDICATES, Triple, name_key
 from kg.relate.context import Context
+from kg.resolve import canonical_zone, leading_zone
 
 # What SCHEMA.md allows: the subject's types and the object's, for each relation.
 _ACTORS = ("Zone", "Company", "Organization", "GovernmentAgency")
@@ -65,6 +66,15 @@ class Candidate:
     @property
     def types(self) -> str:
         return f"{self.first.type}|{self.second.type if self.second else 'amount'}"
+
+    def stated(self, label: str) -> bool:
+        """Whether the text says all the fact needs: a holdsRole fact is no fact without its post."""
+        return not label.startswith("holdsRole") or bool(self.role_in(label))
+
+    def role_in(self, label: str) -> str:
+        """The post of a holdsRole fact: the one its rule read, else the one between or after the two ends."""
+        ruled = self.rules.get(label)
+        return ruled.role if ruled is not None and ruled.role else self.role
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -132,7 +142,8 @@ def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entiti
         return
     zones_here = any(m.type == "Zone" for m in ordered)
     for b, second in zip(ordered, entities):
-        if second is None or len(allowed("Zone", b.type)) == 1 or (zone.id, second.id, s.index) in found:
+        if second is None or len(allowed("Zone", b.type)) == 1 or (zone.id, second.id, s.index) in found \
+                or _named_after_another(second, zone):
             continue
         tp = f"Zone|{b.type}"
         text, base = s.text, s.start
@@ -140,6 +151,12 @@ def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entiti
              *_grams("pre", text[max(0, b.start - base - _WINDOW):b.start - base], "main|" + tp),
              *_grams("post", text[b.end - base:b.end - base + _WINDOW], "main|" + tp)]
         found[(zone.id, second.id, s.index)] = Candidate(zone, second, s.index, f)
+
+
+def _named_after_another(e: Entity, zone: Entity) -> bool:
+    """某高新区科技局 belongs to the zone its name begins with, not to the one its article is about."""
+    lead = leading_zone(e.name) if e.type != "Zone" else ""
+    return bool(lead) and name_key(canonical_zone(lead)) not in {name_key(n) for n in [zone.name, *zone.aliases]}
 
 
 def _ruled(ctx: Context, found: dict, t: Triple):

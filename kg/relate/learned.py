@@ -116,6 +116,8 @@ def facts(ctx: Context, ruled: list[Triple], model: RelationModel | None = None)
     best: dict[tuple, tuple[float, Triple]] = {}
     for c, row, raw_row in zip(found, confidence, raw):
         for j in np.flatnonzero(raw_row >= FLOOR):
+            if not c.stated(model.labels[j]):
+                continue
             fact = _fact(ctx, c, model.labels[j])
             key = (fact.subject.id, fact.predicate, fact.object.id if fact.object else fact.value, fact.role)
             if key not in best or row[j] > best[key][0]:
@@ -128,7 +130,7 @@ def _fact(ctx: Context, c: Candidate, label: str) -> Triple:
     predicate, forward = label[:-1], label.endswith(">")
     subject, obj = (c.first, c.second) if forward else (c.second, c.first)
     ruled = c.rules.get(label)
-    role = (ruled.role if ruled else c.role) if predicate == "holdsRole" else ""
+    role = c.role_in(label) if predicate == "holdsRole" else ""
     return Triple(subject, predicate, obj, value=c.value, role=role, provenance=ctx.provenance(c.sentence),
                   source=ruled.source if ruled else SOURCE)
 

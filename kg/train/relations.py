@@ -172,6 +172,8 @@ def scored(pages: dict[str, Page], models: dict[str, RelationModel]) -> list[Sco
         for cand, labels, row in zip(p.candidates, p.labels, raw):
             for j in np.flatnonzero(row >= FLOOR):
                 label = models[d].labels[j]
+                if not cand.stated(label):
+                    continue
                 key = (cand.first.id, cand.second.id if cand.second else cand.value, label)
                 if key not in best or row[j] > best[key].raw:
                     best[key] = Scored(d, key, float(row[j]), label in labels)

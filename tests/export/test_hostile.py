@@ -65,8 +65,8 @@ def test_the_cypher_loads_every_node_and_runs_nothing_of_the_page(record, graph,
     assert named.labels["ZONE"] == "ZONE_2", "numbered apart from Zone, as LadybugDB ignores case"
     (name, aliases), = db.rows(f"MATCH (n) WHERE label(n) = '{label}' RETURN n.name, n.aliases")
     assert name == CRAFTED_NAME.replace("\n", " ") and sorted(aliases) == ["`", "a；b"]
-    (role,), = db.rows("MATCH ()-[r]->() WHERE r.role STARTS WITH '主任' RETURN r.role")
-    assert role == "主任\x1b[31m`\"'"
+    roles = [role for (role,) in db.rows("MATCH ()-[r]->() WHERE r.role STARTS WITH '主任' RETURN r.role")]
+    assert "主任\x1b[31m`\"'" in roles
     for script in ("load.cypher", "ladybug.cypher"):
         text = (tmp_path / script).read_text(encoding="utf-8")
         assert not any(line.startswith(("MATCH (m)", "//\x00")) for line in text.splitlines()), script

@@ -125,3 +125,53 @@ def test_the_threshold_is_where_f1_is_highest():
 def test_reliability_bands_count_the_facts_and_the_right_ones():
     bands = reliability([(0.05, False), (0.15, True), (0.95, True), (0.95, False), (1.0, True)], width=0.5)
     assert [(b.low, b.high, b.facts, b.right) for b in bands] == [(0.0, 0.5, 2, 1), (0.5, 1.0, 3, 2)]
+
+
+def test_a_review_teaches_the_relation_model(small_shared, tmp_path):
+    from kg.model import Document
+    from kg.pipeline import STAGES
+    from kg.relate import read_by_rules, relate
+    from kg.relate.candidates import candidates
+    from kg.train.relations import decided_pages, gold_of, page, train_relations
+
+    gold = gold_of([small_shared / "gold" / "dev2"])
+    pages = {}
+    for doc_id in sorted(gold):
+        doc = Document(id=doc_id, raw=(small_shared / "corpus" / "dev2" / f"{doc_id}.txt").read_text(encoding="utf-8"))
+        for stage in STAGES[:STAGES.index(relate)]:
+            doc = stage(doc)
+        pages[doc_id] = page(doc, gold[doc_id])
+    news = tmp_path / "news"
+    news.mkdir()
+    said = "长沙高新区与湖南大学联合成立智能制造研究院。"
+    (news / "page.txt").write_text(said * 3, encoding="utf-8")
+    (news / "corrections.yaml").write_text(
+        "- reject: {subject: 长沙高新区 (Zone), relation: cooperatesWith, object: 湖南大学 (Organization)}\n"
+        "- accept: {subject: 智能制造研究院 (Organization), relation: locatedIn, object: 长沙高新区 (Zone)}\n",
+        encoding="utf-8")
+    decided = decided_pages([news / "corrections.yaml"])
+    assert len(decided) == 1 and any(decided[0].known)
+
+    def probability(model_path, first, second, label):
+        doc = Document(id="x", raw=said)
+        for stage in STAGES[:STAGES.index(relate)]:
+            doc = stage(doc)
+        ctx = read_by_rules(doc)
+        model = RelationModel.load(model_path)
+        found = candidates(ctx, list(ctx.triples.values()))
+        c = next(c for c in found if {c.first.name, c.second.name} == {first, second})
+        direction = ">" if c.first.name == first else "<"
+        return model.probabilities([c])[0][model.labels.index(label + direction)]
+
+    dealt = deal(list(pages), 2)
+    plain = train_relations(pages, dealt, tmp_path / "plain.npz")
+    taught = train_relations(pages, dealt, tmp_path / "taught.npz", decided=decided)
+    assert probability(taught, "长沙高新区", "湖南大学", "cooperatesWith") < \
+        probability(plain, "长沙高新区", "湖南大学", "cooperatesWith")
+    assert probability(taught, "智能制造研究院", "长沙高新区", "locatedIn") > \
+        probability(plain, "智能制造研究院", "长沙高新区", "locatedIn")
+
+
+def test_corrections_teach_only_the_relation_model(tmp_path, capsys):
+    assert main(["train", "--shared", str(tmp_path), "--only", "recogniser", "--corrections", "x.yaml"]) == 2
+    assert "--corrections" in capsys.readouterr().err

@@ -1,17 +1,19 @@
-"""Cross-validation by document: a model scored only on pages it was not trained on.
+"""Cross-validation by document: models scored only on pages they were not trained on.
 
     from kg.eval.folds import cross_validate
     from kg.train import Sources
     result = cross_validate(Sources.under("../shared"), folds=5)
-    print(result.table)                 # every document scored by the model that never saw it
+    print(result.table)                 # every document scored by the models that never saw it
+    print(result.reliability_table)     # for each band of confidence, the share of facts right
     print(result.fold_summaries)        # each fold's summary line
 
-The gold documents, in name order, are dealt to the folds in turn (the first to
-fold 1, the second to fold 2 …). For each fold a model is trained as `kg train` trains
-the shipped one, but without the fold's documents, and the fold's pages are
-extracted with it by the whole pipeline. The records of all folds together are scored at
-once, so the figures are micro averages over every gold document, as the
-scorer's are; each fold's own summary is kept beside them.
+The gold documents are dealt to the folds (kg/train/folds.py). For each fold a
+recogniser is trained as `kg train` trains the shipped one, but without the fold's
+documents, and reads them; a relation model is trained on the other folds' pages
+(as their own folds' recognisers read them), scaled and given its threshold by what
+the other folds' models got right, and keeps the fold's facts. The records of all
+folds together are scored at once, so the figures are micro averages over every
+gold document, as the scorer's are; each fold's own summary is kept beside them.
 """
 from __future__ import annotations
 
@@ -41,8 +43,9 @@ class CrossValidation:
 
     @property
     def reliability_table(self) -> str:
-        lines = [f"{'confidence':<14}{'facts':>7}{'right':>7}{'share':>7}"]
-        lines += [f"  {b.low:.1f}–{b.high:.1f}{'':<5}{b.facts:7d}{b.right:7d}{b.share:7.3f}" for b in self.bands]
+        lines = [f"{'confidence':<14}{'mean':>7}{'facts':>7}{'right':>7}{'share':>7}"]
+        lines += [f"  {b.low:.1f}–{b.high:.1f}{'':<5}{b.mean:7.3f}{b.facts:7d}{b.right:7d}{b.share:7.3f}"
+                  for b in self.bands]
         return "\n".join(lines)
 
     @property
@@ -119,19 +122,25 @@ def _record(read: dict[str, Page], held: list[str], models: dict, path: Path) ->
 class Band:
     low: float
     high: float
-    facts: int
-    right: int
+    facts: int = 0
+    right: int = 0
+    total: float = 0.0      # the facts' confidences summed
 
     @property
     def share(self) -> float:
         return self.right / self.facts if self.facts else 0.0
 
+    @property
+    def mean(self) -> float:
+        return self.total / self.facts if self.facts else 0.0
+
 
 def reliability(facts: list[tuple[float, bool]], width: float = 0.1) -> list[Band]:
     """For each band of confidence, how many facts fell in it and how many of them were right."""
-    bands = [Band(round(k * width, 2), round((k + 1) * width, 2), 0, 0) for k in range(round(1 / width))]
+    bands = [Band(round(k * width, 2), round((k + 1) * width, 2)) for k in range(round(1 / width))]
     for confidence, right in facts:
         band = bands[min(int(confidence / width), len(bands) - 1)]
         band.facts += 1
         band.right += right
+        band.total += confidence
     return bands

@@ -125,6 +125,7 @@ def test_the_threshold_is_where_f1_is_highest():
 def test_reliability_bands_count_the_facts_and_the_right_ones():
     bands = reliability([(0.05, False), (0.15, True), (0.95, True), (0.95, False), (1.0, True)], width=0.5)
     assert [(b.low, b.high, b.facts, b.right) for b in bands] == [(0.0, 0.5, 2, 1), (0.5, 1.0, 3, 2)]
+    assert bands[0].mean == pytest.approx(0.1) and bands[1].mean == pytest.approx(2.9 / 3)
 
 
 def test_a_review_teaches_the_relation_model(small_shared, tmp_path):

@@ -29,8 +29,9 @@ STAGES: tuple[Callable[[Document], Document], ...] = (simplify, repair, segment,
                                                       relate, quote)
 
 
-def process(doc: Document) -> Document:
-    for stage in STAGES:
+def process(doc: Document, until: Callable[[Document], Document] | None = None) -> Document:
+    """Every stage over `doc`, or those before `until` (training reads the pages up to their relations)."""
+    for stage in STAGES[:STAGES.index(until)] if until else STAGES:
         doc = stage(doc)
         if not isinstance(doc, Document):
             raise TypeError(f"stage {stage.__name__} returned {type(doc).__name__}, not a Document")

@@ -105,15 +105,15 @@ def _calibrate(model: RelationModel, facts: list, gold: int):
 
 def _record(read: dict[str, Page], held: list[str], models: dict, path: Path) -> Path:
     """The fold's pages with the facts its relation model keeps, written as `kg build` writes them."""
+    from kg.relate.confidence import confident
     from kg.text.quote import quote
     from kg.write.jsonl import write_jsonl
 
     docs = []
     for doc_id in held:
         p, model = read[doc_id], models[doc_id]
-        p.doc.triples = [t for t in rel_facts(p.context, list(p.context.triples.values()), model)
-                         if t.confidence >= decimal(model.threshold)]
-        docs.append(quote(p.doc))
+        p.doc.triples = rel_facts(p.context, list(p.context.triples.values()), model)
+        docs.append(quote(confident(p.doc, decimal(model.threshold))))
     write_jsonl(docs, path)
     return path
 

@@ -42,7 +42,7 @@ def recognisers(sources: Sources, dealt: list[list[str]], folder: Path, params: 
 def pages(sources: Sources, dealt: list[list[str]], models: list[Path]) -> dict[str, Page]:
     """Every gold page as the recogniser of its fold (which never saw it) reads it, up to its relations."""
     from kg.model import Document
-    from kg.pipeline import STAGES
+    from kg.pipeline import process
     from kg.read import read_file
     from kg.relate import relate
 
@@ -53,7 +53,5 @@ def pages(sources: Sources, dealt: list[list[str]], models: list[Path]) -> dict[
             for doc_id in held:
                 for doc in read_file(page_of(doc_id, sources.pages)):
                     if isinstance(doc, Document):
-                        for stage in STAGES[:STAGES.index(relate)]:
-                            doc = stage(doc)
-                        found[doc_id] = page(doc, gold[doc_id])
+                        found[doc_id] = page(process(doc, until=relate), gold[doc_id])
     return found

@@ -247,7 +247,7 @@ def decided_pages(files: list[Path]) -> list[Page]:
     and rejected facts say of their candidates: an accepted fact is a positive example in each sentence that
     names its two ends, a rejected one a negative."""
     from kg.correct import read_corrections
-    from kg.pipeline import STAGES
+    from kg.pipeline import process
     from kg.read import read_documents
     from kg.relate import relate
 
@@ -258,9 +258,7 @@ def decided_pages(files: list[Path]) -> list[Page]:
         for doc in read_documents(file.parent):
             if not isinstance(doc, Document):
                 continue
-            for stage in STAGES[:STAGES.index(relate)]:
-                doc = stage(doc)
-            ctx = read_by_rules(doc)
+            ctx = read_by_rules(process(doc, until=relate))
             cands = candidates(ctx, list(ctx.triples.values()))
             decided = [_decided(c, decisions) for c in cands]
             if any(known for known, _ in decided):

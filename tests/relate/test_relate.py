@@ -3,14 +3,13 @@
 import pytest
 
 from kg.model import Document
-from kg.pipeline import STAGES, extract
+from kg.pipeline import extract, process
 from kg.relate import read_by_rules, relate
 
 
 def facts(text: str) -> set[tuple]:
     doc = Document(id="text", raw=text)
-    for stage in STAGES[:STAGES.index(relate)]:
-        doc = stage(doc)
+    doc = process(doc, until=relate)
     return {(t.subject.name, t.predicate, t.object.name if t.object else t.value.amount, t.role or None)
             for t in read_by_rules(doc).triples.values()}
 

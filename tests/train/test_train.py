@@ -130,7 +130,7 @@ def test_reliability_bands_count_the_facts_and_the_right_ones():
 
 def test_a_review_teaches_the_relation_model(small_shared, tmp_path):
     from kg.model import Document
-    from kg.pipeline import STAGES
+    from kg.pipeline import process
     from kg.relate import read_by_rules, relate
     from kg.relate.candidates import candidates
     from kg.train.relations import decided_pages, gold_of, page, train_relations
@@ -139,8 +139,7 @@ def test_a_review_teaches_the_relation_model(small_shared, tmp_path):
     pages = {}
     for doc_id in sorted(gold):
         doc = Document(id=doc_id, raw=(small_shared / "corpus" / "dev2" / f"{doc_id}.txt").read_text(encoding="utf-8"))
-        for stage in STAGES[:STAGES.index(relate)]:
-            doc = stage(doc)
+        doc = process(doc, until=relate)
         pages[doc_id] = page(doc, gold[doc_id])
     news = tmp_path / "news"
     news.mkdir()
@@ -155,8 +154,7 @@ def test_a_review_teaches_the_relation_model(small_shared, tmp_path):
 
     def probability(model_path, first, second, label):
         doc = Document(id="x", raw=said)
-        for stage in STAGES[:STAGES.index(relate)]:
-            doc = stage(doc)
+        doc = process(doc, until=relate)
         ctx = read_by_rules(doc)
         model = RelationModel.load(model_path)
         found = candidates(ctx, list(ctx.triples.values()))

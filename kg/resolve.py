@@ -29,9 +29,14 @@ def canonical(m: Mention) -> str:
         zone = leading_zone(m.text)
         if zone and len(m.text) - len(zone) >= 4:
             return m.text[len(zone):]
-    if m.type == "Industry" and m.text.endswith("产业") and len(m.text) >= 4:
-        return m.text[:-2]      # 生物医药产业 → 生物医药, as SCHEMA.md names industries
+    if m.type == "Industry":
+        tail = _INDUSTRY_TAIL.search(m.text)
+        if tail and tail.start() >= 2:
+            return m.text[:tail.start()]    # 生物医药产业, 工程机械集群 → 生物医药, 工程机械, as SCHEMA.md names industries
     return m.name
+
+
+_INDUSTRY_TAIL = re.compile(r"(?:产业集群|产业链|产业群|产业|集群)$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -136,17 +141,33 @@ def canonical_zone(text: str) -> str:
 
 
 def zone_city(zone: str) -> str:
-    """潍坊高新区 → 潍坊市: from the gazetteer, else from the place its name begins with."""
+    """潍坊高新区 → 潍坊市: the narrowest of zone_places."""
+    places = zone_places(zone)
+    return places[-1] if places else ""
+
+
+def carried_places(zone: Entity) -> list[str]:
+    """The places any of a zone's names carries (河北雄安新区, an alias of 雄安新区, carries 河北省)."""
+    return list(dict.fromkeys(p for name in [zone.name, *sorted(zone.aliases)] for p in zone_places(name)))
+
+
+@lru_cache(maxsize=1 << 12)
+def zone_places(zone: str) -> tuple[str, ...]:
+    """The places a zone's name carries, the broadest first (广东广州南沙新区 → 广东省, 广州市), which it lies in
+    (ANNOTATION.md); else its city in the gazetteer, or the place its bracket names (高新区（新市区）)."""
     lex = load()
-    place = leading_place(zone)
-    if place and lex.places[place].level in ("city", "county", "province"):
-        return lex.places[place].name
-    if zone in lex.zones:
-        return lex.zones[zone].city
+    places, at = [], 0
+    while place := leading_place(zone[at:]):
+        if lex.places[place].level not in ("city", "county", "province"):
+            break
+        places.append(lex.places[place].name)
+        at += len(place)
+    if places:
+        return tuple(places)
+    if zone in lex.zones and lex.zones[zone].city:
+        return (lex.zones[zone].city,)
     m = re.search(r"（([^）]{2,4})）", zone)
-    if m and m.group(1) in lex.places:
-        return lex.places[m.group(1)].name
-    return ""
+    return (lex.places[m.group(1)].name,) if m and m.group(1) in lex.places else ()
 
 
 def _one_type(mentions: list[Mention]) -> None:

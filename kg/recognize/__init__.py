@@ -8,19 +8,20 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - byline: the reporters' names that segmentation found;
 - coreference: 该企业, 该项目 …, named later by resolve (kg/recognize/coreference.py);
 - declared: the names a corrections file says to recognise, which win over the others (kg/recognize/declared.py);
-- then, from the names found: their short forms elsewhere on the page, and the companies a
+- then, from the names found: the items of a list whose other items are names of one type
+  (kg/recognize/lists.py), their short forms elsewhere on the page, and the companies a
   project's name begins with (kg/recognize/short_forms.py).
 
 The model reads names the lexicons do not hold; a lexicon name it missed, or
 cut short (潍坊 of 潍坊高新区), is the gazetteer's; a longer name the model read
 around a lexicon name (潍坊高新区经济发展局) stays whole, the zone inside it
-being derived later (kg/derive.py). Each mention says which component made it.
+being derived later (kg/derive). Each mention says which component made it.
 """
 from __future__ import annotations
 
 from kg.lexicon import is_plain_word, prefixes
 from kg.model import Document, Mention
-from kg.recognize import coreference, declared, gazetteer, learned
+from kg.recognize import coreference, declared, gazetteer, learned, lists
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import word_edges
 
@@ -107,8 +108,25 @@ def _loses_to(m: Mention, name: Mention) -> bool:
 
 def recognise(doc: Document) -> Document:
     mentions = arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc), declared.find(doc))
-    doc.mentions = short_forms(doc, owners(doc, mentions))
+    doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, _bodies_with_their_zone(mentions))))
     return doc
+
+
+def _bodies_with_their_zone(mentions: list[Mention]) -> list[Mention]:
+    """A body is named with its zone (潍坊高新区经济发展局, ANNOTATION.md): a zone read apart from the body
+    right after it is the front of the body's name (derive finds the zone in it again)."""
+    joined: list[Mention] = []
+    for m in mentions:
+        before = joined[-1] if joined else None
+        if before and before.type == "Zone" and m.type in _BODIES and before.end == m.start \
+                and before.sentence == m.sentence:
+            joined[-1] = Mention(before.text + m.text, m.type, before.start, m.end, m.sentence, source=m.source)
+        else:
+            joined.append(m)
+    return joined
+
+
+_BODIES = ("GovernmentAgency", "Organization")
 
 
 def _longest(names: list[Mention]) -> list[Mention]:

@@ -11,13 +11,14 @@ the same features.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.lexicon import post_run
+from kg.lexicon import Place, load, post_run, short_place
 from kg.model import Entity, Mention, Money, PREDICATES, Triple, name_key
 from kg.relate.context import Context
-from kg.resolve import canonical_zone, leading_zone
+from kg.resolve import canonical_zone, leading_zone, zone_city
 
 # What SCHEMA.md allows: the subject's types and the object's, for each relation.
 _ACTORS = ("Zone", "Company", "Organization", "GovernmentAgency")
@@ -98,7 +99,51 @@ def candidates(ctx: Context, rule_triples: list[Triple]) -> list[Candidate]:
         _with_main_zone(ctx, found, s, ordered, entities)
     for t in rule_triples:
         _ruled(ctx, found, t)
+    _about_the_ends(found)
     return list(found.values())
+
+
+def _about_the_ends(found: dict):
+    """What the page says of the two ends beyond the sentence: how often each is named, in how many sentences
+    the two meet, and where a place stands to a zone. A zone lies in its city, and news names its province
+    and country too (甘肃省兰州高新区, 中国): the lexicon tells them apart where the words around cannot."""
+    meetings = Counter(frozenset(key[:2]) for key in found if key[1] != "value")
+    for c in found.values():
+        if c.second is None:
+            continue
+        tp = c.types
+        c.features += [f"named1={min(len(c.first.mentions), 3)}|{tp}", f"named2={min(len(c.second.mentions), 3)}|{tp}",
+                       f"meet={min(meetings[frozenset((c.first.id, c.second.id))], 3)}|{tp}"]
+        c.features += _geography(c.first, c.second)
+
+
+def _geography(a: Entity, b: Entity) -> list[str]:
+    """A place's level (province, city, county, world) and, beside a zone, whether it is the zone's city,
+    that city's province, or neither."""
+    if "Place" not in (a.type, b.type):
+        return []
+    place = a if a.type == "Place" else b
+    known = _place(place.name)
+    level = known.level if known else "unknown"
+    if {a.type, b.type} != {"Zone", "Place"}:
+        return [f"level={level}|{a.type}|{b.type}"]
+    zone = a if a.type == "Zone" else b
+    city = _place(zone_city(zone.name))
+    listed = load().zones.get(zone.name)
+    if city is not None and city == known:
+        stands = "its-city"
+    elif known and known.level == "province" and known.name in (city.province if city else "",
+                                                                 listed.province if listed else ""):
+        stands = "its-province"
+    else:
+        stands = "other" if city else "zone-without-city"
+    order = "|zp" if a is zone else "|pz"
+    return [f"geo={stands}{order}", f"level={level}{order}", f"geo={stands}|level={level}{order}"]
+
+
+def _place(name: str) -> Place | None:
+    places = load().places
+    return places.get(name) or places.get(short_place(name)) if name else None
 
 
 def _pair(found: dict, s, ordered: list[Mention], entities: list[Entity | None], i: int, j: int):

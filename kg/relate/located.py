@@ -15,7 +15,7 @@ from kg.lexicon import leading_place
 from kg.model import name_key
 from kg.recognize.features import listed
 from kg.relate.context import Context
-from kg.resolve import canonical_zone, leading_zone, zone_city
+from kg.resolve import canonical_zone, carried_places, leading_zone
 
 _BODIES = ("GovernmentAgency", "Organization", "Company")
 _NATIONAL = ("国家", "中国", "中华", "全国", "国务院")
@@ -54,7 +54,8 @@ def find(ctx: Context):
     for e in ctx.doc.entities:
         first = e.mentions[0].sentence if e.mentions else -1
         if e.type == "Zone":
-            ctx.add(e, "locatedIn", ctx.named("Place", zone_city(e.name)), first)
+            for place in carried_places(e):
+                ctx.add(e, "locatedIn", ctx.named("Place", place), first)
         if e.type in _BODIES:
             _belongs(ctx, e, first, bodies)
     unplaced: dict = {}     # projects whose sentences name no zone: the article's, unless one does elsewhere

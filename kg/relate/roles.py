@@ -41,7 +41,7 @@ def find(ctx: Context):
 
 def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, at: int, sentence: int):
     """随州高新区党工委书记、管委会主任王明: one fact per body the posts name (the committee, which
-    kg/derive.py made, and the zone)."""
+    kg/derive made, and the zone)."""
     if org is None:
         return
     for post in posts.split("、") if "管委会" in posts else [posts]:

@@ -23,6 +23,7 @@ import numpy as np
 from kg.read import InputError
 from kg.recognize.features import TEMPLATES, attributes
 from kg.recognize.learned import MODEL
+from kg.train import owners
 from kg.train.corpora import Span, cluener
 from kg.train.gold import gold_examples
 from kg.write.atomic import atomic_open
@@ -76,8 +77,9 @@ def labels(text: str, spans: list[Span]) -> list[str]:
 
 
 def fit(sentences: Iterable[tuple[str, list[Span]]], path: str | os.PathLike, params: dict | None = None,
-        on_iteration: Progress | None = None) -> Path:
-    """Train a CRF on `sentences` and write its weights to `path` (atomically: a failed run leaves the old model)."""
+        on_iteration: Progress | None = None, more: dict[str, np.ndarray] | None = None) -> Path:
+    """Train a CRF on `sentences` and write its weights to `path`, with the arrays `more` (atomically: a failed
+    run leaves the old model)."""
     try:
         import pycrfsuite
     except ImportError:
@@ -99,7 +101,7 @@ def fit(sentences: Iterable[tuple[str, list[Span]]], path: str | os.PathLike, pa
         trainer.train(model)
         tagger = pycrfsuite.Tagger()
         tagger.open(model)
-        arrays = weights(tagger.info()) | {"templates": np.array([t.name for t in TEMPLATES])}
+        arrays = weights(tagger.info()) | {"templates": np.array([t.name for t in TEMPLATES])} | (more or {})
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_open(path, "wb") as f:
@@ -135,10 +137,12 @@ def save(f, arrays: dict[str, np.ndarray]) -> None:
 
 def train(sources: Sources, path: str | os.PathLike = MODEL, exclude: Iterable[str] = (),
           params: dict | None = None, progress: Progress | None = None) -> Path:
-    """Rebuild the model at `path` from `sources`, without the gold documents `exclude` names."""
+    """Rebuild the model at `path` from `sources`, without the gold documents `exclude` names: the CRF, and
+    the split of projects' names into their companies (kg/train/owners.py)."""
     if sources.public is None and not sources.gold:
         raise InputError("nothing to learn from: give a folder with data/ner or gold")
-    return fit(examples(sources, exclude), path, params, progress)
+    split = owners.fit(owners.examples(sources.gold, sources.pages, exclude))
+    return fit(examples(sources, exclude), path, params, progress, more=split)
 
 
 FOLDS = 5       # the relation model learns from each gold page as a recogniser of another fold reads it

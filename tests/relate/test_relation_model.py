@@ -38,6 +38,8 @@ SENTENCES = [
     ("长沙高新区与湖南大学联合成立智能制造研究院。",
      {("长沙高新区", "cooperatesWith", "湖南大学", None)},
      {("湖南大学", "locatedIn", "长沙高新区", None)}),     # a university that works with a zone is not in it
+    ("甘肃兰州新区今年新签约项目32个，总投资达120亿元。",        # a zone lies in every place its name carries
+     {("甘肃兰州新区", "locatedIn", "甘肃省", None), ("甘肃兰州新区", "locatedIn", "兰州市", None)}, set()),
     ("东莞松山湖高新区签约引进智能终端研发生产基地项目，总投资20亿元。",
      {("东莞松山湖高新区", "signs", "智能终端研发生产基地项目", None),
       ("智能终端研发生产基地项目", "locatedIn", "东莞松山湖高新区", None)}, set()),
@@ -111,3 +113,15 @@ def test_kg_extract_with_a_broken_relation_model_exits_with_one_line(tmp_path):
     assert run.returncode != 0
     assert "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 and "kg train" in run.stderr
+
+
+def test_a_place_beside_a_zone_is_told_as_its_city_its_province_or_neither():
+    from kg.model import Entity
+    from kg.relate.candidates import _geography
+
+    zone = Entity("潍坊高新区", "Zone")
+    assert "geo=its-city|zp" in _geography(zone, Entity("潍坊市", "Place"))
+    assert "geo=its-province|pz" in _geography(Entity("山东省", "Place"), zone)
+    assert "level=world|zp" in _geography(zone, Entity("中国", "Place"))
+    assert "geo=other|zp" in _geography(zone, Entity("苏州市", "Place"))
+    assert _geography(Entity("某某科技有限公司", "Company"), zone) == []

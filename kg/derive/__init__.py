@@ -3,15 +3,22 @@
 - the bodies a name is built on: 保定高新区党群部 names 保定高新区, 某某集团华远药业（随州）有限公司
   names 某某集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学;
 - a zone's city, which its name carries (潍坊高新区 → 潍坊市), as SCHEMA.md asks;
-- a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会).
+- a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会);
+- the company a project is named after where no company's tail says where it ends (雄狮 of
+  雄狮中国研发生产总部中心项目): a learned split (kg/derive/owners.py).
 
-Each derived mention says so in its source ("derived:parent", "derived:city", "derived:committee").
+Each derived mention says so in its source ("derived:parent", "derived:city", "derived:committee",
+"derived:owner").
 """
 from __future__ import annotations
 
-from kg.lexicon import load, post_run, short_place
+import re
+
+from kg.derive import owners
+from kg.lexicon import ZONE_TAILS, load, post_run, short_place
 from kg.model import Document, Entity, Mention, name_key
-from kg.resolve import canonical_zone, leading_zone, zone_city
+from kg.recognize import learned
+from kg.resolve import canonical_zone, carried_places, leading_zone, zone_city
 
 PARENT, CITY, COMMITTEE = "derived:parent", "derived:city", "derived:committee"
 _BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
@@ -19,6 +26,11 @@ _PARENT_TYPES = {"Company": ("Company",), "Organization": ("Organization", "Comp
                  "GovernmentAgency": ("GovernmentAgency",), "Project": ("Company", "Organization")}
 # a project is named after the company or university that builds it, not after a 中心 or 平台
 _PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "科学院", "中学", "高中", "学校")
+
+
+# 安巢经济开发区管委会, 东湖综保区建设管理办公室: the body that runs a zone names it, though no lexicon does
+_COMMITTEE_OF_ZONE = re.compile(r"(.{2,12}(?:%s))(?:党工委|管委会|管理委员会|管委|建设管理办公室|管理办公室)$"
+                                % "|".join(sorted(ZONE_TAILS, key=len, reverse=True)))
 
 
 def tail_continues(tail: str, nxt: str) -> bool:
@@ -36,6 +48,9 @@ def _parents(entities: dict[tuple[str, str], Entity]):
         zone = next(filter(None, (leading_zone(text) for text in [e.name, *(m.text for m in e.mentions)])), "")
         if zone and zone != e.name and (zone in lex.zones or zone_city(zone)):
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
+        elif e.type == "GovernmentAgency" and (committee := _COMMITTEE_OF_ZONE.match(e.name)):
+            zone = committee.group(1)
+            _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
         for tail, kind in [(t, kind) for t, kind in tails if t in e.name]:     # a hundred tails, a few in a name
             at = e.name.find(tail, max(1, 4 - len(tail)))     # a parent has at least four characters
             while at != -1:
@@ -48,30 +63,42 @@ def _parents(entities: dict[tuple[str, str], Entity]):
                 at = e.name.find(tail, at + 1)
 
 
-def _mentioned_in(entities, holder: Entity, prefix: str, kind: str, name: str):
+def _mentioned_in(entities, holder: Entity, prefix: str, kind: str, name: str, source: str = PARENT):
     """Add the entity whose name begins `holder`'s, mentioned where `holder` is."""
     e = entities.setdefault((kind, name_key(name)), Entity(name, kind))
     for m in holder.mentions:
         at = m.text.find(prefix)
         if at != -1:
             e.mentions.append(Mention(prefix, kind, m.start + at, m.start + at + len(prefix), m.sentence,
-                                      name=name, source=PARENT))
+                                      name=name, source=source))
             if prefix != name:
                 e.aliases.add(prefix)
+
+
+def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
+    """The company each project is named after, where no entity of the page begins its name already."""
+    path = learned.model_path()
+    model = owners.owners_in(path, path.stat().st_mtime_ns)
+    if model is None:
+        return
+    bodies = [n for e in entities.values() if e.type in ("Company", "Organization") for n in [e.name, *e.aliases]]
+    for project in [e for e in entities.values() if e.type == "Project"]:
+        if not any(project.name.startswith(n) for n in bodies):
+            owner = model.owner(project.name, doc.text)
+            if owner:
+                _mentioned_in(entities, project, owner, "Company", owner, owners.SOURCE)
 
 
 def _zone_cities(entities: dict[tuple[str, str], Entity]):
     """A zone's city is an entity of the document even when only the zone's name carries it."""
     for zone in [e for e in entities.values() if e.type == "Zone"]:
-        city = zone_city(zone.name)
-        if not city:
-            continue
-        place = entities.setdefault(("Place", name_key(city)), Entity(city, "Place"))
-        if short_place(city) != city:
-            place.aliases.add(short_place(city))
-        if not place.mentions:      # the city is read from the zone's name, so that is where it is mentioned
-            place.mentions += [Mention(m.text, "Place", m.start, m.end, m.sentence, name=city, source=CITY)
-                               for m in zone.mentions[:1]]
+        for city in carried_places(zone):
+            place = entities.setdefault(("Place", name_key(city)), Entity(city, "Place"))
+            if short_place(city) != city:
+                place.aliases.add(short_place(city))
+            if not place.mentions:      # the city is read from the zone's name, so that is where it is mentioned
+                place.mentions += [Mention(m.text, "Place", m.start, m.end, m.sentence, name=city, source=CITY)
+                                   for m in zone.mentions[:1]]
 
 
 def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
@@ -92,6 +119,7 @@ def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
 def derive(doc: Document) -> Document:
     entities = {(e.type, name_key(e.name)): e for e in doc.entities}
     _parents(entities)
+    _owners(doc, entities)
     _zone_cities(entities)
     _committees(doc, entities)
     for e in entities.values():

@@ -1,0 +1,56 @@
+"""The company a project is named after, split off its name by a model that learned where such names split."""
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kg.derive.owners import Owners, features, splits
+from kg.pipeline import extract
+from kg.train import owners as training
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+needs_shared = pytest.mark.skipif(not (SHARED / "gold" / "dev2").is_dir(), reason="needs ../shared with the gold")
+
+
+def test_a_name_splits_only_after_a_word_leaving_two_characters_either_side():
+    name = "星辰电子智能传感器生产基地项目"
+    ends = splits(name)
+    assert ends and all(2 <= end <= len(name) - 2 for end in ends)
+    assert name.index("智能") in ends         # 星辰电子 | 智能传感器…
+
+
+def test_the_page_naming_the_front_part_on_its_own_is_a_feature():
+    name = "星辰电子智能传感器生产基地项目"
+    alone = features(name, 4, f"{name}开工。星辰电子表示……")
+    assert "elsewhere=1" in alone and "elsewhere=0" in features(name, 4, f"{name}开工。")
+
+
+@needs_shared
+def test_a_model_learns_from_the_gold_where_names_split():
+    found = training.examples([SHARED / "gold" / "dev"], [ROOT / "seeds"])
+    assert sum(right for _, right in found) >= 5         # the seed pages' projects named after their companies
+    arrays = training.fit(found)
+    model = Owners(arrays["owner_features"], arrays["owner_weights"])
+    name = "魔方卫星柔性化卫星研发及制造基地项目"      # taught: the seed pages name it, and 魔方卫星 on its own
+    assert model.owner(name, f"{name}落户。魔方卫星致力于……") == "魔方卫星"
+
+
+def test_the_shipped_model_splits_an_unseen_project_and_builds_the_fact():
+    doc = extract("近日，星辰电子智能传感器生产基地项目在常州高新区开工，项目总投资12亿元。")
+    owner = next(e for e in doc.entities if e.name == "星辰电子")
+    assert owner.type == "Company" and {m.source for m in owner.mentions} == {"derived:owner"}
+    assert any(t.subject is owner and t.predicate == "investsIn" for t in doc.triples)
+
+
+def test_a_project_named_after_no_company_keeps_whole():
+    doc = extract("常州高新区新能源汽车零部件产业园项目正式开工。")
+    assert not any(m.source == "derived:owner" for e in doc.entities for m in e.mentions)
+
+
+def test_an_archive_without_the_split_derives_no_owner(tmp_path, monkeypatch):
+    from kg.derive.owners import owners_in
+    path = tmp_path / "r.npz"
+    np.savez(path, labels=np.array(["O"]))
+    assert owners_in(path, path.stat().st_mtime_ns) is None

@@ -1,0 +1,49 @@
+"""List completion: an item of a list whose other items are names of one type is a name of that type."""
+from kg.model import Article, Document, Mention, Sentence
+from kg.recognize.lists import complete
+
+TEXT = "园区围绕磁悬浮、氢能装备、精密铸造、海洋牧场等领域招引项目，并与甲、乙两地合作。"
+
+
+def _page(text: str) -> Document:
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
+    return doc
+
+
+def _at(text: str, name: str, kind: str) -> Mention:
+    start = text.index(name)
+    return Mention(name, kind, start, start + len(name), 0, source="model")
+
+
+def _found(mentions):
+    return {(m.text, m.type, m.source) for m in mentions}
+
+
+def test_an_item_between_two_found_items_takes_their_type():
+    given = [_at(TEXT, "磁悬浮", "Industry"), _at(TEXT, "氢能装备", "Industry"), _at(TEXT, "海洋牧场", "Industry")]
+    assert ("精密铸造", "Industry", "list") in _found(complete(_page(TEXT), given))
+
+
+def test_the_last_item_ends_where_deng_ends_the_list():
+    given = [_at(TEXT, "磁悬浮", "Industry"), _at(TEXT, "氢能装备", "Industry"), _at(TEXT, "精密铸造", "Industry")]
+    assert ("海洋牧场", "Industry", "list") in _found(complete(_page(TEXT), given))
+
+
+def test_the_first_item_is_left_alone_since_the_list_does_not_say_where_it_begins():
+    given = [_at(TEXT, "氢能装备", "Industry"), _at(TEXT, "精密铸造", "Industry"), _at(TEXT, "海洋牧场", "Industry")]
+    assert not any(m.source == "list" for m in complete(_page(TEXT), given))
+
+
+def test_a_list_mostly_unfound_or_of_mixed_types_adds_nothing():
+    one = [_at(TEXT, "氢能装备", "Industry")]
+    assert complete(_page(TEXT), one) == one
+    mixed = [_at(TEXT, "磁悬浮", "Industry"), _at(TEXT, "氢能装备", "Product"), _at(TEXT, "海洋牧场", "Company")]
+    assert not any(m.source == "list" for m in complete(_page(TEXT), mixed))
+
+
+def test_an_item_part_of_which_is_a_name_already_is_not_read_again():
+    given = [_at(TEXT, "磁悬浮", "Industry"), _at(TEXT, "氢能装备", "Industry"), _at(TEXT, "海洋牧场", "Industry"),
+             _at(TEXT, "铸造", "Product")]
+    assert _found(complete(_page(TEXT), given)) == _found(given)

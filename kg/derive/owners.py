@@ -27,15 +27,17 @@ _LATIN = re.compile(r"[A-Za-z]")
 _NUMBER = re.compile(r"[0-9一二三四五]")
 
 
-def splits(name: str) -> list[int]:
-    """Where an owner may end: after a word, leaving two characters or more on either side."""
-    return [t.end for t in tokenize(name) if 2 <= t.end <= len(name) - 2]
-
-
-def features(name: str, end: int, page: str) -> list[str]:
-    """What the model reads of `name` split at `end`, on a page whose text is `page`."""
-    front, rest = name[:end], name[end:]
+def splits(name: str, page: str) -> list[tuple[int, list[str]]]:
+    """Each place an owner may end, after a word and leaving two characters or more either side, with what
+    the model reads of `name` split there, on a page whose text is `page`."""
     words = tokenize(name)
+    whole = page.count(name)
+    return [(w.end, _features(name, w.end, words, page.count(name[:w.end]) - whole)) for w in words
+            if 2 <= w.end <= len(name) - 2]
+
+
+def _features(name: str, end: int, words: list, elsewhere: int) -> list[str]:
+    front, rest = name[:end], name[end:]
     after = next(t for t in words if t.start == end)
     before = [t for t in words if t.end <= end]
     place = leading_place(front)
@@ -56,8 +58,7 @@ def features(name: str, end: int, page: str) -> list[str]:
                                      ("front-tail", any(front.endswith(t) for t, _ in _tails())),
                                      ("front-latin", bool(_LATIN.search(front))),
                                      ("rest-number", bool(_NUMBER.match(rest)))) if yes]
-    elsewhere = page.count(front) - page.count(name)
-    found.append(f"elsewhere={min(max(elsewhere, 0), 2)}")
+    found.append(f"elsewhere={min(max(elsewhere, 0), 2)}")      # the page names the front part on its own
     return found
 
 
@@ -82,15 +83,11 @@ class Owners:
     def __init__(self, names, weights):
         self.weight = dict(zip((str(n) for n in names), np.asarray(weights, np.float64).tolist()))
 
-    def probability(self, name: str, end: int, page: str) -> float:
-        score = sum(self.weight.get(f, 0.0) for f in features(name, end, page))
-        return 1 / (1 + np.exp(-score))
-
     def owner(self, name: str, page: str) -> str:
         """The company `name` begins with, or '' where the model puts none at THRESHOLD or above."""
-        scored = [(self.probability(name, end, page), -end) for end in splits(name)]
-        best = max(scored, default=(0.0, 0))
-        return name[:-best[1]] if best[0] >= THRESHOLD else ""
+        scored = [(sum(self.weight.get(f, 0.0) for f in features), -end) for end, features in splits(name, page)]
+        best = max(scored, default=(-np.inf, 0))
+        return name[:-best[1]] if 1 / (1 + np.exp(-best[0])) >= THRESHOLD else ""
 
 
 @lru_cache(maxsize=8)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kg.derive.owners import features, splits
+from kg.derive.owners import splits
 from kg.train.gold import _variants, gold_files, page_of, read_page
 from kg.text.simplify import to_simplified
 
@@ -40,7 +40,7 @@ def examples(gold_folders: Iterable[Path], text_folders: Iterable[Path], exclude
             for name in sorted({to_simplified(form) for n in [e["name"], *e.get("aliases", [])]
                                 for form in _variants(n) if form}):
                 owner = max((len(b) for b in bodies if name.startswith(b) and len(b) < len(name)), default=0)
-                found += [(features(name, end, page), end == owner) for end in splits(name)]
+                found += [(features, end == owner) for end, features in splits(name, page)]
     return found
 
 

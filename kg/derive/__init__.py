@@ -4,8 +4,8 @@
   names 某某集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学;
 - a zone's city, which its name carries (潍坊高新区 → 潍坊市), as SCHEMA.md asks;
 - a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会);
-- the company a project is named after where no company's tail says where it ends (雄狮 of
-  雄狮中国研发生产总部中心项目): a learned split (kg/derive/owners.py).
+- the company a project is named after where no company's tail says where it ends (星辰电子 of
+  星辰电子智能传感器生产基地项目): a learned split (kg/derive/owners.py).
 
 Each derived mention says so in its source ("derived:parent", "derived:city", "derived:committee",
 "derived:owner").

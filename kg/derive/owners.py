@@ -1,9 +1,9 @@
-"""The company a project is named after: 魔方卫星 of 魔方卫星柔性化卫星研发及制造基地项目.
+"""The company a project is named after: 星辰电子 of 星辰电子智能传感器生产基地项目.
 
 A project named with its company in front keeps the company in its name, and the
 company is an entity of its own that invests in it (ANNOTATION.md). A name with a
 company's tail (某某有限公司…项目) says where the company ends; most do not
-(雄狮中国研发生产总部中心项目, 宝钢金属大交通轻量化项目). Where one does is
+(星辰电子智能传感器生产基地项目, 海川材料轻量化车身项目). Where one does is
 learned: a logistic regression scores each place the name may split (where one
 of jieba's words ends), from what stands either side of it and whether the page
 names the front part on its own. It learns from the gold's projects

@@ -52,13 +52,17 @@ def _variants(name: str) -> set[str]:
     return {f.translate(_BRACKETS) for f in forms} | forms
 
 
+def name_forms(entity: dict) -> set[str]:
+    """Every form a gold entity's name and aliases may take in its page."""
+    return {form for n in [entity["name"], *entity.get("aliases", [])] for form in _variants(n) if form}
+
+
 _BRACKETS = str.maketrans("()", "（）")
 
 
 def gold_spans(doc: Document, gold: dict) -> list[Span]:
     """Where each gold entity and post stands in the page, the longest names first, none overlapping."""
-    names = [(form, e["type"]) for e in gold["entities"] for n in [e["name"], *e.get("aliases", [])]
-             for form in _variants(n) if form]
+    names = [(form, e["type"]) for e in gold["entities"] for form in name_forms(e)]
     names += [(to_simplified(part), "POST") for t in gold["triples"] if t.get("role")
               for part in _ROLE_PARTS.split(t["role"]) if len(part) >= 2]
     taken = bytearray(len(doc.text))

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from kg.derive.owners import splits
-from kg.train.gold import _variants, gold_files, page_of, read_page
+from kg.train.gold import gold_files, name_forms, page_of, read_page
 from kg.text.simplify import to_simplified
 
 C = 0.3     # C 1 and 3 split held-out names no better (F1 0.563 and 0.557 against 0.581 at 0.3)
@@ -33,12 +33,11 @@ def examples(gold_folders: Iterable[Path], text_folders: Iterable[Path], exclude
             continue
         page = read_page(page_of(gold["doc"], text_folders), gold["doc"]).text
         bodies = {to_simplified(form) for e in gold["entities"] if e["type"] in _BODIES
-                  for n in [e["name"], *e.get("aliases", [])] for form in _variants(n) if len(form) >= 2}
+                  for form in name_forms(e) if len(form) >= 2}
         for e in gold["entities"]:
             if e["type"] != "Project":
                 continue
-            for name in sorted({to_simplified(form) for n in [e["name"], *e.get("aliases", [])]
-                                for form in _variants(n) if form}):
+            for name in sorted({to_simplified(form) for form in name_forms(e)}):
                 owner = max((len(b) for b in bodies if name.startswith(b) and len(b) < len(name)), default=0)
                 found += [(features, end == owner) for end, features in splits(name, page)]
     return found

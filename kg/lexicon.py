@@ -49,7 +49,8 @@ def _csv(name: str) -> list[dict]:
 class Lexicon:
     zones: dict[str, Zone]           # every written form → zone
     places: dict[str, Place]         # every written form → place
-    posts: list[str]                 # longest first
+    posts: list[str]                 # longest first: the posts the recogniser learned with (posts.txt)
+    role_posts: list[str]            # longest first: those and the posts only roles are read by (role_posts.txt)
     suffixes: list[tuple[str, str]]  # (tail, entity type), longest first
     industries: set[str]
     surnames: set[str]
@@ -175,6 +176,7 @@ def load() -> Lexicon:
         zones=_zones(),
         places=_places(),
         posts=sorted(_data_lines("posts.txt"), key=len, reverse=True),
+        role_posts=sorted({*_data_lines("posts.txt"), *_data_lines("role_posts.txt")}, key=lambda p: (-len(p), p)),
         suffixes=suffixes,
         industries=set(_data_lines("industries.txt")),
         surnames={s for line in _data_lines("surnames.txt") for s in line.split()},
@@ -184,7 +186,7 @@ def load() -> Lexicon:
 @cache
 def post_run() -> re.Pattern:
     """One or more posts joined by 、 (党委书记、局长), longest first."""
-    posts = "|".join(map(re.escape, load().posts))
+    posts = "|".join(map(re.escape, load().role_posts))
     return re.compile(r"(?:%s)(?:、(?:%s))*" % (posts, posts))
 
 

@@ -73,9 +73,9 @@ def _same_policy(short: str, long: str) -> bool:
 
 
 def _same_project(short: str, long: str) -> bool:
-    """智能装备制造基地 within 华远机械智能装备制造基地项目: one project."""
+    """智能装备制造基地 within 华远机械智能装备制造基地项目, or 华远机械智能装备制造基地 without 项目: one project."""
     a, b = short.removesuffix("项目"), long.removesuffix("项目")
-    return len(a) >= 6 and len(a) < len(b) and a in b
+    return len(a) >= 6 and (len(a) < len(b) and a in b or a == b and short != long)
 
 
 def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
@@ -95,13 +95,55 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
             else:
                 merge = is_short_form(short.name, other.name)
             if merge:
-                other.aliases |= {short.name} | short.aliases
-                other.mentions += short.mentions
-                for m in short.mentions:
-                    m.name = other.name
+                _merge_into(other, short)
                 del entities[key]
                 merged.add(id(short))
                 break
+
+
+def merge_levelled(entities: dict[tuple[str, str], Entity]):
+    """省委, 区政府, 省科学院: a body named by the level of its place alone is the one body of the page with that name
+    after its place (安徽省委, 长春市朝阳区政府, 甘肃省科学院), where there is one."""
+    bodies = [e for e in entities.values() if _family(e.type) == "org" and leading_place(e.name)]
+    for key, e in list(entities.items()):
+        if _family(e.type) != "org" or not e.name.startswith(_LEVELS) or leading_place(e.name):
+            continue
+        full = [b for b in bodies if b.type == e.type and b.name.endswith(e.name) and b.name != e.name]
+        if len(full) == 1:
+            _merge_into(full[0], e)
+            del entities[key]
+
+
+_LEVELS = tuple("省市区县州")
+
+
+def _merge_zones(entities: dict[tuple[str, str], Entity]):
+    """Zones that are one zone of the lexicon (东湖高新区, 中国光谷, 湖北省武汉市东湖高新区) are one entity, named as
+    first named, and so are the bodies named after them (东湖高新区管委会, 武汉东湖高新区管委会)."""
+    first: dict[tuple[str, str, str], Entity] = {}
+    for key, e in list(entities.items()):
+        same = zone_key(e.type, e.name)
+        if same is None:
+            continue
+        kept = first.setdefault(same, e)
+        if kept is not e:
+            _merge_into(kept, e)
+            del entities[key]
+
+
+def zone_key(type_: str, name: str) -> tuple[str, str, str] | None:
+    """What two names of a zone, or of a body named after it, share when they name one thing: (type, the zone's
+    official name, the rest of the name); None for other names."""
+    zone = name if type_ == "Zone" else leading_zone(name) if type_ == "GovernmentAgency" else ""
+    record = zone_record(zone) if zone else ""
+    return (type_, record, name[len(zone):]) if record else None
+
+
+def _merge_into(kept: Entity, other: Entity):
+    kept.aliases |= {other.name} | other.aliases
+    kept.mentions += other.mentions
+    for m in other.mentions:
+        m.name = kept.name
 
 
 def _family(type_: str) -> str:
@@ -135,6 +177,36 @@ class _Candidates:
         return [self.members[k] for k in found]
 
 
+@lru_cache(maxsize=1 << 12)
+def zone_record(name: str) -> str:
+    """The official name of the lexicon zone `name` is a form of, or '': 东湖高新区, 武汉东湖高新区 and 中国光谷 are
+    forms the lexicon gives; 湖北省武汉市东湖高新区 (places before it), 贵阳国家高新区 (国家), 襄阳市高新区 (市) and
+    襄阳高新技术开发区 (a long tail written short) are forms news gives them."""
+    zones = load().zones
+    for form in _zone_forms(name):
+        if form in zones:
+            return zones[form].official
+    return ""
+
+
+def _zone_forms(name: str):
+    yield name
+    for form in [name, *(name[len(p):] for p in _place_prefixes(name))]:
+        bare = form.replace("国家", "", 1)
+        for f in {form, bare, re.sub(r"^(..)市", r"\1", bare)}:
+            yield f
+            yield re.sub(r"高新技术(?:产业)?开发区$|高新技术产业园区$", "高新区", f)
+
+
+def _place_prefixes(name: str) -> list[str]:
+    """The places a name begins with, each with those before it: 湖北省武汉市… → 湖北省, 湖北省武汉市."""
+    prefixes, at = [], 0
+    while place := leading_place(name[at:]):
+        at += len(place)
+        prefixes.append(name[:at])
+    return prefixes
+
+
 def canonical_zone(text: str) -> str:
     lex = load()
     return lex.zones[text].name if text in lex.zones and text == lex.zones[text].official else text
@@ -146,24 +218,37 @@ def zone_city(zone: str) -> str:
     return places[-1] if places else ""
 
 
-def carried_places(zone: Entity) -> list[str]:
-    """The places any of a zone's names carries (河北雄安新区, an alias of 雄安新区, carries 河北省)."""
-    return list(dict.fromkeys(p for name in [zone.name, *sorted(zone.aliases)] for p in zone_places(name)))
+def carried_places(e: Entity) -> list[str]:
+    """The places an entity's names carry, which it lies in: those of any of a zone's names (河北雄安新区, an alias
+    of 雄安新区, carries 河北省), and of a government body named after places, not a zone (天津市宝坻区政府)."""
+    if e.type == "Zone":
+        return list(dict.fromkeys(p for name in [e.name, *sorted(e.aliases)] for p in zone_places(name)))
+    if e.type == "GovernmentAgency" and not leading_zone(e.name):
+        return list(leading_places(e.name))
+    return []
 
 
 @lru_cache(maxsize=1 << 12)
-def zone_places(zone: str) -> tuple[str, ...]:
-    """The places a zone's name carries, the broadest first (广东广州南沙新区 → 广东省, 广州市), which it lies in
-    (ANNOTATION.md); else its city in the gazetteer, or the place its bracket names (高新区（新市区）)."""
+def leading_places(name: str) -> tuple[str, ...]:
+    """The provinces, cities and counties a name begins with, the broadest first (广东广州南沙新区 → 广东省, 广州市)."""
     lex = load()
     places, at = [], 0
-    while place := leading_place(zone[at:]):
+    while place := leading_place(name[at:]):
         if lex.places[place].level not in ("city", "county", "province"):
             break
         places.append(lex.places[place].name)
         at += len(place)
+    return tuple(places)
+
+
+@lru_cache(maxsize=1 << 12)
+def zone_places(zone: str) -> tuple[str, ...]:
+    """The places a zone's name carries, the broadest first, which it lies in (ANNOTATION.md); else its city
+    in the gazetteer, or the place its bracket names (高新区（新市区）)."""
+    lex = load()
+    places = leading_places(zone)
     if places:
-        return tuple(places)
+        return places
     if zone in lex.zones and lex.zones[zone].city:
         return (lex.zones[zone].city,)
     m = re.search(r"（([^）]{2,4})）", zone)
@@ -197,6 +282,8 @@ def resolve(doc: Document) -> Document:
             e.aliases.add(m.text)
         e.byline = e.byline or (m.text, m.start) in bylines
     _merge_short_forms(entities)
+    merge_levelled(entities)
+    _merge_zones(entities)
     for e in entities.values():
         e.aliases.discard(e.name)
     doc.entities = list(entities.values())

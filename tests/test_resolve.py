@@ -6,7 +6,7 @@ import pytest
 from kg.model import Entity
 from kg.pipeline import extract
 from kg.recognize.short_forms import is_short_form
-from kg.resolve import _Candidates, _family, _same_policy, _same_project, zone_city
+from kg.resolve import _Candidates, _family, _same_policy, _same_project, carried_places, zone_city, zone_record
 
 
 @pytest.mark.parametrize("short, long", [
@@ -71,3 +71,42 @@ def test_the_candidates_of_a_short_form_hold_every_name_it_is_short_for():
             assert [e.name for e in candidates.of(short.name) if e.name in expected] == expected
             pairs += len(expected)
     assert pairs >= 4
+
+
+def test_a_government_body_carries_the_places_it_is_named_after_and_one_named_after_a_zone_none():
+    assert carried_places(Entity("天津市宝坻区政府", "GovernmentAgency")) == ["天津市", "宝坻区"]
+    assert carried_places(Entity("贵州省委", "GovernmentAgency")) == ["贵州省"]
+    assert carried_places(Entity("潍坊高新区经济发展局", "GovernmentAgency")) == []
+    assert carried_places(Entity("国家发展和改革委员会", "GovernmentAgency")) == []
+    assert carried_places(Entity("潍坊市某某机械有限公司", "Company")) == []
+
+
+@pytest.mark.parametrize("name, official", [
+    ("武汉东湖高新区", "武汉东湖新技术开发区"), ("中国光谷", "武汉东湖新技术开发区"),
+    ("湖北省武汉市东湖高新区", "武汉东湖新技术开发区"), ("贵阳国家高新区", "贵阳高新技术产业开发区"),
+    ("襄阳市高新区", "襄阳高新技术产业开发区"), ("襄阳高新技术开发区", "襄阳高新技术产业开发区"),
+    ("安徽芜湖经济技术开发区", "芜湖经济技术开发区"), ("某某高新区", "")])
+def test_the_forms_news_gives_a_zone_lead_to_its_lexicon_record(name, official):
+    assert zone_record(name) == official
+
+
+def test_the_names_of_one_zone_and_of_its_committee_are_one_entity_each():
+    doc = extract("近日，武汉东湖高新区举行签约仪式，东湖高新区管委会主任出席。湖北省武汉市东湖高新区党工委书记、"
+                  "管委会主任张三表示，中国光谷将加快发展。")
+    zones = [e for e in doc.entities if e.type == "Zone"]
+    assert [e.name for e in zones] == ["武汉东湖高新区"]
+    assert {"东湖高新区", "中国光谷"} <= zones[0].aliases
+    assert [e.name for e in doc.entities if e.type == "GovernmentAgency"] == ["东湖高新区管委会"]
+
+
+def test_a_body_named_by_its_level_alone_is_the_one_named_with_its_place():
+    doc = extract("安徽省委高度重视开发区建设。省委主要负责同志表示支持。长春市朝阳区政府与企业签约，区政府负责人出席。")
+    assert "省委" in doc.entity("安徽省委", "GovernmentAgency").aliases
+    assert "区政府" in doc.entity("长春市朝阳区政府", "GovernmentAgency").aliases
+
+
+def test_a_project_named_with_and_without_xiangmu_is_one():
+    assert _same_project("星辰电子智能传感器生产基地", "星辰电子智能传感器生产基地项目")
+    assert _same_project("星辰电子智能传感器生产基地项目", "星辰电子智能传感器生产基地")
+    assert not _same_project("星辰电子智能传感器生产基地项目", "星辰电子智能传感器生产基地项目")
+    assert not _same_project("传感器项目", "传感器")

@@ -2,7 +2,7 @@
 
 - the bodies a name is built on: 保定高新区党群部 names 保定高新区, 某某集团华远药业（随州）有限公司
   names 某某集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学;
-- a zone's city, which its name carries (潍坊高新区 → 潍坊市), as SCHEMA.md asks;
+- the places a zone's or a government's name carries (潍坊高新区 → 潍坊市, as SCHEMA.md asks; 宝坻区政府 → 宝坻区);
 - a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会);
 - the company a project is named after where no company's tail says where it ends (星辰电子 of
   星辰电子智能传感器生产基地项目): a learned split (kg/derive/owners.py).
@@ -18,7 +18,7 @@ from kg.derive import owners
 from kg.lexicon import ZONE_TAILS, load, post_run, short_place
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import learned
-from kg.resolve import canonical_zone, carried_places, leading_zone, zone_city
+from kg.resolve import canonical_zone, carried_places, leading_zone, merge_levelled, zone_city, zone_key
 
 PARENT, CITY, COMMITTEE = "derived:parent", "derived:city", "derived:committee"
 _BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
@@ -31,6 +31,10 @@ _PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "�
 # 安巢经济开发区管委会, 东湖综保区建设管理办公室: the body that runs a zone names it, though no lexicon does
 _COMMITTEE_OF_ZONE = re.compile(r"(.{2,12}(?:%s))(?:党工委|管委会|管理委员会|管委|建设管理办公室|管理办公室)$"
                                 % "|".join(sorted(ZONE_TAILS, key=len, reverse=True)))
+
+
+# what follows a group's name in its own registered name (某某集团股份有限公司 is the group, not a part of it)
+_LEGAL_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)?")
 
 
 def tail_continues(tail: str, nxt: str) -> bool:
@@ -55,7 +59,8 @@ def _parents(entities: dict[tuple[str, str], Entity]):
             at = e.name.find(tail, max(1, 4 - len(tail)))     # a parent has at least four characters
             while at != -1:
                 prefix = e.name[:at + len(tail)]
-                if prefix != e.name and not prefix.startswith(zone or "\0") and prefix not in lex.places \
+                if not _LEGAL_TAIL.fullmatch(e.name[len(prefix):]) and not prefix.startswith(zone or "\0") \
+                        and prefix not in lex.places \
                         and kind in _PARENT_TYPES[e.type] \
                         and not tail_continues(tail, e.name[at + len(tail):at + len(tail) + 1]) \
                         and (e.type != "Project" or tail.endswith(_PROJECT_OWNER_TAILS)):
@@ -65,14 +70,30 @@ def _parents(entities: dict[tuple[str, str], Entity]):
 
 def _mentioned_in(entities, holder: Entity, prefix: str, kind: str, name: str, source: str = PARENT):
     """Add the entity whose name begins `holder`'s, mentioned where `holder` is."""
-    e = entities.setdefault((kind, name_key(name)), Entity(name, kind))
+    e = _entity(entities, kind, name)
+    if e is holder:         # a name its own alias begins (某某 of 某某（随州）有限公司, read as the same company)
+        return
     for m in holder.mentions:
         at = m.text.find(prefix)
         if at != -1:
             e.mentions.append(Mention(prefix, kind, m.start + at, m.start + at + len(prefix), m.sentence,
-                                      name=name, source=source))
-            if prefix != name:
-                e.aliases.add(prefix)
+                                      name=e.name, source=source))
+            e.aliases.add(prefix)
+
+
+def _entity(entities: dict[tuple[str, str], Entity], kind: str, name: str) -> Entity:
+    """The page's entity of that name or alias (拓普集团 of 宁波拓普集团股份有限公司); for a zone or a body named
+    after one, the page's entity of the same zone by any of its names (东湖高新区管委会 names the zone the page
+    calls 武汉东湖高新区)."""
+    if (kind, name_key(name)) in entities:
+        return entities[(kind, name_key(name))]
+    same, key = zone_key(kind, name), name_key(name)
+    found = next((e for e in entities.values() if e.type == kind and (zone_key(e.type, e.name) == same if same
+                                                                      else key in map(name_key, e.aliases))), None)
+    if found is None:
+        return entities.setdefault((kind, key), Entity(name, kind))
+    found.aliases.add(name)         # derive's own name for it, which the relation rules look it up by
+    return found
 
 
 def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
@@ -89,16 +110,17 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
                 _mentioned_in(entities, project, owner, "Company", owner, owners.SOURCE)
 
 
-def _zone_cities(entities: dict[tuple[str, str], Entity]):
-    """A zone's city is an entity of the document even when only the zone's name carries it."""
-    for zone in [e for e in entities.values() if e.type == "Zone"]:
-        for city in carried_places(zone):
+def _carried_places(entities: dict[tuple[str, str], Entity]):
+    """The places a zone's or a government body's name carries are entities of the document (ANNOTATION.md:
+    a zone's city, even when only the zone's name carries it; 宝坻区 of 宝坻区政府, as the gold has it)."""
+    for holder in [e for e in entities.values() if e.type in ("Zone", "GovernmentAgency")]:
+        for city in carried_places(holder):
             place = entities.setdefault(("Place", name_key(city)), Entity(city, "Place"))
             if short_place(city) != city:
                 place.aliases.add(short_place(city))
-            if not place.mentions:      # the city is read from the zone's name, so that is where it is mentioned
+            if not place.mentions:      # the place is read from the holder's name, so that is where it is mentioned
                 place.mentions += [Mention(m.text, "Place", m.start, m.end, m.sentence, name=city, source=CITY)
-                                   for m in zone.mentions[:1]]
+                                   for m in holder.mentions[:1]]
 
 
 def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
@@ -110,18 +132,18 @@ def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
             at = posts.group().find("管委会") if posts else -1
             if at == -1 or (at and posts.group()[at - 1] != "、"):
                 continue
-            name = zone.name + "管委会"
-            e = entities.setdefault(("GovernmentAgency", name_key(name)), Entity(name, "GovernmentAgency"))
+            e = _entity(entities, "GovernmentAgency", zone.name + "管委会")
             e.mentions.append(Mention("管委会", "GovernmentAgency", m.end + at, m.end + at + 3, m.sentence,
-                                      name=name, source=COMMITTEE))
+                                      name=e.name, source=COMMITTEE))
 
 
 def derive(doc: Document) -> Document:
     entities = {(e.type, name_key(e.name)): e for e in doc.entities}
     _parents(entities)
     _owners(doc, entities)
-    _zone_cities(entities)
+    _carried_places(entities)
     _committees(doc, entities)
+    merge_levelled(entities)        # a body derived here (安徽省委) may be one the page names by its level (省委)
     for e in entities.values():
         e.aliases.discard(e.name)
     doc.entities = list(entities.values())

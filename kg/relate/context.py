@@ -12,6 +12,9 @@ class Context:
         self.sentences: dict[int, Sentence] = {s.index: s for s in doc.sentences}
         self.article_of = {s.index: a for a in doc.articles for s in a.sentences}
         self.by_key = {(e.type, name_key(e.name)): e for e in doc.entities}
+        for e in doc.entities:      # an entity is found by its aliases too, where no other has that name
+            for alias in sorted(e.aliases):
+                self.by_key.setdefault((e.type, name_key(alias)), e)
         self.in_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in doc.mentions:
             self.in_sentence[m.sentence].append(m)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import zipfile
 from decimal import Decimal
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +42,7 @@ class RelationModel:
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
         self.labels = [str(x) for x in arrays["labels"]]
         self.index = {str(f): i for i, f in enumerate(arrays["features"])}
-        self.weights = np.asarray(arrays["weights"], np.float64)
+        self.weights = np.vstack([np.asarray(arrays["weights"], np.float64), np.zeros(len(self.labels))])
         self.bias = np.asarray(arrays["bias"], np.float64)
         self.calibration = np.asarray(arrays["calibration"], np.float64)     # (slope, intercept) on the log-odds
         self.threshold = float(arrays["threshold"])
@@ -61,13 +62,14 @@ class RelationModel:
 
     def probabilities(self, found: list[Candidate]) -> np.ndarray:
         """Each candidate's raw probability of each label; 0 where SCHEMA.md does not allow the label."""
-        get = self.index.get
-        rows = [[i for i in map(get, c.features) if i is not None] for c in found]
-        counts = np.array([len(r) for r in rows])
+        # every candidate's features looked up in one pass; one it never saw weighs nothing (the last row)
+        counts = np.fromiter(map(len, (c.features for c in found)), np.intp, len(found))
+        rows = np.fromiter(map(self.index.get, chain.from_iterable(c.features for c in found),
+                               repeat(len(self.weights) - 1)), np.intp, int(counts.sum()))
         scores = np.tile(self.bias, (len(found), 1))
-        if counts.any():
-            starts = np.concatenate([[0], np.cumsum(counts)[:-1]])[counts > 0]
-            scores[counts > 0] += np.add.reduceat(self.weights[[i for r in rows for i in r]], starts, axis=0)
+        has = counts > 0
+        if has.any():
+            scores[has] += np.add.reduceat(self.weights[rows], (np.cumsum(counts) - counts)[has], axis=0)
         scores[~np.array([self._allowed(c.labels) for c in found])] = -np.inf
         return 1 / (1 + np.exp(-scores))
 

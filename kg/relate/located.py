@@ -5,6 +5,7 @@
 - a name that begins with another's belongs to it (北京航空航天大学景德镇研究院 → 北京航空航天大学);
 - projects and listed companies are in the zone their sentence, or else their article, is about;
 - other bodies are in a zone where the wording puts them there (位于…, <zone>企业X, X在<zone>启用);
+- a government named after its place is in it (宝坻区政府 → 宝坻区);
 - a bureau that names no place belongs to the zone named before it.
 """
 from __future__ import annotations
@@ -132,6 +133,9 @@ def _belongs(ctx: Context, e, sentence: int, bodies: dict[str, list]):
     if parent is not None:
         if name_key(parent.name) != name_key(e.name):
             ctx.add(e, "partOf", parent, sentence)
+    elif places := carried_places(e):
+        # 宝坻区政府, 贵州省委: a government named after its place, under no body of the page, is in that place
+        ctx.add(e, "locatedIn", ctx.named("Place", places[-1]), sentence)
     elif e.type == "GovernmentAgency" and e.mentions and not leading_place(e.name) \
             and not e.name.startswith(_NATIONAL):
         # 某某高新区科技局、科创办: a bureau that names no place is the zone's its sentence speaks of

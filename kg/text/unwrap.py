@@ -8,6 +8,7 @@ between two words of a Latin script becomes a space.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BREAK = re.compile(r"[ \t\u3000]*[\r\n\u2028\u2029][\s\u3000]*")
 
@@ -18,6 +19,7 @@ def _wide(ch: str) -> bool:
         or ch in "“”‘’—…·"
 
 
+@lru_cache(maxsize=1 << 16)     # the views quote one sentence under every link it gives, in view after view
 def unwrap(text: str) -> str:
     def join(m: re.Match) -> str:
         before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]

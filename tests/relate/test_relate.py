@@ -64,6 +64,9 @@ def facts(text: str) -> set[tuple]:
     ("中国未来研究会营商环境与企业法治工作委员会主任黄开堂表示，可以看到。",
      {("中国未来研究会营商环境与企业法治工作委员会", "partOf", "中国未来研究会", None),
       ("黄开堂", "holdsRole", "中国未来研究会营商环境与企业法治工作委员会", "主任")}),
+    # 常委 is a post, but not in 人大常委会: the post of the body's head follows it
+    ("润州区人大常委会主任张三表示，将支持园区发展。",
+     {("张三", "holdsRole", "润州区人大常委会", "主任"), ("润州区人大常委会", "locatedIn", "润州区", None)}),
     # a school builds its new campus
     ("江阴高新区南菁高中漪山湖校区建设工地打下第一根工程桩。",
      {("南菁高中", "investsIn", "南菁高中漪山湖校区", None), ("南菁高中漪山湖校区", "locatedIn", "江阴高新区", None)}),

@@ -1,0 +1,61 @@
+"""News outlets named in datelines: 某某网合肥7月30日电, 某某报讯, （某某报记者 张三）, 据某某晨报报道.
+
+ANNOTATION.md makes an outlet named in a dateline an Organization (with no facts).
+A dateline's wording says where the outlet's name ends — before 讯, 记者, 报道, or
+the place and date of 电 — and the name begins where the line or a bracket does.
+The model reads many outlets as companies, or not at all; the dateline settles it.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import load
+from kg.model import Document, Mention
+
+SOURCE = "dateline"
+TYPE = "Organization"
+_NAME = r"(?P<name>[^\s，。；：、,;:（）()·「」“”《》\d]{2,14}?)"
+_OPEN = r"(?:^|(?<=[（(\s·　]))"
+_DATE = r"(?:\d{1,2}月)?\d{1,2}日"
+# (pattern, whether the name must end as an outlet's does): a line of a newspaper's column may begin anywhere
+# in a sentence, so where the wording alone (喜讯, 告诉记者) could end a line, the name must look like an outlet's
+_DATELINES = [(re.compile(pattern, re.M), tail) for pattern, tail in (
+    (_OPEN + _NAME + _DATE + "[电讯]", False),                                   # 某某网合肥7月30日电
+    (_OPEN + _NAME + r"(?:[（(][^）)]{1,8}[）)])?讯", True),                       # 某某讯, 某某网(某某报网)讯
+    (_OPEN + _NAME + "(?:首席|特约)?记者", True),                                  # （某某报记者 张三）
+    ("据" + _NAME + "(?:报道|消息)", False),                                       # 据某某晨报报道
+    ("[（(]来源[：:]" + _NAME + "[）)]", False))]                                 # （来源：某某网）
+_OUTLET = re.compile(r"(?:报|报社|网|新闻|客户端|社|台|观察|全媒体|时报|周刊|杂志|之声|在线|头条)$")
+# the paper's own bylines, and reporters' grades (全媒体记者), name no outlet
+_OWN = ("本报", "本刊", "本台", "本网", "本站", "记者", "通讯员", "全媒体", "融媒体", "见习", "实习", "特约")
+
+
+def outlets(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with the outlets of the page's datelines in place of whatever overlapped them."""
+    found = [m for s in doc.sentences for m in _in_sentence(s.text, s.start, s.index)]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < o.end and o.start < m.end for o in found)]
+    return sorted(kept + found, key=lambda m: (m.start, m.end))
+
+
+def _in_sentence(text: str, base: int, sentence: int) -> list[Mention]:
+    found: dict[int, Mention] = {}
+    for pattern, tail in _DATELINES:
+        for m in pattern.finditer(text):
+            name, start = _without_place(m.group("name")), m.start("name")
+            if name.startswith("据"):        # 据某某网记者了解
+                name, start = name[1:], start + 1
+            if len(name) >= 2 and not name.startswith(_OWN) and start not in found \
+                    and (not tail or _OUTLET.search(name)):
+                found[start] = Mention(name, TYPE, base + start, base + start + len(name), sentence, source=SOURCE)
+    return list(found.values())
+
+
+def _without_place(name: str) -> str:
+    """某某网合肥 → 某某网: the place of 电 follows the outlet's name."""
+    places = load().places
+    for cut in range(2, len(name) - 1):
+        if name[cut:] in places:
+            return name[:cut]
+    return name

@@ -1,0 +1,16 @@
+"""The bodies a name is built on (ANNOTATION.md): a group's subsidiary names the group, a group's own registered
+name does not."""
+from kg.pipeline import extract
+
+
+def _companies(text: str) -> set[str]:
+    return {e.name for e in extract(text).entities if e.type == "Company"}
+
+
+def test_a_subsidiary_names_its_group():
+    assert {"健民集团", "健民集团叶开泰国药（随州）有限公司"} <= _companies("健民集团叶开泰国药（随州）有限公司正式投产。")
+
+
+def test_a_groups_registered_name_is_the_group_itself():
+    found = _companies("宁波拓普集团股份有限公司在湘潭经开区投资建设生产基地。拓普集团董事长表示。")
+    assert "宁波拓普集团股份有限公司" in found and "宁波拓普集团" not in found

@@ -1,0 +1,47 @@
+"""A place followed by the short name of its government body is that body: 某县委, 某市政协, 某区人大常委会."""
+from kg.model import Article, Document, Mention, Sentence
+from kg.pipeline import extract
+from kg.recognize.governments import governments
+
+
+def _page(text: str) -> Document:
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
+    return doc
+
+
+def _at(text: str, name: str, kind: str, source: str = "gazetteer") -> Mention:
+    start = text.index(name)
+    return Mention(name, kind, start, start + len(name), 0, source=source)
+
+
+def _found(text: str, mentions: list[Mention]) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in governments(_page(text), mentions)}
+
+
+def test_a_place_and_its_party_committee_congress_government_and_conference_are_bodies():
+    text = "开化县委、镇江市政协、润州区人大常委会和黔西南州人民政府联合召开会议。"
+    places = [_at(text, name, "Place") for name in ("开化县", "镇江市", "润州区", "黔西南州")]
+    assert _found(text, places) == {("开化县委", "GovernmentAgency"), ("镇江市政协", "GovernmentAgency"),
+                                     ("润州区人大常委会", "GovernmentAgency"),
+                                     ("黔西南州人民政府", "GovernmentAgency")}
+
+
+def test_what_the_model_read_of_the_body_joins_the_body():
+    text = "镇江市政协主席出席。"
+    given = [_at(text, "镇江市", "Place"), _at(text, "政协", "GovernmentAgency", "model")]
+    assert _found(text, given) == {("镇江市政协", "GovernmentAgency")}
+
+
+def test_entrusting_is_no_committee_and_a_place_without_its_level_is_left():
+    text = "滨海新区委托第三方评估，上海政府网发布。"
+    given = [_at(text, "滨海新区", "Place"), _at(text, "上海", "Place")]
+    assert _found(text, given) == {("滨海新区", "Place"), ("上海", "Place")}
+
+
+def test_the_body_lies_in_its_place_which_is_an_entity_of_the_page():
+    doc = extract("近日，开化县委召开专题会议，研究部署数字经济发展工作。")
+    assert ("开化县委", "GovernmentAgency") in {(e.name, e.type) for e in doc.entities}
+    assert ("开化县委", "locatedIn", "开化县") in {(t.subject.name, t.predicate, t.object.name)
+                                                for t in doc.triples if t.object}

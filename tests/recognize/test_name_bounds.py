@@ -1,0 +1,20 @@
+"""A person's name ends before the word that follows it in news (王某表示, 李某出席, 张某任局长)."""
+from kg.model import Mention
+from kg.recognize import _name_bounds
+
+
+def _person(text: str) -> Mention:
+    return Mention(text, "Person", 10, 10 + len(text), 0, source="model")
+
+
+def test_a_run_over_the_word_after_a_name_ends_before_it():
+    for read, name in [("陆雷出", "陆雷"), ("张东任", "张东"), ("秦健率", "秦健"), ("欧阳明表", "欧阳明")]:
+        m = _name_bounds(_person(read))
+        assert (m.text, m.start, m.end, m.source) == (name, 10, 10 + len(name), "model")
+
+
+def test_names_that_end_in_such_characters_or_are_too_short_are_kept():
+    for name in ("张永和", "谭大为", "李任", "王出"):
+        assert _name_bounds(_person(name)).text == name
+    company = Mention("某某及", "Company", 0, 3, 0)
+    assert _name_bounds(company) is company

@@ -193,7 +193,7 @@ def _zone_forms(name: str):
     yield name
     for form in [name, *(name[len(p):] for p in _place_prefixes(name))]:
         bare = form.replace("国家", "", 1)
-        for f in {form, bare, re.sub(r"^(..)市", r"\1", bare)}:
+        for f in dict.fromkeys([form, bare, re.sub(r"^(..)市", r"\1", bare)]):     # in order: the first found wins
             yield f
             yield re.sub(r"高新技术(?:产业)?开发区$|高新技术产业园区$", "高新区", f)
 

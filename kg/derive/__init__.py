@@ -82,7 +82,7 @@ def _mentioned_in(entities, holder: Entity, prefix: str, kind: str, name: str, s
 
 
 def _entity(entities: dict[tuple[str, str], Entity], kind: str, name: str) -> Entity:
-    """The page's entity of that name or alias (拓普集团 of 宁波拓普集团股份有限公司); for a zone or a body named
+    """The page's entity of that name or alias (星辰集团 of 宁海星辰集团股份有限公司); for a zone or a body named
     after one, the page's entity of the same zone by any of its names (东湖高新区管委会 names the zone the page
     calls 武汉东湖高新区)."""
     if (kind, name_key(name)) in entities:

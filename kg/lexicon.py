@@ -18,6 +18,8 @@ from pathlib import Path
 # placeholders in the statistical division codes that are not place names
 _NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 NUMERALS = set("0123456789一二三四五六七八九十百千万亿几数两零半")
+# what the name of a province, city, prefecture or county ends in (山东省, 潍坊市, 寒亭区, 开化县, 黔西南州)
+LEVELS = tuple("省市区县州")
 _PLACE_TAILS = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$")
 
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kg.lexicon import leading_place, leading_zone_name, load
+from kg.lexicon import LEVELS, leading_place, leading_zone_name, load
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL
 from kg.recognize.gazetteer import leading_zone_shape
@@ -106,15 +106,12 @@ def merge_levelled(entities: dict[tuple[str, str], Entity]):
     after its place (安徽省委, 长春市朝阳区政府, 甘肃省科学院), where there is one."""
     bodies = [e for e in entities.values() if _family(e.type) == "org" and leading_place(e.name)]
     for key, e in list(entities.items()):
-        if _family(e.type) != "org" or not e.name.startswith(_LEVELS) or leading_place(e.name):
+        if _family(e.type) != "org" or not e.name.startswith(LEVELS) or leading_place(e.name):
             continue
         full = [b for b in bodies if b.type == e.type and b.name.endswith(e.name) and b.name != e.name]
         if len(full) == 1:
             _merge_into(full[0], e)
             del entities[key]
-
-
-_LEVELS = tuple("省市区县州")
 
 
 def _merge_zones(entities: dict[tuple[str, str], Entity]):
@@ -190,7 +187,6 @@ def zone_record(name: str) -> str:
 
 
 def _zone_forms(name: str):
-    yield name
     for form in [name, *(name[len(p):] for p in _place_prefixes(name))]:
         bare = form.replace("国家", "", 1)
         for f in dict.fromkeys([form, bare, re.sub(r"^(..)市", r"\1", bare)]):     # in order: the first found wins

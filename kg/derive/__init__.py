@@ -85,9 +85,9 @@ def _entity(entities: dict[tuple[str, str], Entity], kind: str, name: str) -> En
     """The page's entity of that name or alias (星辰集团 of 宁海星辰集团股份有限公司); for a zone or a body named
     after one, the page's entity of the same zone by any of its names (东湖高新区管委会 names the zone the page
     calls 武汉东湖高新区)."""
-    if (kind, name_key(name)) in entities:
-        return entities[(kind, name_key(name))]
     same, key = zone_key(kind, name), name_key(name)
+    if (kind, key) in entities:
+        return entities[(kind, key)]
     found = next((e for e in entities.values() if e.type == kind and (zone_key(e.type, e.name) == same if same
                                                                       else key in map(name_key, e.aliases))), None)
     if found is None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
+from kg.lexicon import LEVELS
 from kg.model import Document, Mention
 
 SOURCE = "government"
-# the bodies of a place, longest first; 委 but not 委托 (entrusts) or 委员 (a member)
-_BODY = re.compile(r"委员会|人大常委会|人民政府|政府|政协|纪委|委(?![托员屈])")
-_ADMINISTRATIVE = tuple("省市区县州")
+# the bodies of a place, a longer name before its part; 委 but not 委托 (entrusts) or 委员 (a member)
+_BODY = re.compile(r"人大常委会|委员会|人民政府|政府|政协|纪委|委(?![托员屈])")
 
 
 def governments(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -25,7 +25,7 @@ def governments(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if kept and kept[-1].source == SOURCE and m.start < kept[-1].end:
             continue        # what the model read of the body's name (政协) is in the body's mention now
-        body = _BODY.match(doc.text, m.end) if m.type == "Place" and m.text.endswith(_ADMINISTRATIVE) else None
+        body = _BODY.match(doc.text, m.end) if m.type == "Place" and m.text.endswith(LEVELS) else None
         if body:
             m = Mention(m.text + body.group(), "GovernmentAgency", m.start, body.end(), m.sentence, source=SOURCE)
         kept.append(m)

@@ -15,7 +15,7 @@ _UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}(?:部|处|科|室)")
 @cache
 def post_pattern() -> re.Pattern:
     """One or more posts joined by 、 (党委书记、局长), then the name; matched at every character (a lookahead),
-    since a post may begin inside an earlier one's match (委员会主任王明 holds 委员 and 主任)."""
+    since a post may begin inside an earlier one's match (某区人大常委会主任王明 holds 常委 and 主任)."""
     return re.compile(r"(?=(%s)([\u4e00-\u9fff]{2,4}))" % post_run().pattern)
 
 

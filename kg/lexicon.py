@@ -56,6 +56,8 @@ class Lexicon:
     suffixes: list[tuple[str, str]]  # (tail, entity type), longest first
     industries: set[str]
     surnames: set[str]
+    trades: set[str]                 # what a company's name says of its trade (电子, 药业): company_trades.txt
+    policy_words: dict[str, str]     # what a policy's name ends in → "document" (titles only) or "programme"
 
 
 def _zones() -> dict[str, Zone]:
@@ -182,6 +184,8 @@ def load() -> Lexicon:
         suffixes=suffixes,
         industries=set(_data_lines("industries.txt")),
         surnames={s for line in _data_lines("surnames.txt") for s in line.split()},
+        trades=set(_data_lines("company_trades.txt")),
+        policy_words={r["word"]: r["kind"] for r in _csv("policy_words.csv")},
     )
 
 

@@ -56,10 +56,19 @@ def _features(name: str, end: int, words: list, elsewhere: int) -> list[str]:
     found += [flag for flag, yes in (("front-place", front in lex.places), ("front-begins-place", bool(place)),
                                      ("rest-place", bool(leading_place(rest))),
                                      ("front-tail", any(front.endswith(t) for t, _ in _tails())),
+                                     ("front-trade", len(front) >= 4 and _trade(front)),
                                      ("front-latin", bool(_LATIN.search(front))),
                                      ("rest-number", bool(_NUMBER.match(rest)))) if yes]
     found.append(f"elsewhere={min(max(elsewhere, 0), 2)}")      # the page names the front part on its own
     return found
+
+
+def _trade(front: str) -> bool:
+    """Whether `front` is a name of two characters or more and a trade word (某某电子, 某某药业), not two
+    trades or an industry and a trade (电子科技, 新能源科技)."""
+    lex = load()
+    return any(front[-n:] in lex.trades and front[:-n] not in lex.trades and front[:-n] not in lex.industries
+               for n in range(2, min(4, len(front) - 2) + 1))
 
 
 def _frequency(word: str) -> str:

@@ -9,7 +9,11 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - coreference: 该企业, 该项目 …, named later by resolve (kg/recognize/coreference.py);
 - declared: the names a corrections file says to recognise, which win over the others (kg/recognize/declared.py);
 - a place followed by its government's name (开化县委, 镇江市政协): that body (kg/recognize/governments.py);
+- a name the model read short of its brackets (某某（集团 and （集团）股份有限公司) made whole
+  (kg/recognize/brackets.py);
 - the news outlets of datelines (某某网合肥7月30日电), whatever else was read there (kg/recognize/datelines.py);
+- the policies named by a document's title (《关于…的意见》) or a quoted slogan and its kind (“某某”人才政策),
+  over what the model read across them (kg/recognize/policies.py);
 - then, from the names found: the items of a list whose other items are names of one type
   (kg/recognize/lists.py), their short forms elsewhere on the page, and the companies a
   project's name begins with (kg/recognize/short_forms.py).
@@ -23,8 +27,10 @@ from __future__ import annotations
 
 from kg.lexicon import is_plain_word, prefixes
 from kg.model import Document, Mention
-from kg.recognize import coreference, datelines, declared, gazetteer, learned, lists
+from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
 from kg.recognize.governments import governments
+from kg.recognize.policies import policies
+from kg.recognize.projects import named_after_companies
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import word_edges
 
@@ -121,8 +127,10 @@ def _loses_to(m: Mention, name: Mention) -> bool:
 
 
 def recognise(doc: Document) -> Document:
-    mentions = arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc), declared.find(doc))
-    mentions = datelines.outlets(doc, governments(doc, _bodies_with_their_zone(mentions)))
+    mentions = brackets.mend(doc, arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc),
+                                            declared.find(doc)))
+    mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(mentions))))
+    mentions = named_after_companies(doc, mentions)
     doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, mentions)))
     return doc
 

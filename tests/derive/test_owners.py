@@ -29,6 +29,15 @@ def test_the_page_naming_the_front_part_on_its_own_is_a_feature():
     assert "elsewhere=1" in at_4(f"{name}开工。星辰电子表示……") and "elsewhere=0" in at_4(f"{name}开工。")
 
 
+def test_a_front_that_ends_in_a_trade_after_a_name_is_a_feature():
+    """字号 + 行业 is how a company's short name is made (《企业名称登记管理规定》): 星辰电子, 海川药业."""
+    name = "星辰电子智能传感器生产基地项目"
+    at = dict(splits(name, name))
+    assert "front-trade" in at[4]                  # 星辰电子
+    assert "front-trade" not in at[2]              # 星辰: no trade
+    assert "front-trade" not in dict(splits("电子科技产业园项目", ""))[4]     # two trades name no company
+
+
 @needs_shared
 def test_a_model_learns_from_the_gold_where_names_split():
     found = training.examples([SHARED / "gold" / "dev"], [ROOT / "seeds"])

@@ -1,0 +1,61 @@
+"""Named policies: a document's title in 《》 and a quoted slogan with its kind (“某某”人才政策).
+
+News names a policy by its document's title (《关于某某的若干意见》, SCHEMA.md) or
+by a slogan in quotes and the kind of programme it is (“两创一促”行动, “某某”发展战略).
+The model cuts long titles short, or reads only the place at their head. A title
+that ends as an official document's does (意见, 办法, 方案 …, kg/data/policy_words.csv)
+is one policy, and so is a quoted slogan that a programme's word (政策, 战略, 工程)
+follows within four characters (人才, 发展, 国家). The names inside a title stay
+mentions (the body that issued it is an entity of the page); what the model read
+as a policy inside the name, or across its ends, gives way to it.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.lexicon import any_of, load
+from kg.model import Document, Mention
+from kg.recognize.tokens import word_edges
+
+SOURCE = "policy"
+TYPE = "Policy"
+_TITLE = re.compile(r"《[^《》\n]{2,60}》")
+_QUOTES = ("“”", "「」", "‘’")         # traditional-character pages quote with 「」
+_EDITION = re.compile(r"(?:[（(][^（）()]{1,12}[）)])+$")      # （试行）, （2025-2027年）
+
+
+@cache
+def _slogan() -> re.Pattern:
+    programmes = [w for w, kind in load().policy_words.items() if kind == "programme"]
+    quoted = "|".join(f"{o}[^{o}{c}\\n]{{1,20}}{c}" for o, c in _QUOTES)
+    return re.compile(r"(?:%s)[^，。；、：！？“”「」‘’《》\s]{0,4}?(?:%s)" % (quoted, any_of(programmes).pattern))
+
+
+def policies(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with the page's named policies, and without what the model read across them."""
+    found = [m for s in doc.sentences for m in _in_sentence(s.text, s.start, s.index)]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(_gives_way(m, p) for p in found)]
+    return sorted(kept + found, key=lambda m: (m.start, m.end))
+
+
+def _gives_way(m: Mention, policy: Mention) -> bool:
+    inside = policy.start <= m.start and m.end <= policy.end
+    overlaps = m.start < policy.end and policy.start < m.end
+    return overlaps and (not inside or m.type == TYPE)
+
+
+def _in_sentence(text: str, base: int, sentence: int) -> list[Mention]:
+    spans = [m.span() for m in _TITLE.finditer(text) if _EDITION.sub("", m.group()[1:-1]).endswith(_words())]
+    if any(o in text for o, _ in _QUOTES):
+        edges = word_edges(text)
+        spans += [m.span() for m in _slogan().finditer(text)
+                  if m.end() in edges and not any(a <= m.start() < b for a, b in spans)]
+    return [Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE) for a, b in spans]
+
+
+@cache
+def _words() -> tuple[str, ...]:
+    return tuple(load().policy_words)

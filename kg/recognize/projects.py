@@ -1,0 +1,47 @@
+"""Projects named after their company: 某某集团新材料产业项目, 某某股份有限公司动力电池生产线技改项目.
+
+News names a company's project by the company and what is built, up to 项目. The
+model reads the company and stops there, or reads what follows as an industry or
+a product. A company's mention that 项目 follows within the clause, with no other
+body's name between, is the front of the project's name; derive reads the company
+out of it again (kg/derive/owners.py).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.model import Document, Mention
+from kg.recognize.tokens import tokenize
+
+SOURCE = "company-project"
+_BODIES = ("Company", "Organization")
+_REST = re.compile(r"[^，。；：、！？“”《》（）\s]{1,16}?项目(?![部组])")     # 项目部, 项目组: a project's team
+_CLAUSE = ("d", "p", "u", "m", "r", "c", "q")      # adverbs, prepositions, particles, numbers, pronouns …
+_INSIDE = ("Industry", "Product", "Place")      # what a project's name may hold: 某某集团天津新材料项目
+
+
+def named_after_companies(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with each company's mention that a project's name goes on from made that project's."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    kept: list[Mention] = []
+    until = -1
+    for k, m in enumerate(ordered):
+        if m.start < until:
+            continue            # inside the project's name
+        rest = _REST.match(doc.text, m.end) if m.type in _BODIES else None
+        if rest and _named(rest.group()) and all(n.type in _INSIDE for n in ordered[k + 1:] if n.start < rest.end()):
+            m = Mention(doc.text[m.start:rest.end()], "Project", m.start, rest.end(), m.sentence, source=SOURCE)
+            until = m.end
+        kept.append(m)
+    return kept
+
+
+def _named(rest: str) -> bool:
+    """Whether what follows the company names what is built (新材料产业项目), as nouns and the verbs of a
+    trade (技改及扩能项目 …), not a clause (等一批项目, 在华新项目, 投资5亿元的…项目, 相关项目)."""
+    words = tokenize(rest)
+    if words[-1].word != "项目" or len(words) < 2:
+        return False        # 重点项目, 合作项目: a common word, not a name's end
+    flags = [w.flag for w in words[:-1]]
+    return any(f.startswith("n") for f in flags) and \
+        not any(f.startswith(_CLAUSE) and w.word != "及" for f, w in zip(flags, words))

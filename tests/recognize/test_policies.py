@@ -1,0 +1,36 @@
+"""Named policies: a document's title in 《》 that ends as an official document's does, and a quoted
+slogan with its kind (SCHEMA.md: 《某某行动计划》, “某某”人才政策)."""
+from kg.pipeline import extract
+from kg.recognize.policies import _in_sentence
+
+
+def _policies(text: str) -> list[str]:
+    return [m.text for m in _in_sentence(text, 0, 0)]
+
+
+def test_a_title_that_ends_as_an_official_document_does_is_a_policy():
+    text = "市政府印发《关于促进开发区改革和创新发展的若干意见（试行）》和《某某产业发展三年行动计划（2025-2027年）》。"
+    assert _policies(text) == ["《关于促进开发区改革和创新发展的若干意见（试行）》",
+                               "《某某产业发展三年行动计划（2025-2027年）》"]
+
+
+def test_the_titles_of_papers_books_and_films_are_no_policy():
+    assert _policies("《东海日报》报道，《长河》一书和《星海2》上映。") == []
+
+
+def test_a_quoted_slogan_and_its_kind_within_four_characters_is_a_policy():
+    text = "实施“金凤凰”人才政策，推进“一区多园”发展战略和“企业满园”行动计划，深化「两创一促」工程。"
+    assert _policies(text) == ["“金凤凰”人才政策", "“一区多园”发展战略", "“企业满园”行动计划", "「两创一促」工程"]
+
+
+def test_a_quotation_with_no_kind_after_it_or_a_kind_inside_a_longer_word_is_no_policy():
+    assert _policies("他说“要跑出加速度”，全力冲刺“开门红”。") == []
+    assert _policies("打造“智慧园区”工程师团队。") == []      # 工程师: an engineer, not a programme
+
+
+def test_a_title_is_one_policy_whatever_the_model_read_in_it_and_the_body_named_inside_stays():
+    doc = extract("国务院办公厅印发《国务院办公厅关于促进开发区改革和创新发展的若干意见》。")
+    found = {(e.type, e.name) for e in doc.entities}
+    assert ("Policy", "《国务院办公厅关于促进开发区改革和创新发展的若干意见》") in found
+    assert ("GovernmentAgency", "国务院办公厅") in found
+    assert [e.name for e in doc.entities if e.type == "Policy"] == ["《国务院办公厅关于促进开发区改革和创新发展的若干意见》"]

@@ -1,0 +1,18 @@
+"""A company's mention that 项目 follows within the clause is the front of its project's name."""
+from kg.pipeline import extract
+
+
+def _projects(text: str) -> set[str]:
+    return {e.name for e in extract(text).entities if e.type == "Project"}
+
+
+def test_a_company_and_what_it_builds_up_to_its_project_is_one_project_and_the_company_invests():
+    doc = extract("星辰新能源科技有限公司动力锂电池生产线技改及扩能项目在东海高新区开工。")
+    assert "星辰新能源科技有限公司动力锂电池生产线技改及扩能项目" in {e.name for e in doc.entities if e.type == "Project"}
+    assert any(t.predicate == "investsIn" and t.subject.name == "星辰新能源科技有限公司" for t in doc.triples)
+
+
+def test_a_clause_between_the_company_and_a_project_is_no_name():
+    assert not any(name.startswith("星辰集团") for name in _projects("星辰集团等一批重点项目落地。"))
+    assert not any(name.startswith("星辰集团") for name in _projects("星辰集团投资5亿元的触摸屏项目开工。"))
+    assert not any(name.startswith("星辰集团") for name in _projects("星辰集团相关项目进展顺利。"))

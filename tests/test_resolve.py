@@ -85,7 +85,8 @@ def test_a_government_body_carries_the_places_it_is_named_after_and_one_named_af
     ("武汉东湖高新区", "武汉东湖新技术开发区"), ("中国光谷", "武汉东湖新技术开发区"),
     ("湖北省武汉市东湖高新区", "武汉东湖新技术开发区"), ("贵阳国家高新区", "贵阳高新技术产业开发区"),
     ("襄阳市高新区", "襄阳高新技术产业开发区"), ("襄阳高新技术开发区", "襄阳高新技术产业开发区"),
-    ("安徽芜湖经济技术开发区", "芜湖经济技术开发区"), ("某某高新区", "")])
+    ("安徽芜湖经济技术开发区", "芜湖经济技术开发区"), ("某某高新区", ""),
+    ("乌鲁木齐经济技术开发区（头屯河区）", "乌鲁木齐经济技术开发区")])     # the district it is run with
 def test_the_forms_news_gives_a_zone_lead_to_its_lexicon_record(name, official):
     assert zone_record(name) == official
 

@@ -1,4 +1,9 @@
-"""holdsRole: “<organisation><post><person>” — the body named right before the post."""
+"""holdsRole: “<organisation><post><person>” — the body named right before the post.
+
+News strings a person's posts in several bodies before the name (市委常委、某高新区党工委书记王明:
+each body with the posts after it), names several people after one post (院士张三、李四), and puts
+an academic title after the name (某某大学张三教授).
+"""
 from __future__ import annotations
 
 import re
@@ -10,6 +15,8 @@ from kg.relate.context import Context
 
 _ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
 _UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}(?:部|处|科|室)")
+# the academic titles news puts after a name (某某大学张三教授), as 《中华人民共和国学位条例》 and the academies name them
+_TITLE = re.compile(r"(?:副教授|副研究员|博士后|院士|教授|研究员|博士)(?![生们级团队])")
 
 
 @cache
@@ -24,20 +31,47 @@ def find(ctx: Context):
         s = ctx.sentences.get(sentence)
         if s is None:
             continue
+        people = {p.start: p for p in mentions if p.type == "Person"}
+        bodies = {o.end: o for o in mentions if o.type in _ACTORS}
         for m in post_pattern().finditer(s.text):
-            person = next((p for p in mentions if p.type == "Person" and p.start == s.start + m.start(2)), None)
+            person = people.get(s.start + m.start(2))
             if person is None:
                 continue
-            posts_start = s.start + m.start(1)
-            posts = m.group(1)
-            org = next((o for o in mentions if o.type in _ACTORS and o.end == posts_start), None)
-            if org is None:     # 某某中心规划发展部部长: the post is in a unit of the body named before it
-                org = next((o for o in mentions if o.type in _ACTORS
-                            and _UNIT.fullmatch(ctx.doc.text[o.end:posts_start])), None)
-                if org is None:
-                    continue
-                posts = ctx.doc.text[org.end:posts_start] + posts
-            _add(ctx, ctx.entity(person), ctx.entity(org), posts, posts_start, sentence)
+            for org, posts, at in _held(ctx, bodies, s.start + m.start(1), m.group(1)):
+                for named in _listed(ctx.doc.text, person, people):
+                    _add(ctx, ctx.entity(named), ctx.entity(org), posts, at, sentence)
+        for person in people.values():      # 某某大学张三教授
+            org, title = bodies.get(person.start), _TITLE.match(ctx.doc.text, person.end)
+            if org is not None and title:
+                _add(ctx, ctx.entity(person), ctx.entity(org), title.group(), person.end, sentence)
+
+
+def _held(ctx: Context, bodies: dict, posts_start: int, posts: str):
+    """(body, posts, where the posts begin) of each body a run of posts before a name belongs to: the one
+    right before it, then, back over 、, each earlier body with its posts (市委常委、某区区长王明)."""
+    org = bodies.get(posts_start)
+    if org is None:     # 某某中心规划发展部部长: the post is in a unit of the body named before it
+        org = next((o for o in bodies.values() if _UNIT.fullmatch(ctx.doc.text[o.end:posts_start])), None)
+        if org is None:
+            return
+        posts, posts_start = ctx.doc.text[org.end:posts_start] + posts, org.end
+    yield org, posts, posts_start
+    text = ctx.doc.text
+    while org.start > 0 and text[org.start - 1] == "、":
+        earlier = next((m for m in post_run().finditer(text, max(0, org.start - 13), org.start - 1)
+                        if m.end() == org.start - 1), None)
+        org = bodies.get(earlier.start()) if earlier else None
+        if org is None:
+            return
+        yield org, earlier.group(), earlier.start()
+
+
+def _listed(text: str, person, people: dict) -> list:
+    """The person after the posts, and those listed after with 、 (院士张三、李四)."""
+    named = [person]
+    while text[named[-1].end:named[-1].end + 1] == "、" and named[-1].end + 1 in people:
+        named.append(people[named[-1].end + 1])
+    return named
 
 
 def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, at: int, sentence: int):

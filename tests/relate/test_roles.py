@@ -1,0 +1,28 @@
+"""The posts a person holds, as news strings them: several bodies before the name, several names after one
+post, an academic title after the name."""
+import pytest
+
+from kg.pipeline import extract
+
+
+def _roles(text: str) -> set[tuple[str, str, str]]:
+    return {(t.subject.name, t.role, t.object.name) for t in extract(text).triples if t.predicate == "holdsRole"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("潍坊市委常委、潍坊高新区党工委书记王明出席。",
+     {("王明", "常委", "潍坊市委"), ("王明", "党工委书记", "潍坊高新区")}),
+    ("潍坊市政府副市长、潍坊高新区党工委书记、西山区委书记周七主持。",
+     {("周七", "副市长", "潍坊市政府"), ("周七", "党工委书记", "潍坊高新区"), ("周七", "书记", "西山区委")}),
+])
+def test_each_body_before_a_name_goes_with_the_posts_after_it(text, expected):
+    assert expected <= _roles(text)
+
+
+def test_several_people_named_after_one_post_each_hold_it():
+    assert {("张三", "院士", "中科院"), ("李四", "院士", "中科院")} <= _roles("中科院院士张三、李四参加会议。")
+
+
+def test_an_academic_title_after_a_name_is_held_in_the_body_before_it():
+    assert ("赵六", "教授", "北京航空航天大学") in _roles("北京航空航天大学赵六教授介绍了项目进展。")
+    assert not any(role.startswith("博士") for _, role, _ in _roles("北京航空航天大学赵六博士生导师团队到访。"))

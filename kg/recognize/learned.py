@@ -102,9 +102,9 @@ class Recogniser:
                if name == "char" else
                np.fromiter(map(known.get, reading.items[name], repeat(len(known))), np.intp, len(reading.items[name]))
                for name, known in self._ids.items()}
-        rows = np.stack([self._rows(t, table, ids[t.sequence], reading.at)
-                         for t, table in zip(self.templates, self._tables)])
-        scores = self.weights[rows].sum(axis=0)
+        scores = np.zeros((len(reading.at), len(self.labels)), np.float32)
+        for t, table in zip(self.templates, self._tables):      # template by template: one slab in memory
+            scores += self.weights[self._rows(t, table, ids[t.sequence], reading.at)]
         self._add_marks(scores, reading)
         return np.split(scores, np.cumsum(reading.lengths[:-1]))
 

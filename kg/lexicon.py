@@ -36,6 +36,7 @@ class Place:
     name: str            # the full name: 潍坊市
     level: str           # province / city / county / world
     province: str = ""
+    city: str = ""       # a county's city (市辖区 under a municipality, which lies in its province)
 
 
 def _data_lines(name: str) -> list[str]:
@@ -134,7 +135,7 @@ def _places() -> dict[str, Place]:
     for row in _csv("admin_divisions.csv"):
         if row["name"] in _NOT_PLACES:
             continue
-        place = Place(row["name"], row["level"], row["province"])
+        place = Place(row["name"], row["level"], row["province"], row["city"])
         forms.setdefault(row["name"], place)
         # counties are too short and too many to match by short form (七星 is a word too);
         # county-level cities keep theirs (江阴市 → 江阴)

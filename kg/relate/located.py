@@ -6,17 +6,18 @@
 - projects and listed companies are in the zone their sentence, or else their article, is about;
 - other bodies are in a zone where the wording puts them there (位于…, <zone>企业X, X在<zone>启用);
 - a government named after its place is in it (宝坻区政府 → 宝坻区);
+- a place named right after the province or city it lies in is in it (河北唐山曹妃甸区: 曹妃甸区 → 唐山市 → 河北省);
 - a bureau that names no place belongs to the zone named before it.
 """
 from __future__ import annotations
 
 import re
 
-from kg.lexicon import leading_place
+from kg.lexicon import Place, leading_place, load
 from kg.model import name_key
 from kg.recognize.features import listed
 from kg.relate.context import Context
-from kg.resolve import canonical_zone, carried_places, leading_zone
+from kg.resolve import canonical_zone, carried_places, leading_places, leading_zone
 
 _BODIES = ("GovernmentAgency", "Organization", "Company")
 _NATIONAL = ("国家", "中国", "中华", "全国", "国务院")
@@ -59,6 +60,10 @@ def find(ctx: Context):
                 ctx.add(e, "locatedIn", ctx.named("Place", place), first)
         if e.type in _BODIES:
             _belongs(ctx, e, first, bodies)
+            places = leading_places(e.name)         # 天津市宝坻区政府: 宝坻区 → 天津市
+            for outer, inner in zip(places, places[1:]):
+                if _within(load().places[inner], load().places[outer]):
+                    ctx.add(ctx.named("Place", inner), "locatedIn", ctx.named("Place", outer), first)
     unplaced: dict = {}     # projects whose sentences name no zone: the article's, unless one does elsewhere
     for sentence, mentions in ctx.in_sentence.items():
         s = ctx.sentences.get(sentence)
@@ -66,6 +71,7 @@ def find(ctx: Context):
             continue
         text, base = s.text, s.start
         zones = [m for m in mentions if m.type == "Zone"]
+        _nested_places(ctx, mentions, sentence)
         for m in mentions:
             entity = ctx.entity(m)
             if m.type == "Project":
@@ -83,6 +89,23 @@ def find(ctx: Context):
     for key, (project, sentence) in unplaced.items():
         if key not in placed:
             ctx.add(project, "locatedIn", ctx.main_zone(sentence), sentence)
+
+
+def _nested_places(ctx: Context, mentions: list, sentence: int):
+    """天津市宝坻区, 河北唐山曹妃甸区: a place right after the one the lexicon puts it in."""
+    places = sorted((m for m in mentions if m.type == "Place"), key=lambda m: m.start)
+    for outer, inner in zip(places, places[1:]):
+        if outer.end == inner.start and _within(load().places.get(inner.text), load().places.get(outer.text)):
+            ctx.add(ctx.entity(inner), "locatedIn", ctx.entity(outer), sentence)
+
+
+def _within(inner: Place | None, outer: Place | None) -> bool:
+    if inner is None or outer is None or inner.level == "world":
+        return False
+    if outer.level == "province":
+        return inner.province == outer.name and inner.level in ("city", "county") and \
+            (inner.level == "city" or inner.city in ("市辖区", "县", ""))      # a municipality's districts
+    return outer.level == "city" and inner.level == "county" and inner.city == outer.name
 
 
 def _zone_for(ctx: Context, m, zones):

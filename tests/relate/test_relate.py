@@ -67,6 +67,9 @@ def facts(text: str) -> set[tuple]:
     # 常委 is a post, but not in 人大常委会: the post of the body's head follows it
     ("润州区人大常委会主任张三表示，将支持园区发展。",
      {("张三", "holdsRole", "润州区人大常委会", "主任"), ("润州区人大常委会", "locatedIn", "润州区", None)}),
+    # a place named right after the province or city it lies in, on its own or in a government's name
+    ("河北唐山曹妃甸区是重要港区。", {("曹妃甸区", "locatedIn", "唐山市", None), ("唐山市", "locatedIn", "河北省", None)}),
+    ("天津市宝坻区政府发布通知。", {("宝坻区", "locatedIn", "天津市", None)}),
     # a school builds its new campus
     ("江阴高新区南菁高中漪山湖校区建设工地打下第一根工程桩。",
      {("南菁高中", "investsIn", "南菁高中漪山湖校区", None), ("南菁高中漪山湖校区", "locatedIn", "江阴高新区", None)}),

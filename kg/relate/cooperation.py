@@ -1,4 +1,5 @@
-"""cooperatesWith: two bodies that work together (A与B合作, A联合B, A与B签署…协议)."""
+"""cooperatesWith: bodies that work together (A与B合作, A联合B, A与B签署…协议), and each two of the
+bodies listed as one party to what they do together (A、B和C共同主办, A、B与C签署…协议)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,8 @@ _ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
 # A与B…合作: what stands between the two is a few words of one clause, ending in the conjunction
 _BETWEEN = re.compile(r"^(?:[^，。；：、]{0,8}?(?:与|同|联合|携手)|和)$")
 _AFTER = re.compile(r"^[^，。]{0,12}(合作|签署|签订|共建|联合|携手|对接|建立)")
+_JOINED = re.compile(r"^(?:、|和|与|及|以及)$")
+_TOGETHER = re.compile(r"^(?:[^，。；]{0,6}?共同|等?(?:三方|四方|多方|各方)?(?:签署|签订|共建|联合主办|共同))")
 
 
 def find(ctx: Context):
@@ -24,6 +27,22 @@ def find(ctx: Context):
             if _BETWEEN.match(between) and (between.endswith("联合") or _AFTER.match(rest)):
                 for partner in partners:
                     ctx.add(ctx.entity(a), "cooperatesWith", ctx.entity(partner), sentence)
+        for party in _parties(s, actors):
+            for k, a in enumerate(party):
+                for b in party[k + 1:]:
+                    ctx.add(ctx.entity(a), "cooperatesWith", ctx.entity(b), sentence)
+
+
+def _parties(s, actors):
+    """Runs of two bodies or more joined by 、, 和, 与 that together sign, build or host something."""
+    run = actors[:1]
+    for prev, nxt in zip(actors, [*actors[1:], None]):
+        if nxt is not None and _JOINED.match(s.text[prev.end - s.start:nxt.start - s.start]):
+            run.append(nxt)
+            continue
+        if len(run) >= 2 and _TOGETHER.match(s.text[run[-1].end - s.start:]):
+            yield run
+        run = [nxt]
 
 
 def _listed_after(s, actors):

@@ -50,16 +50,18 @@ def _placed_in(text: str, m, zones, base: int):
 
 def find(ctx: Context):
     bodies: dict[str, list] = {}
+    zones: dict[str, list] = {}         # the page's zones by each of their names, the lexicon's or not
     for e in ctx.doc.entities:
-        if e.type in _BODIES:
-            bodies.setdefault(e.name, []).append(e)
+        by_name = bodies if e.type in _BODIES else zones if e.type == "Zone" else None
+        for name in (e.name, *sorted(e.aliases)) if by_name is not None else ():
+            by_name.setdefault(name, []).append(e)      # 中科院某某所 belongs to 中国科学院, called 中科院 too
     for e in ctx.doc.entities:
         first = e.mentions[0].sentence if e.mentions else -1
         if e.type == "Zone":
             for place in carried_places(e):
                 ctx.add(e, "locatedIn", ctx.named("Place", place), first)
         if e.type in _BODIES:
-            _belongs(ctx, e, first, bodies)
+            _belongs(ctx, e, first, bodies, zones)
             places = leading_places(e.name)         # 天津市宝坻区政府: 宝坻区 → 天津市
             for outer, inner in zip(places, places[1:]):
                 if _within(load().places[inner], load().places[outer]):
@@ -136,9 +138,10 @@ def _listed(text: str, start: int) -> bool:
 
 
 def _longest_parent(bodies: dict[str, list], e):
-    """The body with the longest name (three characters or more) that `e`'s name begins with, first named first.
+    """The body (or zone) with the longest name (three characters or more) that `e`'s name begins with, first
+    named first.
 
-    bodies: the document's bodies by name."""
+    bodies: the document's bodies (or zones) by name."""
     for end in range(len(e.name), 2, -1):
         found = [p for p in bodies.get(e.name[:end], ()) if p is not e]
         if found:
@@ -146,9 +149,10 @@ def _longest_parent(bodies: dict[str, list], e):
     return None
 
 
-def _belongs(ctx: Context, e, sentence: int, bodies: dict[str, list]):
-    """A body belongs to the zone its name begins with, else to the longest body its name begins with."""
-    zone = _named_after(ctx, e.name)
+def _belongs(ctx: Context, e, sentence: int, bodies: dict[str, list], zones: dict[str, list]):
+    """A body belongs to the zone its name begins with (a lexicon zone, or one the page names: 某某新区管委会),
+    else to the longest body its name begins with."""
+    zone = _named_after(ctx, e.name) or _longest_parent(zones, e)
     if zone is not None:
         ctx.add(e, "partOf" if e.type == "GovernmentAgency" else "locatedIn", zone, sentence)
         return

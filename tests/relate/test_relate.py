@@ -70,6 +70,12 @@ def facts(text: str) -> set[tuple]:
     # a place named right after the province or city it lies in, on its own or in a government's name
     ("河北唐山曹妃甸区是重要港区。", {("曹妃甸区", "locatedIn", "唐山市", None), ("唐山市", "locatedIn", "河北省", None)}),
     ("天津市宝坻区政府发布通知。", {("宝坻区", "locatedIn", "天津市", None)}),
+    # each two of the bodies listed as one party to what they do together
+    ("星海大学、东川农业大学和临江市科技局共同主办论坛。",
+     {("星海大学", "cooperatesWith", "东川农业大学", None), ("星海大学", "cooperatesWith", "临江市科技局", None),
+      ("东川农业大学", "cooperatesWith", "临江市科技局", None)}),
+    # a committee named after a zone the page names, in the lexicon or not
+    ("星湖新区管委会近日发布通知，星湖新区将扩大开放。", {("星湖新区管委会", "partOf", "星湖新区", None)}),
     # a school builds its new campus
     ("江阴高新区南菁高中漪山湖校区建设工地打下第一根工程桩。",
      {("南菁高中", "investsIn", "南菁高中漪山湖校区", None), ("南菁高中漪山湖校区", "locatedIn", "江阴高新区", None)}),

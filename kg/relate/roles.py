@@ -14,6 +14,7 @@ from kg.model import Entity
 from kg.relate.context import Context
 
 _ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
+_BARE_ZONE = re.compile(r"(?:高新区|经开区|开发区|新区|园区)$")      # a zone named by its kind alone: the article's
 _UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}(?:部|处|科|室)")
 # the academic titles news puts after a name (某某大学张三教授), as 《中华人民共和国学位条例》 and the academies name them
 _TITLE = re.compile(r"(?:副教授|副研究员|博士后|院士|教授|研究员|博士)(?![生们级团队])")
@@ -37,25 +38,28 @@ def find(ctx: Context):
             person = people.get(s.start + m.start(2))
             if person is None:
                 continue
-            for org, posts, at in _held(ctx, bodies, s.start + m.start(1), m.group(1)):
+            for org, posts, at in _held(ctx, bodies, s.start + m.start(1), m.group(1), sentence):
                 for named in _listed(ctx.doc.text, person, people):
-                    _add(ctx, ctx.entity(named), ctx.entity(org), posts, at, sentence)
+                    _add(ctx, ctx.entity(named), org, posts, at, sentence)
         for person in people.values():      # 某某大学张三教授
             org, title = bodies.get(person.start), _TITLE.match(ctx.doc.text, person.end)
             if org is not None and title:
                 _add(ctx, ctx.entity(person), ctx.entity(org), title.group(), person.end, sentence)
 
 
-def _held(ctx: Context, bodies: dict, posts_start: int, posts: str):
+def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: int):
     """(body, posts, where the posts begin) of each body a run of posts before a name belongs to: the one
-    right before it, then, back over 、, each earlier body with its posts (市委常委、某区区长王明)."""
+    right before it, then, back over 、, each earlier body with its posts (市委常委、某区区长王明); where the
+    posts follow a zone's bare name (高新区党工委书记), the zone the article is about."""
     org = bodies.get(posts_start)
     if org is None:     # 某某中心规划发展部部长: the post is in a unit of the body named before it
         org = next((o for o in bodies.values() if _UNIT.fullmatch(ctx.doc.text[o.end:posts_start])), None)
         if org is None:
+            if _BARE_ZONE.search(ctx.doc.text, max(0, posts_start - 3), posts_start):
+                yield ctx.main_zone(sentence), posts, posts_start
             return
         posts, posts_start = ctx.doc.text[org.end:posts_start] + posts, org.end
-    yield org, posts, posts_start
+    yield ctx.entity(org), posts, posts_start
     text = ctx.doc.text
     while org.start > 0 and text[org.start - 1] == "、":
         earlier = next((m for m in post_run().finditer(text, max(0, org.start - 13), org.start - 1)
@@ -63,7 +67,7 @@ def _held(ctx: Context, bodies: dict, posts_start: int, posts: str):
         org = bodies.get(earlier.start()) if earlier else None
         if org is None:
             return
-        yield org, earlier.group(), earlier.start()
+        yield ctx.entity(org), earlier.group(), earlier.start()
 
 
 def _listed(text: str, person, people: dict) -> list:

@@ -26,3 +26,7 @@ def test_several_people_named_after_one_post_each_hold_it():
 def test_an_academic_title_after_a_name_is_held_in_the_body_before_it():
     assert ("赵六", "教授", "北京航空航天大学") in _roles("北京航空航天大学赵六教授介绍了项目进展。")
     assert not any(role.startswith("博士") for _, role, _ in _roles("北京航空航天大学赵六博士生导师团队到访。"))
+
+
+def test_posts_after_a_zones_bare_name_are_held_in_the_zone_the_article_is_about():
+    assert ("王明", "党工委书记", "潍坊高新区") in _roles("潍坊高新区召开会议。高新区党工委书记王明出席。")

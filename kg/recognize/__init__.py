@@ -11,6 +11,7 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - a place followed by its government's name (开化县委, 镇江市政协): that body (kg/recognize/governments.py);
 - a name the model read short of its brackets (某某（集团 and （集团）股份有限公司) made whole
   (kg/recognize/brackets.py);
+- the towns named after their county (某某县某某镇、某某镇, kg/recognize/towns.py);
 - the news outlets of datelines (某某网合肥7月30日电), whatever else was read there (kg/recognize/datelines.py);
 - the policies named by a document's title (《关于…的意见》) or a quoted slogan and its kind (“某某”人才政策),
   over what the model read across them (kg/recognize/policies.py);
@@ -31,6 +32,7 @@ from kg.recognize import brackets, coreference, datelines, declared, gazetteer, 
 from kg.recognize.governments import governments
 from kg.recognize.policies import policies
 from kg.recognize.projects import named_after_companies
+from kg.recognize.towns import towns
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import word_edges
 
@@ -130,7 +132,7 @@ def recognise(doc: Document) -> Document:
     mentions = brackets.mend(doc, arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc),
                                             declared.find(doc)))
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(mentions))))
-    mentions = named_after_companies(doc, mentions)
+    mentions = towns(doc, named_after_companies(doc, mentions))
     doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, mentions)))
     return doc
 

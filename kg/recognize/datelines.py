@@ -14,8 +14,8 @@ from kg.model import Document, Mention
 
 SOURCE = "dateline"
 TYPE = "Organization"
-_NAME = r"(?P<name>[^\s，。；：、,;:（）()·「」“”《》\d]{2,14}?)"
-_OPEN = r"(?:^|(?<=[（(\s·　]))"
+_NAME = r"(?P<name>[^\s，。；：、,;:（）()【】·「」“”《》\d]{2,14}?)"
+_OPEN = r"(?:^|(?<=[（(【\s·　]))"
 _DATE = r"(?:\d{1,2}月)?\d{1,2}日"
 # (pattern, whether the name must end as an outlet's does): a line of a newspaper's column may begin anywhere
 # in a sentence, so where the wording alone (喜讯, 告诉记者) could end a line, the name must look like an outlet's

@@ -13,6 +13,7 @@ def test_the_wording_of_a_dateline_says_where_the_outlet_ends():
     assert _outlets("（东海晨报记者 王五）") == ["东海晨报"]
     assert _outlets("据西山晚报报道，项目已开工。") == ["西山晚报"]
     assert _outlets("据某某网记者了解，园区已有企业入驻。") == ["某某网"]
+    assert _outlets("【东海商报网讯】3月22日上午，某地举行会议。") == ["东海商报网"]
 
 
 def test_the_papers_own_bylines_and_lines_of_a_column_that_only_look_like_one_are_no_outlet():

@@ -55,6 +55,7 @@ class Lexicon:
     posts: list[str]                 # longest first: the posts the recogniser learned with (posts.txt)
     role_posts: list[str]            # longest first: those and the posts only roles are read by (role_posts.txt)
     suffixes: list[tuple[str, str]]  # (tail, entity type), longest first
+    deciding: list[tuple[str, str]]  # those whose tail alone decides a name's type (有限公司, 研究院), longest first
     industries: set[str]
     surnames: set[str]
     trades: set[str]                 # what a company's name says of its trade (电子, 药业): company_trades.txt
@@ -183,6 +184,8 @@ def load() -> Lexicon:
         posts=sorted(_data_lines("posts.txt"), key=len, reverse=True),
         role_posts=sorted({*_data_lines("posts.txt"), *_data_lines("role_posts.txt")}, key=lambda p: (-len(p), p)),
         suffixes=suffixes,
+        deciding=[(r["suffix"], r["type"]) for r in sorted(_csv("org_suffixes.csv"), key=lambda r: -len(r["suffix"]))
+                  if r["decides"] == "yes"],
         industries=set(_data_lines("industries.txt")),
         surnames={s for line in _data_lines("surnames.txt") for s in line.split()},
         trades=set(_data_lines("company_trades.txt")),

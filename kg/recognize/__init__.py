@@ -26,7 +26,7 @@ being derived later (kg/derive). Each mention says which component made it.
 """
 from __future__ import annotations
 
-from kg.lexicon import is_plain_word, prefixes
+from kg.lexicon import is_plain_word, load, prefixes
 from kg.model import Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
 from kg.recognize.governments import governments
@@ -40,7 +40,7 @@ BYLINE = "byline"
 
 
 def _model(doc: Document) -> list[Mention]:
-    return [part for m in learned.find(doc.sentences) for part in _places_apart(_name_bounds(m))]
+    return [part for m in learned.find(doc.sentences) for part in _places_apart(_typed_by_tail(_name_bounds(m)))]
 
 
 # 王某表示, 李某出席, 张某任局长: characters that follow a person's name in news and end none of the 3,661
@@ -52,6 +52,18 @@ def _name_bounds(m: Mention) -> Mention:
     if m.type != "Person" or len(m.text) < 3 or m.text[-1] not in _AFTER_A_NAME:
         return m
     return Mention(m.text[:-1], m.type, m.start, m.end - 1, m.sentence, source=m.source)
+
+
+_BODIES_AND_PROJECTS = ("Company", "Organization", "GovernmentAgency", "Project")
+
+
+def _typed_by_tail(m: Mention) -> Mention:
+    """某某研究院, 某某大学 are organisations and 某某有限公司 a company, whatever the model read them as:
+    the tails that decide a name's type (kg/data/org_suffixes.csv)."""
+    if m.type not in _BODIES_AND_PROJECTS:
+        return m
+    kind = next((kind for tail, kind in load().deciding if m.text.endswith(tail)), m.type)
+    return m if kind == m.type else Mention(m.text, kind, m.start, m.end, m.sentence, source=m.source)
 
 
 def _places_apart(m: Mention) -> list[Mention]:

@@ -1,0 +1,15 @@
+"""A tail that names one kind of body decides the type of the name it ends (kg/data/org_suffixes.csv)."""
+import pytest
+
+from kg.model import Mention
+from kg.recognize import _typed_by_tail
+
+
+@pytest.mark.parametrize("name, read, kind", [
+    ("星海材料研究院", "Project", "Organization"), ("东川大学", "Company", "Organization"),
+    ("星海材料研究院有限公司", "Organization", "Company"),
+    ("星海创新中心", "Project", "Project"),             # 中心 ends projects and bodies alike
+    ("星海大学", "Person", "Person"),                   # only a body's or a project's type is mended
+])
+def test_the_tail_decides(name, read, kind):
+    assert _typed_by_tail(Mention(name, read, 0, len(name), 0, source="model")).type == kind

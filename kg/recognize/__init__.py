@@ -3,18 +3,20 @@
 Components propose mentions side by side, as spaCy's trainable and rule-based
 components do, and one arbiter keeps one reading of each stretch of text:
 
-- learned: the CRF trained on annotated text (kg/recognize/learned.py), for every type;
+- learned: the CRF trained on annotated text (kg/recognize/learned.py), for every type (a name whose tail
+  names one kind of body, 研究院 or 有限公司, takes that type);
 - gazetteer: the zones and places the lexicons name (kg/recognize/gazetteer.py);
 - byline: the reporters' names that segmentation found;
 - coreference: 该企业, 该项目 …, named later by resolve (kg/recognize/coreference.py);
 - declared: the names a corrections file says to recognise, which win over the others (kg/recognize/declared.py);
-- a place followed by its government's name (开化县委, 镇江市政协): that body (kg/recognize/governments.py);
 - a name the model read short of its brackets (某某（集团 and （集团）股份有限公司) made whole
   (kg/recognize/brackets.py);
-- the towns named after their county (某某县某某镇、某某镇, kg/recognize/towns.py);
+- a place followed by its government's name (开化县委, 镇江市政协): that body (kg/recognize/governments.py);
 - the news outlets of datelines (某某网合肥7月30日电), whatever else was read there (kg/recognize/datelines.py);
 - the policies named by a document's title (《关于…的意见》) or a quoted slogan and its kind (“某某”人才政策),
   over what the model read across them (kg/recognize/policies.py);
+- a company's name and what it builds up to 项目: that project (kg/recognize/projects.py);
+- the towns named after their county (某某县某某镇、某某镇, kg/recognize/towns.py);
 - then, from the names found: the items of a list whose other items are names of one type
   (kg/recognize/lists.py), their short forms elsewhere on the page, and the companies a
   project's name begins with (kg/recognize/short_forms.py).
@@ -32,9 +34,9 @@ from kg.recognize import brackets, coreference, datelines, declared, gazetteer, 
 from kg.recognize.governments import governments
 from kg.recognize.policies import policies
 from kg.recognize.projects import named_after_companies
-from kg.recognize.towns import towns
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import word_edges
+from kg.recognize.towns import towns
 
 BYLINE = "byline"
 

@@ -31,7 +31,7 @@ _FRONT = 6          # the longest front of a name, before its bracket, read with
 def mend(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, each one whose brackets do not pair joined with the rest of its name, and without the
     quotation marks at their edges that pair with none inside."""
-    mentions = [_unquoted(m) if m.text[0] in _MARKS or m.text[-1] in _MARKS else m for m in mentions]
+    mentions = [_unquoted(m) if m.text[:1] in _MARKS or m.text[-1:] in _MARKS else m for m in mentions]
     if OPEN not in doc.text:
         return [m for m in mentions if m is not None]
     bounds = {s.index: (s.start, s.end) for s in doc.sentences}
@@ -49,7 +49,8 @@ def mend(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 last = other if other.end > last.end else last
                 ordered[j] = None
         if doc.text[start] == OPEN:             # no mention before the bracket: the words back to the clause's start
-            start = _clause_start(doc.text, lo, start, ordered) or m.start
+            front = _clause_start(doc.text, lo, start, ordered)
+            start = m.start if front is None else front
         ordered[k] = Mention(doc.text[start:end], last.type, start, end, m.sentence, source=m.source) \
             if end - start >= 2 else None
     return _once([m for m in ordered if m is not None])

@@ -26,9 +26,10 @@ def towns(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         at = m.end
         while town := _TOWN.match(doc.text, at):
-            if is_plain_word(town.group()[:2]) or any(n.start < town.end() and town.start() < n.end for n in mentions):
+            if is_plain_word(town.group()[:2]):
                 break
-            found.append(Mention(town.group(), "Place", town.start(), town.end(), m.sentence, source=SOURCE))
+            if not any(n.start < town.end() and town.start() < n.end for n in mentions):     # not read already
+                found.append(Mention(town.group(), "Place", town.start(), town.end(), m.sentence, source=SOURCE))
             at = town.end() + 1
             if doc.text[town.end():at] not in _JOINED:
                 break

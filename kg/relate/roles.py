@@ -38,17 +38,17 @@ def find(ctx: Context):
             person = people.get(s.start + m.start(2))
             if person is None:
                 continue
-            for org, posts, at in _held(ctx, bodies, s.start + m.start(1), m.group(1), sentence):
+            for org, posts in _held(ctx, bodies, s.start + m.start(1), m.group(1), sentence):
                 for named in _listed(ctx.doc.text, person, people):
-                    _add(ctx, ctx.entity(named), org, posts, at, sentence)
+                    _add(ctx, ctx.entity(named), org, posts, sentence)
         for person in people.values():      # 某某大学张三教授
             org, title = bodies.get(person.start), _TITLE.match(ctx.doc.text, person.end)
             if org is not None and title:
-                _add(ctx, ctx.entity(person), ctx.entity(org), title.group(), person.end, sentence)
+                _add(ctx, ctx.entity(person), ctx.entity(org), title.group(), sentence)
 
 
 def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: int):
-    """(body, posts, where the posts begin) of each body a run of posts before a name belongs to: the one
+    """(body, posts) of each body a run of posts before a name belongs to: the one
     right before it, then, back over 、, each earlier body with its posts (市委常委、某区区长王明); where the
     posts follow a zone's bare name (高新区党工委书记), the zone the article is about."""
     org = bodies.get(posts_start)
@@ -56,10 +56,10 @@ def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: in
         org = next((o for o in bodies.values() if _UNIT.fullmatch(ctx.doc.text[o.end:posts_start])), None)
         if org is None:
             if _BARE_ZONE.search(ctx.doc.text, max(0, posts_start - 3), posts_start):
-                yield ctx.main_zone(sentence), posts, posts_start
+                yield ctx.main_zone(sentence), posts
             return
-        posts, posts_start = ctx.doc.text[org.end:posts_start] + posts, org.end
-    yield ctx.entity(org), posts, posts_start
+        posts = ctx.doc.text[org.end:posts_start] + posts
+    yield ctx.entity(org), posts
     text = ctx.doc.text
     while org.start > 0 and text[org.start - 1] == "、":
         earlier = next((m for m in post_run().finditer(text, max(0, org.start - 13), org.start - 1)
@@ -67,7 +67,7 @@ def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: in
         org = bodies.get(earlier.start()) if earlier else None
         if org is None:
             return
-        yield ctx.entity(org), earlier.group(), earlier.start()
+        yield ctx.entity(org), earlier.group()
 
 
 def _listed(text: str, person, people: dict) -> list:
@@ -78,7 +78,7 @@ def _listed(text: str, person, people: dict) -> list:
     return named
 
 
-def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, at: int, sentence: int):
+def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, sentence: int):
     """随州高新区党工委书记、管委会主任王明: one fact per body the posts name (the committee, which
     kg/derive made, and the zone)."""
     if org is None:

@@ -37,7 +37,10 @@ def policies(doc: Document, mentions: list[Mention]) -> list[Mention]:
     found = [m for s in doc.sentences for m in _in_sentence(s.text, s.start, s.index)]
     if not found:
         return mentions
-    kept = [m for m in mentions if not any(_gives_way(m, p) for p in found)]
+    in_sentence: dict[int, list[Mention]] = {}
+    for p in found:
+        in_sentence.setdefault(p.sentence, []).append(p)
+    kept = [m for m in mentions if not any(_gives_way(m, p) for p in in_sentence.get(m.sentence, ()))]
     return sorted(kept + found, key=lambda m: (m.start, m.end))
 
 
@@ -50,9 +53,9 @@ def _gives_way(m: Mention, policy: Mention) -> bool:
 def _in_sentence(text: str, base: int, sentence: int) -> list[Mention]:
     spans = [m.span() for m in _TITLE.finditer(text) if _EDITION.sub("", m.group()[1:-1]).endswith(_words())]
     if any(o in text for o, _ in _QUOTES):
-        edges = word_edges(text)
-        spans += [m.span() for m in _slogan().finditer(text)
-                  if m.end() in edges and not any(a <= m.start() < b for a, b in spans)]
+        slogans = [m for m in _slogan().finditer(text) if not any(a <= m.start() < b for a, b in spans)]
+        edges = word_edges(text) if slogans else set()      # jieba's words only where a slogan may end
+        spans += [m.span() for m in slogans if m.end() in edges]
     return [Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE) for a, b in spans]
 
 

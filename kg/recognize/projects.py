@@ -1,4 +1,4 @@
-"""Projects named after their company: 某某集团新材料产业项目, 某某股份有限公司动力电池生产线技改项目.
+"""Projects named after their company: 某某集团新材料产业项目, 某某股份有限公司智能仪表生产线技改项目.
 
 News names a company's project by the company and what is built, up to 项目. The
 model reads the company and stops there, or reads what follows as an industry or

@@ -200,11 +200,15 @@ _DISTRICT = re.compile(r"（[^（）]{2,8}[区县市]）$")
 
 def _place_prefixes(name: str) -> list[str]:
     """The places a name begins with, each with those before it: 湖北省武汉市… → 湖北省, 湖北省武汉市."""
-    prefixes, at = [], 0
+    return [name[:end] for end, _ in _place_runs(name)]
+
+
+def _place_runs(name: str):
+    """(where it ends, the place) of each place a name begins with, one after another."""
+    at = 0
     while place := leading_place(name[at:]):
         at += len(place)
-        prefixes.append(name[:at])
-    return prefixes
+        yield at, place
 
 
 def canonical_zone(text: str) -> str:
@@ -232,12 +236,11 @@ def carried_places(e: Entity) -> list[str]:
 def leading_places(name: str) -> tuple[str, ...]:
     """The provinces, cities and counties a name begins with, the broadest first (广东广州南沙新区 → 广东省, 广州市)."""
     lex = load()
-    places, at = [], 0
-    while place := leading_place(name[at:]):
+    places = []
+    for _, place in _place_runs(name):
         if lex.places[place].level not in ("city", "county", "province"):
             break
         places.append(lex.places[place].name)
-        at += len(place)
     return tuple(places)
 
 

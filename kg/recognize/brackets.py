@@ -22,9 +22,9 @@ from kg.model import Document, Mention
 OPEN, CLOSE = "（", "）"
 _REACH = 12         # the longest bracketed part taken in: a place, 集团, a phase, a name in Latin letters
 _STOP = re.compile(r"[，。；：、！？“”《》\s]")
-_QUOTES = {"“": "”", "「": "」", "‘": "’", "《": "》"}
-_CLOSING = {close: opening for opening, close in _QUOTES.items()}
-_MARKS = {*_QUOTES, *_CLOSING}
+QUOTES = {"“": "”", "「": "」", "‘": "’", "《": "》"}      # opening mark → closing mark
+_CLOSING = {close: opening for opening, close in QUOTES.items()}
+_MARKS = {*QUOTES, *_CLOSING}
 _FRONT = 6          # the longest front of a name, before its bracket, read without a mention there
 
 
@@ -58,9 +58,9 @@ def mend(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 def _unquoted(m: Mention) -> Mention | None:
     text, a, b = m.text, 0, len(m.text)
-    while a < b and text[a] in _MARKS and (text[a] in _CLOSING or _QUOTES[text[a]] not in text[a + 1:b]):
+    while a < b and text[a] in _MARKS and (text[a] in _CLOSING or QUOTES[text[a]] not in text[a + 1:b]):
         a += 1
-    while b > a and text[b - 1] in _MARKS and (text[b - 1] in _QUOTES or _CLOSING[text[b - 1]] not in text[a:b - 1]):
+    while b > a and text[b - 1] in _MARKS and (text[b - 1] in QUOTES or _CLOSING[text[b - 1]] not in text[a:b - 1]):
         b -= 1
     if (a, b) == (0, len(text)):
         return m

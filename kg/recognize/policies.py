@@ -16,12 +16,13 @@ from functools import cache
 
 from kg.lexicon import any_of, load
 from kg.model import Document, Mention
+from kg.recognize.brackets import QUOTES
 from kg.recognize.tokens import word_edges
 
 SOURCE = "policy"
 TYPE = "Policy"
 _TITLE = re.compile(r"《[^《》\n]{2,60}》")
-_QUOTES = ("“”", "「」", "‘’")         # traditional-character pages quote with 「」
+_QUOTES = [(o, c) for o, c in QUOTES.items() if o != "《"]      # 「」 on traditional-character pages
 _EDITION = re.compile(r"(?:[（(][^（）()]{1,12}[）)])+$")      # （试行）, （2025-2027年）
 
 

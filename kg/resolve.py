@@ -249,9 +249,15 @@ def zone_places(zone: str) -> tuple[str, ...]:
     """The places a zone's name carries, the broadest first, which it lies in (ANNOTATION.md); else its city
     in the gazetteer, or the place its bracket names (高新区（新市区）)."""
     lex = load()
-    places = leading_places(zone)
+    # a district that is a zone's whole name is the zone itself (浦东新区: in its city), or another's (绍兴滨海新区)
+    carried = leading_places(zone)
+    places = tuple(p for p in carried if not zone.endswith(p))
     if places:
         return places
+    if carried:
+        district = lex.places[carried[-1]]
+        city = district.province if district.city == "市辖区" else district.city
+        return (city,) if city else ()
     if zone in lex.zones and lex.zones[zone].city:
         return (lex.zones[zone].city,)
     m = re.search(r"（([^）]{2,4})）", zone)

@@ -81,6 +81,14 @@ def test_a_government_body_carries_the_places_it_is_named_after_and_one_named_af
     assert carried_places(Entity("潍坊市某某机械有限公司", "Company")) == []
 
 
+@pytest.mark.parametrize("zone, places", [
+    ("天津市滨海新区", ["天津市"]), ("滨海新区", ["天津市"]),         # a district's name is the zone: in its city
+    ("绍兴滨海新区", ["绍兴市"]),                                  # not Tianjin's 滨海新区
+    ("上海浦东新区", ["上海市"]), ("潍坊高新区", ["潍坊市"])])
+def test_a_zone_named_as_a_district_lies_in_the_districts_city_not_in_itself(zone, places):
+    assert carried_places(Entity(zone, "Zone")) == places
+
+
 @pytest.mark.parametrize("name, official", [
     ("武汉东湖高新区", "武汉东湖新技术开发区"), ("中国光谷", "武汉东湖新技术开发区"),
     ("湖北省武汉市东湖高新区", "武汉东湖新技术开发区"), ("贵阳国家高新区", "贵阳高新技术产业开发区"),

@@ -60,6 +60,7 @@ class Lexicon:
     surnames: set[str]
     trades: set[str]                 # what a company's name says of its trade (电子, 药业): company_trades.txt
     policy_words: dict[str, str]     # what a policy's name ends in → "document" (titles only) or "programme"
+    central_bodies: frozenset[str]   # the State Council's bodies by their names and short names (科技部, 海关总署)
 
 
 def _zones() -> dict[str, Zone]:
@@ -190,6 +191,7 @@ def load() -> Lexicon:
         surnames={s for line in _data_lines("surnames.txt") for s in line.split()},
         trades=set(_data_lines("company_trades.txt")),
         policy_words={r["word"]: r["kind"] for r in _csv("policy_words.csv")},
+        central_bodies=frozenset(_data_lines("central_bodies.txt")),
     )
 
 

@@ -28,6 +28,8 @@ being derived later (kg/derive). Each mention says which component made it.
 """
 from __future__ import annotations
 
+import re
+
 from kg.lexicon import is_plain_word, load, prefixes
 from kg.model import Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
@@ -42,7 +44,21 @@ BYLINE = "byline"
 
 
 def _model(doc: Document) -> list[Mention]:
-    return [part for m in learned.find(doc.sentences) for part in _places_apart(_typed_by_tail(_name_bounds(m)))]
+    return [part for m in learned.find(doc.sentences)
+            for part in _places_apart(_typed_by_tail(_name_bounds(_last_clause(m))))]
+
+
+def _last_clause(m: Mention) -> Mention:
+    """A name never goes on over a clause's end: of 某某中心；某某项目, the model's run over a semicolon, the
+    name is the last clause's."""
+    clauses = [c for c in _CLAUSE_END.finditer(m.text) if len(c.group()) >= 2]
+    if not clauses or clauses[-1].group() == m.text:
+        return m
+    last = clauses[-1]
+    return Mention(last.group(), m.type, m.start + last.start(), m.start + last.end(), m.sentence, source=m.source)
+
+
+_CLAUSE_END = re.compile(r"[^；;，,]+")
 
 
 # 王某表示, 李某出席, 张某任局长: characters that follow a person's name in news and end none of the 3,661

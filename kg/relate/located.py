@@ -7,7 +7,8 @@
 - other bodies are in a zone where the wording puts them there (位于…, <zone>企业X, X在<zone>启用);
 - a government named after its place is in it (宝坻区政府 → 宝坻区);
 - a place named right after the province or city it lies in is in it (河北唐山曹妃甸区: 曹妃甸区 → 唐山市 → 河北省);
-- a bureau that names no place belongs to the zone named before it.
+- a bureau that names no place belongs to the zone named before it, unless it is the central government's
+  (科技部, kg/data/central_bodies.txt) or a city's named by its level (市经信委).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from kg.resolve import canonical_zone, carried_places, leading_places, leading_z
 
 _BODIES = ("GovernmentAgency", "Organization", "Company")
 _NATIONAL = ("国家", "中国", "中华", "全国", "国务院")
+_LEVELS = ("省", "市", "州", "县")
 _IN_ZONE = re.compile(r"(位于|落户|入驻|坐落于|扎根)$")
 # the words between a zone and a body that put the body in the zone
 _ZONE_BEFORE = re.compile(r"^(?:的|内的?|区内)?(?:重点|龙头|骨干|高新技术|科技型|链主)?企业$")   # 成都高新区企业X
@@ -132,6 +134,12 @@ def _named_after(ctx: Context, text: str):
     return ctx.named("Zone", canonical_zone(zone_name)) if zone_name else None
 
 
+def _of_another_government(name: str) -> bool:
+    """科技部, 海关总署: the central government's; 市委, 省政府, 市经信委: a city's or a province's, named by its
+    level (a zone's own bodies are named by their zone or by their work alone: 财政局, 管委会)."""
+    return name.startswith(_LEVELS) or name in load().central_bodies
+
+
 def _listed(text: str, start: int) -> bool:
     """Named in a list of a zone's enterprises: 吸引了A、B、C等高科技企业入驻."""
     return listed(text)[start] == "company"
@@ -164,7 +172,7 @@ def _belongs(ctx: Context, e, sentence: int, bodies: dict[str, list], zones: dic
         # 宝坻区政府, 贵州省委: a government named after its place, under no body of the page, is in that place
         ctx.add(e, "locatedIn", ctx.named("Place", places[-1]), sentence)
     elif e.type == "GovernmentAgency" and e.mentions and not leading_place(e.name) \
-            and not e.name.startswith(_NATIONAL):
+            and not e.name.startswith(_NATIONAL) and not _of_another_government(e.name):
         # 某某高新区科技局、科创办: a bureau that names no place is the zone's its sentence speaks of
         first = e.mentions[0]
         ctx.add(e, "partOf", _zone_before(ctx, first) or ctx.main_zone(first.sentence), first.sentence)

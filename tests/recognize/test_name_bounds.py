@@ -18,3 +18,12 @@ def test_names_that_end_in_such_characters_or_are_too_short_are_kept():
         assert _name_bounds(_person(name)).text == name
     company = Mention("某某及", "Company", 0, 3, 0)
     assert _name_bounds(company) is company
+
+
+def test_a_name_never_runs_over_a_clauses_end():
+    from kg.recognize import _last_clause
+    read = Mention("某某材料科技中心；星河移动破碎机制造项目", "Project", 10, 30, 0, source="model")
+    m = _last_clause(read)
+    assert (m.text, m.start, m.end, m.source) == ("星河移动破碎机制造项目", 19, 30, "model")
+    whole = Mention("星河移动破碎机制造项目", "Project", 0, 11, 0)
+    assert _last_clause(whole) is whole

@@ -87,6 +87,13 @@ def test_reads_facts(text, expected):
     assert expected <= facts(text)
 
 
+def test_a_body_of_the_central_government_or_of_a_city_is_no_part_of_the_zone_its_sentence_speaks_of():
+    found = facts("潍坊高新区管委会与商务部、海关总署、市经信委、发改局座谈。")
+    parts = {(s, o) for s, p, o, _ in found if p == "partOf"}
+    assert ("发改局", "潍坊高新区") in parts         # a bureau named by its work alone is the zone's
+    assert not {("商务部", "潍坊高新区"), ("海关总署", "潍坊高新区"), ("市经信委", "潍坊高新区")} & parts
+
+
 def test_a_total_for_a_group_of_projects_is_no_projects_investment():
     found = facts("石家庄高新区集中开工石家庄高新区科技创业园区产业赋能中心项目等项目31个、总投资额40.6亿元。")
     assert not [f for f in found if f[1] == "totalInvestment"]

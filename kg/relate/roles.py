@@ -15,6 +15,8 @@ from kg.relate.context import Context
 
 _ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
 _BARE_ZONE = re.compile(r"(?:高新区|经开区|开发区|新区|园区)$")      # a zone named by its kind alone: the article's
+_ZONE_COMMITTEES = ("党工委", "工委", "管委会")       # the bodies that run a zone
+_CLAUSE_START = "，。；：、,;:！？ \n"
 _UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}(?:部|处|科|室)")
 # the academic titles news puts after a name (某某大学张三教授), as 《中华人民共和国学位条例》 and the academies name them
 _TITLE = re.compile(r"(?:副教授|副研究员|博士后|院士|教授|研究员|博士)(?![生们级团队])")
@@ -55,7 +57,7 @@ def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: in
     if org is None:     # 某某中心规划发展部部长: the post is in a unit of the body named before it
         org = next((o for o in bodies.values() if _UNIT.fullmatch(ctx.doc.text[o.end:posts_start])), None)
         if org is None:
-            if _BARE_ZONE.search(ctx.doc.text, max(0, posts_start - 3), posts_start):
+            if _of_the_zone(ctx.doc.text, posts_start, posts):
                 yield ctx.main_zone(sentence), posts
             return
         posts = ctx.doc.text[org.end:posts_start] + posts
@@ -68,6 +70,17 @@ def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: in
         if org is None:
             return
         yield ctx.entity(org), earlier.group()
+
+
+def _of_the_zone(text: str, at: int, posts: str) -> bool:
+    """Posts that name no body but the article's zone: after the zone's bare name (高新区党工委书记), or a
+    zone's committee's posts opening a clause, with the zone's 区 or without (区党工委书记, 管委会副主任)."""
+    if _BARE_ZONE.search(text, max(0, at - 3), at):
+        return True
+    if not posts.startswith(_ZONE_COMMITTEES):
+        return False
+    at -= text[at - 1:at] == "区"
+    return at == 0 or text[at - 1] in _CLAUSE_START
 
 
 def _listed(text: str, person, people: dict) -> list:

@@ -30,3 +30,12 @@ def test_an_academic_title_after_a_name_is_held_in_the_body_before_it():
 
 def test_posts_after_a_zones_bare_name_are_held_in_the_zone_the_article_is_about():
     assert ("王明", "党工委书记", "潍坊高新区") in _roles("潍坊高新区召开会议。高新区党工委书记王明出席。")
+
+
+def test_a_zone_committees_posts_opening_a_clause_are_held_in_the_zone_the_article_is_about():
+    roles = _roles("潍坊高新区举行签约仪式。区党工委书记王明致辞，区党工委副书记、管委会主任李强主持。")
+    assert {("王明", "党工委书记", "潍坊高新区"), ("李强", "党工委副书记", "潍坊高新区")} <= roles
+    # a city's committee is named by its level: no rule gives its posts to the zone
+    ruled = {(t.subject.name, t.object.name) for t in extract("潍坊高新区举行签约仪式，市委书记张三出席。").triples
+             if t.predicate == "holdsRole" and "rule:roles" in t.source}
+    assert ruled == {("张三", "市委")}

@@ -10,8 +10,9 @@ _ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
 # A与B…合作: what stands between the two is a few words of one clause, ending in the conjunction
 _BETWEEN = re.compile(r"^(?:[^，。；：、]{0,8}?(?:与|同|联合|携手)|和)$")
 _AFTER = re.compile(r"^[^，。]{0,12}(合作|签署|签订|共建|联合|携手|对接|建立)")
+_ALL_PARTIES = re.compile(r"^等?(?:三方|四方|五方|多方|各方)")
 _JOINED = re.compile(r"^(?:、|和|与|及|以及)$")
-_TOGETHER = re.compile(r"^(?:[^，。；]{0,6}?共同|等?(?:三方|四方|多方|各方)?(?:签署|签订|共建|联合主办|共同))")
+_TOGETHER = re.compile(r"^(?:[^，。；]{0,10}?共同|等?(?:三方|四方|多方|各方)?(?:签署|签订|共建|联合主办|共同))")
 
 
 def find(ctx: Context):
@@ -24,9 +25,13 @@ def find(ctx: Context):
             between = s.text[a.end - s.start:b.start - s.start]
             partners = [b, *_listed_after(s, actors[k + 1:])]
             rest = s.text[partners[-1].end - s.start:]
-            if _BETWEEN.match(between) and (between.endswith("联合") or _AFTER.match(rest)):
+            if _BETWEEN.match(between) and (between.endswith(("联合", "携手")) or _AFTER.match(rest)):
                 for partner in partners:
                     ctx.add(ctx.entity(a), "cooperatesWith", ctx.entity(partner), sentence)
+                if _ALL_PARTIES.match(rest):     # A携手B、C三方…: each two of them
+                    for j, p in enumerate(partners):
+                        for q in partners[j + 1:]:
+                            ctx.add(ctx.entity(p), "cooperatesWith", ctx.entity(q), sentence)
         for party in _parties(s, actors):
             for k, a in enumerate(party):
                 for b in party[k + 1:]:

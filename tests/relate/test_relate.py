@@ -74,6 +74,13 @@ def facts(text: str) -> set[tuple]:
     ("星海大学、东川农业大学和临江市科技局共同主办论坛。",
      {("星海大学", "cooperatesWith", "东川农业大学", None), ("星海大学", "cooperatesWith", "临江市科技局", None),
       ("东川农业大学", "cooperatesWith", "临江市科技局", None)}),
+    # 携手 says they work together; 三方 that each two of them do
+    ("星海大学携手东川农业大学、临江市科技局三方聚焦生物健康领域。",
+     {("星海大学", "cooperatesWith", "东川农业大学", None), ("星海大学", "cooperatesWith", "临江市科技局", None),
+      ("东川农业大学", "cooperatesWith", "临江市科技局", None)}),
+    # the bodies listed before a party the model did not read still host together
+    ("临江市科技局、星海大学、东川农业大学及本地三家新闻媒体共同主办论坛。",
+     {("临江市科技局", "cooperatesWith", "星海大学", None), ("星海大学", "cooperatesWith", "东川农业大学", None)}),
     # a committee named after a zone the page names, in the lexicon or not
     ("星湖新区管委会近日发布通知，星湖新区将扩大开放。", {("星湖新区管委会", "partOf", "星湖新区", None)}),
     # a school builds its new campus

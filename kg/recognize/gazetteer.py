@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import Names, any_of, load, prefixes
+from kg.lexicon import Names, any_of, is_plain_word, load, prefixes
 from kg.model import Mention
 
 # a zone that is not in the national list still has a zone's shape: a place, then 高新区 or the like
@@ -73,8 +73,18 @@ def find(text: str, offset: int, sentence: int, edges: set[int] | None = None):
         yield Mention(text[start:end], "Zone", offset + start, offset + end, sentence, source=SOURCE)
     for start, end, name in gazetteer().finditer(text):
         kind = "Zone" if name in lex.zones else "Place"
-        short = kind == "Place" and lex.places[name].name != name
-        # a short form inside a word is no place (白银 in 真金白银, 兴城 in 以产兴城)
-        if short and edges is not None and not (start in edges and end in edges):
+        if kind == "Place" and not _stands_apart(name, start, end, edges):
             continue
         yield Mention(name, kind, offset + start, offset + end, sentence, source=SOURCE)
+
+
+def _stands_apart(name: str, start: int, end: int, edges: set[int] | None) -> bool:
+    """A place's name inside a word is no place (白银 in 真金白银, 兴城市 in 新兴城市, 任县 in 此任县令): a short
+    form is a word of its own, a full name begins one (开化县 of 开化县委); and a word of the language that a
+    district is also called (城区, 郊区) is none."""
+    if is_plain_word(name):
+        return False
+    if edges is None:
+        return True
+    short = load().places[name].name != name
+    return start in edges and (end in edges or not short)

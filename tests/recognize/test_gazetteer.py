@@ -35,3 +35,17 @@ def test_a_lexicon_zone_wins_over_a_model_mention_it_does_not_lie_inside():
     longer = Mention("潍坊高新区经济发展局", "GovernmentAgency", 0, 10, 0, source="model")
     assert arbitrate([cut], [zone], []) == [zone]
     assert arbitrate([longer], [zone], []) == [longer]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("建设成渝腹心现代化新兴城市。", None),              # 兴城市 inside 新兴城市
+    ("实现与东部沿海城市优势互补。", None),              # 海城市 inside 沿海城市
+    ("欧阳修在此任县令时描写宜昌。", "宜昌"),            # 任县 inside 此任县令
+    ("是乌鲁木齐市四大中心城区之一。", "乌鲁木齐市"),    # 城区 is a word, not the district
+    ("开化县委书记鲁霞光致辞。", "开化县"),              # a full name begins the body's name
+])
+def test_a_place_name_inside_a_word_is_no_place(text, place):
+    from kg.recognize.gazetteer import find
+    from kg.recognize.tokens import word_edges
+    places = [m.text for m in find(text, 0, 0, word_edges(text)) if m.type == "Place"]
+    assert places == ([place] if place else [])

@@ -176,6 +176,12 @@ def is_plain_word(text: str, min_freq: int = 100) -> bool:
     return freq >= min_freq and not flag.startswith(("nr", "ns", "nt", "nz"))
 
 
+def has_surname(name: str) -> bool:
+    """Whether `name` begins with a surname (王, 欧阳): a person's name does."""
+    surnames = load().surnames
+    return name[:1] in surnames or name[:2] in surnames
+
+
 @cache
 def load() -> Lexicon:
     suffixes = sorted(((r["suffix"], r["type"]) for r in _csv("org_suffixes.csv")), key=lambda p: -len(p[0]))

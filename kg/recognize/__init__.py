@@ -6,7 +6,8 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - learned: the CRF trained on annotated text (kg/recognize/learned.py), for every type (a name whose tail
   names one kind of body, 研究院 or 有限公司, takes that type);
 - gazetteer: the zones and places the lexicons name (kg/recognize/gazetteer.py);
-- byline: the reporters' names that segmentation found;
+- byline: the reporters' names that segmentation found, where a name begins with a surname;
+- a person's name the model cut short where the page names it whole elsewhere (郜益 of 郜益农): the whole name;
 - coreference: 该企业, 该项目 …, named later by resolve (kg/recognize/coreference.py);
 - declared: the names a corrections file says to recognise, which win over the others (kg/recognize/declared.py);
 - a name the model read short of its brackets (某某（集团 and （集团）股份有限公司) made whole
@@ -29,8 +30,9 @@ being derived later (kg/derive). Each mention says which component made it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from kg.lexicon import is_plain_word, load, prefixes
+from kg.lexicon import has_surname, is_plain_word, load, prefixes
 from kg.model import Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
 from kg.recognize.governments import governments
@@ -106,9 +108,29 @@ def _bylines(doc: Document) -> list[Mention]:
     found = []
     for article in doc.articles:
         first = article.sentences[0].index if article.sentences else -1
+        # 绪言 before the reporters' names is a word, and 看项目, a column's title, no one's name
         found += [Mention(name, "Person", start, end, first, source=BYLINE) for name, start, end in article.bylines
-                  if not is_plain_word(name, min_freq=1)]     # 绪言 before the reporters' names is a word
+                  if not is_plain_word(name, min_freq=1) and has_surname(name)]
     return found
+
+
+def _whole_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """A person's name the model cut short where the page names them in full (郜益 of 郜益农, read whole
+    elsewhere) is the whole name; a name of one character is none."""
+    names = sorted({m.text for m in mentions if m.type == "Person"}, key=len, reverse=True)
+    starts = sorted(m.start for m in mentions)
+    kept = []
+    for m in mentions:
+        if m.type == "Person" and len(m.text) < 2:
+            continue
+        if m.type == "Person" and m.source == learned.SOURCE:
+            whole = next((n for n in names if len(n) > len(m.text) and n.startswith(m.text)
+                          and doc.text.startswith(n, m.start)), None)
+            nxt = bisect_right(starts, m.start)
+            if whole and (nxt == len(starts) or starts[nxt] >= m.start + len(whole)):
+                m = Mention(whole, m.type, m.start, m.start + len(whole), m.sentence, source=m.source)
+        kept.append(m)
+    return kept
 
 
 def _coreferent(doc: Document) -> list[Mention]:
@@ -161,6 +183,7 @@ def _loses_to(m: Mention, name: Mention) -> bool:
 def recognise(doc: Document) -> Document:
     mentions = brackets.mend(doc, arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc),
                                             declared.find(doc)))
+    mentions = _whole_names(doc, mentions)
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(mentions))))
     mentions = towns(doc, named_after_companies(doc, mentions))
     doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, mentions)))

@@ -8,7 +8,8 @@ from kg.relate.context import Context
 
 _SIGNED = re.compile(r"签约|签署|签订")
 # a sum for a group of projects (集中开工项目31个、总投资额40.6亿元) is no single project's investment
-_GROUP = re.compile(r"项目\s*\d+\s*个|\d+\s*个[^，。]{0,12}项目|集中|一批|共计|合计|累计|其中")
+_GROUP = re.compile(r"项目\s*\d+\s*个|\d+\s*个[^，。]{0,12}项目|集中|一批|共计|合计|累计|其中|签约项目")
+_LISTED_AFTER = re.compile(r"^[，,、]?(?:包括|涵盖|分别)")       # 总投资额超800亿元，包括A项目、B项目
 
 
 def find(ctx: Context):
@@ -37,7 +38,8 @@ def find(ctx: Context):
 def _investment(ctx: Context, s, projects):
     for m, amount in money.amounts(s.text):
         before = s.text[max(0, m.start() - 8):m.start()]
-        if "投资" not in before or _GROUP.search(s.text[max(0, m.start() - 20):m.end() + 4]):
+        if "投资" not in before or _GROUP.search(s.text[max(0, m.start() - 20):m.end() + 4]) \
+                or _LISTED_AFTER.match(s.text[m.end():]):
             continue
         at = s.start + m.start()
         nearest = min(projects, key=lambda p: abs(p.start - at))

@@ -106,6 +106,11 @@ def test_a_total_for_a_group_of_projects_is_no_projects_investment():
     assert not [f for f in found if f[1] == "totalInvestment"]
 
 
+def test_a_total_the_projects_listed_after_it_share_is_no_projects_investment():
+    found = facts("新年伊始，潍坊高新区先后举行三次签约活动，总投资额超800亿元，包括星河功率半导体项目、临江芯片项目等。")
+    assert not [f for f in found if f[1] == "totalInvestment"]
+
+
 def test_hedged_amount_keeps_its_qualifier():
     doc = extract("潍坊高新区磁悬浮智能制造产业化项目总投资约35亿元。")
     money = next(t.value for t in doc.triples if t.predicate == "totalInvestment")

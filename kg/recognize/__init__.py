@@ -47,7 +47,15 @@ BYLINE = "byline"
 
 def _model(doc: Document) -> list[Mention]:
     return [part for m in learned.find(doc.sentences)
-            for part in _places_apart(_typed_by_tail(_name_bounds(_last_clause(m))))]
+            for part in _places_apart(_typed_by_tail(_name_bounds(_last_clause(_whole_number(m, doc.text)))))]
+
+
+def _whole_number(m: Mention, text: str) -> Mention:
+    """A name never begins inside a number: 4000万吨炼化一体化项目, not 000万吨…, where the model began late."""
+    start = m.start
+    while start > 0 and m.text[:1].isdigit() and (text[start - 1].isdigit() or text[start - 1] == "."):
+        start -= 1
+    return m if start == m.start else Mention(text[start:m.end], m.type, start, m.end, m.sentence, source=m.source)
 
 
 def _last_clause(m: Mention) -> Mention:

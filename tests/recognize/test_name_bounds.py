@@ -27,3 +27,12 @@ def test_a_name_never_runs_over_a_clauses_end():
     assert (m.text, m.start, m.end, m.source) == ("星河移动破碎机制造项目", 19, 30, "model")
     whole = Mention("星河移动破碎机制造项目", "Project", 0, 11, 0)
     assert _last_clause(whole) is whole
+
+
+def test_a_name_never_begins_inside_a_number():
+    from kg.recognize import _whole_number
+    text = "建设4000万吨炼化一体化项目"
+    m = _whole_number(Mention("000万吨炼化一体化项目", "Project", 3, len(text), 0, source="model"), text)
+    assert (m.text, m.start, m.source) == ("4000万吨炼化一体化项目", 2, "model")
+    whole = Mention("炼化一体化项目", "Project", 9, len(text), 0)
+    assert _whole_number(whole, text) is whole

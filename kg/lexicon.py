@@ -150,6 +150,17 @@ def _places() -> dict[str, Place]:
 
 
 @cache
+def county_stems() -> dict[str, str]:
+    """A county's name without 县, 区 or 旗 → the county's name (安化 → 安化县), where one county alone has it
+    and no other place is called so."""
+    found: dict[str, list[str]] = {}
+    for name, place in load().places.items():
+        if place.level == "county" and name == place.name and name.endswith(("县", "区", "旗")) and len(name) >= 3:
+            found.setdefault(name[:-1], []).append(name)
+    return {stem: names[0] for stem, names in found.items() if len(names) == 1 and stem not in load().places}
+
+
+@cache
 def _dictionary() -> dict[str, tuple[int, str]]:
     """jieba's own dictionary: word → (frequency, part of speech)."""
     # found, not imported: importing jieba costs a fifth of a second, for one file's name

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kg.lexicon import LEVELS, leading_place, leading_zone_name, load
+from kg.lexicon import LEVELS, county_stems, leading_place, leading_zone_name, load
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL
 from kg.recognize.gazetteer import leading_zone_shape
@@ -252,8 +252,11 @@ def zone_places(zone: str) -> tuple[str, ...]:
     # a district that is a zone's whole name is the zone itself (浦东新区: in its city), or another's (绍兴滨海新区)
     carried = leading_places(zone)
     places = tuple(p for p in carried if not zone.endswith(p))
-    if places:
-        return places
+    county = _county_before_tail(zone)
+    if county and places and places[-1] not in (lex.places[county].city, lex.places[county].province):
+        county = ""         # 天津滨海高新区: not Jiangsu's 滨海县
+    if places or county:
+        return places + ((county,) if county else ())
     if carried:
         district = lex.places[carried[-1]]
         city = district.province if district.city == "市辖区" else district.city
@@ -262,6 +265,23 @@ def zone_places(zone: str) -> tuple[str, ...]:
         return (lex.zones[zone].city,)
     m = re.search(r"（([^）]{2,4})）", zone)
     return (lex.places[m.group(1)].name,) if m and m.group(1) in lex.places else ()
+
+
+def _county_before_tail(zone: str) -> str:
+    """安化经开区 → 安化县: a county named by its stem right before a zone's tail. The lexicon matches no county
+    by its stem in running text (七星 is a word too); before 经开区 or 高新区 it names the county."""
+    at = max((end for end, _ in _place_runs(zone)), default=0)
+    listed = load().zones.get(zone)
+    for k in (3, 2):
+        county = county_stems().get(zone[at:at + k])
+        if county and zone[at + k:].removeprefix("国家") in _COUNTY_ZONE_TAILS \
+                and (listed is None or listed.province in ("", load().places[county].province)):
+            return county
+    return ""
+
+
+# the zones a county runs, named after it (新区, 科学城 and 工业园区 take other names: 东湖, 南沙, 东川)
+_COUNTY_ZONE_TAILS = ("高新技术产业开发区", "高新区", "经济技术开发区", "经济开发区", "经开区", "开发区")
 
 
 def _one_type(mentions: list[Mention]) -> None:

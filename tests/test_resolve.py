@@ -84,8 +84,10 @@ def test_a_government_body_carries_the_places_it_is_named_after_and_one_named_af
 @pytest.mark.parametrize("zone, places", [
     ("天津市滨海新区", ["天津市"]), ("滨海新区", ["天津市"]),         # a district's name is the zone: in its city
     ("绍兴滨海新区", ["绍兴市"]),                                  # not Tianjin's 滨海新区
-    ("上海浦东新区", ["上海市"]), ("潍坊高新区", ["潍坊市"])])
-def test_a_zone_named_as_a_district_lies_in_the_districts_city_not_in_itself(zone, places):
+    ("上海浦东新区", ["上海市"]), ("潍坊高新区", ["潍坊市"]),
+    ("安化经开区", ["安化县"]), ("南京浦口经济开发区", ["南京市", "浦口区"]),   # a county by its stem, before a tail
+    ("天津滨海高新区", ["天津市"]), ("武汉东湖高新区", ["武汉市"])])              # not Jiangsu's 滨海县, Nanchang's 东湖区
+def test_a_zone_lies_in_the_places_its_name_carries(zone, places):
     assert carried_places(Entity(zone, "Zone")) == places
 
 

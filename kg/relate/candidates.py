@@ -18,7 +18,7 @@ from functools import cache
 from kg.lexicon import Place, load, post_run, short_place
 from kg.model import Entity, Mention, Money, PREDICATES, Triple, name_key
 from kg.relate.context import Context
-from kg.resolve import canonical_zone, leading_zone, zone_city
+from kg.resolve import canonical_zone, leading_zone, zone_city, zone_places
 
 # What SCHEMA.md allows: the subject's types and the object's, for each relation.
 _ACTORS = ("Zone", "Company", "Organization", "GovernmentAgency")
@@ -63,13 +63,17 @@ class Candidate:
     rules: dict[str, Triple] = field(default_factory=dict)     # label → the fact a rule read for it
     value: Money | None = None
     role: str = ""
+    elsewhere: bool = False         # a zone and a place the lexicon puts it outside of
 
     @property
     def types(self) -> str:
         return f"{self.first.type}|{self.second.type if self.second else 'amount'}"
 
     def stated(self, label: str) -> bool:
-        """Whether the text says all the fact needs: a holdsRole fact is no fact without its post."""
+        """Whether the text says all the fact needs: a holdsRole fact is no fact without its post; and whether
+        the lexicon lets it be (a zone it places in one city lies in no other city, province or country)."""
+        if label.startswith("locatedIn") and self.elsewhere:
+            return False
         return not label.startswith("holdsRole") or bool(self.role_in(label))
 
     def role_in(self, label: str) -> str:
@@ -115,6 +119,7 @@ def _about_the_ends(found: dict):
         c.features += [f"named1={min(len(c.first.mentions), 3)}|{tp}", f"named2={min(len(c.second.mentions), 3)}|{tp}",
                        f"meet={min(meetings[frozenset((c.first.id, c.second.id))], 3)}|{tp}"]
         c.features += _geography(c.first, c.second)
+        c.elsewhere = _outside(c.first, c.second)
 
 
 def _geography(a: Entity, b: Entity) -> list[str]:
@@ -139,6 +144,22 @@ def _geography(a: Entity, b: Entity) -> list[str]:
         stands = "other" if city else "zone-without-city"
     order = "|zp" if a is zone else "|pz"
     return [f"geo={stands}{order}", f"level={level}{order}", f"geo={stands}|level={level}{order}"]
+
+
+def _outside(a: Entity, b: Entity) -> bool:
+    """Whether one of the two is a zone of the lexicon and the other a city, province or country that the
+    lexicon puts it outside of (合肥高新区 and 武汉市); a zone known only by its province may lie in any of
+    its cities."""
+    if {a.type, b.type} != {"Zone", "Place"}:
+        return False
+    zone, place = (a, b) if a.type == "Zone" else (b, a)
+    listed, known = load().zones.get(zone.name), _place(place.name)
+    if listed is None or known is None or known.level == "county":
+        return False
+    places = [p for p in map(_place, [*zone_places(zone.name), listed.city, listed.province]) if p is not None]
+    if known.level == "city" and not any(p.level in ("city", "county") for p in places):
+        return False
+    return bool(places) and known.name not in {n for p in places for n in (p.name, p.city, p.province)}
 
 
 def _place(name: str) -> Place | None:

@@ -132,3 +132,16 @@ def test_a_place_beside_a_zone_is_told_as_its_city_its_province_or_neither():
     assert "level=world|zp" in _geography(zone, Entity("中国", "Place"))
     assert "geo=other|zp" in _geography(zone, Entity("苏州市", "Place"))
     assert _geography(Entity("某某科技有限公司", "Company"), zone) == []
+
+
+def test_no_fact_places_a_zone_of_the_lexicon_in_another_city_or_province():
+    from kg.model import Entity
+    from kg.relate.candidates import Candidate, _outside
+
+    zone = Entity("合肥高新区", "Zone")
+    assert _outside(zone, Entity("武汉市", "Place")) and _outside(Entity("浙江省", "Place"), zone)
+    assert not _outside(zone, Entity("合肥市", "Place")) and not _outside(zone, Entity("安徽省", "Place"))
+    assert not _outside(zone, Entity("蜀山区", "Place"))            # a county: the lexicon does not say
+    assert not _outside(Entity("星湖新区", "Zone"), Entity("武汉市", "Place"))     # no lexicon zone
+    c = Candidate(zone, Entity("武汉市", "Place"), 0, elsewhere=True)
+    assert not c.stated("locatedIn>")

@@ -64,6 +64,7 @@ class Candidate:
     value: Money | None = None
     role: str = ""
     elsewhere: bool = False         # a zone and a place the lexicon puts it outside of
+    apart: bool = False             # a comma or semicolon stands between the two
 
     @property
     def types(self) -> str:
@@ -74,7 +75,10 @@ class Candidate:
         the lexicon lets it be (a zone it places in one city lies in no other city, province or country)."""
         if label.startswith("locatedIn") and self.elsewhere:
             return False
-        return not label.startswith("holdsRole") or bool(self.role_in(label))
+        if not label.startswith("holdsRole"):
+            return True
+        # 某局局长王明，某委主任李强: a clause's end parts a person from a body no rule gave them a post in
+        return bool(self.role_in(label)) and (label in self.rules or not self.apart)
 
     def role_in(self, label: str) -> str:
         """The post of a holdsRole fact: the one its rule read, else the one between or after the two ends."""
@@ -198,7 +202,8 @@ def _pair(found: dict, s, ordered: list[Mention], entities: list[Entity | None],
         if "Person" in (a.type, b.type) else ""
     if role:
         f.append("post|" + tp)
-    found[key] = Candidate(first, second, s.index, f, role=role)
+    found[key] = Candidate(first, second, s.index, f, role=role,
+                           apart=a.type != "Person" and any(p in between for p in "，,；;"))
 
 
 def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entities: list[Entity | None]):

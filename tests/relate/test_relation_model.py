@@ -145,3 +145,16 @@ def test_no_fact_places_a_zone_of_the_lexicon_in_another_city_or_province():
     assert not _outside(Entity("星湖新区", "Zone"), Entity("武汉市", "Place"))     # no lexicon zone
     c = Candidate(zone, Entity("武汉市", "Place"), 0, elsewhere=True)
     assert not c.stated("locatedIn>")
+
+
+def test_a_body_a_clauses_end_parts_from_a_person_gives_them_no_post_unless_a_rule_read_one():
+    from kg.model import Document
+    from kg.pipeline import process
+    from kg.relate import relate
+    from kg.relate.candidates import candidates
+    from kg.relate.context import Context
+
+    doc = process(Document(id="t", raw="潍坊市委常委、潍坊高新区党工委书记王明，管委会副主任李强出席。"), until=relate)
+    found = {(c.first.name, c.second.name): c for c in candidates(Context(doc), []) if c.second is not None}
+    assert not found["潍坊高新区", "李强"].stated("holdsRole<")       # the person, named second, holds it
+    assert found["潍坊高新区", "王明"].stated("holdsRole<")

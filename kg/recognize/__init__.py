@@ -12,6 +12,8 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - declared: the names a corrections file says to recognise, which win over the others (kg/recognize/declared.py);
 - a name the model read short of its brackets (某某（集团 and （集团）股份有限公司) made whole
   (kg/recognize/brackets.py);
+- a place and the name of a body after it, ending in a tail that decides its type (中国工程院, 澳门科技大学):
+  that body (kg/recognize/bodies.py);
 - a place followed by its government's name (开化县委, 镇江市政协): that body (kg/recognize/governments.py);
 - the news outlets of datelines (某某网合肥7月30日电), whatever else was read there (kg/recognize/datelines.py);
 - the policies named by a document's title (《关于…的意见》) or a quoted slogan and its kind (“某某”人才政策),
@@ -35,6 +37,7 @@ from bisect import bisect_right
 from kg.lexicon import has_surname, is_plain_word, load, prefixes
 from kg.model import Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
+from kg.recognize.bodies import bodies
 from kg.recognize.governments import governments
 from kg.recognize.policies import policies
 from kg.recognize.projects import named_after_companies
@@ -192,7 +195,7 @@ def recognise(doc: Document) -> Document:
     mentions = brackets.mend(doc, arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc),
                                             declared.find(doc)))
     mentions = _whole_names(doc, mentions)
-    mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(mentions))))
+    mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
     mentions = towns(doc, named_after_companies(doc, mentions))
     doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, mentions)))
     return doc

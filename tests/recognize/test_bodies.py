@@ -1,0 +1,28 @@
+"""Bodies named with their place in front, where the gazetteer read the place and the model missed the rest."""
+from kg.model import Document, Mention
+from kg.pipeline import process
+from kg.recognize import recognise
+from kg.recognize.bodies import bodies
+
+
+def _read(text: str, places: list[str]) -> list[tuple[str, str]]:
+    doc = process(Document(id="t", raw=text), until=recognise)
+    found = []
+    for place in places:
+        at = doc.text.find(place)
+        found.append(Mention(place, "Place", at, at + len(place), 0, source="gazetteer"))
+    return [(m.text, m.type) for m in bodies(doc, found)]
+
+
+def test_a_place_and_the_name_of_a_body_after_it_are_that_body():
+    assert _read("中国工程院院士张三出席。", ["中国"]) == [("中国工程院", "Organization")]
+    assert _read("临江星河电子有限公司投产。", ["临江"]) == [("临江星河电子有限公司", "Company")]
+
+
+def test_the_places_before_it_are_its_name_too():
+    assert _read("广东粤港澳大湾区国家纳米科技创新研究院揭牌。", ["广东", "粤港澳大湾区"]) == \
+        [("广东粤港澳大湾区国家纳米科技创新研究院", "Organization")]
+
+
+def test_a_clause_between_the_place_and_a_tail_is_no_name():
+    assert _read("颍上县与星河大学共建研究院。", ["颍上县"]) == [("颍上县", "Place")]

@@ -6,6 +6,8 @@ kg/relate/candidates.py, the rules' facts among them. `kg train` fits it
 (kg/train/relations.py) on the gold pages as the recogniser of another fold reads
 them, so that it learns from mentions as imperfect as those it will meet.
 
+A relation whose facts no rule read were seldom right on held-out folds (a zone
+signing a project, bodies working together) is made only where a rule read it.
 Its probabilities are calibrated on held-out folds (Platt's scaling): a fact at
 0.8 was right about 8 times in 10 there. A fact said in several sentences takes the
 highest confidence of any. Facts under FLOOR are not kept at all; the graph keeps
@@ -48,6 +50,8 @@ class RelationModel:
         self.threshold = float(arrays["threshold"])
         self.entities = dict(zip((str(k) for k in arrays["entity_keys"]),
                                  np.asarray(arrays["entity_confidence"], np.float64)))
+        # the labels only a rule's reading makes a fact of (kg/train/relations.py: rule_only)
+        self.rule_only = frozenset(str(x) for x in arrays["rule_only"]) if "rule_only" in arrays else frozenset()
 
     @classmethod
     def load(cls, path: str | Path) -> "RelationModel":
@@ -77,6 +81,11 @@ class RelationModel:
         if labels not in self._masks:
             self._masks[labels] = np.array([label in labels for label in self.labels])
         return self._masks[labels]
+
+    def allows(self, c: Candidate, label: str) -> bool:
+        """Whether the text says all a fact of `label` needs, and a rule read it where only a rule's reading
+        makes one."""
+        return c.stated(label) and (label not in self.rule_only or label in c.rules)
 
     def calibrate(self, raw: np.ndarray) -> np.ndarray:
         return calibrated(raw, self.calibration)
@@ -118,7 +127,7 @@ def facts(ctx: Context, ruled: list[Triple], model: RelationModel | None = None)
     best: dict[tuple, tuple[float, Triple]] = {}
     for c, row, raw_row in zip(found, confidence, raw):
         for j in np.flatnonzero(raw_row >= FLOOR):
-            if not c.stated(model.labels[j]):
+            if not model.allows(c, model.labels[j]):
                 continue
             fact = _fact(ctx, c, model.labels[j])
             key = (fact.subject.id, fact.predicate, fact.object.id if fact.object else fact.value, fact.role)

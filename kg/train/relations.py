@@ -37,6 +37,9 @@ from kg.write.atomic import atomic_open
 C = 1.0                 # inverse L2 strength: 0.3 and 3 read the held-out folds no better
 RELATIONS = [label for label in LABELS if label != NONE]
 MIN_POSITIVES = 3       # a label seen fewer times than this is left to the rules alone
+# a label whose facts that no rule read were right less often than this on held-out folds (of 20 or more) is
+# made only by a rule's reading: a zone signing a project, bodies working together, a body's parent
+RULE_ONLY_BELOW, RULE_ONLY_FACTS = 0.1, 20
 _NEVER = 30.0           # a logit that no sum of weights outweighs
 _SMOOTHING = 10         # an entity row of few examples leans this many examples' weight toward its broader row
 
@@ -126,8 +129,8 @@ def fit(pages: list[Page], c: float = C) -> dict[str, np.ndarray]:
         weights.append(coef)
         bias.append(intercept)
     return {"labels": np.array(labels), "features": np.array(names), "weights": np.array(weights).T.astype(np.float32),
-            "bias": np.array(bias), "calibration": np.array([1.0, 0.0]),
-            "threshold": np.array(0.5), "entity_keys": np.array([""]), "entity_confidence": np.array([0.5])}
+            "bias": np.array(bias), "calibration": np.array([1.0, 0.0]), "threshold": np.array(0.5),
+            "rule_only": np.array([], dtype=str), "entity_keys": np.array([""]), "entity_confidence": np.array([0.5])}
 
 
 def _rule_alone(label: str, found: list, names: list[str]):
@@ -149,6 +152,11 @@ class Scored:
     key: tuple
     raw: float
     right: bool
+    ruled: bool = False     # a rule read it too
+
+    @property
+    def label(self) -> str:
+        return self.key[2]
 
 
 def held_out(pages: dict[str, Page], folds: list[list[str]], c: float = C,
@@ -176,9 +184,26 @@ def scored(pages: dict[str, Page], models: dict[str, RelationModel]) -> list[Sco
                     continue
                 key = (cand.first.id, cand.second.id if cand.second else cand.value, label)
                 if key not in best or row[j] > best[key].raw:
-                    best[key] = Scored(d, key, float(row[j]), label in labels)
+                    best[key] = Scored(d, key, float(row[j]), label in labels, label in cand.rules)
         found += best.values()
     return found
+
+
+def rule_only(facts: list[Scored]) -> list[str]:
+    """The labels (both directions of a relation) whose held-out facts that no rule read were right less than
+    RULE_ONLY_BELOW of the time."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for f in facts:
+        if not f.ruled:
+            counts[f.label[:-1]][0] += f.right
+            counts[f.label[:-1]][1] += 1
+    return [p + d for p, (right, n) in sorted(counts.items()) if n >= RULE_ONLY_FACTS and right < RULE_ONLY_BELOW * n
+            for d in "><"]
+
+
+def kept(facts: list[Scored], only: list[str]) -> list[Scored]:
+    """The facts a model whose `only` labels are made by rules alone keeps."""
+    return [f for f in facts if f.ruled or f.label not in only]
 
 
 def calibration(facts: list[Scored]) -> np.ndarray:
@@ -228,13 +253,15 @@ def train_relations(pages: dict[str, Page], folds: list[list[str]], path: str | 
     show = progress or (lambda what: None)
     show("relations: held-out folds")
     facts = scored(pages, held_out(pages, folds, decided=decided))
+    only = rule_only(facts)
+    facts = kept(facts, only)
     platt = calibration(facts)
     confidence = calibrated([f.raw for f in facts], platt)
     gold = sum(p.gold.count for p in pages.values())
     show("relations: the shipped model")
     arrays = fit([*pages.values(), *decided])
     table = entity_table(pages)
-    arrays.update(calibration=platt,
+    arrays.update(calibration=platt, rule_only=np.array(only, dtype=str),
                   threshold=np.array(best_threshold(list(confidence), [f.right for f in facts], gold)),
                   entity_keys=np.array(list(table)), entity_confidence=np.array(list(table.values())))
     with atomic_open(Path(path), "wb") as out:

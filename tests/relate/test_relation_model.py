@@ -158,3 +158,25 @@ def test_a_body_a_clauses_end_parts_from_a_person_gives_them_no_post_unless_a_ru
     found = {(c.first.name, c.second.name): c for c in candidates(Context(doc), []) if c.second is not None}
     assert not found["潍坊高新区", "李强"].stated("holdsRole<")       # the person, named second, holds it
     assert found["潍坊高新区", "王明"].stated("holdsRole<")
+
+
+def test_a_relation_whose_facts_no_rule_read_were_seldom_right_is_made_by_rules_alone():
+    import copy
+
+    from kg.model import Entity, Triple
+    from kg.relate.candidates import Candidate
+    from kg.relate.learned import relations
+    from kg.train.relations import Scored, rule_only
+
+    signs = [Scored("d", ("zone", f"project{i}", "signs>"), 0.3, i == 0) for i in range(25)]
+    located = [Scored("d", (f"company{i}", "zone", "locatedIn>"), 0.3, i % 2 == 0) for i in range(25)]
+    ruled = [Scored("d", ("zone", "project", "signs>"), 0.9, True, ruled=True)]
+    assert rule_only(signs + located + ruled) == ["signs>", "signs<"]
+
+    model = copy.copy(relations())      # the process's model stays as it is
+    model.rule_only = frozenset({"signs>", "signs<"})
+    zone, project = Entity("潍坊高新区", "Zone"), Entity("星河电子生产基地项目", "Project")
+    alone = Candidate(zone, project, 0)
+    assert not model.allows(alone, "signs>") and model.allows(alone, "locatedIn<")
+    read = Candidate(zone, project, 0, rules={"signs>": Triple(zone, "signs", project)})
+    assert model.allows(read, "signs>")

@@ -127,13 +127,14 @@ def _bylines(doc: Document) -> list[Mention]:
 
 def _whole_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """A person's name the model cut short where the page names them in full (郜益 of 郜益农, read whole
-    elsewhere) is the whole name; a name of one character is none."""
+    elsewhere) is the whole name; a name of one character is none, and nor is one inside a zone's name."""
     names = sorted({m.text for m in mentions if m.type == "Person"}, key=len, reverse=True)
+    zones = {m.text for m in mentions if m.type == "Zone"}
     starts = sorted(m.start for m in mentions)
     kept = []
     for m in mentions:
-        if m.type == "Person" and len(m.text) < 2:
-            continue
+        if m.type == "Person" and (len(m.text) < 2 or any(m.text in z for z in zones)):
+            continue        # 徐庄 of 南京徐庄高新区 is the zone's short name
         if m.type == "Person" and m.source == learned.SOURCE:
             whole = next((n for n in names if len(n) > len(m.text) and n.startswith(m.text)
                           and doc.text.startswith(n, m.start)), None)

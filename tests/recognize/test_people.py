@@ -24,3 +24,10 @@ def test_a_line_that_only_looks_like_a_byline_is_no_one():
     doc = _page("项目建设吹响冲刺号角。\n看项目\n瞄准细分领域，推动产业发展。\n王明")
     assert ("看项目", 12, 15) in doc.articles[0].bylines        # segment takes a short line for names
     assert [m.text for m in _bylines(doc)] == ["王明"]
+
+
+def test_a_name_inside_a_zones_name_on_the_page_is_no_person():
+    doc = _page("南京徐庄高新区迎来丰收季。徐庄集聚了一批企业。")
+    zone = Mention("南京徐庄高新区", "Zone", 0, 7, 0, source="model")
+    read = Mention("徐庄", "Person", 13, 15, 1, source="model")
+    assert _whole_names(doc, [zone, read]) == [zone]

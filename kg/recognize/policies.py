@@ -5,7 +5,9 @@ by a slogan in quotes and the kind of programme it is (“两创一促”行动,
 The model cuts long titles short, or reads only the place at their head. A title
 that ends as an official document's does (意见, 办法, 方案 …, kg/data/policy_words.csv)
 is one policy, and so is a quoted slogan that a programme's word (政策, 战略, 工程)
-follows within four characters (人才, 发展, 国家). The names inside a title stay
+follows within four characters (人才, 发展, 国家). Unquoted, a programme is named by
+what launches it (实施某某赋能工程) or by a list of two or more (某某强链工程、某某落地工程).
+The names inside a title stay
 mentions (the body that issued it is an entity of the page); what the model read
 as a policy inside the name, or across its ends, gives way to it.
 """
@@ -24,6 +26,12 @@ TYPE = "Policy"
 _TITLE = re.compile(r"《[^《》\n]{2,60}》")
 _QUOTES = [(o, c) for o, c in QUOTES.items() if o != "《"]      # 「」 on traditional-character pages
 _EDITION = re.compile(r"(?:[（(][^（）()]{1,12}[）)])+$")      # （试行）, （2025-2027年）
+# Unquoted, only these words name one programme: 政策, 体系 or 模式 after plain words name a field of work
+# (人才政策, 产业体系), and a project's 工程 follows a place or a thing (供水保障工程), not a launching verb.
+_PROGRAMME = r"[\u4e00-\u9fff]{4,10}(?:工程|行动计划|专项行动|计划)"
+_LAUNCHED = re.compile(r"(?<=实施|开展|启动|推进|打造|深化)%s(?=[，。；、\s]|等)" % _PROGRAMME)
+# an item after one that is a programme too; where the first item begins, the list does not say
+_LISTED = re.compile(r"(?<=工程、|计划、|行动、)%s(?=[、，。；\s]|等)" % _PROGRAMME)
 
 
 @cache
@@ -57,7 +65,13 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[Mention]:
         slogans = [m for m in _slogan().finditer(text) if not any(a <= m.start() < b for a, b in spans)]
         edges = word_edges(text) if slogans else set()      # jieba's words only where a slogan may end
         spans += [m.span() for m in slogans if m.end() in edges]
+    spans += [s for s in _programmes(text) if not any(a <= s[0] < b for a, b in spans)]
     return [Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE) for a, b in spans]
+
+
+def _programmes(text: str) -> list[tuple[int, int]]:
+    """The spans of the unquoted programmes a launching verb or a list of them names in `text`."""
+    return sorted({m.span() for pattern in (_LAUNCHED, _LISTED) for m in pattern.finditer(text)})
 
 
 @cache

@@ -34,3 +34,12 @@ def test_a_title_is_one_policy_whatever_the_model_read_in_it_and_the_body_named_
     assert ("Policy", "《国务院办公厅关于促进开发区改革和创新发展的若干意见》") in found
     assert ("GovernmentAgency", "国务院办公厅") in found
     assert [e.name for e in doc.entities if e.type == "Policy"] == ["《国务院办公厅关于促进开发区改革和创新发展的若干意见》"]
+
+
+def test_an_unquoted_programme_is_named_by_what_launches_it_or_by_a_list_of_programmes():
+    text = "全区启动青年人才安居计划，聚力推进制造业数字赋能工程、中小企业梯度培育工程、园区亩均提效工程等三大工程。"
+    assert _policies(text) == ["青年人才安居计划", "制造业数字赋能工程", "中小企业梯度培育工程", "园区亩均提效工程"]
+
+
+def test_a_works_project_or_a_lone_item_ending_in_gongcheng_is_no_programme():
+    assert _policies("项目涉及绿色算力、污水管网改造工程等领域，对外承包工程、劳务合作稳步增长。") == []

@@ -5,7 +5,9 @@ committee of its people's congress (人大常委会), its government (人民政�
 political consultative conference (政协), and news names each by the place and the
 body's short name. The gazetteer finds the place, and the model often stops there
 too: a place followed by one of these is a government body, which derive puts in
-the place again (kg/derive).
+the place again (kg/derive). Named by its level alone (市委书记, 区政协主席), the body
+is that of the last place of that level the page named before it (ANNOTATION.md:
+市委 on a page about 镇江 is 镇江市委).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from kg.model import Document, Mention
 SOURCE = "government"
 # the bodies of a place, a longer name before its part; 委 but not 委托 (entrusts) or 委员 (a member)
 _BODY = re.compile(r"人大常委会|委员会|人民政府|政府|政协|纪委|委(?![托员屈])")
+_BY_LEVEL = re.compile(r"([市区县州])(%s)" % _BODY.pattern)
 
 
 def governments(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -29,4 +32,26 @@ def governments(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if body:
             m = Mention(m.text + body.group(), "GovernmentAgency", m.start, body.end(), m.sentence, source=SOURCE)
         kept.append(m)
-    return kept
+    return _by_level(doc, kept)
+
+
+def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with each body named by its level alone (市委, 区政协), found or not, named after the last
+    place of that level mentioned before it."""
+    places = [(m.start, m.name) for m in mentions if m.type == "Place" and m.name.endswith(LEVELS)]
+
+    def place(level: str, start: int) -> str:
+        return next((name for at, name in reversed(places) if at < start and name[-1] == level), "")
+
+    found = []
+    for m in mentions:
+        body = _BY_LEVEL.fullmatch(m.text) if m.type == "GovernmentAgency" else None
+        if body and place(body.group(1), m.start):
+            m.name = place(body.group(1), m.start) + body.group(2)
+    for s in doc.sentences:
+        for body in _BY_LEVEL.finditer(s.text):
+            start, end = s.start + body.start(), s.start + body.end()
+            if place(body.group(1), start) and not any(m.start < end and start < m.end for m in mentions):
+                found.append(Mention(body.group(), "GovernmentAgency", start, end, s.index,
+                                     name=place(body.group(1), start) + body.group(2), source=SOURCE))
+    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions

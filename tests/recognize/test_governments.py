@@ -45,3 +45,17 @@ def test_the_body_lies_in_its_place_which_is_an_entity_of_the_page():
     assert ("开化县委", "GovernmentAgency") in {(e.name, e.type) for e in doc.entities}
     assert ("开化县委", "locatedIn", "开化县") in {(t.subject.name, t.predicate, t.object.name)
                                                 for t in doc.triples if t.object}
+
+
+def test_a_body_named_by_its_level_alone_is_that_of_the_last_place_of_its_level_named_before():
+    text = "芜湖市召开大会。市委书记讲话，市政协副主席出席；宣城市和泾县代表发言，区委书记主持。会后市委常委视察。"
+    mentions = [_at(text, "芜湖市", "Place"), _at(text, "宣城市", "Place"), _at(text, "泾县", "Place"),
+                _at(text, "市政协", "GovernmentAgency", "model")]
+    named = {(m.start, m.name) for m in governments(_page(text), mentions) if m.type == "GovernmentAgency"}
+    assert named == {(text.index("市委"), "芜湖市委"), (text.index("市政协"), "芜湖市政协"),
+                     (text.rindex("市委"), "宣城市委")}      # no district named before 区委: left alone
+
+
+def test_a_page_names_its_city_committee_by_市委():
+    doc = extract("镇江市举行签约仪式。会上，市委书记马明龙讲话。")
+    assert ("马明龙", "holdsRole", "镇江市委") in {(t.subject.name, t.predicate, t.object.name) for t in doc.triples}

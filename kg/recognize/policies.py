@@ -28,7 +28,7 @@ _QUOTES = [(o, c) for o, c in QUOTES.items() if o != "《"]      # 「」 on tra
 _EDITION = re.compile(r"(?:[（(][^（）()]{1,12}[）)])+$")      # （试行）, （2025-2027年）
 # Unquoted, only these words name one programme: 政策, 体系 or 模式 after plain words name a field of work
 # (人才政策, 产业体系), and a project's 工程 follows a place or a thing (供水保障工程), not a launching verb.
-_PROGRAMME = r"[\u4e00-\u9fff]{4,10}(?:工程|行动计划|专项行动|计划)"
+_PROGRAMME = r"(?:(?!工程|计划)[\u4e00-\u9fff]){4,10}(?:工程|行动计划|专项行动|计划)"     # one, not 某工程八大工程
 _LAUNCHED = re.compile(r"(?<=实施|开展|启动|推进|打造|深化)%s(?=[，。；、\s]|等)" % _PROGRAMME)
 # an item after one that is a programme too; where the first item begins, the list does not say
 _LISTED = re.compile(r"(?<=工程、|计划、|行动、)%s(?=[、，。；\s]|等)" % _PROGRAMME)

@@ -39,6 +39,8 @@ def test_a_title_is_one_policy_whatever_the_model_read_in_it_and_the_body_named_
 def test_an_unquoted_programme_is_named_by_what_launches_it_or_by_a_list_of_programmes():
     text = "全区启动青年人才安居计划，聚力推进制造业数字赋能工程、中小企业梯度培育工程、园区亩均提效工程等三大工程。"
     assert _policies(text) == ["青年人才安居计划", "制造业数字赋能工程", "中小企业梯度培育工程", "园区亩均提效工程"]
+    # a list ending in its count (三大工程) does not say where its last item ends
+    assert _policies("实施科技成果转化工程、园区亩均提效工程三大工程；") == ["科技成果转化工程"]
 
 
 def test_a_works_project_or_a_lone_item_ending_in_gongcheng_is_no_programme():

@@ -102,13 +102,27 @@ def candidates(ctx: Context, rule_triples: list[Triple]) -> list[Candidate]:
         ordered = sorted(mentions, key=lambda m: (m.start, m.end))
         entities = [ctx.entity(m) for m in ordered]
         for i in range(len(ordered)):
-            for j in range(i + 1, min(i + 1 + _REACH, len(ordered))):
-                _pair(found, s, ordered, entities, i, j)
+            for j in range(i + 1, len(ordered)):
+                if j < i + 1 + _REACH or _listed_toward_zone(s, ordered, i, j):
+                    _pair(found, s, ordered, entities, i, j)
         _with_main_zone(ctx, found, s, ordered, entities)
     for t in rule_triples:
         _ruled(ctx, found, t)
     _about_the_ends(found)
     return list(found.values())
+
+
+def _listed_toward_zone(s, ordered: list[Mention], i: int, j: int) -> bool:
+    """Whether, of two mentions farther apart than the reach, one is a zone and the other an item of a list
+    that runs toward it (某高新区启动A、B、C……等项目): the list's items are the zone's alike."""
+    a, b = ordered[i], ordered[j]
+    if a.type == "Zone" and b.type != "Zone":
+        near = ordered[j - 1]
+        return near.end <= b.start and s.text[near.end - s.start:b.start - s.start] == "、"
+    if b.type == "Zone" and a.type != "Zone":
+        near = ordered[i + 1]
+        return a.end <= near.start and s.text[a.end - s.start:near.start - s.start] == "、"
+    return False
 
 
 def _about_the_ends(found: dict):

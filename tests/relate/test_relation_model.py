@@ -180,3 +180,19 @@ def test_a_relation_whose_facts_no_rule_read_were_seldom_right_is_made_by_rules_
     assert not model.allows(alone, "signs>") and model.allows(alone, "locatedIn<")
     read = Candidate(zone, project, 0, rules={"signs>": Triple(zone, "signs", project)})
     assert model.allows(read, "signs>")
+
+
+def test_a_zone_and_every_item_of_a_long_list_running_toward_it_are_candidates():
+    from kg.model import Document
+    from kg.pipeline import process
+    from kg.relate import relate
+    from kg.relate.candidates import candidates
+    from kg.relate.context import Context
+
+    items = ["星河智能装备产业园", "云帆生物医药产业园", "北辰新材料产业园", "天枢数据中心", "青禾食品加工基地",
+             "南湖物流园", "东岭科技孵化器", "西岸研发中心"]
+    doc = process(Document(id="t", raw="宁海高新区全面启动" + "、".join(items) + "等一批重点项目。"), until=relate)
+    pairs = {(c.first.name, c.second.name) for c in candidates(Context(doc), []) if c.second is not None}
+    listed = [m.name for m in doc.mentions if m.type != "Zone"]
+    assert len(listed) > 7, listed      # more items than the reach, for the test to mean something
+    assert all(("宁海高新区", name) in pairs for name in listed)

@@ -48,7 +48,7 @@ def mend(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 start, end = min(start, other.start), max(end, other.end)
                 last = other if other.end > last.end else last
                 ordered[j] = None
-        if doc.text[start] == OPEN:             # no mention before the bracket: the words back to the clause's start
+        if doc.text[start:start + 1] == OPEN:   # no mention before the bracket: the words back to the clause's start
             front = _clause_start(doc.text, lo, start, ordered)
             start = m.start if front is None else front
         ordered[k] = Mention(doc.text[start:end], last.type, start, end, m.sentence, source=m.source) \

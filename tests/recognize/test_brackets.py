@@ -43,3 +43,8 @@ def test_quotation_marks_at_a_names_edge_that_pair_with_none_inside_are_left_out
     read = [("「国际光电子博览会项目", "Project"), ("“星辰麓谷工业园”项目", "Project"), ("产业园”", "Project")]
     assert _mended(text, read) == [("国际光电子博览会项目", "Project"), ("“星辰麓谷工业园”项目", "Project"),
                                    ("产业园", "Project")]
+
+
+def test_a_closing_bracket_that_ends_the_page_with_no_opening_one_near_leaves_no_name():
+    # the model read the source line's paper and its bracket (绵阳日报）) as a company: nothing follows it
+    assert _mended("（文章来源：东海日报）", [("东海日报）", "Company")]) == []

@@ -18,6 +18,7 @@ from kg.derive import owners
 from kg.lexicon import ZONE_TAILS, load, post_run, short_place
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import learned
+from kg.recognize.brackets import paired
 from kg.resolve import canonical_zone, carried_places, leading_zone, merge_levelled, zone_city, zone_key
 
 PARENT, CITY, COMMITTEE = "derived:parent", "derived:city", "derived:committee"
@@ -60,6 +61,7 @@ def _parents(entities: dict[tuple[str, str], Entity]):
             while at != -1:
                 prefix = e.name[:at + len(tail)]
                 if not _LEGAL_TAIL.fullmatch(e.name[len(prefix):]) and not prefix.startswith(zone or "\0") \
+                        and paired(prefix) \
                         and prefix not in lex.places \
                         and kind in _PARENT_TYPES[e.type] \
                         and not tail_continues(tail, e.name[at + len(tail):at + len(tail) + 1]) \

@@ -37,7 +37,7 @@ def mend(doc: Document, mentions: list[Mention]) -> list[Mention]:
     bounds = {s.index: (s.start, s.end) for s in doc.sentences}
     ordered: list[Mention | None] = sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))
     for k, m in enumerate(ordered):
-        if m is None or _paired(m.text):
+        if m is None or paired(m.text):
             continue
         lo, hi = bounds.get(m.sentence, (0, len(doc.text)))
         start, end, last = _start(doc.text, m, lo), _end(doc.text, m, hi), m
@@ -67,7 +67,8 @@ def _unquoted(m: Mention) -> Mention | None:
     return Mention(text[a:b], m.type, m.start + a, m.start + b, m.sentence, source=m.source) if b - a >= 2 else None
 
 
-def _paired(name: str) -> bool:
+def paired(name: str) -> bool:
+    """Whether each bracket of `name` closes one it opened: 某某（集团） is whole, 某某（集团 is not."""
     depth = 0
     for ch in name:
         depth += (ch == OPEN) - (ch == CLOSE)

@@ -14,3 +14,9 @@ def test_a_subsidiary_names_its_group():
 def test_a_groups_registered_name_is_the_group_itself():
     found = _companies("宁波拓普集团股份有限公司在湘潭经开区投资建设生产基地。拓普集团董事长表示。")
     assert "宁波拓普集团股份有限公司" in found and "宁波拓普集团" not in found
+
+
+def test_a_group_named_in_brackets_before_its_legal_tail_is_the_company_itself():
+    found = _companies("区政府与长春星辉工业（集团）股份有限公司签订了框架合作协议。")
+    assert "长春星辉工业（集团）股份有限公司" in found
+    assert not any(name.endswith("（集团") for name in found)     # no half-bracketed parent

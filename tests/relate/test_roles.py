@@ -39,3 +39,7 @@ def test_a_zone_committees_posts_opening_a_clause_are_held_in_the_zone_the_artic
     ruled = {(t.subject.name, t.object.name) for t in extract("潍坊高新区举行签约仪式，市委书记张三出席。").triples
              if t.predicate == "holdsRole" and "rule:roles" in t.source}
     assert ruled == {("张三", "市委")}
+
+
+def test_a_zones_committee_called_工委_gives_its_posts_as_党工委_does():
+    assert ("王明", "工委书记", "天津高新区") in _roles("天津高新区召开大会。高新区工委书记王明出席。")

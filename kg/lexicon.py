@@ -61,6 +61,7 @@ class Lexicon:
     trades: set[str]                 # what a company's name says of its trade (电子, 药业): company_trades.txt
     policy_words: dict[str, str]     # what a policy's name ends in → "document" (titles only) or "programme"
     central_bodies: frozenset[str]   # the State Council's bodies by their names and short names (科技部, 海关总署)
+    unit_tails: list[str]            # what a body's unit named after it ends in (研究所, 办公厅): unit_tails.txt
 
 
 def _zones() -> dict[str, Zone]:
@@ -209,6 +210,7 @@ def load() -> Lexicon:
         trades=set(_data_lines("company_trades.txt")),
         policy_words={r["word"]: r["kind"] for r in _csv("policy_words.csv")},
         central_bodies=frozenset(_data_lines("central_bodies.txt")),
+        unit_tails=_data_lines("unit_tails.txt"),
     )
 
 

@@ -4,7 +4,9 @@ The gazetteer reads the place at the head of such a name wherever the model
 missed the whole. A place followed, within one word-bounded run of a few
 characters, by a tail that decides a body's type (研究院, 大学, 有限公司 …,
 kg/data/org_suffixes.csv) is that body; what the model read inside the run is
-part of its name.
+part of its name. So is a body followed by the name of one of its units
+(中国科学院 + 软件研究所, 天津市人民政府 + 办公厅, kg/data/unit_tails.txt): the unit,
+of the body's type.
 """
 from __future__ import annotations
 
@@ -17,12 +19,13 @@ from kg.recognize.tokens import word_edges
 
 SOURCE = "place-body"
 _RUN = 10       # characters between the place and the tail at most: a name, not a clause
-_CLAUSE = re.compile(r"[和与及同]|合作|共建|签约|建设|成立|打造")       # 某县与某大学共建研究院: a clause, not a name
+_CLAUSE = re.compile(r"[和与及同各]|合作|共建|对接|签约|建设|成立|打造")   # 某县与某大学共建研究院: a clause, not a name
+_UNIT_HEADS = ("Organization", "GovernmentAgency", "Company")
 
 
 @cache
-def _tail() -> re.Pattern:
-    tails = any_of(tail for tail, _ in load().deciding)
+def _tail(unit: bool) -> re.Pattern:
+    tails = any_of(load().unit_tails if unit else [tail for tail, _ in load().deciding])
     return re.compile(r"[\u4e00-\u9fff]{0,%d}?(?:%s)" % (_RUN, tails.pattern))
 
 
@@ -34,7 +37,8 @@ def bodies(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.start < body_end:
             continue        # what the model read inside the body's name
-        body = _body_after(doc.text, sentences.get(m.sentence), m, mentions) if m.type == "Place" else None
+        body = _body_after(doc.text, sentences.get(m.sentence), m, mentions) \
+            if m.type == "Place" or m.type in _UNIT_HEADS else None
         while body and kept and kept[-1].type == "Place" and kept[-1].end == body.start:     # 广东 + 粤港澳大湾区…
             before = kept.pop()
             body = Mention(doc.text[before.start:body.end], body.type, before.start, body.end, body.sentence,
@@ -45,7 +49,8 @@ def bodies(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def _body_after(text: str, sentence, place: Mention, mentions: list[Mention]) -> Mention | None:
-    found = _tail().match(text, place.end)
+    unit = place.type in _UNIT_HEADS
+    found = _tail(unit).match(text, place.end)
     if sentence is None or found is None or found.end() > sentence.start + len(sentence.text) \
             or _CLAUSE.search(found.group()):
         return None
@@ -53,5 +58,5 @@ def _body_after(text: str, sentence, place: Mention, mentions: list[Mention]) ->
         return None
     if found.end() - sentence.start not in word_edges(sentence.text):
         return None
-    kind = next(kind for tail, kind in load().deciding if found.group().endswith(tail))
+    kind = place.type if unit else next(kind for tail, kind in load().deciding if found.group().endswith(tail))
     return Mention(text[place.start:found.end()], kind, place.start, found.end(), place.sentence, source=SOURCE)

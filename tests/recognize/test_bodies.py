@@ -5,12 +5,12 @@ from kg.recognize import recognise
 from kg.recognize.bodies import bodies
 
 
-def _read(text: str, places: list[str]) -> list[tuple[str, str]]:
+def _read(text: str, places: list[str], kind: str = "Place") -> list[tuple[str, str]]:
     doc = process(Document(id="t", raw=text), until=recognise)
     found = []
     for place in places:
         at = doc.text.find(place)
-        found.append(Mention(place, "Place", at, at + len(place), 0, source="gazetteer"))
+        found.append(Mention(place, kind, at, at + len(place), 0, source="gazetteer"))
     return [(m.text, m.type) for m in bodies(doc, found)]
 
 
@@ -26,3 +26,11 @@ def test_the_places_before_it_are_its_name_too():
 
 def test_a_clause_between_the_place_and_a_tail_is_no_name():
     assert _read("颍上县与星河大学共建研究院。", ["颍上县"]) == [("颍上县", "Place")]
+
+
+def test_a_body_and_the_name_of_one_of_its_units_after_it_are_that_unit():
+    assert _read("星河科学院软件研究所、东海大学共建平台。", ["星河科学院"], "Organization") == \
+        [("星河科学院软件研究所", "Organization")]
+    assert _read("临江市人民政府办公厅印发通知。", ["临江市人民政府"], "GovernmentAgency") == \
+        [("临江市人民政府办公厅", "GovernmentAgency")]
+    assert _read("星河科学院各研究所参加。", ["星河科学院"], "Organization") == [("星河科学院", "Organization")]

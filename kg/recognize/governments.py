@@ -6,8 +6,8 @@ political consultative conference (政协), and news names each by the place and
 body's short name. The gazetteer finds the place, and the model often stops there
 too: a place followed by one of these is a government body, which derive puts in
 the place again (kg/derive). Named by its level alone (市委书记, 区政协主席), the body
-is that of the last place of that level the page named before it (ANNOTATION.md:
-市委 on a page about 镇江 is 镇江市委).
+is that of the last place of that level the page named before it, or a zone's name
+carried (ANNOTATION.md: 市委 on a page about 镇江 is 镇江市委; after 潍坊高新区, 潍坊市委).
 """
 from __future__ import annotations
 
@@ -38,7 +38,10 @@ def governments(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, with each body named by its level alone (市委, 区政协), found or not, named after the last
     place of that level mentioned before it."""
-    places = [(m.start, m.name) for m in mentions if m.type == "Place" and m.name.endswith(LEVELS)]
+    from kg.resolve import zone_places      # late: resolve imports the recognisers, and this is one
+
+    places = [(m.start, name) for m in mentions if m.type in ("Place", "Zone")
+              for name in ([m.name] if m.type == "Place" else zone_places(m.name)) if name.endswith(LEVELS)]
 
     def place(level: str, start: int) -> str:
         return next((name for at, name in reversed(places) if at < start and name[-1] == level), "")

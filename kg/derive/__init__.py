@@ -30,7 +30,7 @@ _PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "�
 
 
 # 安巢经济开发区管委会, 东湖综保区建设管理办公室: the body that runs a zone names it, though no lexicon does
-_COMMITTEE_OF_ZONE = re.compile(r"(.{2,12}(?:%s))(?:党工委|管委会|管理委员会|管委|建设管理办公室|管理办公室)$"
+_COMMITTEE_OF_ZONE = re.compile(r"(.{1,12}(?:%s))(?:党工委|管委会|管理委员会|管委|建设管理办公室|管理办公室)$"
                                 % "|".join(sorted(ZONE_TAILS, key=len, reverse=True)))
 
 
@@ -53,7 +53,8 @@ def _parents(entities: dict[tuple[str, str], Entity]):
         zone = next(filter(None, (leading_zone(text) for text in [e.name, *(m.text for m in e.mentions)])), "")
         if zone and zone != e.name and (zone in lex.zones or zone_city(zone)):
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
-        elif e.type == "GovernmentAgency" and (committee := _COMMITTEE_OF_ZONE.match(e.name)):
+        elif e.type == "GovernmentAgency" and (committee := _COMMITTEE_OF_ZONE.match(e.name)) \
+                and committee.group(1) not in ZONE_TAILS:          # 哈经开区管委会 names a zone; 高新区管委会 none
             zone = committee.group(1)
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
         for tail, kind in [(t, kind) for t, kind in tails if t in e.name]:     # a hundred tails, a few in a name

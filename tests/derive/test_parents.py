@@ -20,3 +20,13 @@ def test_a_group_named_in_brackets_before_its_legal_tail_is_the_company_itself()
     found = _companies("区政府与长春星辉工业（集团）股份有限公司签订了框架合作协议。")
     assert "长春星辉工业（集团）股份有限公司" in found
     assert not any(name.endswith("（集团") for name in found)     # no half-bracketed parent
+
+
+def _zones(text: str) -> set[str]:
+    return {e.name for e in extract(text).entities if e.type == "Zone"}
+
+
+def test_the_committee_that_runs_a_zone_names_the_zone_though_no_lexicon_does():
+    assert "星湖经开区" in _zones("星湖经开区管委会主任王明出席。")
+    assert "哈经开区" in _zones("哈经开区管委会主任王明出席。")       # one character before the zone's tail
+    assert _zones("高新区管委会主任王明出席。") == set()              # the tail alone names no zone

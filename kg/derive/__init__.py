@@ -21,7 +21,7 @@ from kg.recognize import learned
 from kg.recognize.brackets import paired
 from kg.resolve import canonical_zone, carried_places, leading_zone, merge_levelled, zone_city, zone_key
 
-PARENT, CITY, COMMITTEE = "derived:parent", "derived:city", "derived:committee"
+PARENT, CITY, COMMITTEE, PROJECT = "derived:parent", "derived:city", "derived:committee", "derived:project"
 _BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
 _PARENT_TYPES = {"Company": ("Company",), "Organization": ("Organization", "Company"),
                  "GovernmentAgency": ("GovernmentAgency",), "Project": ("Company", "Organization")}
@@ -140,8 +140,19 @@ def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
                                       name=e.name, source=COMMITTEE))
 
 
+def _projects_of_bodies(doc: Document, entities: dict[tuple[str, str], Entity]):
+    """A company or institution named right before 项目 names a project too (兴威新材料项目, 某某研究院项目):
+    the body builds it (ANNOTATION.md), and both are entities of the page."""
+    for body in [e for e in entities.values() if e.type in ("Company", "Organization")]:
+        for m in [m for m in body.mentions if doc.text.startswith("项目", m.end)]:
+            project = _entity(entities, "Project", m.text + "项目")
+            project.mentions.append(Mention(m.text + "项目", "Project", m.start, m.end + 2, m.sentence,
+                                            name=project.name, source=PROJECT))
+
+
 def derive(doc: Document) -> Document:
     entities = {(e.type, name_key(e.name)): e for e in doc.entities}
+    _projects_of_bodies(doc, entities)
     _parents(entities)
     _owners(doc, entities)
     _carried_places(entities)

@@ -30,3 +30,15 @@ def test_the_committee_that_runs_a_zone_names_the_zone_though_no_lexicon_does():
     assert "星湖经开区" in _zones("星湖经开区管委会主任王明出席。")
     assert "哈经开区" in _zones("哈经开区管委会主任王明出席。")       # one character before the zone's tail
     assert _zones("高新区管委会主任王明出席。") == set()              # the tail alone names no zone
+
+
+def test_a_body_named_right_before_项目_names_a_project_it_builds():
+    from kg.model import Document, Entity, Mention
+    from kg.derive import derive
+
+    text = "星河大学研究院项目开工。"
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    doc.entities = [Entity("星河大学研究院", "Organization", mentions=[Mention("星河大学研究院", "Organization", 0, 7, 0)])]
+    derived = {(e.type, e.name) for e in derive(doc).entities}
+    assert {("Project", "星河大学研究院项目"), ("Organization", "星河大学研究院")} <= derived

@@ -5,10 +5,11 @@
 - the places a zone's or a government's name carries (潍坊高新区 → 潍坊市, as SCHEMA.md asks; 宝坻区政府 → 宝坻区);
 - a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会);
 - the company a project is named after where no company's tail says where it ends (星辰电子 of
-  星辰电子智能传感器生产基地项目): a learned split (kg/derive/owners.py).
+  星辰电子智能传感器生产基地项目): a learned split (kg/derive/owners.py);
+- the project a body names when 项目 follows it (兴威新材料项目).
 
 Each derived mention says so in its source ("derived:parent", "derived:city", "derived:committee",
-"derived:owner").
+"derived:owner", "derived:project").
 """
 from __future__ import annotations
 

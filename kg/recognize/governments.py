@@ -49,12 +49,13 @@ def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
     found = []
     for m in mentions:
         body = _BY_LEVEL.fullmatch(m.text) if m.type == "GovernmentAgency" else None
-        if body and place(body.group(1), m.start):
-            m.name = place(body.group(1), m.start) + body.group(2)
+        if body and (named := place(body.group(1), m.start)):
+            m.name = named + body.group(2)
     for s in doc.sentences:
         for body in _BY_LEVEL.finditer(s.text):
             start, end = s.start + body.start(), s.start + body.end()
-            if place(body.group(1), start) and not any(m.start < end and start < m.end for m in mentions):
+            named = place(body.group(1), start)
+            if named and not any(m.start < end and start < m.end for m in mentions):
                 found.append(Mention(body.group(), "GovernmentAgency", start, end, s.index,
-                                     name=place(body.group(1), start) + body.group(2), source=SOURCE))
+                                     name=named + body.group(2), source=SOURCE))
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions

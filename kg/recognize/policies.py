@@ -7,9 +7,9 @@ that ends as an official document's does (意见, 办法, 方案 …, kg/data/po
 is one policy, and so is a quoted slogan that a programme's word (政策, 战略, 工程)
 follows within four characters (人才, 发展, 国家). Unquoted, a programme is named by
 what launches it (实施某某赋能工程) or by a list of two or more (某某强链工程、某某落地工程).
-The names inside a title stay
-mentions (the body that issued it is an entity of the page); what the model read
-as a policy inside the name, or across its ends, gives way to it.
+The names inside a title stay mentions (the body that issued it is an entity of
+the page); what the model read as a policy inside the name, or across its ends,
+gives way to it.
 """
 from __future__ import annotations
 

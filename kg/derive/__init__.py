@@ -6,7 +6,7 @@
 - a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会);
 - the company a project is named after where no company's tail says where it ends (星辰电子 of
   星辰电子智能传感器生产基地项目): a learned split (kg/derive/owners.py);
-- the project a body names when 项目 follows it (兴威新材料项目).
+- the project a body names when 项目 follows it (星河新材料项目).
 
 Each derived mention says so in its source ("derived:parent", "derived:city", "derived:committee",
 "derived:owner", "derived:project").
@@ -142,7 +142,7 @@ def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
 
 
 def _projects_of_bodies(doc: Document, entities: dict[tuple[str, str], Entity]):
-    """A company or institution named right before 项目 names a project too (兴威新材料项目, 某某研究院项目):
+    """A company or institution named right before 项目 names a project too (星河新材料项目, 某某研究院项目):
     the body builds it (ANNOTATION.md), and both are entities of the page."""
     for body in [e for e in entities.values() if e.type in ("Company", "Organization")]:
         for m in [m for m in body.mentions if doc.text.startswith("项目", m.end)]:

@@ -7,7 +7,7 @@ components do, and one arbiter keeps one reading of each stretch of text:
   names one kind of body, 研究院 or 有限公司, takes that type);
 - gazetteer: the zones and places the lexicons name (kg/recognize/gazetteer.py);
 - byline: the reporters' names that segmentation found, where a name begins with a surname;
-- a person's name the model cut short where the page names it whole elsewhere (郜益 of 郜益农): the whole name;
+- a person's name the model cut short where the page names it whole elsewhere (王小 of 王小明): the whole name;
 - coreference: 该企业, 该项目 …, named later by resolve (kg/recognize/coreference.py);
 - declared: the names a corrections file says to recognise, which win over the others (kg/recognize/declared.py);
 - a name the model read short of its brackets (某某（集团 and （集团）股份有限公司) made whole
@@ -54,7 +54,7 @@ def _model(doc: Document) -> list[Mention]:
 
 
 def _whole_number(m: Mention, text: str) -> Mention:
-    """A name never begins inside a number: 4000万吨炼化一体化项目, not 000万吨…, where the model began late."""
+    """A name never begins inside a number: 3000万吨某某一体化项目, not 000万吨…, where the model began late."""
     start = m.start
     while start > 0 and m.text[:1].isdigit() and (text[start - 1].isdigit() or text[start - 1] == "."):
         start -= 1
@@ -126,7 +126,7 @@ def _bylines(doc: Document) -> list[Mention]:
 
 
 def _whole_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """A person's name the model cut short where the page names them in full (郜益 of 郜益农, read whole
+    """A person's name the model cut short where the page names them in full (王小 of 王小明, read whole
     elsewhere) is the whole name; a name of one character is none, and nor is one inside a zone's name."""
     names = sorted({m.text for m in mentions if m.type == "Person"}, key=len, reverse=True)
     zones = {m.text for m in mentions if m.type == "Zone"}

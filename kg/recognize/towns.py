@@ -1,9 +1,10 @@
 """Towns and subdistricts: the divisions below a county (某某县某某镇、某某镇, 某某区某某街道).
 
 The lexicons stop at counties (kg/data/admin_divisions.csv), and a town's name is
-short and often a word as well (长安, 临江). News names a town after its county,
-or in a list with other towns: a name of two or three characters and 镇, 乡 or
-街道 right after a county's mention, or after such a town and 、 or 和, is a place.
+short and often a word as well (长安, 临江). News names a town after its county
+or city, or in a list with other towns: a name of two or three characters and
+镇, 乡 or 街道 right after a county's or city's mention, or after such a town and
+、 or 和, is a place.
 """
 from __future__ import annotations
 
@@ -18,11 +19,11 @@ _JOINED = ("、", "和", "及")
 
 
 def towns(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """`mentions`, and the towns named after a county's mention or in a list after such a town."""
+    """`mentions`, and the towns named after a county's or city's mention or in a list after such a town."""
     places = load().places
     found: list[Mention] = []
     for m in mentions:
-        if m.type != "Place" or getattr(places.get(m.text), "level", "") != "county":
+        if m.type != "Place" or getattr(places.get(m.text), "level", "") not in ("county", "city"):
             continue
         at = m.end
         while town := _TOWN.match(doc.text, at):

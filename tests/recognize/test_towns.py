@@ -20,3 +20,7 @@ def test_the_towns_after_a_county_and_in_a_list_after_them_are_places():
 def test_a_towns_government_or_a_common_word_before_its_tail_is_no_town():
     assert _towns("邻水县城乡建设加快推进。", "邻水县") == []
     assert _towns("邻水县高滩镇政府组织会议。", "邻水县") == []
+
+
+def test_a_town_after_a_city_is_a_place_too():
+    assert _towns("该项目位于舟山市东港镇，总投资60亿元。", "舟山市") == ["东港镇"]

@@ -49,3 +49,10 @@ def test_a_place_name_inside_a_word_is_no_place(text, place):
     from kg.recognize.tokens import word_edges
     places = [m.text for m in find(text, 0, 0, word_edges(text)) if m.type == "Place"]
     assert places == ([place] if place else [])
+
+
+def test_world_regions_and_the_seas_and_regions_china_plans_name_are_places():
+    from kg.recognize.gazetteer import find
+    from kg.recognize.tokens import word_edges
+    text = "产品销往欧洲和东北亚，助力环渤海地区发展。"
+    assert [m.text for m in find(text, 0, 0, word_edges(text)) if m.type == "Place"] == ["欧洲", "东北亚", "环渤海"]

@@ -62,6 +62,7 @@ class Lexicon:
     policy_words: dict[str, str]     # what a policy's name ends in → "document" (titles only) or "programme"
     central_bodies: frozenset[str]   # the State Council's bodies by their names and short names (科技部, 海关总署)
     unit_tails: list[str]            # what a body's unit named after it ends in (研究所, 办公厅): unit_tails.txt
+    academies: dict[str, str]        # every name of a national academy (中科院) → its official name: academies.txt
 
 
 def _zones() -> dict[str, Zone]:
@@ -211,6 +212,7 @@ def load() -> Lexicon:
         policy_words={r["word"]: r["kind"] for r in _csv("policy_words.csv")},
         central_bodies=frozenset(_data_lines("central_bodies.txt")),
         unit_tails=_data_lines("unit_tails.txt"),
+        academies={form: line.split()[0] for line in _data_lines("academies.txt") for form in line.split()},
     )
 
 
@@ -273,6 +275,16 @@ def prefixes(kind: str) -> Prefixes:
 def leading_place(text: str) -> str:
     """The longest place name `text` begins with (潍坊高新区 → 潍坊), or ''."""
     return prefixes("place").longest(text)
+
+
+def leading_country(text: str) -> str:
+    """The country or world region a foreign body's name begins with (德国博马科技 → 德国), leaving a name of two
+    characters or more; '' for China's own (中国银行) and for any other name."""
+    place = leading_place(text)
+    known = load().places.get(place)
+    if not known or known.level != "world" or place == "中国" or len(text) - len(place) < 2:
+        return ""
+    return place
 
 
 def leading_zone_name(text: str) -> str:

@@ -1,7 +1,7 @@
 """Derive: the entities a page names only inside other names.
 
 - the bodies a name is built on: 保定高新区党群部 names 保定高新区, 某某集团华远药业（随州）有限公司
-  names 某某集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学;
+  names 某某集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学, 中科院某某所 names 中国科学院;
 - the places a zone's or a government's name carries (潍坊高新区 → 潍坊市, as SCHEMA.md asks; 宝坻区政府 → 宝坻区);
 - a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会);
 - the company a project is named after where no company's tail says where it ends (星辰电子 of
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.derive import owners
-from kg.lexicon import ZONE_TAILS, load, post_run, short_place
+from kg.lexicon import ZONE_TAILS, leading_country, load, post_run, short_place
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import learned
 from kg.recognize.brackets import paired
@@ -72,6 +72,18 @@ def _parents(entities: dict[tuple[str, str], Entity]):
                 at = e.name.find(tail, at + 1)
 
 
+def _academies(entities: dict[tuple[str, str], Entity]):
+    """中科院 is 中国科学院 (kg/data/academies.txt), and a body named after it (中科院某某所) names it."""
+    forms = load().academies
+    for e in [e for e in entities.values() if e.type == "Organization" and e.name in forms]:
+        if forms[e.name] != e.name:
+            e.aliases.add(forms[e.name])
+    for e in [e for e in entities.values() if e.type in _BUILT_ON]:
+        form = max((f for f in forms if e.name.startswith(f) and len(e.name) > len(f)), key=len, default="")
+        if form:
+            _mentioned_in(entities, e, form, "Organization", forms[form])
+
+
 def _mentioned_in(entities, holder: Entity, prefix: str, kind: str, name: str, source: str = PARENT):
     """Add the entity whose name begins `holder`'s, mentioned where `holder` is."""
     e = _entity(entities, kind, name)
@@ -114,6 +126,17 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
                 _mentioned_in(entities, project, owner, "Company", owner, owners.SOURCE)
 
 
+def _countries(entities: dict[tuple[str, str], Entity]):
+    """德国博马科技 is 博马科技 of 德国: the country is a place of the page, and the body is known by its name
+    without it too (ANNOTATION.md names such a company without its country)."""
+    for e in [e for e in entities.values() if e.type in _BUILT_ON]:
+        country = leading_country(e.name)
+        if country:
+            _mentioned_in(entities, e, country, "Place", country, CITY)
+            if e.type != "Project":
+                e.aliases.add(e.name[len(country):])
+
+
 def _carried_places(entities: dict[tuple[str, str], Entity]):
     """The places a zone's or a government body's name carries are entities of the document (ANNOTATION.md:
     a zone's city, even when only the zone's name carries it; 宝坻区 of 宝坻区政府, as the gold has it)."""
@@ -130,13 +153,18 @@ def _carried_places(entities: dict[tuple[str, str], Entity]):
 def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
     """A zone followed by posts of which one is its committee's (管委会主任): the committee is an entity,
     mentioned where the post names it, though the page never writes its name whole."""
+    agencies = [m for e in entities.values() if e.type == "GovernmentAgency" for m in e.mentions]
     for zone in [e for e in entities.values() if e.type == "Zone"]:
         for m in zone.mentions:
             posts = post_run().match(doc.text, m.end)
             at = posts.group().find("管委会") if posts else -1
-            if at == -1 or (at and posts.group()[at - 1] != "、"):
+            if at == -1 or (at and posts.group()[at - 1] != "、") \
+                    or any(a.start <= m.end + at < a.end for a in agencies):     # a body read whole already
                 continue
-            e = _entity(entities, "GovernmentAgency", zone.name + "管委会")
+            # named as the page names it (武汉东湖新技术开发区管委会), found by its zone's name too
+            e = _entity(entities, "GovernmentAgency", m.text + "管委会")
+            if zone.name + "管委会" != e.name:
+                e.aliases.add(zone.name + "管委会")
             e.mentions.append(Mention("管委会", "GovernmentAgency", m.end + at, m.end + at + 3, m.sentence,
                                       name=e.name, source=COMMITTEE))
 
@@ -154,8 +182,10 @@ def _projects_of_bodies(doc: Document, entities: dict[tuple[str, str], Entity]):
 def derive(doc: Document) -> Document:
     entities = {(e.type, name_key(e.name)): e for e in doc.entities}
     _projects_of_bodies(doc, entities)
+    _academies(entities)
     _parents(entities)
     _owners(doc, entities)
+    _countries(entities)
     _carried_places(entities)
     _committees(doc, entities)
     merge_levelled(entities)        # a body derived here (安徽省委) may be one the page names by its level (省委)

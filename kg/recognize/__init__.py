@@ -40,7 +40,7 @@ from kg.recognize import brackets, coreference, datelines, declared, gazetteer, 
 from kg.recognize.bodies import bodies
 from kg.recognize.governments import governments
 from kg.recognize.policies import policies
-from kg.recognize.projects import named_after_companies
+from kg.recognize.projects import built_for_industries, named_after_companies
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import word_edges
 from kg.recognize.towns import towns
@@ -197,7 +197,7 @@ def recognise(doc: Document) -> Document:
                                             declared.find(doc)))
     mentions = _whole_names(doc, mentions)
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
-    mentions = towns(doc, named_after_companies(doc, mentions))
+    mentions = towns(doc, built_for_industries(doc, named_after_companies(doc, mentions)))
     doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, mentions)))
     return doc
 

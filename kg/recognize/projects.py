@@ -1,4 +1,5 @@
-"""Projects named after their company: 某某集团新材料产业项目, 某某股份有限公司智能仪表生产线技改项目.
+"""Projects named after their company (某某集团新材料产业项目, 某某股份有限公司智能仪表生产线技改项目) or
+after the industry of the building they are (装备制造产业园, 生物医药中试楼).
 
 News names a company's project by the company and what is built, up to 项目. The
 model reads the company and stops there, or reads what follows as an industry or
@@ -14,10 +15,13 @@ from kg.model import Document, Mention
 from kg.recognize.tokens import tokenize
 
 SOURCE = "company-project"
+FACILITY_SOURCE = "industry-project"
 _BODIES = ("Company", "Organization")
 _REST = re.compile(r"[^，。；：、！？“”《》（）\s]{1,16}?项目(?![部组])")     # 项目部, 项目组: a project's team
 _CLAUSE = ("d", "p", "u", "m", "r", "c", "q")      # adverbs, prepositions, particles, numbers, pronouns …
 _INSIDE = ("Industry", "Product", "Place")      # what a project's name may hold: 某某集团天津新材料项目
+# what is built for an industry: an industry's name before one of these names a project (ANNOTATION.md)
+_FACILITY = re.compile(r"产业园区?|产业基地|生产基地|中试楼")
 
 
 def named_after_companies(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -45,3 +49,16 @@ def _named(rest: str) -> bool:
     flags = [w.flag for w in words[:-1]]
     return any(f.startswith("n") for f in flags) and \
         not any(f.startswith(_CLAUSE) and w.word != "及" for f, w in zip(flags, words))
+
+
+def built_for_industries(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with each industry's mention that a facility's word follows (电子信息中试楼) made the
+    project's: the model reads the industry and stops before the building."""
+    starts = {m.start for m in mentions}
+    kept = []
+    for m in mentions:
+        built = _FACILITY.match(doc.text, m.end) if m.type == "Industry" else None
+        if built and not any(built.start() <= s < built.end() for s in starts):
+            m = Mention(doc.text[m.start:built.end()], "Project", m.start, built.end(), m.sentence, source=SOURCE)
+        kept.append(m)
+    return kept

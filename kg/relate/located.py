@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import Place, leading_place, load
+from kg.lexicon import Place, leading_country, leading_place, load
 from kg.model import name_key
 from kg.recognize.features import listed
 from kg.relate.context import Context
@@ -29,6 +29,8 @@ _ZONE_BEFORE = re.compile(r"^(?:的|内的?|区内)?(?:重点|龙头|骨干|高�
 _ZONE_AFTER = re.compile(r"^(?:是|为|系)$")                                           # X是南通高新区…企业
 _OPENED = re.compile(r"^(?:正式)?(?:启用|揭牌|成立|落地|落户|投产|开工|开业|运营|建成)")
 _AS_ZONES = re.compile(r"作为$")                                                       # 作为A高新区的…，X
+_TOWN = re.compile(r"(?:镇|乡|街道)$")
+_JOINED = ("、", "和", "及")
 
 
 def _placed_in(text: str, m, zones, base: int):
@@ -64,6 +66,7 @@ def find(ctx: Context):
                 ctx.add(e, "locatedIn", ctx.named("Place", place), first)
         if e.type in _BODIES:
             _belongs(ctx, e, first, bodies, zones)
+            ctx.add(e, "locatedIn", ctx.named("Place", leading_country(e.name)), first)     # 德国博马科技
             places = leading_places(e.name)         # 天津市宝坻区政府: 宝坻区 → 天津市
             for outer, inner in zip(places, places[1:]):
                 if _within(load().places[inner], load().places[outer]):
@@ -96,11 +99,22 @@ def find(ctx: Context):
 
 
 def _nested_places(ctx: Context, mentions: list, sentence: int):
-    """天津市宝坻区, 河北唐山曹妃甸区: a place right after the one the lexicon puts it in."""
+    """天津市宝坻区, 河北唐山曹妃甸区: a place right after the one the lexicon puts it in; 邻水县高滩镇、坛同镇:
+    the towns named after their county or city, and listed after such a town."""
     places = sorted((m for m in mentions if m.type == "Place"), key=lambda m: m.start)
-    for outer, inner in zip(places, places[1:]):
-        if outer.end == inner.start and _within(load().places.get(inner.text), load().places.get(outer.text)):
+    lexicon = load().places
+    for k, (outer, inner) in enumerate(zip(places, places[1:])):
+        if outer.end != inner.start:
+            continue
+        if _within(lexicon.get(inner.text), lexicon.get(outer.text)):
             ctx.add(ctx.entity(inner), "locatedIn", ctx.entity(outer), sentence)
+        elif _TOWN.search(inner.text) and getattr(lexicon.get(outer.text), "level", "") in ("county", "city"):
+            town = inner
+            for nxt in [inner, *places[k + 2:]]:
+                if nxt is not inner and (ctx.doc.text[town.end:nxt.start] not in _JOINED or not _TOWN.search(nxt.text)):
+                    break
+                ctx.add(ctx.entity(nxt), "locatedIn", ctx.entity(outer), sentence)
+                town = nxt
 
 
 def _within(inner: Place | None, outer: Place | None) -> bool:

@@ -7,6 +7,8 @@ else the zone the article is about.
 """
 from __future__ import annotations
 
+import re
+
 from kg.relate.context import Context
 
 _SUBJECTS = {"focusesOn": ("Zone", "Company", "Organization"), "issues": ("Zone", "GovernmentAgency"),
@@ -32,6 +34,30 @@ def find(ctx: Context):
                 else:
                     subject = ctx.main_zone(sentence) if "Zone" in subject_types else None
                 ctx.add(subject, predicate, ctx.entity(obj), sentence)
+        for industry in (m for m in mentions if m.type == "Industry"):
+            for company in _of_the_kind(ctx, mentions, industry):
+                ctx.add(ctx.entity(company), "focusesOn", ctx.entity(industry), sentence)
+
+
+# A、B、C等13家集成电路设计企业: the companies listed are of the industry that follows them
+_OF_THE_KIND = re.compile(r"等(?:[0-9一二三四五六七八九十百余多]+家|一批|多家)?(?:知名|重点|龙头|优质|头部|骨干)?")
+_KIND_NOUN = re.compile(r"企业|公司|领域|龙头|翘楚|行业")
+_JOIN = ("、", "和", "及")
+
+
+def _of_the_kind(ctx: Context, mentions, industry) -> list:
+    """The companies of a list right before `industry` that names their kind (A、B等N家某产业企业)."""
+    text = ctx.doc.text
+    before = sorted((m for m in mentions if m.end <= industry.start), key=lambda m: m.start)
+    if not before or not _KIND_NOUN.match(text, industry.end) \
+            or not _OF_THE_KIND.fullmatch(text, before[-1].end, industry.start):
+        return []
+    listed = []
+    for m in reversed(before):
+        if m.type not in ("Company", "Organization") or (listed and text[m.end:listed[-1].start] not in _JOIN):
+            break
+        listed.append(m)
+    return listed
 
 
 def _about_a_project(mentions, before, obj):

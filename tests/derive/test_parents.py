@@ -42,3 +42,31 @@ def test_a_body_named_right_before_项目_names_a_project_it_builds():
     doc.entities = [Entity("星河大学研究院", "Organization", mentions=[Mention("星河大学研究院", "Organization", 0, 7, 0)])]
     derived = {(e.type, e.name) for e in derive(doc).entities}
     assert {("Project", "星河大学研究院项目"), ("Organization", "星河大学研究院")} <= derived
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    doc = extract(text)
+    return {(t.subject.name, t.predicate, t.object.name) for t in doc.triples if t.object is not None}
+
+
+def test_a_body_named_after_an_academys_short_name_belongs_to_the_academy():
+    doc = extract("项目将推动中科院地质地球所深部资源探测成果产业转化。")
+    academy = next(e for e in doc.entities if e.type == "Organization" and e.name == "中国科学院")
+    assert "中科院" in academy.aliases      # one entity by either name
+    assert ("中科院地质地球所", "partOf", "中国科学院") in _facts("项目将推动中科院地质地球所深部资源探测成果产业转化。")
+
+
+def test_a_foreign_company_is_in_its_country_and_known_without_it():
+    doc = extract("冰岛安沃泰克公司与长春新区签约。")
+    company = next(e for e in doc.entities if e.type == "Company")
+    assert "安沃泰克公司" in company.aliases | {company.name}
+    assert any(e.type == "Place" and e.name == "冰岛" for e in doc.entities)
+    assert (company.name, "locatedIn", "冰岛") in _facts("冰岛安沃泰克公司与长春新区签约。")
+    assert not any(e.type == "Place" and e.name == "中国" for e in extract("中国银行与长春新区签约。").entities)
+
+
+def test_a_committee_read_from_its_posts_is_named_as_the_page_names_its_zone():
+    doc = extract("武汉东湖新技术开发区党工委副书记、管委会主任夏明出席。")
+    committees = [e for e in doc.entities if e.type == "GovernmentAgency"]
+    assert [e.name for e in committees] == ["武汉东湖新技术开发区管委会"]
+    assert "东湖高新区管委会" in committees[0].aliases      # and found by its zone's name, as the role rules look

@@ -1,4 +1,5 @@
-"""A company's mention that 项目 follows within the clause is the front of its project's name."""
+"""A company's mention that 项目 follows within the clause is the front of its project's name; an industry's
+that a facility's word follows (生物医药中试楼) is the front of the facility's."""
 from kg.pipeline import extract
 
 
@@ -16,3 +17,15 @@ def test_a_clause_between_the_company_and_a_project_is_no_name():
     assert not any(name.startswith("星辰集团") for name in _projects("星辰集团等一批重点项目落地。"))
     assert not any(name.startswith("星辰集团") for name in _projects("星辰集团投资5亿元的触摸屏项目开工。"))
     assert not any(name.startswith("星辰集团") for name in _projects("星辰集团相关项目进展顺利。"))
+
+
+def test_an_industry_and_the_facility_built_for_it_is_one_project():
+    from kg.model import Document, Mention
+    from kg.recognize.projects import built_for_industries
+
+    text = "园区规划建设电子信息中试楼、生物医药产业园和综合配套用房。"
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    read = [Mention("电子信息", "Industry", 6, 10, 0), Mention("生物医药", "Industry", 14, 18, 0)]     # the model stopped
+    assert [(m.text, m.type) for m in built_for_industries(doc, read)] == [("电子信息中试楼", "Project"),
+                                                                         ("生物医药产业园", "Project")]

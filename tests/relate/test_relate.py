@@ -89,6 +89,16 @@ def facts(text: str) -> set[tuple]:
     # what a project will make is made by the company that builds it
     ("山东东皓机械科技有限公司高端智能装备制造项目开工。该项目建成后，具备年产制动器总成3万套的生产能力。",
      {("山东东皓机械科技有限公司", "produces", "制动器总成", None)}),
+    # parties that go on to sign together, with a word between (还, 也)
+    ("星海大学、东川农业大学、临江市科技局还签署了三方战略合作框架协议。",
+     {("星海大学", "cooperatesWith", "东川农业大学", None), ("东川农业大学", "cooperatesWith", "临江市科技局", None)}),
+    # the companies listed before their kind are of that industry
+    ("产业园揭牌开园，星辰电子、海川科技、东湖信息等13家集成电路设计领域企业签约入驻。",
+     {("星辰电子", "focusesOn", "集成电路设计", None), ("海川科技", "focusesOn", "集成电路设计", None),
+      ("东湖信息", "focusesOn", "集成电路设计", None)}),
+    # towns named after their county, and listed after such a town
+    ("新区包括广安市邻水县高滩镇、坛同镇的部分行政区域。",
+     {("高滩镇", "locatedIn", "邻水县", None), ("坛同镇", "locatedIn", "邻水县", None)}),
 ])
 def test_reads_facts(text, expected):
     assert expected <= facts(text)

@@ -114,6 +114,21 @@ def merge_levelled(entities: dict[tuple[str, str], Entity]):
             del entities[key]
 
 
+def _inner_names(e: Entity) -> set[str]:
+    """The shorter names news gives a government body: without 中共 (中共湖南省委 → 湖南省委), and without the
+    broader places before its own place or zone (深圳市宝安区委 → 宝安区委, 湖北省武汉市东湖高新区管委会 →
+    东湖高新区管委会)."""
+    if e.type != "GovernmentAgency":
+        return set()
+    names = {e.name[2:]} if e.name.startswith("中共") and len(e.name) > 4 else set()
+    runs = list(_place_runs(e.name))
+    if len(runs) >= 2 and len(e.name) - runs[-2][0] > len(runs[-1][1]):
+        names.add(e.name[runs[-2][0]:])        # the last place and the body's own name
+    if runs and leading_zone(e.name[runs[-1][0]:]):
+        names.add(e.name[runs[-1][0]:])         # the zone and the body's own name
+    return names
+
+
 def _merge_zones(entities: dict[tuple[str, str], Entity]):
     """Zones that are one zone of the lexicon (东湖高新区, 中国光谷, 湖北省武汉市东湖高新区) are one entity, named as
     first named, and so are the bodies named after them (东湖高新区管委会, 武汉东湖高新区管委会)."""
@@ -314,6 +329,7 @@ def resolve(doc: Document) -> Document:
     merge_levelled(entities)
     _merge_zones(entities)
     for e in entities.values():
+        e.aliases |= _inner_names(e)
         e.aliases.discard(e.name)
     doc.entities = list(entities.values())
     return doc

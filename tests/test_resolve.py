@@ -121,3 +121,15 @@ def test_a_project_named_with_and_without_xiangmu_is_one():
     assert _same_project("星辰电子智能传感器生产基地项目", "星辰电子智能传感器生产基地")
     assert not _same_project("星辰电子智能传感器生产基地项目", "星辰电子智能传感器生产基地项目")
     assert not _same_project("传感器项目", "传感器")
+
+
+def test_a_government_body_is_known_by_its_shorter_names_too():
+    from kg.resolve import _inner_names
+
+    assert _inner_names(Entity("中共湖南省委", "GovernmentAgency")) == {"湖南省委"}
+    assert _inner_names(Entity("深圳市宝安区委", "GovernmentAgency")) == {"宝安区委"}
+    assert "东湖高新区管委会" in _inner_names(Entity("湖北省武汉市东湖高新区管委会", "GovernmentAgency"))
+    assert _inner_names(Entity("潍坊高新区科技局", "GovernmentAgency")) == set()
+    assert _inner_names(Entity("深圳市宝安区投资有限公司", "Company")) == set()
+    doc = extract("深圳市宝安区委书记张明出席活动。")
+    assert "宝安区委" in next(e for e in doc.entities if e.name == "深圳市宝安区委").aliases

@@ -50,7 +50,8 @@ BYLINE = "byline"
 
 def _model(doc: Document) -> list[Mention]:
     return [part for m in learned.find(doc.sentences)
-            for part in _places_apart(_typed_by_tail(_name_bounds(_last_clause(_whole_number(m, doc.text)))))]
+            for part in _places_apart(_typed_by_tail(_name_bounds(_last_clause(_whole_company(
+                _whole_number(m, doc.text), doc.text)))))]
 
 
 def _whole_number(m: Mention, text: str) -> Mention:
@@ -59,6 +60,25 @@ def _whole_number(m: Mention, text: str) -> Mention:
     while start > 0 and m.text[:1].isdigit() and (text[start - 1].isdigit() or text[start - 1] == "."):
         start -= 1
     return m if start == m.start else Mention(text[start:m.end], m.type, start, m.end, m.sentence, source=m.source)
+
+
+def _whole_company(m: Mention, text: str) -> Mention:
+    """A company's name is more than its tail: of 某某科技园投资有限公司 the model sometimes reads only 投资有限公司
+    (a trade and a tail) or 理有限责任公司; the name then begins where its list item or clause does."""
+    if m.type != "Company":
+        return m
+    tail = next((t for t, kind in load().suffixes if kind == "Company" and m.text.endswith(t)), "")
+    core = m.text[:len(m.text) - len(tail)]
+    if not tail or (len(core) > 1 and core not in load().trades):
+        return m
+    start = m.start
+    while start > max(0, m.start - _LONGEST_FRONT) and text[start - 1] not in _ITEM_BOUNDS:
+        start -= 1
+    return m if start == m.start else Mention(text[start:m.end], m.type, start, m.end, m.sentence, source=m.source)
+
+
+_ITEM_BOUNDS = frozenset("，。、；：！？,;:!?\n “”《》（）()和与及同")
+_LONGEST_FRONT = 16
 
 
 def _last_clause(m: Mention) -> Mention:

@@ -1,4 +1,5 @@
-"""A person's name ends before the word that follows it in news (王某表示, 李某出席, 张某任局长)."""
+"""A person's name ends before the word that follows it in news (王某表示, 李某出席, 张某任局长); a company's begins
+before its trade and tail."""
 from kg.model import Mention
 from kg.recognize import _name_bounds
 
@@ -36,3 +37,14 @@ def test_a_name_never_begins_inside_a_number():
     assert (m.text, m.start, m.source) == ("4000万吨炼化一体化项目", 2, "model")
     whole = Mention("炼化一体化项目", "Project", 9, len(text), 0)
     assert _whole_number(whole, text) is whole
+
+
+def test_a_company_read_as_its_trade_and_tail_alone_begins_where_its_list_item_does():
+    from kg.recognize import _whole_company
+    text = "签约企业包括星河股份有限公司、成都东创科技园投资有限公司和贵安新区开发投资有限公司。"
+    for name in ("成都东创科技园投资有限公司", "贵安新区开发投资有限公司"):
+        end = text.index(name) + len(name)
+        read = Mention("投资有限公司", "Company", end - 6, end, 0, source="model")
+        assert _whole_company(read, text).text == name
+    whole = Mention("星河股份有限公司", "Company", 6, 14, 0)
+    assert _whole_company(whole, text) is whole         # a name before the tail: the model's bounds stand

@@ -47,6 +47,10 @@ def find(ctx: Context):
             org, title = bodies.get(person.start), _TITLE.match(ctx.doc.text, person.end)
             if org is not None and title:
                 _add(ctx, ctx.entity(person), ctx.entity(org), title.group(), sentence)
+        starts = {o.start: o for o in mentions if o.type in _ACTORS}
+        for person in people.values():      # 张三于2021年任某某新区党工委副书记、管委会主任
+            for org, posts in _appointed(ctx.doc.text, person, starts):
+                _add(ctx, ctx.entity(person), ctx.entity(org), posts, sentence)
 
 
 def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: int):
@@ -70,6 +74,20 @@ def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: in
         if org is None:
             return
         yield ctx.entity(org), earlier.group()
+
+
+# 张三任, 张三于2021年任, 张三兼任, 张三当选为: what follows names the body and the posts
+_APPOINTED = re.compile(r"[^，。；：、]{0,12}?(?:担任|出任|兼任|升任|调任|当选为|任)")
+
+
+def _appointed(text: str, person, starts: dict):
+    """(body, posts) of what a person is appointed to in the clause after the name: the body named right
+    after 任, and the posts right after the body."""
+    verb = _APPOINTED.match(text, person.end)
+    org = starts.get(verb.end()) if verb else None
+    posts = post_run().match(text, org.end) if org else None
+    if posts:
+        yield org, posts.group()
 
 
 def _of_the_zone(text: str, at: int, posts: str) -> bool:

@@ -44,3 +44,13 @@ def test_a_zone_committees_posts_opening_a_clause_are_held_in_the_zone_the_artic
 
 def test_a_zones_committee_called_工委_gives_its_posts_as_党工委_does():
     assert ("王明", "工委书记", "天津高新区") in _roles("天津高新区召开大会。高新区工委书记王明出席。")
+
+
+def test_the_body_and_posts_a_person_is_appointed_to_after_the_name():
+    found = _roles("罗明于2021年任星湖新区党工委副书记、管委会主任。")
+    assert {("罗明", "党工委副书记", "星湖新区"), ("罗明", "主任", "星湖新区管委会")} <= found
+    assert ("田七", "党组书记", "星海管理局") in _roles("田七兼任星海管理局党组书记。")
+
+
+def test_executive_and_full_time_deputies_are_posts():
+    assert ("樊明", "常委、常务副县长", "开化县委") in _roles("开化县委常委、常务副县长樊明出席。")

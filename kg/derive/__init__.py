@@ -119,10 +119,12 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
     if model is None:
         return
     bodies = [n for e in entities.values() if e.type in ("Company", "Organization") for n in [e.name, *e.aliases]]
+    # 石油化工 of 石油化工产业园, 北斗导航 of 北斗导航产业基地: an industry the project is for, not its builder
+    industries = {n for e in entities.values() if e.type == "Industry" for n in [e.name, *e.aliases]}
     for project in [e for e in entities.values() if e.type == "Project"]:
         if not any(project.name.startswith(n) for n in bodies):
             owner = model.owner(project.name, doc.text)
-            if owner:
+            if owner and owner not in industries and owner not in load().industries:
                 _mentioned_in(entities, project, owner, "Company", owner, owners.SOURCE)
 
 

@@ -24,6 +24,8 @@ def is_short_form(short: str, long: str) -> bool:
     """北京器检院 of 北京市医疗器械检验研究院, 华远重工 of 山东华远重工有限公司, 星河 of 星河（山东）科技有限公司."""
     if len(short) >= len(long) or len(short) < 2:
         return False
+    if load().academies.get(short, long) != long:
+        return False        # 中科院 is 中国科学院's, not 中国科学院海西研究院's (kg/data/academies.txt)
     core = name_core(long)
     if long.startswith(short) and COMPANY_TAIL.search(long) and not COMPANY_TAIL.search(short):
         return True

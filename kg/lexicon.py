@@ -278,8 +278,8 @@ def leading_place(text: str) -> str:
 
 
 def leading_country(text: str) -> str:
-    """The country or world region a foreign body's name begins with (德国博马科技 → 德国), leaving a name of two
-    characters or more; '' for China's own (中国银行) and for any other name."""
+    """The country or world region a foreign body's name begins with (德国星河科技 → 德国), leaving a name of two
+    characters or more; '' for China's own (中国星河集团) and for any other name."""
     place = leading_place(text)
     known = load().places.get(place)
     if not known or known.level != "world" or place == "中国" or len(text) - len(place) < 2:

@@ -119,7 +119,7 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
     if model is None:
         return
     bodies = [n for e in entities.values() if e.type in ("Company", "Organization") for n in [e.name, *e.aliases]]
-    # 石油化工 of 石油化工产业园, 北斗导航 of 北斗导航产业基地: an industry the project is for, not its builder
+    # 石油化工 of 石油化工产业园, 智能装备 of 智能装备产业基地: an industry the project is for, not its builder
     industries = {n for e in entities.values() if e.type == "Industry" for n in [e.name, *e.aliases]}
     for project in [e for e in entities.values() if e.type == "Project"]:
         if not any(project.name.startswith(n) for n in bodies):
@@ -129,7 +129,7 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
 
 
 def _countries(entities: dict[tuple[str, str], Entity]):
-    """德国博马科技 is 博马科技 of 德国: the country is a place of the page, and the body is known by its name
+    """德国星河科技 is 星河科技 of 德国: the country is a place of the page, and the body is known by its name
     without it too (ANNOTATION.md names such a company without its country)."""
     for e in [e for e in entities.values() if e.type in _BUILT_ON]:
         country = leading_country(e.name)

@@ -1,5 +1,5 @@
 """Projects named after their company (某某集团新材料产业项目, 某某股份有限公司智能仪表生产线技改项目) or
-after the industry of the building they are (装备制造产业园, 生物医药中试楼).
+after the industry of the building they are (某某产业园, 某某中试楼).
 
 News names a company's project by the company and what is built, up to 项目. The
 model reads the company and stops there, or reads what follows as an industry or
@@ -52,7 +52,7 @@ def _named(rest: str) -> bool:
 
 
 def built_for_industries(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """`mentions`, with each industry's mention that a facility's word follows (电子信息中试楼) made the
+    """`mentions`, with each industry's mention that a facility's word follows (新材料中试楼) made the
     project's: the model reads the industry and stops before the building."""
     starts = {m.start for m in mentions}
     kept = []

@@ -15,7 +15,7 @@ from kg.model import Document, Mention
 
 SOURCE = "town"
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]?(?:政府|党委|人民|长|书记|村|级))")
-_JOINED = ("、", "和", "及")
+JOINED = ("、", "和", "及")     # what joins the items of a list of names
 
 
 def towns(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -32,6 +32,6 @@ def towns(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if not any(n.start < town.end() and town.start() < n.end for n in mentions):     # not read already
                 found.append(Mention(town.group(), "Place", town.start(), town.end(), m.sentence, source=SOURCE))
             at = town.end() + 1
-            if doc.text[town.end():at] not in _JOINED:
+            if doc.text[town.end():at] not in JOINED:
                 break
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions

@@ -17,6 +17,7 @@ import re
 from kg.lexicon import Place, leading_country, leading_place, load
 from kg.model import name_key
 from kg.recognize.features import listed
+from kg.recognize.towns import JOINED
 from kg.relate.context import Context
 from kg.resolve import canonical_zone, carried_places, leading_places, leading_zone
 
@@ -30,7 +31,6 @@ _ZONE_AFTER = re.compile(r"^(?:是|为|系)$")                                  
 _OPENED = re.compile(r"^(?:正式)?(?:启用|揭牌|成立|落地|落户|投产|开工|开业|运营|建成)")
 _AS_ZONES = re.compile(r"作为$")                                                       # 作为A高新区的…，X
 _TOWN = re.compile(r"(?:镇|乡|街道)$")
-_JOINED = ("、", "和", "及")
 
 
 def _placed_in(text: str, m, zones, base: int):
@@ -66,7 +66,7 @@ def find(ctx: Context):
                 ctx.add(e, "locatedIn", ctx.named("Place", place), first)
         if e.type in _BODIES:
             _belongs(ctx, e, first, bodies, zones)
-            ctx.add(e, "locatedIn", ctx.named("Place", leading_country(e.name)), first)     # 德国博马科技
+            ctx.add(e, "locatedIn", ctx.named("Place", leading_country(e.name)), first)     # 德国星河科技
             places = leading_places(e.name)         # 天津市宝坻区政府: 宝坻区 → 天津市
             for outer, inner in zip(places, places[1:]):
                 if _within(load().places[inner], load().places[outer]):
@@ -111,7 +111,7 @@ def _nested_places(ctx: Context, mentions: list, sentence: int):
         elif _TOWN.search(inner.text) and getattr(lexicon.get(outer.text), "level", "") in ("county", "city"):
             town = inner
             for nxt in [inner, *places[k + 2:]]:
-                if nxt is not inner and (ctx.doc.text[town.end:nxt.start] not in _JOINED or not _TOWN.search(nxt.text)):
+                if nxt is not inner and (ctx.doc.text[town.end:nxt.start] not in JOINED or not _TOWN.search(nxt.text)):
                     break
                 ctx.add(ctx.entity(nxt), "locatedIn", ctx.entity(outer), sentence)
                 town = nxt

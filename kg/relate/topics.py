@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.recognize.towns import JOINED
 from kg.relate.context import Context
 
 _SUBJECTS = {"focusesOn": ("Zone", "Company", "Organization"), "issues": ("Zone", "GovernmentAgency"),
@@ -42,7 +43,6 @@ def find(ctx: Context):
 # A、B、C等13家集成电路设计企业: the companies listed are of the industry that follows them
 _OF_THE_KIND = re.compile(r"等(?:[0-9一二三四五六七八九十百余多]+家|一批|多家)?(?:知名|重点|龙头|优质|头部|骨干)?")
 _KIND_NOUN = re.compile(r"企业|公司|领域|龙头|翘楚|行业")
-_JOIN = ("、", "和", "及")
 
 
 def _of_the_kind(ctx: Context, mentions, industry) -> list:
@@ -54,7 +54,7 @@ def _of_the_kind(ctx: Context, mentions, industry) -> list:
         return []
     listed = []
     for m in reversed(before):
-        if m.type not in ("Company", "Organization") or (listed and text[m.end:listed[-1].start] not in _JOIN):
+        if m.type not in ("Company", "Organization") or (listed and text[m.end:listed[-1].start] not in JOINED):
             break
         listed.append(m)
     return listed

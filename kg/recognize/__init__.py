@@ -20,6 +20,7 @@ components do, and one arbiter keeps one reading of each stretch of text:
   over what the model read across them (kg/recognize/policies.py);
 - a company's name and what it builds up to 项目: that project (kg/recognize/projects.py);
 - the towns named after their county (某某县某某镇、某某镇, kg/recognize/towns.py);
+- the products news names in three frames: 等产品, a drug's form, 年产 (kg/recognize/products.py);
 - then, from the names found: the items of a list whose other items are names of one type
   (kg/recognize/lists.py), their short forms elsewhere on the page, and the companies a
   project's name begins with (kg/recognize/short_forms.py).
@@ -40,6 +41,7 @@ from kg.recognize import brackets, coreference, datelines, declared, gazetteer, 
 from kg.recognize.bodies import bodies
 from kg.recognize.governments import governments
 from kg.recognize.policies import policies
+from kg.recognize.products import products
 from kg.recognize.projects import built_for_industries, named_after_companies
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import word_edges
@@ -217,7 +219,7 @@ def recognise(doc: Document) -> Document:
                                             declared.find(doc)))
     mentions = _whole_names(doc, mentions)
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
-    mentions = towns(doc, built_for_industries(doc, named_after_companies(doc, mentions)))
+    mentions = products(doc, towns(doc, built_for_industries(doc, named_after_companies(doc, mentions))))
     doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, mentions)))
     return doc
 

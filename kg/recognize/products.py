@@ -1,0 +1,79 @@
+"""Products: what a company makes, where news says it makes it.
+
+The model hardly ever reads a product (few examples, and CLUENER names none), and
+a product's name has no tail of its own. News names products in three general
+frames, and only these are read here:
+
+- what a body makes, researches or develops, listed before 等产品 or before 的研发
+  (主要研发、生产甲膜和乙膜等产品; 主要开展甲、乙的研发与生产);
+- a drug, by the form it comes in (某某注射液, 某某胶囊, 某某单抗);
+- the output of a plant, after 年产 and an amount (年产9万吨某某材料).
+
+A product is kept only where no other component read a name over it, except an
+industry in the first frame: 等产品 says what the items are.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.model import Document, Mention
+from kg.recognize.tokens import tokenize
+from kg.recognize.towns import JOINED
+
+SOURCE = "product"
+TYPE = "Product"
+
+_ITEM = r"[^，。、；：！？“”《》（）()\s,;:和及与的等]{2,16}"
+_MAKES = r"(?:研发|生产|制造|研制|量产|开发|从事|开展|致力于|专注于?)"
+_LISTED = re.compile(rf"{_MAKES}(?:[、和及与]{_MAKES})*((?:{_ITEM}[、和及与])*{_ITEM})"
+                     r"(?P<end>等(?:系列)?产品|的(?:研发|研究|生产|制造|研制))")
+_DRUG_FORMS = "注射液|胶囊|乳膏|片剂|缓释片|颗粒|口服液|干混悬剂|滴眼液|单抗"
+# a drug's name runs back to a word that introduces it: 1类创新药, 合作的, 一盒盒, ——
+_DRUG = re.compile(rf"(?<=[药的盒与和—：“、，,\s])(?:(?![药的盒与和])[A-Za-z0-9\-α-ω\u4e00-\u9fff]){{1,14}}?(?:单抗)?(?:{_DRUG_FORMS})")
+_UNITS = "万吨|吨|万台|台|万套|套|万片|片|万辆|辆|万双|双|万件|件|平方米|颗|万支|支|万只|只|万瓶|瓶|架|艘"
+_OUTPUT = re.compile(rf"年产(?:能)?[0-9.]+(?:万|亿)?(?:{_UNITS})的?({_ITEM}?)(?=的|项目|生产|等|，|。|、|,)")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+# words of a clause or an activity, never a product's: 研发中心, 关键技术, 相关, 项目
+_NOT_A_PRODUCT = re.compile(r"项目|基地|中心|技术|研究|工艺|能力|相关|企业|园区|平台建设|[，,]")
+
+
+def products(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, and the products of the three frames where nothing else was read."""
+    found = [f for s in doc.sentences for f in _in_sentence(s.text, s.start, s.index)]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(firm and _overlap(m, p) and (m.type == "Industry" or _inside(m, p))
+                                           for p, firm in found)]
+    added = [p for p, _ in found if not any(_overlap(p, m) for m in kept)]
+    return sorted(kept + added, key=lambda m: (m.start, m.end))
+
+
+def _in_sentence(text: str, base: int, sentence: int) -> list[tuple[Mention, bool]]:
+    """Each product the sentence names, and whether its frame says it is one over what else was read there:
+    a list before 等产品 over an industry, a drug's name over any name inside it."""
+    spans = [(m.start(), m.end(), True) for m in _DRUG.finditer(text)]
+    spans += [(m.start(1), m.end(1), False) for m in _OUTPUT.finditer(text)]
+    for m in _LISTED.finditer(text):
+        at = m.start(1)
+        for item in re.split("[%s与]" % "".join(JOINED), m.group(1)):
+            spans.append((at, at + len(item), m.group("end").startswith("等")))
+            at += len(item) + 1
+    return [(Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE), firm)
+            for a, b, firm in spans if _named(text[a:b])]
+
+
+def _named(item: str) -> bool:
+    """Whether `item` names a thing (纳米银线墨水), not an activity or a clause (海外并购, 打造国际标准, 效率最高,
+    90%以上): Chinese, ending in a noun, beginning with no verb."""
+    if _NOT_A_PRODUCT.search(item) or not _CHINESE.search(item):
+        return False
+    words = tokenize(item)
+    return words[-1].flag.startswith("n") and not words[0].flag.startswith(("v", "m"))
+
+
+def _inside(a: Mention, b: Mention) -> bool:
+    return b.start <= a.start and a.end <= b.end
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end

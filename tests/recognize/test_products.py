@@ -1,0 +1,46 @@
+"""Products, read in the three frames news names them in: a list before 等产品 or 的研发, a drug's form, 年产."""
+from kg.model import Article, Document, Mention, Sentence
+from kg.recognize.products import products
+
+
+def _doc(text: str) -> Document:
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
+    return doc
+
+
+def _products(text: str, read: list[tuple[str, str]] = ()) -> list[str]:
+    mentions = [Mention(name, kind, text.index(name), text.index(name) + len(name), 0, source="model")
+                for name, kind in read]
+    return [m.text for m in products(_doc(text), mentions) if m.type == "Product"]
+
+
+def test_what_a_company_makes_before_its_kind_or_its_research_is_a_product():
+    assert _products("公司主要研发、生产锂电隔膜和陶瓷涂覆膜等产品，是国内少数掌握该技术的企业。") == \
+        ["锂电隔膜", "陶瓷涂覆膜"]
+    assert _products("项目投资2亿元，主要开展碳纤维复合材料、智能防护装备的研发与生产。") == \
+        ["碳纤维复合材料", "智能防护装备"]
+
+
+def test_a_drug_is_named_by_its_form_from_the_word_that_introduces_it():
+    assert _products("该公司自主研发的1类创新药星瑞α注射液日前获批上市。") == ["星瑞α注射液"]
+    assert _products("乳腺癌创新药XR0270胶囊、与某医院合作的康拜单抗均进入临床。") == ["XR0270胶囊", "康拜单抗"]
+
+
+def test_a_plants_output_after_its_amount_is_a_product():
+    assert _products("项目建成后可形成年产5万吨高纯石英砂生产能力。") == ["高纯石英砂"]
+
+
+def test_an_activity_or_a_clause_in_those_frames_is_no_product():
+    assert _products("该企业致力于打造国际标准的生产企业。") == []
+    assert _products("这是国内规模最大、生产效率最高的生产基地。") == []
+    assert _products("新区将重点开展关键技术的研发。") == []
+    assert _products("企业年产120万套135kg的研发设备。") == []
+
+
+def test_the_frame_decides_over_an_industry_and_a_drug_over_a_name_inside_it():
+    assert _products("主要生产储能电池和动力电池等产品。", [("动力电池", "Industry")]) == ["储能电池", "动力电池"]
+    assert _products("合作的星玛佐瑞韦单抗注射液获批。", [("星玛佐瑞", "Person")]) == ["星玛佐瑞韦单抗注射液"]
+    # a name another component read over the product's, of another kind, stays
+    assert _products("主要开展智能网联汽车的研发。", [("智能网联汽车", "Industry")]) == []

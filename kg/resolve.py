@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.lexicon import LEVELS, county_stems, leading_place, leading_zone_name, load
 from kg.model import Document, Entity, Mention, name_key
-from kg.recognize.coreference import NAMED_BY_TAIL
+from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE
 from kg.recognize.gazetteer import leading_zone_shape
 from kg.recognize.learned import SOURCE as MODEL
 from kg.recognize.short_forms import is_short_form, name_core
@@ -50,8 +50,8 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
     article_of = {s.index: a.index for a in doc.articles for s in a.sentences}
     kept = []
     for k, m in enumerate(mentions):
-        if m.name == "?":
-            antecedent = next((p for p in reversed(mentions[:k]) if p.type == m.type and p.name != "?"
+        if m.name == REFERENCE:
+            antecedent = next((p for p in reversed(mentions[:k]) if p.type == m.type and p.name != REFERENCE
                                and (m.type not in NAMED_BY_TAIL or p.name.endswith(m.text[1:]))
                                and article_of.get(p.sentence) == article_of.get(m.sentence)), None)
             if antecedent is None:
@@ -314,7 +314,7 @@ def _one_type(mentions: list[Mention]) -> None:
 def resolve(doc: Document) -> Document:
     _one_type(doc.mentions)
     for m in doc.mentions:
-        if m.name != "?":
+        if m.name != REFERENCE:
             m.name = canonical(m)
     doc.mentions = _corefer(doc, doc.mentions)
     bylines = {(n, s) for a in doc.articles for n, s, _ in a.bylines}

@@ -15,7 +15,8 @@ from functools import cache
 
 from kg.lexicon import any_of, load
 from kg.model import Document, Mention
-from kg.recognize.tokens import word_edges
+from kg.recognize.coreference import REFERENCE
+from kg.recognize.tokens import tokenize, word_edges
 
 SOURCE = "place-body"
 _RUN = 10       # characters between the place and the tail at most: a name, not a clause
@@ -48,11 +49,20 @@ def bodies(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _in_a_clause(run: str) -> bool:
+    """Whether a word of `run` belongs to a clause, not a name: a particle, an adverb, a pronoun or a preposition
+    (某某股份有限公司的国家重点实验室, 某某公司正式登陆某某交易所, 某某孵化器将链接高校院所)."""
+    return any(w.flag.startswith(_CLAUSE_WORDS) for w in tokenize(run))
+
+
+_CLAUSE_WORDS = ("u", "d", "ad", "r", "p")
+
+
 def _body_after(text: str, sentence, place: Mention, mentions: list[Mention]) -> Mention | None:
     unit = place.type in _UNIT_HEADS
     found = _tail(unit).match(text, place.end)
     if sentence is None or found is None or found.end() > sentence.start + len(sentence.text) \
-            or _CLAUSE.search(found.group()):
+            or place.name == REFERENCE or _CLAUSE.search(found.group()) or _in_a_clause(found.group()):
         return None
     if any(place.end <= n.start < found.end() < n.end for n in mentions):      # a longer name goes on
         return None

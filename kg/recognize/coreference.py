@@ -16,8 +16,9 @@ _TYPES = {"企业": "Company", "公司": "Company", "集团": "Company", "项目
 _GENERIC = re.compile(r"该(%s)" % "|".join(sorted(_TYPES, key=len, reverse=True)))
 # 该企业 may point to any company; 该实验室 only to a body whose name ends so
 NAMED_BY_TAIL = {"Organization"}
+REFERENCE = "?"     # the name of a generic mention until resolve names it
 
 
 def find(text: str, offset: int, sentence: int):
     for m in _GENERIC.finditer(text):
-        yield Mention(m.group(), _TYPES[m.group(1)], offset + m.start(), offset + m.end(), sentence, name="?")
+        yield Mention(m.group(), _TYPES[m.group(1)], offset + m.start(), offset + m.end(), sentence, name=REFERENCE)

@@ -34,3 +34,16 @@ def test_a_body_and_the_name_of_one_of_its_units_after_it_are_that_unit():
     assert _read("临江市人民政府办公厅印发通知。", ["临江市人民政府"], "GovernmentAgency") == \
         [("临江市人民政府办公厅", "GovernmentAgency")]
     assert _read("星河科学院各研究所参加。", ["星河科学院"], "Organization") == [("星河科学院", "Organization")]
+
+
+def test_a_particle_an_adverb_or_a_pronoun_before_the_tail_is_a_clause_not_a_name():
+    assert _read("星河通讯股份有限公司的国家重点实验室落成。", ["星河通讯股份有限公司"], "Company") == \
+        [("星河通讯股份有限公司", "Company")]
+    assert _read("星河科技股份有限公司正式登陆上海证券交易所。", ["星河科技股份有限公司"], "Company") == \
+        [("星河科技股份有限公司", "Company")]
+
+
+def test_a_generic_mention_heads_no_body():
+    doc = process(Document(id="t", raw="该企业致力于藏系药材研究。"), until=recognise)
+    reference = Mention("该企业", "Company", 0, 3, 0, name="?")
+    assert [(m.text, m.type) for m in bodies(doc, [reference])] == [("该企业", "Company")]

@@ -11,6 +11,7 @@ from functools import cache
 
 from kg.lexicon import post_run
 from kg.model import Entity
+from kg.resolve import leading_places
 from kg.relate.context import Context
 
 _ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
@@ -35,7 +36,9 @@ def find(ctx: Context):
         if s is None:
             continue
         people = {p.start: p for p in mentions if p.type == "Person"}
-        bodies = {o.end: o for o in mentions if o.type in _ACTORS}
+        # a place's posts may be its government's (松江区区长); a body's name wins where one ends with it
+        bodies = {o.end: o for o in sorted(mentions, key=lambda o: o.type != "Place")
+                  if o.type in _ACTORS or o.type == "Place"}
         for m in post_pattern().finditer(s.text):
             person = people.get(s.start + m.start(2))
             if person is None:
@@ -111,10 +114,13 @@ def _listed(text: str, person, people: dict) -> list:
 
 def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, sentence: int):
     """随州高新区党工委书记、管委会主任王明: one fact per body the posts name (the committee, which
-    kg/derive made, and the zone)."""
+    kg/derive made, and the zone); 润州区委副书记、区长王明: the committee's and the government's, which
+    kg/derive made too. A place holds no post: only its government's are kept."""
     if org is None:
         return
-    for post in posts.split("、") if "管委会" in posts else [posts]:
+    government, place = _government(ctx, org)
+    held: dict[str, tuple[Entity, list[str]]] = {}
+    for post in posts.split("、"):
         target, role = org, post
         if org.type == "Zone" and post.startswith("管委会"):
             target = ctx.named("GovernmentAgency", org.name + "管委会")
@@ -122,4 +128,41 @@ def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, sentence:
                 continue
             role = post[len("管委会"):] or post
             ctx.add(target, "partOf", org, sentence)
-        ctx.add(person, "holdsRole", target, sentence, role=role)
+        elif government is not None and _heads(post, place):
+            target = government
+        elif org.type == "Place":
+            continue        # a place holds no post (ANNOTATION.md)
+        held.setdefault(target.id, (target, []))[1].append(role)
+    for target, roles in held.values():
+        ctx.add(person, "holdsRole", target, sentence, role="、".join(roles))
+
+
+def _government(ctx: Context, org: Entity) -> tuple[Entity | None, str]:
+    """The government the page names of the place `org` is, or whose party committee it is (润州区委 → 润州区政府,
+    长春市朝阳区人民政府), and that place; a head's post after a place goes to its government only where the page
+    names it (ANNOTATION.md: a place holds no post)."""
+    if org.type == "Place":
+        places: tuple[str, ...] = (org.name,)
+    elif org.type == "GovernmentAgency" and _PARTY_COMMITTEE.search(org.name):
+        prefix = org.name[:-1]
+        inner = leading_places(prefix)
+        places = (prefix, inner[-1]) if inner and inner[-1][-1] == prefix[-1] else ()
+    else:
+        places = ()
+    for place in places:
+        for tail in ("政府", "人民政府"):
+            found = ctx.named("GovernmentAgency", place + tail)
+            if found is not None:
+                return found, place
+    return None, ""
+
+
+_PARTY_COMMITTEE = re.compile(r"[省市区县州]委$")
+# 区长, 副市长, 代县长: the head of a place's government and the deputies
+_HEAD = re.compile(r"(?:常务副|副|代理?)?([省市区县州])长")
+
+
+def _heads(post: str, place: str) -> bool:
+    """Whether `post` heads the government of `place` or deputises for its head: 区长, 副区长, 代区长 of a 区."""
+    head = _HEAD.fullmatch(post)
+    return bool(head) and place.endswith(head.group(1))

@@ -54,3 +54,14 @@ def test_the_body_and_posts_a_person_is_appointed_to_after_the_name():
 
 def test_executive_and_full_time_deputies_are_posts():
     assert ("樊明", "常委、常务副县长", "开化县委") in _roles("开化县委常委、常务副县长樊明出席。")
+
+
+def test_a_heads_post_after_a_place_or_its_committee_goes_to_the_government_the_page_names():
+    assert _roles("西山区委副书记、区长周七出席。西山区人民政府承办此次活动。") >= \
+        {("周七", "副书记", "西山区委"), ("周七", "区长", "西山区人民政府")}
+    assert ("吴九", "区长", "东港区政府") in _roles("东港区区长吴九率东港区政府考察团到访。")
+
+
+def test_a_heads_post_where_the_page_names_no_government_stays_with_the_committee():
+    assert _roles("西山区委副书记、区长周七出席。") == {("周七", "副书记、区长", "西山区委")}
+    assert _roles("东港区区长吴九到访。") == set()      # a place holds no post

@@ -30,6 +30,7 @@ def test_a_drug_is_named_by_its_form_from_the_word_that_introduces_it():
 
 def test_a_plants_output_after_its_amount_is_a_product():
     assert _products("项目建成后可形成年产5万吨高纯石英砂生产能力。") == ["高纯石英砂"]
+    assert _products("年产50万吨的星河系列饮料项目落户我市。") == []       # a project's name
 
 
 def test_an_activity_or_a_clause_in_those_frames_is_no_product():

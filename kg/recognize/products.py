@@ -29,9 +29,11 @@ _LISTED = re.compile(rf"{_MAKES}(?:[、和及与]{_MAKES})*((?:{_ITEM}[、和及
                      r"(?P<end>等(?:系列)?产品|的(?:研发|研究|生产|制造|研制))")
 _DRUG_FORMS = "注射液|胶囊|乳膏|片剂|缓释片|颗粒|口服液|干混悬剂|滴眼液|单抗"
 # a drug's name runs back to a word that introduces it: 1类创新药, 合作的, 一盒盒, ——
-_DRUG = re.compile(rf"(?<=[药的盒与和—：“、，,\s])(?:(?![药的盒与和])[A-Za-z0-9\-α-ω\u4e00-\u9fff]){{1,14}}?(?:单抗)?(?:{_DRUG_FORMS})")
+_DRUG = re.compile(rf"(?<=[药的盒与和—：“、，,\s])(?:(?![药的盒与和])[A-Za-z0-9\-α-ω\u4e00-\u9fff]){{1,14}}?"
+                   rf"(?:单抗)?(?:{_DRUG_FORMS})")
 _UNITS = "万吨|吨|万台|台|万套|套|万片|片|万辆|辆|万双|双|万件|件|平方米|颗|万支|支|万只|只|万瓶|瓶|架|艘"
-_OUTPUT = re.compile(rf"年产(?:能)?[0-9.]+(?:万|亿)?(?:{_UNITS})的?({_ITEM}?)(?=的|生产|等|，|。|、|,)")     # …项目: a project's name
+# 年产9万吨某某材料的…; not 年产…某某项目, a project's name
+_OUTPUT = re.compile(rf"年产(?:能)?[0-9.]+(?:万|亿)?(?:{_UNITS})的?({_ITEM}?)(?=的|生产|等|，|。|、|,)")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # words of a clause or an activity, never a product's: 研发中心, 关键技术, 相关, 项目
 _NOT_A_PRODUCT = re.compile(r"项目|基地|中心|技术|研究|工艺|能力|相关|企业|园区|平台建设|[，,]")

@@ -114,8 +114,8 @@ def _listed(text: str, person, people: dict) -> list:
 
 def _add(ctx: Context, person: Entity, org: Entity | None, posts: str, sentence: int):
     """随州高新区党工委书记、管委会主任王明: one fact per body the posts name (the committee, which
-    kg/derive made, and the zone); 润州区委副书记、区长王明: the committee's and the government's, which
-    kg/derive made too. A place holds no post: only its government's are kept."""
+    kg/derive made, and the zone); 润州区委副书记、区长王明: the party committee's, and the government's where
+    the page names it. A place holds no post: only its government's are kept."""
     if org is None:
         return
     government, place = _government(ctx, org)

@@ -65,7 +65,7 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[tuple[Mention, boo
 
 
 def _named(item: str) -> bool:
-    """Whether `item` names a thing (纳米银线墨水), not an activity or a clause (海外并购, 打造国际标准, 效率最高,
+    """Whether `item` names a thing (碳纤维薄膜), not an activity or a clause (技术转让, 打造国际标准, 效率最高,
     90%以上): Chinese, ending in a noun, beginning with no verb."""
     if _NOT_A_PRODUCT.search(item) or not _CHINESE.search(item):
         return False

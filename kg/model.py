@@ -61,6 +61,12 @@ class Mention:
     def __post_init__(self):
         self.name = self.name or self.text
 
+    def overlaps(self, other: "Mention") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def within(self, other: "Mention") -> bool:
+        return other.start <= self.start and self.end <= other.end
+
 
 @dataclass
 class Entity:

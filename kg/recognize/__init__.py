@@ -188,29 +188,25 @@ def arbitrate(model: list[Mention], names: list[Mention], others: list[Mention],
 def _settle(model: list[Mention], names: list[Mention], others: list[Mention],
             declared: list[Mention]) -> list[Mention]:
     declared = [d for d in _longest(declared) if not any(_holds(m, d) for m in model)]
-    kept = [m for m in model if not any(_loses_to(m, n) for n in names) and not any(_overlap(m, d) for d in declared)]
+    kept = [m for m in model if not any(_loses_to(m, n) for n in names) and not any(m.overlaps(d) for d in declared)]
     kept += declared
     for m in [*_longest(names), *others]:
-        if not any(_overlap(m, k) for k in kept):
+        if not any(m.overlaps(k) for k in kept):
             kept.append(m)
     return kept
 
 
-def _overlap(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _holds(m: Mention, name: Mention) -> bool:
     """Whether `m` is a longer name around `name`."""
-    return m.start <= name.start and name.end <= m.end and (m.start, m.end) != (name.start, name.end)
+    return name.within(m) and (m.start, m.end) != (name.start, name.end)
 
 
 def _loses_to(m: Mention, name: Mention) -> bool:
     """A model mention gives way to a lexicon zone it overlaps but does not hold (潍坊 in 潍坊高新区)."""
-    if name.type != "Zone" or not _overlap(m, name):
+    if name.type != "Zone" or not m.overlaps(name):
         return False
     same = (m.start, m.end) == (name.start, name.end)
-    holds = m.start <= name.start and name.end <= m.end and not same
+    holds = name.within(m) and not same
     return not holds and not (same and m.type == "Zone")
 
 
@@ -245,6 +241,6 @@ def _longest(names: list[Mention]) -> list[Mention]:
     """Of lexicon names that overlap, the longest (潍坊高新区 over 潍坊)."""
     kept: list[Mention] = []
     for n in sorted(names, key=lambda m: (-(m.end - m.start), m.start)):
-        if not any(_overlap(n, k) for k in kept):
+        if not any(n.overlaps(k) for k in kept):
             kept.append(n)
     return kept

@@ -44,9 +44,9 @@ def products(doc: Document, mentions: list[Mention]) -> list[Mention]:
     found = [f for s in doc.sentences for f in _in_sentence(s.text, s.start, s.index)]
     if not found:
         return mentions
-    kept = [m for m in mentions if not any(firm and _overlap(m, p) and (m.type == "Industry" or _inside(m, p))
+    kept = [m for m in mentions if not any(firm and m.overlaps(p) and (m.type == "Industry" or m.within(p))
                                            for p, firm in found)]
-    added = [p for p, _ in found if not any(_overlap(p, m) for m in kept)]
+    added = [p for p, _ in found if not any(p.overlaps(m) for m in kept)]
     return sorted(kept + added, key=lambda m: (m.start, m.end))
 
 
@@ -71,11 +71,3 @@ def _named(item: str) -> bool:
         return False
     words = tokenize(item)
     return words[-1].flag.startswith("n") and not words[0].flag.startswith(("v", "m"))
-
-
-def _inside(a: Mention, b: Mention) -> bool:
-    return b.start <= a.start and a.end <= b.end
-
-
-def _overlap(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end

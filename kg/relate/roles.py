@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import post_run
+from kg.lexicon import LEVELS, post_run
 from kg.model import Entity
 from kg.resolve import leading_places
 from kg.relate.context import Context
@@ -157,9 +157,9 @@ def _government(ctx: Context, org: Entity) -> tuple[Entity | None, str]:
     return None, ""
 
 
-_PARTY_COMMITTEE = re.compile(r"[省市区县州]委$")
+_PARTY_COMMITTEE = re.compile("[%s]委$" % "".join(LEVELS))
 # 区长, 副市长, 代县长: the head of a place's government and the deputies
-_HEAD = re.compile(r"(?:常务副|副|代理?)?([省市区县州])长")
+_HEAD = re.compile("(?:常务副|副|代理?)?([%s])长" % "".join(LEVELS))
 
 
 def _heads(post: str, place: str) -> bool:

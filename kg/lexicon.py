@@ -73,7 +73,7 @@ def _zones() -> dict[str, Zone]:
         shorts = [s for s in row["short_name"].split("|") if s]
         zone = Zone(shorts[0] if shorts else row["official_name"], row["official_name"],
                     row["province"], row["city"])
-        for form in [row["official_name"], *shorts]:
+        for form in [row["official_name"], *shorts, *national_forms(shorts, _NATIONAL_HITECH)]:
             forms.setdefault(form, zone)
     claimed: dict[str, list[Zone]] = {}
     cities = _prefectures()
@@ -81,9 +81,11 @@ def _zones() -> dict[str, Zone]:
         official = row["name"]
         if official in forms:
             continue
-        derived = zone_short_forms(official, row["province"])
-        zone = Zone(derived[0] if derived else official, official, row["province"],
-                    cities.get(row["city_adcode"], ""))
+        city = cities.get(row["city_adcode"], "")
+        derived = zone_short_forms(official, row["province"], city)
+        if row["kind_code"] == _NATIONAL_ETDZ_KIND:
+            derived += national_forms([official, *derived], _NATIONAL_ETDZ)
+        zone = Zone(derived[0] if derived else official, official, row["province"], city)
         forms.setdefault(official, zone)
         for form in derived:
             claimed.setdefault(form, []).append(zone)
@@ -95,7 +97,8 @@ def _zones() -> dict[str, Zone]:
 
 # the long tails of official zone names, and the short ones news writes instead
 _SHORT_TAILS = (("高新技术产业开发区", "高新区"), ("高新技术产业园区", "高新区"), ("经济技术开发区", "经开区"),
-                ("经济开发区", "经开区"), ("综合保税区", "综保区"), ("自由贸易试验区", "自贸区"),
+                ("经济开发区", "经开区"), ("经济技术开发区", "开发区"), ("经济开发区", "开发区"),
+                ("新兴技术开发区", "开发区"), ("综合保税区", "综保区"), ("自由贸易试验区", "自贸区"),
                 ("自由贸易试验区", "自贸试验区"), ("国家自主创新示范区", "自创区"), ("边境经济合作区", "边合区"))
 _FREE_TRADE = re.compile(r"^中国（(.{2,3})）")
 # what zones' names end in, official and short (GB/T 37028's kinds of zone): a province is dropped from
@@ -106,20 +109,44 @@ ZONE_TAILS = ("高新技术产业开发区", "高新技术产业园区", "高新
 _ZONE_TAIL = re.compile("(?:%s)$" % "|".join(sorted(ZONE_TAILS, key=len, reverse=True)))
 
 
-def zone_short_forms(official: str, province: str) -> list[str]:
+def zone_short_forms(official: str, province: str, city: str = "") -> list[str]:
     """The forms news gives a zone besides its official name, the one to call it by first:
-    河北滦县经济开发区 → 滦县经开区, 滦县经济开发区, 河北滦县经开区."""
+    河北滦县经济开发区 → 滦县经开区, 滦县经济开发区, 河北滦县经开区, 滦县开发区 …; a city's name before a
+    name of its own is dropped too (唐山曹妃甸经济技术开发区 → 曹妃甸开发区)."""
     bases = [_FREE_TRADE.sub(r"\1", official)]
-    for prefix in sorted({province, short_place(province)}, key=len, reverse=True):
-        rest = bases[0][len(prefix):]
-        stem = _ZONE_TAIL.sub("", rest)
-        if prefix and bases[0].startswith(prefix) and len(stem) >= 2 and stem != rest:
-            bases.insert(0, rest)
-            break
+    if rest := _without_place(bases[0], province):
+        bases.insert(0, rest)
+    if rest := _without_place(bases[0], city):
+        bases.append(rest)          # the city's form last: the one a zone is called by least
     forms = [base[:-len(long)] + short for base in bases for long, short in _SHORT_TAILS
              if base.endswith(long) and len(base) - len(long) >= 2]
     forms += bases
     return [f for f in dict.fromkeys(forms) if f != official and len(f) >= 4]
+
+
+# a national zone is often called by its short name with 国家 or 国家级 before the tail (海口国家高新区,
+# 遵义国家经济技术开发区): GB/T 37028's kind 101 is the national economic and technological development zones
+_NATIONAL_HITECH = (("高新区", ("国家高新区", "国家级高新区", "国家高新技术产业开发区")),)
+_NATIONAL_ETDZ = (("经济技术开发区", ("国家级经济技术开发区", "国家经济技术开发区", "国家级经开区")),
+                  ("经开区", ("国家级经开区",)))
+_NATIONAL_ETDZ_KIND = "101"
+
+
+def _without_place(name: str, place: str) -> str:
+    """A zone's name without the place it begins with, where a name of its own is left before the tail
+    (河北滦县经济开发区 → 滦县经济开发区); '' where none is."""
+    for prefix in sorted({place, short_place(place)} - {""}, key=len, reverse=True):
+        rest = name[len(prefix):]
+        stem = _ZONE_TAIL.sub("", rest)
+        if name.startswith(prefix) and len(stem) >= 2 and stem != rest:
+            return rest
+    return ""
+
+
+def national_forms(forms: list[str], tails) -> list[str]:
+    """Each form with 国家 or 国家级 before its tail: 海口高新区 → 海口国家高新区, 海口国家级高新区 …"""
+    return [form[:-len(tail)] + national for form in forms for tail, nationals in tails
+            if form.endswith(tail) and len(form) - len(tail) >= 2 and "国家" not in form for national in nationals]
 
 
 def _prefectures() -> dict[str, str]:

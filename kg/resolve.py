@@ -92,6 +92,8 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
                 merge = len(short.name) <= len(other.name) and _same_policy(short.name, other.name)
             elif short.type == "Project":
                 merge = _same_project(short.name, other.name)
+            elif short.type == "Zone" and zone_record(short.name):
+                merge = False       # a lexicon zone is a zone of its own, not the short form of its park's name
             else:
                 merge = is_short_form(short.name, other.name)
             if merge:
@@ -229,6 +231,13 @@ def _place_runs(name: str):
 def canonical_zone(text: str) -> str:
     lex = load()
     return lex.zones[text].name if text in lex.zones and text == lex.zones[text].official else text
+
+
+def zone_of_park(name: str) -> str:
+    """The zone a park's name begins with (某某高新区某某园区 → 某某高新区, kg/recognize/parks.py), as the lexicon
+    calls it; '' for a name that is no park's."""
+    zone = leading_zone_name(name)
+    return canonical_zone(zone) if zone and zone != name else ""
 
 
 def zone_city(zone: str) -> str:

@@ -2,6 +2,7 @@
 
 - the bodies a name is built on: 保定高新区党群部 names 保定高新区, 某某集团华远药业（随州）有限公司
   names 某某集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学, 中科院某某所 names 中国科学院;
+- the zone a park's name begins with (某某高新区某某园区 names 某某高新区);
 - the places a zone's or a government's name carries (潍坊高新区 → 潍坊市, as SCHEMA.md asks; 宝坻区政府 → 宝坻区);
 - a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会);
 - the company a project is named after where no company's tail says where it ends (星辰电子 of
@@ -16,11 +17,11 @@ from __future__ import annotations
 import re
 
 from kg.derive import owners
-from kg.lexicon import ZONE_TAILS, leading_country, load, post_run, short_place
+from kg.lexicon import ZONE_TAILS, leading_country, leading_zone_name, load, post_run, short_place
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import learned
 from kg.recognize.brackets import paired
-from kg.resolve import canonical_zone, carried_places, leading_zone, merge_levelled, zone_city, zone_key
+from kg.resolve import canonical_zone, carried_places, leading_zone, merge_levelled, zone_city, zone_key, zone_of_park
 
 PARENT, CITY, COMMITTEE, PROJECT = "derived:parent", "derived:city", "derived:committee", "derived:project"
 _BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
@@ -72,6 +73,13 @@ def _parents(entities: dict[tuple[str, str], Entity]):
                 at = e.name.find(tail, at + 1)
 
 
+def _parks(entities: dict[tuple[str, str], Entity]):
+    """A zone's park names the zone (某某高新区某某园区, kg/recognize/parks.py)."""
+    for e in [e for e in entities.values() if e.type == "Zone"]:
+        if zone := zone_of_park(e.name):
+            _mentioned_in(entities, e, leading_zone_name(e.name), "Zone", zone)
+
+
 def _academies(entities: dict[tuple[str, str], Entity]):
     """中科院 is 中国科学院 (kg/data/academies.txt), and a body named after it (中科院某某所) names it."""
     forms = load().academies
@@ -119,12 +127,14 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
     if model is None:
         return
     bodies = [n for e in entities.values() if e.type in ("Company", "Organization") for n in [e.name, *e.aliases]]
-    # 石油化工 of 石油化工产业园, 智能装备 of 智能装备产业基地: an industry the project is for, not its builder
-    industries = {n for e in entities.values() if e.type == "Industry" for n in [e.name, *e.aliases]}
+    # 石油化工 of 石油化工产业园: an industry the project is for; 某某软件园 of 某某软件园（一期）孵化基地: the park
+    # it is in. A name the page or a lexicon gives a thing of another type is no builder's.
+    others = {n for e in entities.values() if e.type != "Company" for n in [e.name, *e.aliases]}
+    lex = load()
     for project in [e for e in entities.values() if e.type == "Project"]:
         if not any(project.name.startswith(n) for n in bodies):
             owner = model.owner(project.name, doc.text)
-            if owner and owner not in industries and owner not in load().industries:
+            if owner and owner not in others and owner not in lex.industries and owner not in lex.zones:
                 _mentioned_in(entities, project, owner, "Company", owner, owners.SOURCE)
 
 
@@ -186,6 +196,7 @@ def derive(doc: Document) -> Document:
     _projects_of_bodies(doc, entities)
     _academies(entities)
     _parents(entities)
+    _parks(entities)
     _owners(doc, entities)
     _countries(entities)
     _carried_places(entities)

@@ -14,6 +14,7 @@ components do, and one arbiter keeps one reading of each stretch of text:
   (kg/recognize/brackets.py);
 - a place and the name of a body after it, ending in a tail that decides its type (中国工程院, 澳门科技大学):
   that body (kg/recognize/bodies.py);
+- a zone followed by the name of one of its parks or areas (某某高新区某某园区): that park (kg/recognize/parks.py);
 - a place followed by its government's name (开化县委, 镇江市政协): that body (kg/recognize/governments.py);
 - the news outlets of datelines (某某网合肥7月30日电), whatever else was read there (kg/recognize/datelines.py);
 - the policies named by a document's title (《关于…的意见》) or a quoted slogan and its kind (“某某”人才政策),
@@ -40,6 +41,7 @@ from kg.model import Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
 from kg.recognize.bodies import bodies
 from kg.recognize.governments import governments
+from kg.recognize.parks import parks
 from kg.recognize.policies import policies
 from kg.recognize.products import products
 from kg.recognize.projects import built_for_industries, named_after_companies
@@ -213,7 +215,7 @@ def _loses_to(m: Mention, name: Mention) -> bool:
 def recognise(doc: Document) -> Document:
     mentions = brackets.mend(doc, arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc),
                                             declared.find(doc)))
-    mentions = _whole_names(doc, mentions)
+    mentions = parks(doc, _whole_names(doc, mentions))
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
     mentions = products(doc, towns(doc, built_for_industries(doc, named_after_companies(doc, mentions))))
     doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, mentions)))

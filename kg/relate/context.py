@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from kg.model import Document, Entity, Mention, Provenance, Sentence, Triple, name_key
+from kg.resolve import zone_of_park
 
 
 class Context:
@@ -37,8 +38,8 @@ class Context:
         if article is None:
             return None
         if article.index not in self._main_zones:
-            counts = Counter(m.name for s in article.sentences for m in self.in_sentence.get(s.index, ())
-                             if m.type == "Zone")
+            counts = Counter(name for s in article.sentences for m in self.in_sentence.get(s.index, ())
+                             if m.type == "Zone" for name in _zones_named(m.name))
             self._main_zones[article.index] = self.named("Zone", counts.most_common(1)[0][0]) if counts else None
         return self._main_zones[article.index]
 
@@ -57,3 +58,8 @@ class Context:
             return None
         start, end = self.doc.original_span(s.start, s.end)
         return Provenance(self.doc.id, self.article_of[s.index].index, s.index, s.text, start, end)
+
+
+def _zones_named(name: str) -> list[str]:
+    """A zone's name, and the zone a park's name begins with (某某高新区某某园区 names 某某高新区 too)."""
+    return [name, zone] if (zone := zone_of_park(name)) else [name]

@@ -1,6 +1,6 @@
 """locatedIn and partOf: where things are and what they belong to.
 
-- a zone is in the city its name carries (潍坊高新区 → 潍坊市);
+- a zone is in the city its name carries (潍坊高新区 → 潍坊市), a park in the zone it is named after;
 - a body named after its zone belongs to it (石家庄高新区科技局 → 石家庄高新区);
 - a name that begins with another's belongs to it (北京航空航天大学景德镇研究院 → 北京航空航天大学);
 - projects and listed companies are in the zone their sentence, or else their article, is about;
@@ -19,7 +19,7 @@ from kg.model import name_key
 from kg.recognize.features import listed
 from kg.recognize.towns import JOINED
 from kg.relate.context import Context
-from kg.resolve import canonical_zone, carried_places, leading_places, leading_zone
+from kg.resolve import canonical_zone, carried_places, leading_places, leading_zone, zone_of_park
 
 _BODIES = ("GovernmentAgency", "Organization", "Company")
 _NATIONAL = ("国家", "中国", "中华", "全国", "国务院")
@@ -64,6 +64,8 @@ def find(ctx: Context):
         if e.type == "Zone":
             for place in carried_places(e):
                 ctx.add(e, "locatedIn", ctx.named("Place", place), first)
+            if zone := zone_of_park(e.name):      # a park is in the zone it is named after
+                ctx.add(e, "locatedIn", ctx.named("Zone", zone), first)
         if e.type in _BODIES:
             _belongs(ctx, e, first, bodies, zones)
             ctx.add(e, "locatedIn", ctx.named("Place", leading_country(e.name)), first)     # 德国星河科技

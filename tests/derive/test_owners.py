@@ -67,20 +67,20 @@ def test_an_archive_without_the_split_derives_no_owner(tmp_path, monkeypatch):
     assert owners_in(path, path.stat().st_mtime_ns) is None
 
 
-def test_an_industry_a_project_is_for_is_not_its_builder(monkeypatch):
+def test_an_industry_or_a_park_a_project_is_for_is_not_its_builder(monkeypatch):
     from kg import derive
     from kg.model import Document, Entity, Mention
 
-    class Splits:           # a split model that puts the owner after the first four characters of any name
+    class Splits:           # a split model that puts the owner after the first five characters of any name
         def owner(self, name, page):
-            return name[:4]
+            return name[:5]
 
     monkeypatch.setattr(derive.owners, "owners_in", lambda path, stamp: Splits())
-    text = "石油化工产业园项目和星辰电子传感器项目开工，石油化工是主导产业。"
+    text = "石油化工类产业园项目、星辰电子股传感器项目、海川软件园孵化基地开工，石油化工类是主导产业，海川软件园在城东。"
     doc = Document(id="t", raw=text)
     doc.text = text
-    doc.entities = [Entity("石油化工产业园项目", "Project", mentions=[Mention("石油化工产业园项目", "Project", 0, 9, 0)]),
-                    Entity("星辰电子传感器项目", "Project", mentions=[Mention("星辰电子传感器项目", "Project", 10, 19, 0)]),
-                    Entity("石油化工", "Industry", mentions=[Mention("石油化工", "Industry", 22, 26, 0)])]
+    doc.entities = [Entity(name, kind, mentions=[Mention(name, kind, text.index(name), text.index(name) + len(name), 0)])
+                    for name, kind in (("石油化工类产业园项目", "Project"), ("星辰电子股传感器项目", "Project"),
+                                       ("海川软件园孵化基地", "Project"), ("石油化工类", "Industry"), ("海川软件园", "Zone"))]
     companies = {e.name for e in derive.derive(doc).entities if e.type == "Company"}
-    assert companies == {"星辰电子"}
+    assert companies == {"星辰电子股"}

@@ -17,6 +17,25 @@ def test_short_names_are_derived_from_the_official_ones(official, province, form
     assert set(forms) <= set(zone_short_forms(official, province))
 
 
+def test_a_city_before_a_name_of_its_own_is_dropped_and_a_development_zone_is_called_a_kaifaqu():
+    forms = zone_short_forms("唐山曹妃甸经济技术开发区", "河北省", "唐山市")
+    assert {"曹妃甸经开区", "曹妃甸开发区", "唐山曹妃甸开发区"} <= set(forms)
+    assert forms[0] == "唐山曹妃甸经开区"       # the name it is called by first keeps its city
+    assert "漕河泾开发区" in zone_short_forms("漕河泾新兴技术开发区", "上海市")
+
+
+@pytest.mark.parametrize("written, official", [
+    ("海口国家高新区", "海口高新技术产业开发区"), ("无锡国家高新技术产业开发区", "无锡高新技术产业开发区"),
+    ("遵义国家经济技术开发区", "遵义经济技术开发区"), ("曹妃甸国家级经济技术开发区", "唐山曹妃甸经济技术开发区"),
+])
+def test_a_national_zone_is_known_with_guojia_before_its_tail(written, official):
+    assert load().zones[written].official == official
+
+
+def test_guojia_is_put_only_into_the_names_of_national_zones():
+    assert "株洲国家级经济技术开发区" not in load().zones        # 株洲经济开发区 is a provincial zone
+
+
 def test_a_province_is_dropped_only_where_a_name_is_left_before_the_tail():
     assert "港保税区" not in zone_short_forms("天津港保税区", "天津市")
 

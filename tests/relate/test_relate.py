@@ -99,13 +99,15 @@ def facts(text: str) -> set[tuple]:
     # towns named after their county, and listed after such a town
     ("新区包括广安市邻水县高滩镇、坛同镇的部分行政区域。",
      {("高滩镇", "locatedIn", "邻水县", None), ("坛同镇", "locatedIn", "邻水县", None)}),
+    # a zone's park is in the zone it is named after
+    ("该项目在兰州高新区定连园区开工建设。", {("兰州高新区定连园区", "locatedIn", "兰州高新区", None)}),
 ])
 def test_reads_facts(text, expected):
     assert expected <= facts(text)
 
 
 def test_a_body_of_the_central_government_or_of_a_city_is_no_part_of_the_zone_its_sentence_speaks_of():
-    found = facts("潍坊高新区管委会与商务部、海关总署、市经信委、发改局座谈。")
+    found = facts("潍坊高新区管委会与商务部、海关总署、市经信委、发改局等部门座谈。")
     parts = {(s, o) for s, p, o, _ in found if p == "partOf"}
     assert ("发改局", "潍坊高新区") in parts         # a bureau named by its work alone is the zone's
     assert not {("商务部", "潍坊高新区"), ("海关总署", "潍坊高新区"), ("市经信委", "潍坊高新区")} & parts
@@ -154,3 +156,10 @@ def test_the_name_a_project_begins_with_is_its_builder_when_it_stands_alone_else
     text = ("近日，星图航天柔性化卫星研发及制造基地项目签约仪式在江阴高新区举行。"
             "星图航天致力于研制高性能的微小卫星。")
     assert ("星图航天", "investsIn", "星图航天柔性化卫星研发及制造基地项目", None) in facts(text)
+
+
+def test_an_article_about_a_zones_park_is_about_the_zone_too():
+    doc = process(Document(id="text", raw="兰州高新区定连园区今年新开工项目12个。兰州高新区定连园区建设提速，"
+                                          "兰州高新区将加快发展。"), until=relate)
+    ctx = read_by_rules(doc)
+    assert ctx.main_zone(doc.sentences[0].index).name == "兰州高新区"

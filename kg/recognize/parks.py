@@ -1,0 +1,51 @@
+"""A zone's parks and areas: 某某高新区某某园区, 某某开发区某某片区, 某某新区某某新城.
+
+A zone is made of parks (园区, 园, 分园), areas (片区) and new towns (新城), which news
+names after the zone: the zone's name, a name of two to six characters, and the tail. The
+whole is a zone of its own (ANNOTATION.md: a park run as a zone is a Zone); derive finds
+the zone it is named after, and relate puts it there.
+
+No noun follows a park's name: 某某园区产业赋能中心项目 names a project, not a park; nor is an
+industrial park (产业园) one, which news more often builds as a project.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import tagger
+from kg.model import Document, Mention
+
+SOURCE = "park"
+# an 产业园 is more often built as a project than run as a zone (某某高新区某某产业园最后一栋高层封顶)
+_PARK = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:园区|片区|分园|(?<!产业)园|新城)")
+_GOES_ON = ("n", "j")      # the parts of speech of a word that makes a longer name of the park (…园区产业)
+
+
+def parks(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with each zone named with one of its parks right after it read as that park."""
+    kept, skip = [], set()
+    for k, m in enumerate(mentions):
+        if k in skip:
+            continue
+        park = _park_after(doc, m) if m.type == "Zone" else None
+        if park is None:
+            kept.append(m)
+            continue
+        inside = {j for j in range(k + 1, len(mentions)) if mentions[j].start < park.end}
+        if any(not mentions[j].within(park) for j in inside):
+            kept.append(m)          # a name runs on past the park's end: the park is part of it
+            continue
+        skip |= inside
+        kept.append(park)
+    return kept
+
+
+def _park_after(doc: Document, zone: Mention) -> Mention | None:
+    sentence = next((s for s in doc.sentences if s.index == zone.sentence), None)
+    found = _PARK.match(doc.text, zone.end, sentence.end) if sentence else None
+    if not found:
+        return None
+    nxt = next((flag for _, flag in tagger().cut(doc.text[found.end():sentence.end])), "x")
+    if nxt.startswith(_GOES_ON):
+        return None
+    return Mention(doc.text[zone.start:found.end()], "Zone", zone.start, found.end(), zone.sentence, source=SOURCE)

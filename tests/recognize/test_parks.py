@@ -1,0 +1,33 @@
+"""A zone's parks and areas, named after the zone: a zone of their own, in the zone they are named after."""
+from kg.model import Article, Document, Mention, Sentence
+from kg.recognize.parks import parks
+
+
+def _parks(text: str, zone: str, others: tuple[Mention, ...] = ()) -> list[str]:
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
+    at = text.index(zone)
+    found = parks(doc, sorted([Mention(zone, "Zone", at, at + len(zone), 0, source="gazetteer"), *others],
+                              key=lambda m: m.start))
+    return [m.text for m in found if m.source == "park"]
+
+
+def test_a_zone_and_the_name_of_its_park_or_area_after_it_are_the_park():
+    assert _parks("该项目在兰州高新区定连园区开工。", "兰州高新区") == ["兰州高新区定连园区"]
+    assert _parks("位于成都高新区南部园区的科技园", "成都高新区") == ["成都高新区南部园区"]
+    assert _parks("以重庆高新区直管园为核心", "重庆高新区") == ["重庆高新区直管园"]
+    assert _parks("福建自贸试验区厦门片区挂牌。", "福建自贸试验区") == ["福建自贸试验区厦门片区"]
+
+
+def test_a_park_is_none_where_a_noun_goes_on_or_a_name_runs_past_its_end():
+    assert _parks("石家庄高新区科技创业园区产业赋能中心项目开工", "石家庄高新区") == []     # a project's name
+    assert _parks("襄阳科技城在襄阳高新区开园。", "襄阳高新区") == []                     # 开园 opens, names nothing
+    assert _parks("合肥高新区兴园产业园最后一栋高层完成封顶。", "合肥高新区") == []        # built as a project
+    project = Mention("定连园区产业化项目", "Project", 5, 14, 0, source="model")
+    assert _parks("兰州高新区定连园区产业化项目开工", "兰州高新区", (project,)) == []
+
+
+def test_a_mention_inside_the_park_gives_way_to_it():
+    inner = Mention("定连园区", "Zone", 5, 9, 0, source="model")
+    assert _parks("兰州高新区定连园区开工。", "兰州高新区", (inner,)) == ["兰州高新区定连园区"]

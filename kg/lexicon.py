@@ -31,10 +31,14 @@ class Zone:
     city: str
 
 
+# the levels of China's divisions; a place of another level ("world") is a country or a region
+DIVISIONS = ("province", "city", "county")
+
+
 @dataclass(frozen=True)
 class Place:
     name: str            # the full name: 潍坊市
-    level: str           # province / city / county / world
+    level: str           # one of DIVISIONS, or world
     province: str = ""
     city: str = ""       # a county's city (市辖区 under a municipality, which lies in its province)
 
@@ -73,7 +77,7 @@ def _zones() -> dict[str, Zone]:
         shorts = [s for s in row["short_name"].split("|") if s]
         zone = Zone(shorts[0] if shorts else row["official_name"], row["official_name"],
                     row["province"], row["city"])
-        for form in [row["official_name"], *shorts, *national_forms(shorts, _NATIONAL_HITECH)]:
+        for form in [row["official_name"], *shorts, *_national_forms(shorts, _NATIONAL_HITECH)]:
             forms.setdefault(form, zone)
     claimed: dict[str, list[Zone]] = {}
     cities = _prefectures()
@@ -84,7 +88,7 @@ def _zones() -> dict[str, Zone]:
         city = cities.get(row["city_adcode"], "")
         derived = zone_short_forms(official, row["province"], city)
         if row["kind_code"] == _NATIONAL_ETDZ_KIND:
-            derived += national_forms([official, *derived], _NATIONAL_ETDZ)
+            derived += _national_forms([official, *derived], _NATIONAL_ETDZ)
         zone = Zone(derived[0] if derived else official, official, row["province"], city)
         forms.setdefault(official, zone)
         for form in derived:
@@ -143,7 +147,7 @@ def _without_place(name: str, place: str) -> str:
     return ""
 
 
-def national_forms(forms: list[str], tails) -> list[str]:
+def _national_forms(forms: list[str], tails) -> list[str]:
     """Each form with 国家 or 国家级 before its tail: 海口高新区 → 海口国家高新区, 海口国家级高新区 …"""
     return [form[:-len(tail)] + national for form in forms for tail, nationals in tails
             if form.endswith(tail) and len(form) - len(tail) >= 2 and "国家" not in form for national in nationals]

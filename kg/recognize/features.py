@@ -26,10 +26,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from kg.lexicon import ZONE_TAILS, _dictionary, load, tagger
+from kg.lexicon import DIVISIONS, ZONE_TAILS, _dictionary, load, tagger
 from kg.recognize.tokens import in_listing_clauses
 
-_PLACE_KINDS = {"province": "province", "city": "city", "county": "county"}
 # jieba's parts of speech for names of people, places, bodies and other proper names
 _PROPER = ("nr", "ns", "nt", "nz")
 _OPENERS = {"《": "》", "“": "”", "「": "」"}
@@ -66,7 +65,7 @@ class Lexicons:
 
         add(lex.zones, "zone")
         for name, place in lex.places.items():
-            add([name], _PLACE_KINDS.get(place.level, "world"))
+            add([name], place.level if place.level in DIVISIONS else "world")
         add(lex.posts, "post")
         for tail, type_ in lex.suffixes:
             add([tail], "tail" + type_)

@@ -23,11 +23,12 @@ _GOES_ON = ("n", "j")      # the parts of speech of a word that makes a longer n
 
 def parks(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, with each zone named with one of its parks right after it read as that park."""
+    ends = {s.index: s.end for s in doc.sentences}
     kept, skip = [], set()
     for k, m in enumerate(mentions):
         if k in skip:
             continue
-        park = _park_after(doc, m) if m.type == "Zone" else None
+        park = _park_after(doc.text, m, ends[m.sentence]) if m.type == "Zone" else None
         if park is None:
             kept.append(m)
             continue
@@ -40,12 +41,11 @@ def parks(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _park_after(doc: Document, zone: Mention) -> Mention | None:
-    sentence = next((s for s in doc.sentences if s.index == zone.sentence), None)
-    found = _PARK.match(doc.text, zone.end, sentence.end) if sentence else None
+def _park_after(text: str, zone: Mention, sentence_end: int) -> Mention | None:
+    found = _PARK.match(text, zone.end, sentence_end)
     if not found:
         return None
-    nxt = next((flag for _, flag in tagger().cut(doc.text[found.end():sentence.end])), "x")
+    nxt = next((flag for _, flag in tagger().cut(text[found.end():sentence_end])), "x")
     if nxt.startswith(_GOES_ON):
         return None
-    return Mention(doc.text[zone.start:found.end()], "Zone", zone.start, found.end(), zone.sentence, source=SOURCE)
+    return Mention(text[zone.start:found.end()], "Zone", zone.start, found.end(), zone.sentence, source=SOURCE)

@@ -197,10 +197,10 @@ def _pair(found: dict, s, ordered: list[Mention], entities: list[Entity | None],
     text, base = s.text, s.start
     between = text[a.end - base:b.start - base]
     inside = [m.type for m in ordered[i + 1:j] if m.start >= a.end and m.end <= b.start]   # sorted: none outside
-    tp = f"{a.type}|{b.type}"
+    tp, kinds = f"{a.type}|{b.type}", sorted(set(inside))
     f = ["bias", "tp=" + tp, "len=" + _bucket(len(between)), f"tp={tp}|len={_bucket(len(between))}",
-         "between=" + _bucket(len(inside)), *(f"inside={t}" for t in sorted(set(inside))),
-         *(f"inside={t}|{tp}" for t in sorted(set(inside))), f"tp={tp}|between={_bucket(len(inside))}"]
+         "between=" + _bucket(len(inside)), *(f"inside={t}" for t in kinds),
+         *(f"inside={t}|{tp}" for t in kinds), f"tp={tp}|between={_bucket(len(inside))}"]
     f += [f"p{ch}|{tp}" for ch in sorted(set(between) & set(_PUNCT))]
     f += _grams("b", between, tp)
     f += _grams("pre", text[max(0, a.start - base - _WINDOW):a.start - base], tp)

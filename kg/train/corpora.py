@@ -27,10 +27,9 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.lexicon import load
+from kg.lexicon import DIVISIONS, load
 
 Span = tuple[int, int, str]
-_DIVISIONS = ("province", "city", "county")
 _CLUENER = {"name": "Person", "company": "Company", "government": "GovernmentAgency",
             "organization": "Organization", "position": "POST", "address": "Place"}
 
@@ -42,7 +41,7 @@ def held_out(index: int) -> bool:
 
 def cluener(path: Path, held: bool = False) -> Iterator[tuple[str, list[Span]]]:
     """CLUENER2020's sentences: those held out for evaluation, or the others."""
-    divisions = {name for name, place in load().places.items() if place.level in _DIVISIONS}
+    divisions = {name for name, place in load().places.items() if place.level in DIVISIONS}
     with open(path, encoding="utf-8") as f:
         for index, line in enumerate(f):
             if held_out(index) != held:

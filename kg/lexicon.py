@@ -214,6 +214,11 @@ def is_common_character(ch: str) -> bool:
     return _dictionary().get(ch, (0, ""))[0] >= 20
 
 
+def is_word(text: str) -> bool:
+    """Whether jieba's dictionary holds `text` as a word of its own (喜讯, 通讯)."""
+    return text in _dictionary()
+
+
 def is_plain_word(text: str, min_freq: int = 100) -> bool:
     """A common word of the language (计划, 市场, 科技), which alone is nobody's name."""
     freq, flag = _dictionary().get(text, (0, ""))

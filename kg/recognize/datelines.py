@@ -1,4 +1,4 @@
-"""News outlets named in datelines: 某某网合肥7月30日电, 某某报讯, （某某报记者 张三）, 据某某晨报报道.
+"""News outlets named in datelines: 某某网合肥7月30日电, 某某报讯, 某某讯 记者…, （某某报记者 张三）, 据某某晨报报道.
 
 ANNOTATION.md makes an outlet named in a dateline an Organization (with no facts).
 A dateline's wording says where the outlet's name ends — before 讯, 记者, 报道, or
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import load
+from kg.lexicon import is_word, load
 from kg.model import Document, Mention
 
 SOURCE = "dateline"
@@ -17,14 +17,16 @@ TYPE = "Organization"
 _NAME = r"(?P<name>[^\s，。；：、,;:（）()【】·「」“”《》\d]{2,14}?)"
 _OPEN = r"(?:^|(?<=[（(【\s·　]))"
 _DATE = r"(?:\d{1,2}月)?\d{1,2}日"
-# (pattern, whether the name must end as an outlet's does): a line of a newspaper's column may begin anywhere
-# in a sentence, so where the wording alone (喜讯, 告诉记者) could end a line, the name must look like an outlet's
-_DATELINES = [(re.compile(pattern, re.M), tail) for pattern, tail in (
-    (_OPEN + _NAME + _DATE + "[电讯]", False),                                   # 某某网合肥7月30日电
-    (_OPEN + _NAME + r"(?:[（(][^）)]{1,8}[）)])?讯", True),                       # 某某讯, 某某网(某某报网)讯
-    (_OPEN + _NAME + "(?:首席|特约)?记者", True),                                  # （某某报记者 张三）
-    ("据" + _NAME + "(?:报道|消息)", False),                                       # 据某某晨报报道
-    ("[（(]来源[：:]" + _NAME + "[）)]", False))]                                 # （来源：某某网）
+# (pattern, what the name must be besides): a line of a newspaper's column may begin anywhere in a sentence,
+# so where the wording alone (喜讯, 告诉记者) could end a line, the name must look like an outlet's
+_DATELINES = [(re.compile(pattern, re.M), fits) for pattern, fits in (
+    (_OPEN + _NAME + _DATE + "[电讯]", "any"),                                     # 某某网合肥7月30日电
+    (_OPEN + _NAME + r"(?:[（(][^）)]{1,8}[）)])?讯", "outlet"),                    # 某某讯, 某某网(某某报网)讯
+    (_OPEN + _NAME + r"讯(?=\s*(?:[（(]|记者|通讯员))", "no-word"),                 # 南都讯 记者…: a byline follows
+    (r"《" + _NAME + "》(?:快讯|讯)", "any"),                                     # （《某某时报》快讯中心）
+    (_OPEN + _NAME + "(?:首席|特约)?记者", "outlet"),                               # （某某报记者 张三）
+    ("据" + _NAME + "(?:报道|消息)", "any"),                                       # 据某某晨报报道
+    ("[（(]来源[：:]" + _NAME + "[）)]", "any"))]                                 # （来源：某某网）
 _OUTLET = re.compile(r"(?:报|报社|网|新闻|客户端|社|台|观察|全媒体|时报|周刊|杂志|之声|在线|头条)$")
 # the paper's own bylines, and reporters' grades (全媒体记者), name no outlet
 _OWN = ("本报", "本刊", "本台", "本网", "本站", "记者", "通讯员", "全媒体", "融媒体", "见习", "实习", "特约")
@@ -41,15 +43,22 @@ def outlets(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 def _in_sentence(text: str, base: int, sentence: int) -> list[Mention]:
     found: dict[int, Mention] = {}
-    for pattern, tail in _DATELINES:
+    for pattern, fits in _DATELINES:
         for m in pattern.finditer(text):
             name, start = _without_place(m.group("name")), m.start("name")
             if name.startswith("据"):        # 据某某网记者了解
                 name, start = name[1:], start + 1
             if len(name) >= 2 and not name.startswith(_OWN) and start not in found \
-                    and (not tail or _OUTLET.search(name)):
+                    and _fits(name, fits):
                 found[start] = Mention(name, TYPE, base + start, base + start + len(name), sentence, source=SOURCE)
     return list(found.values())
+
+
+def _fits(name: str, fits: str) -> bool:
+    """Whether `name` ends as an outlet's does ("outlet"), or does not end in a word of 讯 (喜讯, 通讯: "no-word")."""
+    if fits == "outlet":
+        return bool(_OUTLET.search(name))
+    return fits == "any" or not is_word(name[-1] + "讯")
 
 
 def _without_place(name: str) -> str:

@@ -2,10 +2,12 @@
 
 News names a zone's industries, its companies and their products in lists. Where
 the other components found most items of a list as names of one type, each
-complete, an item they missed is a name of that type too. Only items whose
-bounds the list itself gives are taken: those between two 、, and the last one
-where 等 ends it (the first item's start is where the clause's words end, which
-the list does not say).
+complete, an item they missed is a name of that type too. The list gives an
+item's bounds between two 、, and the last one's where 等 ends it. The first
+item of a list of industries begins where the clause's words end, after its last
+verb, preposition, adverb, particle or pronoun (将围绕|未来显示器件、新材料、检测设备等领域);
+other names are led into with a generic word of their kind as often (签约项目包括…),
+so a list of them keeps its first item as the other components read it.
 """
 from __future__ import annotations
 
@@ -13,10 +15,13 @@ import re
 from collections import Counter
 
 from kg.model import Document, Mention
+from kg.recognize.tokens import tokenize
 
 SOURCE = "list"
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
 _LONGEST = 12       # an item longer than this is a phrase, not a name
+# the parts of speech of the words a clause leads into its list with (将围绕, 形成了以, 企业的)
+_LEADS_IN = ("v", "p", "d", "r", "u", "m", "q", "a", "c", "x")
 
 
 def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -64,6 +69,15 @@ def _missed(items, here: list[Mention], text: str, sentence: int) -> list[Mentio
     kind, count = Counter(whole.values()).most_common(1)[0]
     if count * 2 < len(items):
         return []
-    return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE) for start, end, first in items
-            if not first and (start, end) not in whole and 2 <= end - start <= _LONGEST
+    bounds = [(_first_item_start(text, start, end) if first else start, end) for start, end, first in items
+              if not first or kind == "Industry"]
+    return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE) for start, end in bounds
+            if (start, end) not in whole and 2 <= end - start <= _LONGEST
             and not any(m.start < end and start < m.end for m in here)]
+
+
+def _first_item_start(text: str, start: int, end: int) -> int:
+    """Where the first item of a list begins: after the clause's last word that leads into it."""
+    words = tokenize(text[start:end])
+    lead = max((k for k, w in enumerate(words) if w.flag.startswith(_LEADS_IN) and w.flag != "vn"), default=-1)
+    return start + (words[lead].end if lead >= 0 else 0)

@@ -221,6 +221,15 @@ def _pair(found: dict, s, ordered: list[Mention], entities: list[Entity | None],
                            apart=a.type != "Person" and any(p in between for p in "，,；;"))
 
 
+_SUBJECTS = (*_ACTORS, "Project")       # the names a sentence may be about, rather than the article's zone
+
+
+def _before_in_sentence(ordered: list[Mention], b: Mention) -> list[str]:
+    """The types of the names before `b` in its sentence: where another body stands before an industry
+    (该研究院初步确定微电子、新能源), the industry is that body's, not the article's zone's."""
+    return sorted({m.type for m in ordered if m.end <= b.start and m.type in _SUBJECTS}) or ["none"]
+
+
 def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entities: list[Entity | None]):
     """Facts of the zone an article is about, in a sentence that does not name it (主导产业为A、B)."""
     zone = ctx.main_zone(s.index)
@@ -235,7 +244,8 @@ def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entiti
         text, base = s.text, s.start
         f = ["bias", "main-zone", "tp=" + tp, "main-zone|" + tp, f"zone-in-sentence={zones_here}|{tp}",
              *_grams("pre", text[max(0, b.start - base - _WINDOW):b.start - base], "main|" + tp),
-             *_grams("post", text[b.end - base:b.end - base + _WINDOW], "main|" + tp)]
+             *_grams("post", text[b.end - base:b.end - base + _WINDOW], "main|" + tp),
+             *(f"before={t}|main|{tp}" for t in _before_in_sentence(ordered, b))]
         found[(zone.id, second.id, s.index)] = Candidate(zone, second, s.index, f)
 
 

@@ -29,10 +29,16 @@ def find(ctx: Context):
         if not projects:
             continue
         if _SIGNED.search(s.text):
-            zone = next((m for m in mentions if m.type == "Zone"), None)
-            for p in projects:
-                ctx.add(ctx.entity(zone) if zone else ctx.main_zone(sentence), "signs", ctx.entity(p), sentence)
+            signed(ctx, sentence, mentions)
         _investment(ctx, s, projects)
+
+
+def signed(ctx: Context, sentence: int, mentions: list):
+    """The zone the sentence names, or else its article's, signs each project the sentence names."""
+    zone = next((m for m in mentions if m.type == "Zone"), None)
+    for p in mentions:
+        if p.type == "Project":
+            ctx.add(ctx.entity(zone) if zone else ctx.main_zone(sentence), "signs", ctx.entity(p), sentence)
 
 
 def _investment(ctx: Context, s, projects):

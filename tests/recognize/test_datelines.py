@@ -16,6 +16,13 @@ def test_the_wording_of_a_dateline_says_where_the_outlet_ends():
     assert _outlets("【东海商报网讯】3月22日上午，某地举行会议。") == ["东海商报网"]
 
 
+def test_a_byline_after_xun_says_a_dateline_whatever_the_outlets_name_ends_in():
+    assert _outlets("南山讯 记者陈明 有“湾区窗口”之称的前海") == ["南山"]
+    assert _outlets("中国视点讯(通讯员 王磊)5月11日") == ["中国视点"]
+    assert _outlets("（《东海商报》快讯中心）") == ["东海商报"]
+    assert _outlets("项目现场再传喜讯 记者获悉") == []      # 喜讯 is a word: good news, no outlet
+
+
 def test_the_papers_own_bylines_and_lines_of_a_column_that_only_look_like_one_are_no_outlet():
     assert _outlets("本报讯（记者 张三 通讯员 李四）") == []
     assert _outlets("（全媒体记者 王五）") == []

@@ -31,9 +31,19 @@ def test_the_last_item_ends_where_deng_ends_the_list():
     assert ("海洋牧场", "Industry", "list") in _found(complete(_page(TEXT), given))
 
 
-def test_the_first_item_is_left_alone_since_the_list_does_not_say_where_it_begins():
+def test_the_first_industry_begins_after_the_words_that_lead_into_the_list():
     given = [_at(TEXT, "氢能装备", "Industry"), _at(TEXT, "精密铸造", "Industry"), _at(TEXT, "海洋牧场", "Industry")]
-    assert not any(m.source == "list" for m in complete(_page(TEXT), given))
+    assert ("磁悬浮", "Industry", "list") in _found(complete(_page(TEXT), given))
+    text = "该联合实验室将围绕未来显示器件、新材料、检测设备、车载显示屏4个方向。"
+    given = [_at(text, "新材料", "Industry"), _at(text, "检测设备", "Industry"), _at(text, "车载显示屏", "Industry")]
+    assert ("未来显示器件", "Industry", "list") in _found(complete(_page(text), given))
+
+
+def test_the_first_item_of_a_list_of_other_names_is_left_alone():
+    # where a clause's words end says little of where a company's name begins (签约项目包括临江电子、…)
+    text = "本次签约项目包括星河电子、临江科技、东湖信息等企业。"
+    given = [_at(text, "临江科技", "Company"), _at(text, "东湖信息", "Company")]
+    assert not any(m.source == "list" for m in complete(_page(text), given))
 
 
 def test_a_list_mostly_unfound_or_of_mixed_types_adds_nothing():

@@ -163,3 +163,14 @@ def test_an_article_about_a_zones_park_is_about_the_zone_too():
                                           "兰州高新区将加快发展。"), until=relate)
     ctx = read_by_rules(doc)
     assert ctx.main_zone(doc.sentences[0].index).name == "兰州高新区"
+
+
+def test_a_ceremony_signs_the_projects_named_in_the_sentences_after_it_and_no_later():
+    text = ("论坛开幕前，芜湖高新区与多家企业举行合作项目签约仪式。"
+            "根据合作协议，星河医药公共研发平台项目、临江医疗器械生产基地项目等12个项目落户。"
+            "芜湖高新区规划建设了东湖生态科技新城项目。"
+            "目前，芜湖高新区已聚集全市九成医药企业。"
+            "去年开工的海川新材料项目已经投产。")
+    signed = {o for s, p, o, _ in facts(text) if p == "signs"}
+    assert {"星河医药公共研发平台项目", "临江医疗器械生产基地项目"} <= signed
+    assert "海川新材料项目" not in signed      # three sentences on: the ceremony's report is over

@@ -196,3 +196,19 @@ def test_a_zone_and_every_item_of_a_long_list_running_toward_it_are_candidates()
     listed = [m.name for m in doc.mentions if m.type != "Zone"]
     assert len(listed) > 7, listed      # more items than the reach, for the test to mean something
     assert all(("宁海高新区", name) in pairs for name in listed)
+
+
+def test_a_main_zone_candidate_says_which_bodies_stand_before_the_name_in_its_sentence():
+    from kg.model import Document
+    from kg.pipeline import process
+    from kg.relate import relate
+    from kg.relate.candidates import candidates
+    from kg.relate.context import Context
+
+    # the industries of a body the sentence names are seldom its article's zone's (该研究院确定微电子、新能源)
+    text = "宁海高新区举办产业推介会。宁海星河研究院重点发展微电子、新能源。今年主导产业为生物医药、集成电路。"
+    doc = process(Document(id="t", raw=text), until=relate)
+    features = {(c.first.name, c.second.name): c.features for c in candidates(Context(doc), [])
+                if c.second is not None and "main-zone" in c.features}
+    assert "before=Organization|main|Zone|Industry" in features["宁海高新区", "微电子"]
+    assert "before=none|main|Zone|Industry" in features["宁海高新区", "生物医药"]

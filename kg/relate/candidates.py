@@ -18,7 +18,7 @@ from functools import cache
 from kg.lexicon import Place, load, post_run, short_place
 from kg.model import Entity, Mention, Money, PREDICATES, Triple, name_key
 from kg.relate.context import Context
-from kg.resolve import canonical_zone, leading_zone, zone_city, zone_places
+from kg.resolve import canonical_zone, leading_places, leading_zone, zone_city, zone_places
 
 # What SCHEMA.md allows: the subject's types and the object's, for each relation.
 _ACTORS = ("Zone", "Company", "Organization", "GovernmentAgency")
@@ -64,6 +64,7 @@ class Candidate:
     value: Money | None = None
     role: str = ""
     elsewhere: bool = False         # a zone and a place the lexicon puts it outside of
+    placed: bool = False            # a zone and a government named after a place, not after the zone
     apart: bool = False             # a comma or semicolon stands between the two
 
     @property
@@ -72,8 +73,9 @@ class Candidate:
 
     def stated(self, label: str) -> bool:
         """Whether the text says all the fact needs: a holdsRole fact is no fact without its post; and whether
-        the lexicon lets it be (a zone it places in one city lies in no other city, province or country)."""
-        if label.startswith("locatedIn") and self.elsewhere:
+        the lexicon lets it be (a zone it places in one city lies in no other city, province or country, and a
+        place's government is no part of it)."""
+        if label.startswith("locatedIn") and self.elsewhere or label.startswith("partOf") and self.placed:
             return False
         if not label.startswith("holdsRole"):
             return True
@@ -138,6 +140,7 @@ def _about_the_ends(found: dict):
                        f"meet={min(meetings[frozenset((c.first.id, c.second.id))], 3)}|{tp}"]
         c.features += _geography(c.first, c.second)
         c.elsewhere = _outside(c.first, c.second)
+        c.placed = _a_places(c.first, c.second)
 
 
 def _geography(a: Entity, b: Entity) -> list[str]:
@@ -178,6 +181,15 @@ def _outside(a: Entity, b: Entity) -> bool:
     if known.level == "city" and not any(p.level in ("city", "county") for p in places):
         return False
     return bool(places) and known.name not in {n for p in places for n in (p.name, p.city, p.province)}
+
+
+def _a_places(a: Entity, b: Entity) -> bool:
+    """Whether one of the two is a zone and the other a government named after a place that does not name the
+    zone (芜湖市委, 长春市朝阳区政府 beside 芜湖经开区): the place's, no part of the zone (ANNOTATION.md)."""
+    if {a.type, b.type} != {"Zone", "GovernmentAgency"}:
+        return False
+    zone, body = (a, b) if a.type == "Zone" else (b, a)
+    return bool(leading_places(body.name)) and not any(n in body.name for n in [zone.name, *zone.aliases])
 
 
 def _place(name: str) -> Place | None:

@@ -212,3 +212,18 @@ def test_a_main_zone_candidate_says_which_bodies_stand_before_the_name_in_its_se
                 if c.second is not None and "main-zone" in c.features}
     assert "before=Organization|main|Zone|Industry" in features["宁海高新区", "微电子"]
     assert "before=none|main|Zone|Industry" in features["宁海高新区", "生物医药"]
+
+
+def test_a_government_named_after_a_place_is_no_part_of_a_zone_it_does_not_name():
+    from kg.model import Entity
+    from kg.relate.candidates import _a_places
+
+    zone = Entity("芜湖经开区", "Zone")
+    assert _a_places(Entity("芜湖市委", "GovernmentAgency"), zone)
+    assert _a_places(zone, Entity("长春市朝阳区政府", "GovernmentAgency"))
+    assert not _a_places(Entity("芜湖经开区管委会", "GovernmentAgency"), zone)     # the zone's own committee
+    assert not _a_places(Entity("财政局", "GovernmentAgency"), zone)
+    from kg.relate.candidates import Candidate
+
+    placed = Candidate(zone, Entity("芜湖市委", "GovernmentAgency"), 0, placed=True)
+    assert not placed.stated("partOf<") and placed.stated("cooperatesWith>")

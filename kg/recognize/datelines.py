@@ -17,16 +17,27 @@ TYPE = "Organization"
 _NAME = r"(?P<name>[^\s，。；：、,;:（）()【】·「」“”《》\d]{2,14}?)"
 _OPEN = r"(?:^|(?<=[（(【\s·　]))"
 _DATE = r"(?:\d{1,2}月)?\d{1,2}日"
-# (pattern, what the name must be besides): a line of a newspaper's column may begin anywhere in a sentence,
-# so where the wording alone (喜讯, 告诉记者) could end a line, the name must look like an outlet's
+
+
+def _like_an_outlet(name: str) -> bool:
+    return bool(_OUTLET.search(name))
+
+
+def _no_word_of_xun(name: str) -> bool:
+    """讯 after the name makes no word with its last character (喜讯, 通讯 are news and telecoms, not a dateline)."""
+    return not is_word(name[-1] + "讯")
+
+
+# (pattern, what the name must be besides, if anything): a line of a newspaper's column may begin anywhere in a
+# sentence, so where the wording alone (喜讯, 告诉记者) could end a line, the name must look like an outlet's
 _DATELINES = [(re.compile(pattern, re.M), fits) for pattern, fits in (
-    (_OPEN + _NAME + _DATE + "[电讯]", "any"),                                     # 某某网合肥7月30日电
-    (_OPEN + _NAME + r"(?:[（(][^）)]{1,8}[）)])?讯", "outlet"),                    # 某某讯, 某某网(某某报网)讯
-    (_OPEN + _NAME + r"讯(?=\s*(?:[（(]|记者|通讯员))", "no-word"),                 # 南都讯 记者…: a byline follows
-    (r"《" + _NAME + "》(?:快讯|讯)", "any"),                                     # （《某某时报》快讯中心）
-    (_OPEN + _NAME + "(?:首席|特约)?记者", "outlet"),                               # （某某报记者 张三）
-    ("据" + _NAME + "(?:报道|消息)", "any"),                                       # 据某某晨报报道
-    ("[（(]来源[：:]" + _NAME + "[）)]", "any"))]                                 # （来源：某某网）
+    (_OPEN + _NAME + _DATE + "[电讯]", None),                                      # 某某网合肥7月30日电
+    (_OPEN + _NAME + r"(?:[（(][^）)]{1,8}[）)])?讯", _like_an_outlet),              # 某某讯, 某某网(某某报网)讯
+    (_OPEN + _NAME + r"讯(?=\s*(?:[（(]|记者|通讯员))", _no_word_of_xun),           # 南都讯 记者…: a byline follows
+    (r"《" + _NAME + "》(?:快讯|讯)", None),                                      # （《某某时报》快讯中心）
+    (_OPEN + _NAME + "(?:首席|特约)?记者", _like_an_outlet),                         # （某某报记者 张三）
+    ("据" + _NAME + "(?:报道|消息)", None),                                        # 据某某晨报报道
+    ("[（(]来源[：:]" + _NAME + "[）)]", None))]                                  # （来源：某某网）
 _OUTLET = re.compile(r"(?:报|报社|网|新闻|客户端|社|台|观察|全媒体|时报|周刊|杂志|之声|在线|头条)$")
 # the paper's own bylines, and reporters' grades (全媒体记者), name no outlet
 _OWN = ("本报", "本刊", "本台", "本网", "本站", "记者", "通讯员", "全媒体", "融媒体", "见习", "实习", "特约")
@@ -49,16 +60,9 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[Mention]:
             if name.startswith("据"):        # 据某某网记者了解
                 name, start = name[1:], start + 1
             if len(name) >= 2 and not name.startswith(_OWN) and start not in found \
-                    and _fits(name, fits):
+                    and (fits is None or fits(name)):
                 found[start] = Mention(name, TYPE, base + start, base + start + len(name), sentence, source=SOURCE)
     return list(found.values())
-
-
-def _fits(name: str, fits: str) -> bool:
-    """Whether `name` ends as an outlet's does ("outlet"), or does not end in a word of 讯 (喜讯, 通讯: "no-word")."""
-    if fits == "outlet":
-        return bool(_OUTLET.search(name))
-    return fits == "any" or not is_word(name[-1] + "讯")
 
 
 def _without_place(name: str) -> str:

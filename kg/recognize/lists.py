@@ -15,13 +15,14 @@ import re
 from collections import Counter
 
 from kg.model import Document, Mention
-from kg.recognize.tokens import tokenize
+from kg.recognize.tokens import CLAUSE_FLAGS, tokenize
 
 SOURCE = "list"
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
 _LONGEST = 12       # an item longer than this is a phrase, not a name
-# the parts of speech of the words a clause leads into its list with (将围绕, 形成了以, 企业的)
-_LEADS_IN = ("v", "p", "d", "r", "u", "m", "q", "a", "c", "x")
+# the parts of speech of the words a clause leads into its list with (将围绕, 形成了以, 企业的): its own words,
+# verbs, adjectives and punctuation
+_LEADS_IN = (*CLAUSE_FLAGS, "v", "a", "x")
 
 
 def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:

@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 
 from kg.model import Document, Mention
-from kg.recognize.tokens import tokenize
+from kg.recognize.tokens import CLAUSE_FLAGS, tokenize
 
 SOURCE = "company-project"
 FACILITY_SOURCE = "industry-project"
 _BODIES = ("Company", "Organization")
 _REST = re.compile(r"[^，。；：、！？“”《》（）\s]{1,16}?项目(?![部组])")     # 项目部, 项目组: a project's team
-_CLAUSE = ("d", "p", "u", "m", "r", "c", "q")      # adverbs, prepositions, particles, numbers, pronouns …
 _INSIDE = ("Industry", "Product", "Place")      # what a project's name may hold: 某某集团天津新材料项目
 # what is built for an industry: an industry's name before one of these names a project (ANNOTATION.md)
 _FACILITY = re.compile(r"产业园区?|产业基地|生产基地|中试楼")
@@ -48,7 +47,7 @@ def _named(rest: str) -> bool:
         return False        # 重点项目, 合作项目: a common word, not a name's end
     flags = [w.flag for w in words[:-1]]
     return any(f.startswith("n") for f in flags) and \
-        not any(f.startswith(_CLAUSE) and w.word != "及" for f, w in zip(flags, words))
+        not any(f.startswith(CLAUSE_FLAGS) and w.word != "及" for f, w in zip(flags, words))
 
 
 def built_for_industries(doc: Document, mentions: list[Mention]) -> list[Mention]:

@@ -8,6 +8,11 @@ from typing import NamedTuple
 from kg.lexicon import tagger
 
 
+# jieba's parts of speech of the words that make a clause, never a name: adverbs, prepositions, particles,
+# numbers, pronouns, conjunctions, measure words
+CLAUSE_FLAGS = ("d", "p", "u", "m", "r", "c", "q")
+
+
 class Token(NamedTuple):      # a tuple: a page makes tens of thousands
     word: str
     flag: str

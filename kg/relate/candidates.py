@@ -22,6 +22,7 @@ from kg.resolve import canonical_zone, leading_places, leading_zone, zone_city, 
 
 # What SCHEMA.md allows: the subject's types and the object's, for each relation.
 _ACTORS = ("Zone", "Company", "Organization", "GovernmentAgency")
+_SUBJECTS = (*_ACTORS, "Project")       # the names a sentence may be about, rather than the article's zone
 SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "locatedIn": (("Company", "Organization", "Project", "Zone", "Place", "GovernmentAgency"), ("Zone", "Place")),
     "partOf": (("GovernmentAgency", "Organization", "Company"),
@@ -231,9 +232,6 @@ def _pair(found: dict, s, ordered: list[Mention], entities: list[Entity | None],
         f.append("post|" + tp)
     found[key] = Candidate(first, second, s.index, f, role=role,
                            apart=a.type != "Person" and any(p in between for p in "，,；;"))
-
-
-_SUBJECTS = (*_ACTORS, "Project")       # the names a sentence may be about, rather than the article's zone
 
 
 def _before_in_sentence(ordered: list[Mention], b: Mention) -> list[str]:

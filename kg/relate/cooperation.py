@@ -9,6 +9,8 @@ from kg.relate.context import Context
 _ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
 # A与B…合作: what stands between the two is a few words of one clause, ending in the conjunction
 _BETWEEN = re.compile(r"^(?:[^，。；：、]{0,8}?(?:与|同|联合|携手)|和)$")
+# ，分别与: a clause that opens with its partner, the subject named in a clause before
+_ACROSS = re.compile(r"^[^。；]*[，,](?:并|还|也|又|分别|先后|已)*(?:与|同)$")
 _AFTER = re.compile(r"^[^，。]{0,12}(合作|签署|签订|共建|联合|携手|对接|建立)")
 _ALL_PARTIES = re.compile(r"^等?(?:三方|四方|五方|多方|各方)")
 _JOINED = re.compile(r"^(?:、|和|与|及|以及)$")
@@ -25,7 +27,7 @@ def find(ctx: Context):
             between = s.text[a.end - s.start:b.start - s.start]
             partners = [b, *_listed_after(s, actors[k + 1:])]
             rest = s.text[partners[-1].end - s.start:]
-            if _BETWEEN.match(between) and (between.endswith(("联合", "携手")) or _AFTER.match(rest)):
+            if _joins(a, between) and (between.endswith(("联合", "携手")) or _AFTER.match(rest)):
                 for partner in partners:
                     ctx.add(ctx.entity(a), "cooperatesWith", ctx.entity(partner), sentence)
                 if _ALL_PARTIES.match(rest):     # A携手B、C三方…: each two of them
@@ -36,6 +38,13 @@ def find(ctx: Context):
             for k, a in enumerate(party):
                 for b in party[k + 1:]:
                     ctx.add(ctx.entity(a), "cooperatesWith", ctx.entity(b), sentence)
+
+
+def _joins(a, between: str) -> bool:
+    """Whether what stands between a body and the next leads from the one to the other as partners: a few
+    words ending in 与 within a clause; or, from a zone or an agency, which news makes the subject of a
+    sentence, a clause's opening 与 (某高新区召开对接会，分别与B、C签订…)."""
+    return bool(_BETWEEN.match(between) or a.type in ("Zone", "GovernmentAgency") and _ACROSS.match(between))
 
 
 def _parties(s, actors):

@@ -92,6 +92,10 @@ def facts(text: str) -> set[tuple]:
     # parties that go on to sign together, with a word between (还, 也)
     ("星海大学、东川农业大学、临江市科技局还签署了三方战略合作框架协议。",
      {("星海大学", "cooperatesWith", "东川农业大学", None), ("东川农业大学", "cooperatesWith", "临江市科技局", None)}),
+    # a zone that, in a clause after its name, signs with several partners (分别与…签订)
+    ("淄博高新区在北京召开项目对接会，分别与东川农业大学、海川科技股份有限公司签订项目合作协议书。",
+     {("淄博高新区", "cooperatesWith", "东川农业大学", None),
+      ("淄博高新区", "cooperatesWith", "海川科技股份有限公司", None)}),
     # the companies listed before their kind are of that industry
     ("产业园揭牌开园，星辰电子、海川科技、东湖信息等13家集成电路设计领域企业签约入驻。",
      {("星辰电子", "focusesOn", "集成电路设计", None), ("海川科技", "focusesOn", "集成电路设计", None),

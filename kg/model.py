@@ -19,6 +19,8 @@ from kg.confidence import surest
 
 ENTITY_TYPES = ("Zone", "Place", "Company", "Organization", "GovernmentAgency",
                 "Person", "Project", "Industry", "Policy", "Product")
+# the bodies that act: they work together, hold posts, own and sign (SCHEMA.md's cooperatesWith joins any two)
+ACTORS = ("Zone", "Company", "Organization", "GovernmentAgency")
 PREDICATES = ("locatedIn", "partOf", "signs", "investsIn", "holdsRole",
               "cooperatesWith", "focusesOn", "issues", "produces", "totalInvestment")
 

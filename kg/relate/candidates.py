@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.lexicon import Place, load, post_run, short_place
-from kg.model import Entity, Mention, Money, PREDICATES, Triple, name_key
+from kg.model import ACTORS, Entity, Mention, Money, PREDICATES, Triple, name_key
 from kg.relate.context import Context
 from kg.resolve import canonical_zone, leading_places, leading_zone, zone_city, zone_places
 
 # What SCHEMA.md allows: the subject's types and the object's, for each relation.
-_ACTORS = ("Zone", "Company", "Organization", "GovernmentAgency")
-_SUBJECTS = (*_ACTORS, "Project")       # the names a sentence may be about, rather than the article's zone
+_SUBJECTS = (*ACTORS, "Project")       # the names a sentence may be about, rather than the article's zone
 SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "locatedIn": (("Company", "Organization", "Project", "Zone", "Place", "GovernmentAgency"), ("Zone", "Place")),
     "partOf": (("GovernmentAgency", "Organization", "Company"),
@@ -30,7 +29,7 @@ SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "signs": (("Zone",), ("Project",)),
     "investsIn": (("Company", "Organization"), ("Project",)),
     "holdsRole": (("Person",), ("Company", "Organization", "GovernmentAgency", "Zone")),
-    "cooperatesWith": (_ACTORS, _ACTORS),
+    "cooperatesWith": (ACTORS, ACTORS),
     "focusesOn": (("Zone", "Company", "Organization"), ("Industry",)),
     "issues": (("Zone", "GovernmentAgency"), ("Policy",)),
     "produces": (("Company", "Organization"), ("Product",)),

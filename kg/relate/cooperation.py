@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from kg.model import ACTORS
 from kg.relate.context import Context
 
-_ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
 # A与B…合作: what stands between the two is a few words of one clause, ending in the conjunction
 _BETWEEN = re.compile(r"^(?:[^，。；：、]{0,8}?(?:与|同|联合|携手)|和)$")
 # ，分别与: a clause that opens with its partner, the subject named in a clause before
@@ -22,7 +22,7 @@ def find(ctx: Context):
         s = ctx.sentences.get(sentence)
         if s is None:
             continue
-        actors = [m for m in mentions if m.type in _ACTORS]
+        actors = [m for m in mentions if m.type in ACTORS]
         for k, (a, b) in enumerate(zip(actors, actors[1:])):
             between = s.text[a.end - s.start:b.start - s.start]
             partners = [b, *_listed_after(s, actors[k + 1:])]

@@ -10,11 +10,10 @@ import re
 from functools import cache
 
 from kg.lexicon import LEVELS, post_run
-from kg.model import Entity
+from kg.model import ACTORS, Entity
 from kg.resolve import leading_places
 from kg.relate.context import Context
 
-_ACTORS = ("Company", "Organization", "GovernmentAgency", "Zone")
 _BARE_ZONE = re.compile(r"(?:高新区|经开区|开发区|新区|园区)$")      # a zone named by its kind alone: the article's
 _ZONE_COMMITTEES = ("党工委", "工委", "管委会")       # the bodies that run a zone
 _CLAUSE_START = "，。；：、,;:！？ \n"
@@ -38,7 +37,7 @@ def find(ctx: Context):
         people = {p.start: p for p in mentions if p.type == "Person"}
         # a place's posts may be its government's (松江区区长); a body's name wins where one ends with it
         bodies = {o.end: o for o in sorted(mentions, key=lambda o: o.type != "Place")
-                  if o.type in _ACTORS or o.type == "Place"}
+                  if o.type in ACTORS or o.type == "Place"}
         for m in post_pattern().finditer(s.text):
             person = people.get(s.start + m.start(2))
             if person is None:
@@ -50,7 +49,7 @@ def find(ctx: Context):
             org, title = bodies.get(person.start), _TITLE.match(ctx.doc.text, person.end)
             if org is not None and title:
                 _add(ctx, ctx.entity(person), ctx.entity(org), title.group(), sentence)
-        starts = {o.start: o for o in mentions if o.type in _ACTORS}
+        starts = {o.start: o for o in mentions if o.type in ACTORS}
         for person in people.values():      # 张三于2021年任某某新区党工委副书记、管委会主任
             for org, posts in _appointed(ctx.doc.text, person, starts):
                 _add(ctx, ctx.entity(person), ctx.entity(org), posts, sentence)

@@ -194,7 +194,7 @@ def county_stems() -> dict[str, str]:
 
 
 @cache
-def _dictionary() -> dict[str, tuple[int, str]]:
+def dictionary() -> dict[str, tuple[int, str]]:
     """jieba's own dictionary: word → (frequency, part of speech)."""
     # found, not imported: importing jieba costs a fifth of a second, for one file's name
     jieba = Path(importlib.util.find_spec("jieba").submodule_search_locations[0])
@@ -206,22 +206,22 @@ def _dictionary() -> dict[str, tuple[int, str]]:
 def _common_words() -> set[str]:
     """Frequent two-character words that jieba does not tag as places: a place's short
     form that is one (合作 of 合作市) is not matched as a place."""
-    return {w for w, (freq, flag) in _dictionary().items() if len(w) == 2 and freq >= 2000 and flag != "ns"}
+    return {w for w, (freq, flag) in dictionary().items() if len(w) == 2 and freq >= 2000 and flag != "ns"}
 
 
 def is_common_character(ch: str) -> bool:
     """A character ordinary text uses (高, 潍), not one that only a wrong decoding brings up (陔, 芖)."""
-    return _dictionary().get(ch, (0, ""))[0] >= 20
+    return dictionary().get(ch, (0, ""))[0] >= 20
 
 
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary holds `text` as a word of its own (喜讯, 通讯)."""
-    return text in _dictionary()
+    return text in dictionary()
 
 
 def is_plain_word(text: str, min_freq: int = 100) -> bool:
     """A common word of the language (计划, 市场, 科技), which alone is nobody's name."""
-    freq, flag = _dictionary().get(text, (0, ""))
+    freq, flag = dictionary().get(text, (0, ""))
     return freq >= min_freq and not flag.startswith(("nr", "ns", "nt", "nz"))
 
 
@@ -393,7 +393,7 @@ _GUESSES = {"x", "m", "d"}      # the tags jieba-rs gives words its dictionary l
 
 
 def _righted(word: str, flag: str) -> str:
-    known = _dictionary()
+    known = dictionary()
     if not "\u4e00" <= word[0] <= "\u9fff" or word in known and len(word) > 1:
         return flag
     if len(word) == 1:

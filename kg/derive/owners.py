@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kg.lexicon import Prefixes, _dictionary, leading_place, load
+from kg.lexicon import Prefixes, dictionary, leading_place, load
 from kg.recognize.tokens import tokenize
 
 SOURCE = "derived:owner"
@@ -72,7 +72,7 @@ def _trade(front: str) -> bool:
 
 
 def _frequency(word: str) -> str:
-    f = _dictionary().get(word, (0, ""))[0]
+    f = dictionary().get(word, (0, ""))[0]
     return "none" if f == 0 else "low" if f < 50 else "mid" if f < 1000 else "high"
 
 

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from kg.lexicon import DIVISIONS, ZONE_TAILS, _dictionary, load, tagger
+from kg.lexicon import DIVISIONS, ZONE_TAILS, dictionary, load, tagger
 from kg.recognize.tokens import in_listing_clauses
 
 # jieba's parts of speech for names of people, places, bodies and other proper names
@@ -72,7 +72,7 @@ class Lexicons:
         add(lex.industries, "industry")
         add(lex.surnames, "surname")
         add(ZONE_TAILS, "zonetail")
-        for w, (_, flag) in _dictionary().items():
+        for w, (_, flag) in dictionary().items():
             if len(w) >= 2 and flag in _PROPER:
                 add([w], "dict" + flag)
         words = sorted(kinds)

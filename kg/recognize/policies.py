@@ -5,7 +5,10 @@ by a slogan in quotes and the kind of programme it is (“两创一促”行动,
 The model cuts long titles short, or reads only the place at their head. A title
 that ends as an official document's does (意见, 办法, 方案 …, kg/data/policy_words.csv)
 is one policy, and so is a quoted slogan that a programme's word (政策, 战略, 工程)
-follows within four characters (人才, 发展, 国家). Unquoted, a programme is named by
+follows within four characters (人才, 发展, 国家), and a quoted slogan that counts
+its points (“六稳”, “一窗通办”, “5+2”) where it is coined, not a word of jieba's
+dictionary, or a set phrase of it (一国两制): a quoted ordinal (“第一棒”), numeral
+word (“一把手”, “一线”), idiom or attribute (“一站式”) is no policy. Unquoted, a programme is named by
 what launches it (实施某某赋能工程) or by a list of two or more (某某强链工程、某某落地工程).
 The names inside a title stay mentions (the body that issued it is an entity of
 the page); what the model read as a policy inside the name, or across its ends,
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import any_of, load
+from kg.lexicon import any_of, dictionary, load
 from kg.model import Document, Mention
 from kg.recognize.brackets import QUOTES
 from kg.recognize.tokens import word_edges
@@ -65,8 +68,23 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[Mention]:
         slogans = [m for m in _slogan().finditer(text) if not any(a <= m.start() < b for a, b in spans)]
         edges = word_edges(text) if slogans else set()      # jieba's words only where a slogan may end
         spans += [m.span() for m in slogans if m.end() in edges]
+        spans += [m.span() for m in _counting().finditer(text) if _coined(m.group()[1:-1])
+                  and not any(a < m.end() and m.start() < b for a, b in spans)]
     spans += [s for s in _programmes(text) if not any(a <= s[0] < b for a, b in spans)]
     return [Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE) for a, b in spans]
+
+
+@cache
+def _counting() -> re.Pattern:
+    """A short quoted slogan with a number in it."""
+    return re.compile("|".join(f"{o}(?=[^{o}{c}\\n]{{0,8}}[一二三四五六七八九十两0-9])[^{o}{c}\\n，。]{{2,10}}{c}"
+                               for o, c in _QUOTES))
+
+
+def _coined(slogan: str) -> bool:
+    """Whether a quoted slogan is a coined one or a set phrase (习用语), not an ordinal or a common word."""
+    frequency, flag = dictionary().get(slogan, (0, ""))
+    return not slogan.startswith("第") and (frequency == 0 or flag == "l")
 
 
 def _programmes(text: str) -> list[tuple[int, int]]:

@@ -28,6 +28,15 @@ def test_a_quotation_with_no_kind_after_it_or_a_kind_inside_a_longer_word_is_no_
     assert _policies("打造“智慧园区”工程师团队。") == []      # 工程师: an engineer, not a programme
 
 
+def test_a_quoted_slogan_that_counts_its_points_is_a_policy_where_it_is_coined_or_a_set_phrase():
+    text = "全面落实“三减一优”要求，推行“一网通办”，打好「三张牌」，坚持“一国两制”，对接“3+1”产业。"
+    assert _policies(text) == ["“三减一优”", "“一网通办”", "「三张牌」", "“一国两制”", "“3+1”"]
+
+
+def test_a_quoted_ordinal_numeral_word_or_attribute_is_no_policy():
+    assert _policies("跑好“第一棒”，提供“一站式”服务，冲在“一线”，当好“一把手”，力争“开门红”。") == []
+
+
 def test_a_title_is_one_policy_whatever_the_model_read_in_it_and_the_body_named_inside_stays():
     doc = extract("国务院办公厅印发《国务院办公厅关于促进开发区改革和创新发展的若干意见》。")
     found = {(e.type, e.name) for e in doc.entities}

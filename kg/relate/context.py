@@ -61,5 +61,6 @@ class Context:
 
 
 def _zones_named(name: str) -> list[str]:
-    """A zone's name, and the zone a park's name begins with (某某高新区某某园区 names 某某高新区 too)."""
-    return [name, zone] if (zone := zone_of_park(name)) else [name]
+    """A zone's name, and the zone a park's name begins with (某某高新区某某园区 names 某某高新区 too), that zone
+    first: named as often as its park, it is the one the article is about (区党工委书记 heads the zone)."""
+    return [zone, name] if (zone := zone_of_park(name)) else [name]

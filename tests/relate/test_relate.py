@@ -169,6 +169,11 @@ def test_an_article_about_a_zones_park_is_about_the_zone_too():
     assert ctx.main_zone(doc.sentences[0].index).name == "兰州高新区"
 
 
+def test_a_zones_bare_committee_is_the_zones_where_the_article_names_a_park_of_it_as_often():
+    text = "9月5日，益阳高新区东部新区举行重大项目集中签约活动，区党工委书记王强出席并讲话。"
+    assert ("王强", "holdsRole", "益阳高新区", "党工委书记") in facts(text)
+
+
 def test_a_ceremony_signs_the_projects_named_in_the_sentences_after_it_and_no_later():
     text = ("论坛开幕前，芜湖高新区与多家企业举行合作项目签约仪式。"
             "根据合作协议，星河医药公共研发平台项目、临江医疗器械生产基地项目等12个项目落户。"

@@ -254,9 +254,10 @@ def load() -> Lexicon:
 
 @cache
 def post_run() -> re.Pattern:
-    """One or more posts joined by 、 (党委书记、局长), longest first."""
-    posts = "|".join(map(re.escape, load().role_posts))
-    return re.compile(r"(?:%s)(?:、(?:%s))*" % (posts, posts))
+    """One or more posts joined by 、 (党委书记、局长), longest first; a post of a zone's committee may
+    name the committee before any post (管委会专职副主任, 党工委委员)."""
+    posts = r"(?:管委会|党工委)?(?:%s)" % "|".join(map(re.escape, load().role_posts))
+    return re.compile(r"%s(?:、%s)*" % (posts, posts))
 
 
 def any_of(words) -> re.Pattern:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from kg.lexicon import LEVELS, county_stems, leading_place, leading_zone_name, load
@@ -238,6 +239,14 @@ def zone_of_park(name: str) -> str:
     calls it; '' for a name that is no park's."""
     zone = leading_zone_name(name)
     return canonical_zone(zone) if zone and zone != name else ""
+
+
+def main_zone(mentions: Iterable[Mention]) -> str:
+    """The name of the zone an article is about, of its mentions: the one it names most often, a park's name
+    naming its zone too (某某高新区某某园区 names 某某高新区); '' for an article that names none. Named as often
+    as its park, the zone is the one (区党工委书记 heads the zone)."""
+    counts = Counter(name for m in mentions if m.type == "Zone" for name in (zone_of_park(m.name), m.name) if name)
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 def zone_city(zone: str) -> str:

@@ -21,7 +21,8 @@ from kg.lexicon import ZONE_TAILS, leading_country, leading_zone_name, load, pos
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import learned
 from kg.recognize.brackets import paired
-from kg.resolve import canonical_zone, carried_places, leading_zone, merge_levelled, zone_city, zone_key, zone_of_park
+from kg.resolve import (canonical_zone, carried_places, leading_zone, main_zone, merge_levelled, zone_city, zone_key,
+                        zone_of_park)
 
 PARENT, CITY, COMMITTEE, PROJECT = "derived:parent", "derived:city", "derived:committee", "derived:project"
 _BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
@@ -34,6 +35,12 @@ _PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "�
 # 安巢经济开发区管委会, 东湖综保区建设管理办公室: the body that runs a zone names it, though no lexicon does
 _COMMITTEE_OF_ZONE = re.compile(r"(.{1,12}(?:%s))(?:党工委|管委会|管理委员会|管委|建设管理办公室|管理办公室)$"
                                 % "|".join(sorted(ZONE_TAILS, key=len, reverse=True)))
+
+
+# a committee named by its zone's kind alone, or by nothing (高新区管委会, 管委会主任)
+_BARE_COMMITTEE = re.compile(r"(?:%s)?(?:管委会|管理委员会)" % "|".join(sorted(ZONE_TAILS, key=len, reverse=True)))
+# what may stand before it: no part of a name (和科学城管委会、某公司签署; 区党工委副书记、管委会主任)
+_BEFORE_BARE = re.compile(r"[^\u4e00-\u9fff]|[和与及同由向在对经为的]")
 
 
 # what follows a group's name in its own registered name (某某集团股份有限公司 is the group, not a part of it)
@@ -181,6 +188,34 @@ def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
                                       name=e.name, source=COMMITTEE))
 
 
+def _bare_committees(doc: Document, entities: dict[tuple[str, str], Entity]):
+    """A committee the page names without its zone (科学城管委会、长安汽车公司签署…; 区党工委副书记、管委会主任某某) is
+    the committee of the zone its article is about: an entity, with the page's words as its alias."""
+    mentions = [m for e in entities.values() for m in e.mentions]
+    for article in doc.articles:
+        here = {s.index for s in article.sentences}
+        named = [m for m in mentions if m.sentence in here]
+        zone = entities.get(("Zone", name_key(main_zone(named))))
+        if zone is None:
+            continue
+        for s in article.sentences:
+            for found in _BARE_COMMITTEE.finditer(s.text):
+                if found.start() and not _BEFORE_BARE.match(s.text, found.start() - 1):
+                    continue
+                start, end = s.start + found.start(), s.start + found.end()
+                read = [m for m in named if m.start < end and start < m.end or m.end == start]
+                if any((m.start, m.end, m.type) != (start, end, "GovernmentAgency") for m in read):
+                    continue        # a committee named with its zone (兰州高新区管委会), or no committee
+                committee = _entity(entities, "GovernmentAgency", zone.name + "管委会")
+                for bare in [e for e in entities.values() if e is not committee and any(m in read for m in e.mentions)]:
+                    committee.mentions += bare.mentions     # the model's reading of the bare name, as its own body
+                    del entities[(bare.type, name_key(bare.name))]
+                if not read:
+                    committee.mentions.append(Mention(found.group(), "GovernmentAgency", start, end, s.index,
+                                                      name=committee.name, source=COMMITTEE))
+                committee.aliases.add(found.group())
+
+
 def _projects_of_bodies(doc: Document, entities: dict[tuple[str, str], Entity]):
     """A company or institution named right before 项目 names a project too (星河新材料项目, 某某研究院项目):
     the body builds it (ANNOTATION.md), and both are entities of the page."""
@@ -201,6 +236,7 @@ def derive(doc: Document) -> Document:
     _countries(entities)
     _carried_places(entities)
     _committees(doc, entities)
+    _bare_committees(doc, entities)
     merge_levelled(entities)        # a body derived here (安徽省委) may be one the page names by its level (省委)
     for e in entities.values():
         e.aliases.discard(e.name)

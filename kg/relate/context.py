@@ -1,10 +1,10 @@
 """What every relation finder needs to know about a document, computed once."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from kg.model import Document, Entity, Mention, Provenance, Sentence, Triple, name_key
-from kg.resolve import zone_of_park
+from kg.resolve import main_zone
 
 
 class Context:
@@ -38,9 +38,8 @@ class Context:
         if article is None:
             return None
         if article.index not in self._main_zones:
-            counts = Counter(name for s in article.sentences for m in self.in_sentence.get(s.index, ())
-                             if m.type == "Zone" for name in _zones_named(m.name))
-            self._main_zones[article.index] = self.named("Zone", counts.most_common(1)[0][0]) if counts else None
+            zone = main_zone(m for s in article.sentences for m in self.in_sentence.get(s.index, ()))
+            self._main_zones[article.index] = self.named("Zone", zone) if zone else None
         return self._main_zones[article.index]
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, sentence: int, **extra):
@@ -59,8 +58,3 @@ class Context:
         start, end = self.doc.original_span(s.start, s.end)
         return Provenance(self.doc.id, self.article_of[s.index].index, s.index, s.text, start, end)
 
-
-def _zones_named(name: str) -> list[str]:
-    """A zone's name, and the zone a park's name begins with (某某高新区某某园区 names 某某高新区 too), that zone
-    first: named as often as its park, it is the one the article is about (区党工委书记 heads the zone)."""
-    return [zone, name] if (zone := zone_of_park(name)) else [name]

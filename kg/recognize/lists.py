@@ -70,14 +70,14 @@ def _missed(items, here: list[Mention], text: str, sentence: int) -> list[Mentio
     kind, count = Counter(whole.values()).most_common(1)[0]
     if count * 2 < len(items):
         return []
-    bounds = [(_first_item_start(text, start, end) if first else start, end) for start, end, first in items
+    bounds = [(first_item_start(text, start, end) if first else start, end) for start, end, first in items
               if not first or kind == "Industry"]
     return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE) for start, end in bounds
             if (start, end) not in whole and 2 <= end - start <= _LONGEST
             and not any(m.start < end and start < m.end for m in here)]
 
 
-def _first_item_start(text: str, start: int, end: int) -> int:
+def first_item_start(text: str, start: int, end: int) -> int:
     """Where the first item of a list begins: after the clause's last word that leads into it."""
     words = tokenize(text[start:end])
     lead = max((k for k, w in enumerate(words) if w.flag.startswith(_LEADS_IN) and w.flag != "vn"), default=-1)

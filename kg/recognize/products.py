@@ -5,25 +5,30 @@ a product's name has no tail of its own. News names products in three general
 frames, and only these are read here:
 
 - what a body makes, researches or develops, listed before 等产品 or before 的研发
-  (主要研发、生产甲膜和乙膜等产品; 主要开展甲、乙的研发与生产);
+  (主要研发、生产甲膜和乙膜等产品; 主要开展甲、乙的研发与生产), or before 产品的生产 (提升甲系统、
+  乙系统及丙系统产品的生产能力, the list beginning after the clause's last verb);
 - a drug, by the form it comes in (某某注射液, 某某胶囊, 某某单抗);
-- the output of a plant, after 年产 and an amount (年产9万吨某某材料).
+- the output of a plant, after 年产 and an amount (年产9万吨某某材料), or before the amount
+  (年产某某总成3万套).
 
 A product is kept only where no other component read a name over it, except an
-industry in the first frame: 等产品 says what the items are.
+industry in the first frame, or a name read across two of its items: 等产品 says
+what the items are.
 """
 from __future__ import annotations
 
 import re
 
 from kg.model import Document, Mention
+from kg.recognize.lists import first_item_start
 from kg.recognize.tokens import tokenize
 from kg.recognize.towns import JOINED
 
 SOURCE = "product"
 TYPE = "Product"
 
-_ITEM = r"[^，。、；：！？“”《》（）()\s,;:和及与的等]{2,16}"
+_CHARACTER = r"[^，。、；：！？“”《》（）()\s,;:和及与的等]"      # of an item's name
+_ITEM = _CHARACTER + "{2,16}"
 _MAKES = r"(?:研发|生产|制造|研制|量产|开发|从事|开展|致力于|专注于?)"
 _LISTED = re.compile(rf"{_MAKES}(?:[、和及与]{_MAKES})*((?:{_ITEM}[、和及与])*{_ITEM})"
                      r"(?P<end>等(?:系列)?产品|的(?:研发|研究|生产|制造|研制))")
@@ -31,9 +36,11 @@ _DRUG_FORMS = "注射液|胶囊|乳膏|片剂|缓释片|颗粒|口服液|干混�
 # a drug's name runs back to a word that introduces it: 1类创新药, 合作的, 一盒盒, ——
 _DRUG = re.compile(rf"(?<=[药的盒与和—：“、，,\s])(?:(?![药的盒与和])[A-Za-z0-9\-α-ω\u4e00-\u9fff]){{1,14}}?"
                    rf"(?:单抗)?(?:{_DRUG_FORMS})")
+_OF_PRODUCTS = re.compile(rf"((?:{_ITEM}[、和及与])*{_ITEM})(?:等|系列)*产品的(?:生产|研发|研制|制造)")
 _UNITS = "万吨|吨|万台|台|万套|套|万片|片|万辆|辆|万双|双|万件|件|平方米|颗|万支|支|万只|只|万瓶|瓶|架|艘"
 # 年产9万吨某某材料的…; not 年产…某某项目, a project's name
 _OUTPUT = re.compile(rf"年产(?:能)?[0-9.]+(?:万|亿)?(?:{_UNITS})的?({_ITEM}?)(?=的|生产|等|，|。|、|,)")
+_OUTPUT_FIRST = re.compile(rf"年产(?:能)?((?:(?![0-9.]){_CHARACTER}){{2,12}}?)(?=[0-9.]+(?:万|亿)?(?:{_UNITS}))")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # words of a clause or an activity, never a product's: 研发中心, 关键技术, 相关, 项目
 _NOT_A_PRODUCT = re.compile(r"项目|基地|中心|技术|研究|工艺|能力|相关|企业|园区|平台建设|[，,]")
@@ -44,8 +51,9 @@ def products(doc: Document, mentions: list[Mention]) -> list[Mention]:
     found = [f for s in doc.sentences for f in _in_sentence(s.text, s.start, s.index)]
     if not found:
         return mentions
-    kept = [m for m in mentions if not any(firm and m.overlaps(p) and (m.type == "Industry" or m.within(p))
-                                           for p, firm in found)]
+    firm = [p for p, sure in found if sure]
+    kept = [m for m in mentions if not any(m.overlaps(p) and (m.type == "Industry" or m.within(p)) for p in firm)
+            and sum(m.overlaps(p) for p in firm) < 2]      # one name over two items of a list: it read across them
     added = [p for p, _ in found if not any(p.overlaps(m) for m in kept)]
     return sorted(kept + added, key=lambda m: (m.start, m.end))
 
@@ -54,14 +62,24 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[tuple[Mention, boo
     """Each product the sentence names, and whether its frame says it is one over what else was read there:
     a list before 等产品 over an industry, a drug's name over any name inside it."""
     spans = [(m.start(), m.end(), True) for m in _DRUG.finditer(text)]
-    spans += [(m.start(1), m.end(1), False) for m in _OUTPUT.finditer(text)]
+    spans += [(m.start(1), m.end(1), False) for pattern in (_OUTPUT, _OUTPUT_FIRST) for m in pattern.finditer(text)]
     for m in _LISTED.finditer(text):
-        at = m.start(1)
-        for item in re.split("[%s与]" % "".join(JOINED), m.group(1)):
-            spans.append((at, at + len(item), m.group("end").startswith("等")))
-            at += len(item) + 1
+        spans += _items(m.group(1), m.start(1), m.group("end").startswith("等"))
+    for m in _OF_PRODUCTS.finditer(text):
+        listed = _items(m.group(1), m.start(1), True)
+        listed[0] = (first_item_start(text, *listed[0][:2]), *listed[0][1:])
+        spans += listed
     return [(Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE), firm)
             for a, b, firm in spans if _named(text[a:b])]
+
+
+def _items(listed: str, at: int, firm: bool) -> list[tuple[int, int, bool]]:
+    """(start, end, firm) of each item of a list of names joined by 、, 和, 及 or 与 that begins at `at`."""
+    spans = []
+    for item in re.split("[%s与]" % "".join(JOINED), listed):
+        spans.append((at, at + len(item), firm))
+        at += len(item) + 1
+    return spans
 
 
 def _named(item: str) -> bool:

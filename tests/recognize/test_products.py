@@ -1,4 +1,5 @@
-"""Products, read in the three frames news names them in: a list before 等产品 or 的研发, a drug's form, 年产."""
+"""Products, read in the three frames news names them in: a list before 等产品, 的研发 or 产品的生产, a drug's
+form, 年产."""
 from kg.model import Article, Document, Mention, Sentence
 from kg.recognize.products import products
 
@@ -23,6 +24,16 @@ def test_what_a_company_makes_before_its_kind_or_its_research_is_a_product():
         ["碳纤维复合材料", "智能防护装备"]
 
 
+def test_a_list_before_chanpin_de_shengchan_begins_after_the_clauses_last_verb():
+    assert _products("为进一步提升电子水泵、智能座舱系统及车载充电机产品的生产能力，公司拟投资建设基地。") == \
+        ["电子水泵", "智能座舱系统", "车载充电机"]
+
+
+def test_a_name_the_model_read_across_two_items_of_a_list_of_products_gives_way_to_them():
+    text = "该项目主要研发、生产石墨烯导热膜及石墨烯散热片等产品。"
+    assert _products(text, [("石墨烯导热膜及石墨烯散热片", "Project")]) == ["石墨烯导热膜", "石墨烯散热片"]
+
+
 def test_a_drug_is_named_by_its_form_from_the_word_that_introduces_it():
     assert _products("该公司自主研发的1类创新药星瑞α注射液日前获批上市。") == ["星瑞α注射液"]
     assert _products("乳腺癌创新药XR0270胶囊、与某医院合作的康拜单抗均进入临床。") == ["XR0270胶囊", "康拜单抗"]
@@ -30,6 +41,7 @@ def test_a_drug_is_named_by_its_form_from_the_word_that_introduces_it():
 
 def test_a_plants_output_after_its_amount_is_a_product():
     assert _products("项目建成后可形成年产5万吨高纯石英砂生产能力。") == ["高纯石英砂"]
+    assert _products("项目达产后，具备年产高端轴承500万套的生产能力。") == ["高端轴承"]     # or before it
     assert _products("年产50万吨的星河系列饮料项目落户我市。") == []       # a project's name
 
 

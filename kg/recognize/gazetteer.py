@@ -9,7 +9,7 @@ from kg.lexicon import Names, any_of, is_plain_word, load, prefixes
 from kg.model import Mention
 
 # a zone that is not in the national list still has a zone's shape: a place, then 高新区 or the like
-ZONE_TAILS = "高新技术产业开发区|高新区|经济技术开发区|经开区|科学城|科技城|自贸区|农高区|示范区"
+ZONE_TAILS = "高新技术产业开发区|高新区|经济技术开发区|经济开发区|经开区|开发区|新区|综合保税区|综保区|保税区|科学城|科技城|自贸区|农高区|示范区"
 
 
 @cache

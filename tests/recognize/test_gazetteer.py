@@ -75,3 +75,14 @@ def test_world_regions_and_the_seas_and_regions_china_plans_name_are_places():
     from kg.recognize.tokens import word_edges
     text = "产品销往欧洲和东北亚，助力环渤海地区发展。"
     assert [m.text for m in find(text, 0, 0, word_edges(text)) if m.type == "Place"] == ["欧洲", "东北亚", "环渤海"]
+
+
+@pytest.mark.parametrize("text, zone", [
+    ("近日，星城综合保税区获批设立。", ""),                      # no place of China's divisions before the tail
+    ("近日，荆州综合保税区获批设立。", "荆州综合保税区"),
+    ("天水经济开发区今年签约项目12个。", "天水经济开发区"),
+    ("岳阳新区将加快建设。", "岳阳新区"),
+])
+def test_a_place_then_a_zones_tail_is_a_zone_shaped_name(text, zone):
+    from kg.recognize.gazetteer import zone_shapes
+    assert [text[a:b] for a, b in zone_shapes(text)] == ([zone] if zone else [])

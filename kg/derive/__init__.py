@@ -191,29 +191,37 @@ def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
 def _bare_committees(doc: Document, entities: dict[tuple[str, str], Entity]):
     """A committee the page names without its zone (科学城管委会、长安汽车公司签署…; 区党工委副书记、管委会主任某某) is
     the committee of the zone its article is about: an entity, with the page's words as its alias."""
-    mentions = [m for e in entities.values() for m in e.mentions]
+    in_sentence: dict[int, list[Mention]] = {}
+    for e in entities.values():
+        for m in e.mentions:
+            in_sentence.setdefault(m.sentence, []).append(m)
     for article in doc.articles:
-        here = {s.index for s in article.sentences}
-        named = [m for m in mentions if m.sentence in here]
-        zone = entities.get(("Zone", name_key(main_zone(named))))
-        if zone is None:
-            continue
-        for s in article.sentences:
-            for found in _BARE_COMMITTEE.finditer(s.text):
-                if found.start() and not _BEFORE_BARE.match(s.text, found.start() - 1):
-                    continue
-                start, end = s.start + found.start(), s.start + found.end()
-                read = [m for m in named if m.start < end and start < m.end or m.end == start]
-                if any((m.start, m.end, m.type) != (start, end, "GovernmentAgency") for m in read):
-                    continue        # a committee named with its zone (兰州高新区管委会), or no committee
+        zone = entities.get(("Zone", name_key(main_zone(m for s in article.sentences
+                                                        for m in in_sentence.get(s.index, ())))))
+        for s in article.sentences if zone else ():
+            for (start, end, words), read in _bare_in(s, in_sentence.get(s.index, [])):
                 committee = _entity(entities, "GovernmentAgency", zone.name + "管委会")
                 for bare in [e for e in entities.values() if e is not committee and any(m in read for m in e.mentions)]:
                     committee.mentions += bare.mentions     # the model's reading of the bare name, as its own body
                     del entities[(bare.type, name_key(bare.name))]
                 if not read:
-                    committee.mentions.append(Mention(found.group(), "GovernmentAgency", start, end, s.index,
+                    committee.mentions.append(Mention(words, "GovernmentAgency", start, end, s.index,
                                                       name=committee.name, source=COMMITTEE))
-                committee.aliases.add(found.group())
+                committee.aliases.add(words)
+
+
+def _bare_in(s, named: list[Mention]):
+    """((start, end, words), the mentions read there) of each committee the sentence names without its zone:
+    where nothing was read over it or just before it, but the bare name itself."""
+    if "管委会" not in s.text and "管理委员会" not in s.text:
+        return
+    for found in _BARE_COMMITTEE.finditer(s.text):
+        if found.start() and not _BEFORE_BARE.match(s.text, found.start() - 1):
+            continue
+        start, end = s.start + found.start(), s.start + found.end()
+        read = [m for m in named if m.start < end and start < m.end or m.end == start]
+        if all((m.start, m.end, m.type) == (start, end, "GovernmentAgency") for m in read):
+            yield (start, end, found.group()), read
 
 
 def _projects_of_bodies(doc: Document, entities: dict[tuple[str, str], Entity]):

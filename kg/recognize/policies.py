@@ -84,7 +84,7 @@ def _counting() -> re.Pattern:
 def _coined(slogan: str) -> bool:
     """Whether a quoted slogan is a coined one or a set phrase (习用语), not an ordinal or a common word."""
     frequency, flag = dictionary().get(slogan, (0, ""))
-    return not slogan.startswith("第") and (frequency == 0 or flag == "l")
+    return "第" not in slogan and (frequency == 0 or flag == "l")
 
 
 def _programmes(text: str) -> list[tuple[int, int]]:

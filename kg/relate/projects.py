@@ -48,5 +48,9 @@ def _investment(ctx: Context, s, projects):
                 or _LISTED_AFTER.match(s.text[m.end():]):
             continue
         at = s.start + m.start()
-        nearest = min(projects, key=lambda p: abs(p.start - at))
-        ctx.add(ctx.entity(nearest), "totalInvestment", None, s.index, value=amount)
+        if s.text.startswith("的", m.end()):     # 总投资50亿元的某某项目: the project it describes, or none read
+            named = [p for p in projects if p.start == s.start + m.end() + 1]
+        else:
+            named = [min(projects, key=lambda p: abs(p.start - at))]
+        for project in named:
+            ctx.add(ctx.entity(project), "totalInvestment", None, s.index, value=amount)

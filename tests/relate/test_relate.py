@@ -127,6 +127,12 @@ def test_a_total_the_projects_listed_after_it_share_is_no_projects_investment():
     assert not [f for f in found if f[1] == "totalInvestment"]
 
 
+def test_an_amount_before_de_is_the_investment_of_the_project_it_describes_or_of_none():
+    text = "园区先后引进总投资40亿元的星海智能装备产业园项目、总投资25亿元的蓝田新材料生产基地项目和总投资8000万元的数据服务平台。"
+    assert {f for f in facts(text) if f[1] == "totalInvestment"} == {
+        ("星海智能装备产业园项目", "totalInvestment", 4e9, None), ("蓝田新材料生产基地项目", "totalInvestment", 2.5e9, None)}
+
+
 def test_hedged_amount_keeps_its_qualifier():
     doc = extract("潍坊高新区磁悬浮智能制造产业化项目总投资约35亿元。")
     money = next(t.value for t in doc.triples if t.predicate == "totalInvestment")

@@ -118,6 +118,8 @@ def _typed_by_tail(m: Mention) -> Mention:
     if m.type not in _BODIES_AND_PROJECTS:
         return m
     kind = next((kind for tail, kind in load().deciding if m.text.endswith(tail)), m.type)
+    if kind == "Company" and datelines.names_an_outlet(m.text):
+        kind = datelines.TYPE        # 澎湃新闻, 某某日报: a newspaper's or a site's, not a company's
     return m if kind == m.type else Mention(m.text, kind, m.start, m.end, m.sentence, source=m.source)
 
 

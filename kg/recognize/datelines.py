@@ -39,6 +39,15 @@ _DATELINES = [(re.compile(pattern, re.M), fits) for pattern, fits in (
     ("据" + _NAME + "(?:报道|消息)", None),                                        # 据某某晨报报道
     ("[（(]来源[：:]" + _NAME + "[）)]", None))]                                  # （来源：某某网）
 _OUTLET = re.compile(r"(?:报|报社|网|新闻|客户端|社|台|观察|全媒体|时报|周刊|杂志|之声|在线|头条)$")
+# the tails that name an outlet whatever else the name says (not 网 or 社 alone: 国家电网, 合作社)
+_OUTLET_ONLY = re.compile(r"(?:日报|晚报|时报|报社|新闻网|新闻|通讯社|电视台|客户端|全媒体)$")
+
+
+def names_an_outlet(name: str) -> bool:
+    """Whether `name` ends as only an outlet's name does (某某日报, 澎湃新闻, 某某新闻网)."""
+    return bool(_OUTLET_ONLY.search(name))
+
+
 # the paper's own bylines, and reporters' grades (全媒体记者), name no outlet
 _OWN = ("本报", "本刊", "本台", "本网", "本站", "记者", "通讯员", "全媒体", "融媒体", "见习", "实习", "特约")
 

@@ -10,6 +10,9 @@ from kg.recognize import _typed_by_tail
     ("星海材料研究院有限公司", "Organization", "Company"),
     ("星海创新中心", "Project", "Project"),             # 中心 ends projects and bodies alike
     ("星海大学", "Person", "Person"),                   # only a body's or a project's type is mended
+    # a newspaper's or a news site's name is an organisation's, read as a company's; 网 alone is a grid's too
+    ("星海日报", "Company", "Organization"), ("星海新闻", "Company", "Organization"),
+    ("星海新闻网", "Company", "Organization"), ("星海电网", "Company", "Company"),
 ])
 def test_the_tail_decides(name, read, kind):
     assert _typed_by_tail(Mention(name, read, 0, len(name), 0, source="model")).type == kind

@@ -7,12 +7,12 @@ that ends as an official document's does (意见, 办法, 方案 …, kg/data/po
 is one policy, and so is a quoted slogan that a programme's word (政策, 战略, 工程)
 follows within four characters (人才, 发展, 国家), and a quoted slogan that counts
 its points (“六稳”, “一窗通办”, “5+2”) where it is coined, not a word of jieba's
-dictionary, or a set phrase of it (一国两制): a quoted ordinal (“第一棒”), numeral
-word (“一把手”, “一线”), idiom or attribute (“一站式”) is no policy. Unquoted, a programme is named by
-what launches it (实施某某赋能工程) or by a list of two or more (某某强链工程、某某落地工程).
-The names inside a title stay mentions (the body that issued it is an entity of
-the page); what the model read as a policy inside the name, or across its ends,
-gives way to it.
+dictionary, or a set phrase of it (一国两制): an ordinal (“第一棒”), a numeral word
+(“一把手”, “一线”), an idiom or an attribute (“一站式”) is no policy. Unquoted, a
+programme is named by what launches it (实施某某赋能工程) or by a list of two or more
+(某某强链工程、某某落地工程). The names inside a title stay mentions (the body that
+issued it is an entity of the page); what the model read as a policy inside the
+name, or across its ends, gives way to it.
 """
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ _EDITION = re.compile(r"(?:[（(][^（）()]{1,12}[）)])+$")      # （试行�
 # (人才政策, 产业体系), and a project's 工程 follows a place or a thing (供水保障工程), not a launching verb.
 _PROGRAMME = r"(?:(?!工程|计划)[\u4e00-\u9fff]){4,10}(?:工程|行动计划|专项行动|计划)"     # one, not 某工程八大工程
 _LAUNCHED = re.compile(r"(?<=实施|开展|启动|推进|打造|深化)%s(?=[，。；、\s]|等)" % _PROGRAMME)
+# a short quoted slogan with a number in it (“六稳”, “5+2”)
+_COUNTING = re.compile("|".join(f"{o}(?=[^{o}{c}\\n]{{0,8}}[一二三四五六七八九十两0-9])[^{o}{c}\\n，。]{{2,10}}{c}"
+                                for o, c in _QUOTES))
 # an item after one that is a programme too; where the first item begins, the list does not say
 _LISTED = re.compile(r"(?<=工程、|计划、|行动、)%s(?=[、，。；\s]|等)" % _PROGRAMME)
 
@@ -68,17 +71,10 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[Mention]:
         slogans = [m for m in _slogan().finditer(text) if not any(a <= m.start() < b for a, b in spans)]
         edges = word_edges(text) if slogans else set()      # jieba's words only where a slogan may end
         spans += [m.span() for m in slogans if m.end() in edges]
-        spans += [m.span() for m in _counting().finditer(text) if _coined(m.group()[1:-1])
+        spans += [m.span() for m in _COUNTING.finditer(text) if _coined(m.group()[1:-1])
                   and not any(a < m.end() and m.start() < b for a, b in spans)]
     spans += [s for s in _programmes(text) if not any(a <= s[0] < b for a, b in spans)]
     return [Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE) for a, b in spans]
-
-
-@cache
-def _counting() -> re.Pattern:
-    """A short quoted slogan with a number in it."""
-    return re.compile("|".join(f"{o}(?=[^{o}{c}\\n]{{0,8}}[一二三四五六七八九十两0-9])[^{o}{c}\\n，。]{{2,10}}{c}"
-                               for o, c in _QUOTES))
 
 
 def _coined(slogan: str) -> bool:

@@ -60,15 +60,14 @@ def products(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 def _in_sentence(text: str, base: int, sentence: int) -> list[tuple[Mention, bool]]:
     """Each product the sentence names, and whether its frame says it is one over what else was read there:
-    a list before 等产品 over an industry, a drug's name over any name inside it."""
+    a list before 等产品 or 产品的生产 over an industry, a drug's name over any name inside it."""
     spans = [(m.start(), m.end(), True) for m in _DRUG.finditer(text)]
     spans += [(m.start(1), m.end(1), False) for pattern in (_OUTPUT, _OUTPUT_FIRST) for m in pattern.finditer(text)]
     for m in _LISTED.finditer(text):
         spans += _items(m.group(1), m.start(1), m.group("end").startswith("等"))
     for m in _OF_PRODUCTS.finditer(text):
-        listed = _items(m.group(1), m.start(1), True)
-        listed[0] = (first_item_start(text, *listed[0][:2]), *listed[0][1:])
-        spans += listed
+        (start, end, firm), *rest = _items(m.group(1), m.start(1), True)
+        spans += [(first_item_start(text, start, end), end, firm), *rest]
     return [(Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE), firm)
             for a, b, firm in spans if _named(text[a:b])]
 

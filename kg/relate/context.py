@@ -57,4 +57,3 @@ class Context:
             return None
         start, end = self.doc.original_span(s.start, s.end)
         return Provenance(self.doc.id, self.article_of[s.index].index, s.index, s.text, start, end)
-

@@ -244,7 +244,7 @@ def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entiti
     zone = ctx.main_zone(s.index)
     if zone is None or any(e is zone for e in entities):
         return
-    zones_here = any(m.type == "Zone" for m in ordered)
+    zones_here, bare = any(m.type == "Zone" for m in ordered), _calls_a_zone_by_kind(s, ordered)
     for b, second in zip(ordered, entities):
         if second is None or len(allowed("Zone", b.type)) == 1 or (zone.id, second.id, s.index) in found \
                 or _named_after_another(second, zone):
@@ -254,8 +254,19 @@ def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entiti
         f = ["bias", "main-zone", "tp=" + tp, "main-zone|" + tp, f"zone-in-sentence={zones_here}|{tp}",
              *_grams("pre", text[max(0, b.start - base - _WINDOW):b.start - base], "main|" + tp),
              *_grams("post", text[b.end - base:b.end - base + _WINDOW], "main|" + tp),
-             *(f"before={t}|main|{tp}" for t in _before_in_sentence(ordered, b))]
+             *(f"before={t}|main|{tp}" for t in _before_in_sentence(ordered, b)),
+             f"bare-zone={bare}|main|{tp}"]
         found[(zone.id, second.id, s.index)] = Candidate(zone, second, s.index, f)
+
+
+# a zone called by its kind alone or as 该区 (高新区已新引进…, 该高新区新升规企业…, 全区): the article's, most often
+_BARE_ZONE = re.compile(r"(?:该|本|全|我)?(?:高新区|经开区|开发区|新区|园区|示范区|科学城|自贸区|综保区)|该区|全区|区内|我区")
+
+
+def _calls_a_zone_by_kind(s, ordered: list[Mention]) -> bool:
+    """Whether the sentence calls a zone by its kind alone, outside the names read there."""
+    return any(not any(m.start <= s.start + found.start() < m.end for m in ordered)
+               for found in _BARE_ZONE.finditer(s.text))
 
 
 def _named_after_another(e: Entity, zone: Entity) -> bool:

@@ -214,6 +214,21 @@ def test_a_main_zone_candidate_says_which_bodies_stand_before_the_name_in_its_se
     assert "before=none|main|Zone|Industry" in features["宁海高新区", "生物医药"]
 
 
+def test_a_main_zone_candidate_says_whether_its_sentence_calls_a_zone_by_its_kind_alone():
+    from kg.model import Document
+    from kg.pipeline import process
+    from kg.relate import relate
+    from kg.relate.candidates import candidates
+    from kg.relate.context import Context
+
+    text = "宁海高新区举办产业推介会。全区企业数量增长迅速，星海材料有限公司营收破亿。星河研究院院长张明出席。"
+    doc = process(Document(id="t", raw=text), until=relate)
+    features = {(c.first.name, c.second.name): c.features for c in candidates(Context(doc), [])
+                if c.second is not None and "main-zone" in c.features}
+    assert "bare-zone=True|main|Zone|Company" in features["宁海高新区", "星海材料有限公司"]
+    assert "bare-zone=False|main|Zone|Organization" in features["宁海高新区", "星河研究院"]
+
+
 def test_a_government_named_after_a_place_is_no_part_of_a_zone_it_does_not_name():
     from kg.model import Entity
     from kg.relate.candidates import _a_places

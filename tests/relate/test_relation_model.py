@@ -227,6 +227,21 @@ def test_a_main_zone_candidate_says_whether_its_sentence_calls_a_zone_by_its_kin
                 if c.second is not None and "main-zone" in c.features}
     assert "bare-zone=True|main|Zone|Company" in features["宁海高新区", "星海材料有限公司"]
     assert "bare-zone=False|main|Zone|Organization" in features["宁海高新区", "星河研究院"]
+    assert "title-zone=True|main|Zone|Company" in features["宁海高新区", "星海材料有限公司"]   # named first
+
+
+def test_a_main_zone_candidate_says_whether_its_article_names_the_zone_first():
+    from kg.model import Document
+    from kg.pipeline import process
+    from kg.relate import relate
+    from kg.relate.candidates import candidates
+    from kg.relate.context import Context
+
+    text = "产业推介会昨日举行。宁海高新区负责人介绍了园区情况。星海材料有限公司营收破亿。"
+    doc = process(Document(id="t", raw=text), until=relate)
+    features = {(c.first.name, c.second.name): c.features for c in candidates(Context(doc), [])
+                if c.second is not None and "main-zone" in c.features}
+    assert "title-zone=False|main|Zone|Company" in features["宁海高新区", "星海材料有限公司"]
 
 
 def test_a_government_named_after_a_place_is_no_part_of_a_zone_it_does_not_name():

@@ -256,7 +256,10 @@ def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entiti
              *_grams("pre", text[max(0, b.start - base - _WINDOW):b.start - base], "main|" + tp),
              *_grams("post", text[b.end - base:b.end - base + _WINDOW], "main|" + tp),
              *(f"before={t}|main|{tp}" for t in _before_in_sentence(ordered, b)),
-             f"bare-zone={bare}|main|{tp}", f"title-zone={titled}|main|{tp}"]
+             f"bare-zone={bare}|main|{tp}",
+             # where a body or a project lies follows from what the article is about; a zone's industries do
+             # not (with it for industries too, focusesOn read the folds 0.527 → 0.511)
+             *([f"title-zone={titled}|main|{tp}"] if b.type != "Industry" else [])]
         found[(zone.id, second.id, s.index)] = Candidate(zone, second, s.index, f)
 
 

@@ -20,7 +20,7 @@ class Context:
         for m in doc.mentions:
             self.in_sentence[m.sentence].append(m)
         self.triples: dict[tuple, Triple] = {}
-        self._main_zones: dict[int, Entity | None] = {}     # article → its zone, counted once
+        self._article_zones: dict[int, tuple[Entity | None, int]] = {}     # article → its zone and how many it names
         self.source = ""        # the rule at work, which every fact it adds names
 
     def entity(self, m: Mention) -> Entity | None:
@@ -34,13 +34,22 @@ class Context:
 
     def main_zone(self, sentence: int) -> Entity | None:
         """The zone an article is about: the one it names most often."""
+        return self._zones(sentence)[0]
+
+    def zones_named(self, sentence: int) -> int:
+        """How many zones the article of `sentence` names."""
+        return self._zones(sentence)[1]
+
+    def _zones(self, sentence: int) -> tuple[Entity | None, int]:
         article = self.article_of.get(sentence)
         if article is None:
-            return None
-        if article.index not in self._main_zones:
-            zone = main_zone(m for s in article.sentences for m in self.in_sentence.get(s.index, ()))
-            self._main_zones[article.index] = self.named("Zone", zone) if zone else None
-        return self._main_zones[article.index]
+            return None, 0
+        if article.index not in self._article_zones:
+            named = [m for s in article.sentences for m in self.in_sentence.get(s.index, ()) if m.type == "Zone"]
+            zone = main_zone(named)
+            self._article_zones[article.index] = (self.named("Zone", zone) if zone else None,
+                                               len({m.name for m in named}))
+        return self._article_zones[article.index]
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, sentence: int, **extra):
         if subject is None or (obj is None and "value" not in extra) or subject is obj:

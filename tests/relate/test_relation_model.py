@@ -230,7 +230,7 @@ def test_a_main_zone_candidate_says_whether_its_sentence_calls_a_zone_by_its_kin
     assert "title-zone=True|main|Zone|Company" in features["宁海高新区", "星海材料有限公司"]   # named first
 
 
-def test_a_main_zone_candidate_says_whether_its_article_names_the_zone_first():
+def test_a_main_zone_candidate_says_whether_its_article_names_the_zone_first_and_how_many_it_names():
     from kg.model import Document
     from kg.pipeline import process
     from kg.relate import relate
@@ -242,6 +242,7 @@ def test_a_main_zone_candidate_says_whether_its_article_names_the_zone_first():
     features = {(c.first.name, c.second.name): c.features for c in candidates(Context(doc), [])
                 if c.second is not None and "main-zone" in c.features}
     assert "title-zone=False|main|Zone|Company" in features["宁海高新区", "星海材料有限公司"]
+    assert "zones=1|main|Zone|Company" in features["宁海高新区", "星海材料有限公司"]   # and names no other zone
 
 
 def test_a_government_named_after_a_place_is_no_part_of_a_zone_it_does_not_name():

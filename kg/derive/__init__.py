@@ -189,7 +189,7 @@ def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
 
 
 def _bare_committees(doc: Document, entities: dict[tuple[str, str], Entity]):
-    """A committee the page names without its zone (科学城管委会、长安汽车公司签署…; 区党工委副书记、管委会主任某某) is
+    """A committee the page names without its zone (科学城管委会、某公司签署…; 区党工委副书记、管委会主任某某) is
     the committee of the zone its article is about: an entity, with the page's words as its alias."""
     in_sentence: dict[int, list[Mention]] = {}
     for e in entities.values():

@@ -198,49 +198,36 @@ def test_a_zone_and_every_item_of_a_long_list_running_toward_it_are_candidates()
     assert all(("宁海高新区", name) in pairs for name in listed)
 
 
-def test_a_main_zone_candidate_says_which_bodies_stand_before_the_name_in_its_sentence():
+def _main_zone_features(text: str) -> dict[tuple[str, str], list[str]]:
     from kg.model import Document
     from kg.pipeline import process
     from kg.relate import relate
     from kg.relate.candidates import candidates
     from kg.relate.context import Context
 
-    # the industries of a body the sentence names are seldom its article's zone's (该研究院确定微电子、新能源)
-    text = "宁海高新区举办产业推介会。宁海星河研究院重点发展微电子、新能源。今年主导产业为生物医药、集成电路。"
     doc = process(Document(id="t", raw=text), until=relate)
-    features = {(c.first.name, c.second.name): c.features for c in candidates(Context(doc), [])
-                if c.second is not None and "main-zone" in c.features}
+    return {(c.first.name, c.second.name): c.features for c in candidates(Context(doc), [])
+            if c.second is not None and "main-zone" in c.features}
+
+
+def test_a_main_zone_candidate_says_which_bodies_stand_before_the_name_in_its_sentence():
+    # the industries of a body the sentence names are seldom its article's zone's (该研究院确定微电子、新能源)
+    features = _main_zone_features("宁海高新区举办产业推介会。宁海星河研究院重点发展微电子、新能源。"
+                                   "今年主导产业为生物医药、集成电路。")
     assert "before=Organization|main|Zone|Industry" in features["宁海高新区", "微电子"]
     assert "before=none|main|Zone|Industry" in features["宁海高新区", "生物医药"]
 
 
 def test_a_main_zone_candidate_says_whether_its_sentence_calls_a_zone_by_its_kind_alone():
-    from kg.model import Document
-    from kg.pipeline import process
-    from kg.relate import relate
-    from kg.relate.candidates import candidates
-    from kg.relate.context import Context
-
-    text = "宁海高新区举办产业推介会。全区企业数量增长迅速，星海材料有限公司营收破亿。星河研究院院长张明出席。"
-    doc = process(Document(id="t", raw=text), until=relate)
-    features = {(c.first.name, c.second.name): c.features for c in candidates(Context(doc), [])
-                if c.second is not None and "main-zone" in c.features}
+    features = _main_zone_features("宁海高新区举办产业推介会。全区企业数量增长迅速，星海材料有限公司营收破亿。"
+                                   "星河研究院院长张明出席。")
     assert "bare-zone=True|main|Zone|Company" in features["宁海高新区", "星海材料有限公司"]
     assert "bare-zone=False|main|Zone|Organization" in features["宁海高新区", "星河研究院"]
     assert "title-zone=True|main|Zone|Company" in features["宁海高新区", "星海材料有限公司"]   # named first
 
 
 def test_a_main_zone_candidate_says_whether_its_article_names_the_zone_first_and_how_many_it_names():
-    from kg.model import Document
-    from kg.pipeline import process
-    from kg.relate import relate
-    from kg.relate.candidates import candidates
-    from kg.relate.context import Context
-
-    text = "产业推介会昨日举行。宁海高新区负责人介绍了园区情况。星海材料有限公司营收破亿。"
-    doc = process(Document(id="t", raw=text), until=relate)
-    features = {(c.first.name, c.second.name): c.features for c in candidates(Context(doc), [])
-                if c.second is not None and "main-zone" in c.features}
+    features = _main_zone_features("产业推介会昨日举行。宁海高新区负责人介绍了园区情况。星海材料有限公司营收破亿。")
     assert "title-zone=False|main|Zone|Company" in features["宁海高新区", "星海材料有限公司"]
     assert "zones=1|main|Zone|Company" in features["宁海高新区", "星海材料有限公司"]   # and names no other zone
 

@@ -15,8 +15,8 @@ def _roles(text: str) -> set[tuple[str, str, str]]:
     ("潍坊市政府副市长、潍坊高新区党工委书记、西山区委书记周七主持。",
      {("周七", "副市长", "潍坊市政府"), ("周七", "党工委书记", "潍坊高新区"), ("周七", "书记", "西山区委")}),
     # a post of the zone's committee named with the committee (管委会专职副主任), not a post of its own
-    ("临港新片区党工委委员、管委会专职副主任吴杰出席。",
-     {("吴杰", "党工委委员", "临港新片区"), ("吴杰", "专职副主任", "临港新片区管委会")}),
+    ("宁海高新区党工委委员、管委会专职副主任王力出席。",
+     {("王力", "党工委委员", "宁海高新区"), ("王力", "专职副主任", "宁海高新区管委会")}),
 ])
 def test_each_body_before_a_name_goes_with_the_posts_after_it(text, expected):
     assert expected <= _roles(text)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.derive import owners
-from kg.lexicon import ZONE_TAILS, leading_country, leading_zone_name, load, post_run, short_place
+from kg.lexicon import ZONE_TAILS, any_of, leading_country, leading_zone_name, load, post_run, short_place
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import learned
 from kg.recognize.brackets import paired
@@ -33,12 +33,12 @@ _PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "�
 
 
 # 安巢经济开发区管委会, 东湖综保区建设管理办公室: the body that runs a zone names it, though no lexicon does
-_COMMITTEE_OF_ZONE = re.compile(r"(.{1,12}(?:%s))(?:党工委|管委会|管理委员会|管委|建设管理办公室|管理办公室)$"
-                                % "|".join(sorted(ZONE_TAILS, key=len, reverse=True)))
+_KINDS = any_of(ZONE_TAILS).pattern       # a zone's kind, the longest first (高新技术产业开发区 before 开发区)
+_COMMITTEE_OF_ZONE = re.compile(r"(.{1,12}(?:%s))(?:党工委|管委会|管理委员会|管委|建设管理办公室|管理办公室)$" % _KINDS)
 
 
 # a committee named by its zone's kind alone, or by nothing (高新区管委会, 管委会主任)
-_BARE_COMMITTEE = re.compile(r"(?:%s)?(?:管委会|管理委员会)" % "|".join(sorted(ZONE_TAILS, key=len, reverse=True)))
+_BARE_COMMITTEE = re.compile(r"(?:%s)?(?:管委会|管理委员会)" % _KINDS)
 # what may stand before it: no part of a name (和科学城管委会、某公司签署; 区党工委副书记、管委会主任)
 _BEFORE_BARE = re.compile(r"[^\u4e00-\u9fff]|[和与及同由向在对经为的]")
 
@@ -201,12 +201,13 @@ def _bare_committees(doc: Document, entities: dict[tuple[str, str], Entity]):
         for s in article.sentences if zone else ():
             for (start, end, words), read in _bare_in(s, in_sentence.get(s.index, [])):
                 committee = _entity(entities, "GovernmentAgency", zone.name + "管委会")
-                for bare in [e for e in entities.values() if e is not committee and any(m in read for m in e.mentions)]:
-                    committee.mentions += bare.mentions     # the model's reading of the bare name, as its own body
-                    del entities[(bare.type, name_key(bare.name))]
                 if not read:
                     committee.mentions.append(Mention(words, "GovernmentAgency", start, end, s.index,
                                                       name=committee.name, source=COMMITTEE))
+                for bare in [e for e in entities.values() if read and e is not committee
+                             and any(m in read for m in e.mentions)]:
+                    committee.mentions += bare.mentions     # the model read the bare name as a body of its own
+                    del entities[(bare.type, name_key(bare.name))]
                 committee.aliases.add(words)
 
 

@@ -245,7 +245,7 @@ def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entiti
     if zone is None or any(e is zone for e in entities):
         return
     zones_here, bare = any(m.type == "Zone" for m in ordered), _calls_a_zone_by_kind(s, ordered)
-    titled, zones_named = _opens_with(ctx, s.index, zone), min(ctx.zones_named(s.index), 3)
+    about = ctx.article_zone(s.index)
     for b, second in zip(ordered, entities):
         if second is None or len(allowed("Zone", b.type)) == 1 or (zone.id, second.id, s.index) in found \
                 or _named_after_another(second, zone):
@@ -256,10 +256,10 @@ def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entiti
              *_grams("pre", text[max(0, b.start - base - _WINDOW):b.start - base], "main|" + tp),
              *_grams("post", text[b.end - base:b.end - base + _WINDOW], "main|" + tp),
              *(f"before={t}|main|{tp}" for t in _before_in_sentence(ordered, b)),
-             f"bare-zone={bare}|main|{tp}", f"zones={zones_named}|main|{tp}",
+             f"bare-zone={bare}|main|{tp}", f"zones={min(about.named, 3)}|main|{tp}",
              # where a body or a project lies follows from what the article is about; a zone's industries do
              # not (with it for industries too, focusesOn read the folds 0.527 → 0.511)
-             *([f"title-zone={titled}|main|{tp}"] if b.type != "Industry" else [])]
+             *([f"title-zone={about.first}|main|{tp}"] if b.type != "Industry" else [])]
         found[(zone.id, second.id, s.index)] = Candidate(zone, second, s.index, f)
 
 
@@ -271,12 +271,6 @@ def _calls_a_zone_by_kind(s, ordered: list[Mention]) -> bool:
     """Whether the sentence calls a zone by its kind alone, outside the names read there."""
     return any(not any(m.start <= s.start + found.start() < m.end for m in ordered)
                for found in _BARE_ZONE.finditer(s.text))
-
-
-def _opens_with(ctx: Context, sentence: int, zone: Entity) -> bool:
-    """Whether the article of `sentence` names `zone` in its first sentence, its title or its lead."""
-    first = ctx.article_of[sentence].sentences[0].index
-    return any(m.type == "Zone" and ctx.entity(m) is zone for m in ctx.in_sentence.get(first, ()))
 
 
 def _named_after_another(e: Entity, zone: Entity) -> bool:

@@ -2,9 +2,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
 from kg.model import Document, Entity, Mention, Provenance, Sentence, Triple, name_key
 from kg.resolve import main_zone
+
+
+class ArticleZone(NamedTuple):
+    zone: Entity | None     # the zone the article is about
+    named: int              # how many zones it names
+    first: bool             # whether its first sentence (its title or lead) names that zone
 
 
 class Context:
@@ -20,7 +27,7 @@ class Context:
         for m in doc.mentions:
             self.in_sentence[m.sentence].append(m)
         self.triples: dict[tuple, Triple] = {}
-        self._article_zones: dict[int, tuple[Entity | None, int]] = {}     # article → its zone and how many it names
+        self._article_zones: dict[int, ArticleZone] = {}
         self.source = ""        # the rule at work, which every fact it adds names
 
     def entity(self, m: Mention) -> Entity | None:
@@ -34,21 +41,20 @@ class Context:
 
     def main_zone(self, sentence: int) -> Entity | None:
         """The zone an article is about: the one it names most often."""
-        return self._zones(sentence)[0]
+        return self.article_zone(sentence).zone
 
-    def zones_named(self, sentence: int) -> int:
-        """How many zones the article of `sentence` names."""
-        return self._zones(sentence)[1]
-
-    def _zones(self, sentence: int) -> tuple[Entity | None, int]:
+    def article_zone(self, sentence: int) -> ArticleZone:
+        """What the article of `sentence` says of zones, counted once an article."""
         article = self.article_of.get(sentence)
         if article is None:
-            return None, 0
+            return ArticleZone(None, 0, False)
         if article.index not in self._article_zones:
             named = [m for s in article.sentences for m in self.in_sentence.get(s.index, ()) if m.type == "Zone"]
-            zone = main_zone(named)
-            self._article_zones[article.index] = (self.named("Zone", zone) if zone else None,
-                                               len({m.name for m in named}))
+            zone = self.named("Zone", main_zone(named)) if named else None
+            first = article.sentences[0].index
+            self._article_zones[article.index] = ArticleZone(
+                zone, len({m.name for m in named}),
+                zone is not None and any(m.sentence == first and self.entity(m) is zone for m in named))
         return self._article_zones[article.index]
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, sentence: int, **extra):

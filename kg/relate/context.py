@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
+from kg.lexicon import post_run
 from kg.model import Document, Entity, Mention, Provenance, Sentence, Triple, name_key
 from kg.resolve import main_zone
 
@@ -24,8 +25,14 @@ class Context:
             for alias in sorted(e.aliases):
                 self.by_key.setdefault((e.type, name_key(alias)), e)
         self.in_sentence: dict[int, list[Mention]] = defaultdict(list)
-        for m in doc.mentions:
+        for m in sorted([*doc.mentions, *_derived_apart(doc)], key=lambda m: (m.start, m.end)):
             self.in_sentence[m.sentence].append(m)
+        # what a sentence names, without the names inside longer ones (a company at the front of its project's
+        # name): a rule that reads the words between two names reads them between whole names
+        self.outermost: dict[int, list[Mention]] = {
+            sentence: [m for m in mentions if not any(m.within(o) and (o.start, o.end) != (m.start, m.end)
+                                                       for o in mentions)]
+            for sentence, mentions in self.in_sentence.items()}
         self.triples: dict[tuple, Triple] = {}
         self._article_zones: dict[int, ArticleZone] = {}
         self.source = ""        # the rule at work, which every fact it adds names
@@ -72,3 +79,13 @@ class Context:
             return None
         start, end = self.doc.original_span(s.start, s.end)
         return Provenance(self.doc.id, self.article_of[s.index].index, s.index, s.text, start, end)
+
+
+def _derived_apart(doc: Document) -> list[Mention]:
+    """The mentions derive made where nothing was read (a bare 科学城管委会 beside the bodies it signs with):
+    names of the sentence like the others. Those derived inside a longer name stay the name's."""
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in doc.mentions:
+        by_sentence[m.sentence].append(m)
+    return [m for e in doc.entities for m in e.mentions if m.source.startswith("derived:")
+            and not any(m.overlaps(o) for o in by_sentence[m.sentence]) and not post_run().match(doc.text, m.end)]

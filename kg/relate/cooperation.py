@@ -18,7 +18,7 @@ _TOGETHER = re.compile(r"^(?:[^，。；]{0,10}?共同|等?[还又也将已]?(?:
 
 
 def find(ctx: Context):
-    for sentence, mentions in ctx.in_sentence.items():
+    for sentence, mentions in ctx.outermost.items():
         s = ctx.sentences.get(sentence)
         if s is None:
             continue

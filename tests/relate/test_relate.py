@@ -96,6 +96,12 @@ def facts(text: str) -> set[tuple]:
     ("淄博高新区在北京召开项目对接会，分别与东川农业大学、海川科技股份有限公司签订项目合作协议书。",
      {("淄博高新区", "cooperatesWith", "东川农业大学", None),
       ("淄博高新区", "cooperatesWith", "海川科技股份有限公司", None)}),
+    # the parties are whole names, not the zone a company's name begins with
+    ("去年，数字产业园落户绍兴高新区，由中电光谷联合控股有限公司和绍兴高新区开发投资有限公司共同规划建设算力产业集群配套项目。",
+     {("中电光谷联合控股有限公司", "cooperatesWith", "绍兴高新区开发投资有限公司", None)}),
+    # a committee named by nothing but 管委会, derived as the article's zone's, is a party like any other
+    ("绍兴高新区举行数字经济项目推介会。会上，管委会与浙江华瑞信息技术有限公司签署了战略合作协议。",
+     {("绍兴高新区管委会", "cooperatesWith", "浙江华瑞信息技术有限公司", None)}),
     # the companies listed before their kind are of that industry
     ("产业园揭牌开园，星辰电子、海川科技、东湖信息等13家集成电路设计领域企业签约入驻。",
      {("星辰电子", "focusesOn", "集成电路设计", None), ("海川科技", "focusesOn", "集成电路设计", None),

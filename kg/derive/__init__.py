@@ -21,6 +21,7 @@ from kg.lexicon import ZONE_TAILS, any_of, leading_country, leading_zone_name, l
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import learned
 from kg.recognize.brackets import paired
+from kg.recognize.short_forms import COMPANY_TAIL, name_core
 from kg.resolve import (canonical_zone, carried_places, leading_zone, main_zone, merge_levelled, zone_city, zone_key,
                         zone_of_park)
 
@@ -142,7 +143,15 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
         if not any(project.name.startswith(n) for n in bodies):
             owner = model.owner(project.name, doc.text)
             if owner and owner not in others and owner not in lex.industries and owner not in lex.zones:
-                _mentioned_in(entities, project, owner, "Company", owner, owners.SOURCE)
+                _mentioned_in(entities, project, owner, "Company", _registered(entities, owner), owners.SOURCE)
+
+
+def _registered(entities: dict[tuple[str, str], Entity], owner: str) -> str:
+    """The name of the one company of the page that `owner` is the registered name of without its place and
+    tail (某某金属 of 某某金属有限公司, 某某集团 of 宁波某某集团股份有限公司), else `owner`."""
+    named = [e.name for e in entities.values() if e.type == "Company" and e.name != owner
+             and owner in (name_core(e.name), COMPANY_TAIL.sub("", e.name))]
+    return named[0] if len(named) == 1 else owner
 
 
 def _countries(entities: dict[tuple[str, str], Entity]):

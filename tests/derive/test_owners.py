@@ -84,3 +84,11 @@ def test_an_industry_or_a_park_a_project_is_for_is_not_its_builder(monkeypatch):
                                        ("海川软件园孵化基地", "Project"), ("石油化工类", "Industry"), ("海川软件园", "Zone"))]
     companies = {e.name for e in derive.derive(doc).entities if e.type == "Company"}
     assert companies == {"星辰电子股"}
+
+
+def test_a_project_named_after_a_company_the_page_names_in_full_is_that_companys():
+    doc = extract("宁海高新区引进宁波华瑞金属有限公司。总投资30亿元的华瑞金属大交通轻量化项目开工建设。")
+    companies = [e for e in doc.entities if e.type == "Company"]
+    assert [(e.name, e.aliases) for e in companies] == [("宁波华瑞金属有限公司", {"华瑞金属"})]
+    assert ("宁波华瑞金属有限公司", "华瑞金属大交通轻量化项目") in {
+        (t.subject.name, t.object.name) for t in doc.triples if t.predicate == "investsIn"}

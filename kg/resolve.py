@@ -63,6 +63,23 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 _QUOTED = re.compile(r"[“‘]([^”’]+)[”’]")
+# a document's number: the issuer's abbreviation, the year in 〔〕 and the number (国办发〔2017〕7号)
+_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
+
+
+def _numbered(doc: Document):
+    """A document's number written beside its title, before it or in brackets after it (《关于…的意见》
+    （某发〔2017〕7号）), names the same policy, there and wherever else the page writes it."""
+    policies = sorted((m for m in doc.mentions if m.type == "Policy"), key=lambda m: m.start)
+    named = {}
+    for a, b in zip(policies, policies[1:]):
+        between = doc.text[a.end:b.start].strip()
+        for number, title in ((b, a), (a, b)):
+            if _DOCUMENT_NUMBER.fullmatch(number.text) and not _DOCUMENT_NUMBER.fullmatch(title.text) \
+                    and between in ("", "（", "(") and (number is b or not between):
+                named.setdefault(number.text, title.name)
+    for m in policies:
+        m.name = named.get(m.text, m.name)
 
 
 def _same_policy(short: str, long: str) -> bool:
@@ -335,6 +352,7 @@ def resolve(doc: Document) -> Document:
         if m.name != REFERENCE:
             m.name = canonical(m)
     doc.mentions = _corefer(doc, doc.mentions)
+    _numbered(doc)
     bylines = {(n, s) for a in doc.articles for n, s, _ in a.bylines}
     entities: dict[tuple[str, str], Entity] = {}
     for m in doc.mentions:

@@ -133,3 +133,22 @@ def test_a_government_body_is_known_by_its_shorter_names_too():
     assert _inner_names(Entity("深圳市宝安区投资有限公司", "Company")) == set()
     doc = extract("深圳市宝安区委书记张明出席活动。")
     assert "宝安区委" in next(e for e in doc.entities if e.name == "深圳市宝安区委").aliases
+
+
+@pytest.mark.parametrize("text", [
+    "为贯彻落实《关于推动园区高质量发展的若干意见》（宁政发〔2023〕12号），制定本方案。按宁政发〔2023〕12号要求执行。",
+    "宁政发〔2023〕12号《关于推动园区高质量发展的若干意见》印发。按宁政发〔2023〕12号要求执行。",
+])
+def test_a_documents_number_beside_its_title_names_the_same_policy(text):
+    from kg.model import Document, Mention
+    from kg.pipeline import process
+    from kg.resolve import resolve
+
+    doc = process(Document(id="text", raw=text), until=resolve)
+    doc.mentions = sorted((Mention(name, "Policy", at, at + len(name), s.index) for s in doc.sentences
+                           for name in ("《关于推动园区高质量发展的若干意见》", "宁政发〔2023〕12号")
+                           for at in [s.start + k for k in range(len(s.text)) if s.text.startswith(name, k)]),
+                          key=lambda m: m.start)
+    policies = [e for e in resolve(doc).entities if e.type == "Policy"]
+    assert [(e.name, e.aliases, len(e.mentions)) for e in policies] == [
+        ("《关于推动园区高质量发展的若干意见》", {"宁政发〔2023〕12号"}, 3)]

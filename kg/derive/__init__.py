@@ -21,7 +21,7 @@ from kg.lexicon import ZONE_TAILS, any_of, leading_country, leading_zone_name, l
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import learned
 from kg.recognize.brackets import paired
-from kg.recognize.short_forms import COMPANY_TAIL, name_core
+from kg.recognize.short_forms import COMPANY_TAIL, is_short_form, name_core
 from kg.resolve import (canonical_zone, carried_places, leading_zone, main_zone, merge_levelled, zone_city, zone_key,
                         zone_of_park)
 
@@ -122,10 +122,22 @@ def _entity(entities: dict[tuple[str, str], Entity], kind: str, name: str) -> En
         return entities[(kind, key)]
     found = next((e for e in entities.values() if e.type == kind and (zone_key(e.type, e.name) == same if same
                                                                       else key in map(name_key, e.aliases))), None)
+    if found is None and kind in ("Company", "Organization"):
+        named = [e for e in entities.values() if e.type == kind and _same_body(name, e.name)]
+        found = named[0] if len(named) == 1 else None
     if found is None:
         return entities.setdefault((kind, key), Entity(name, kind))
     found.aliases.add(name)         # derive's own name for it, which the relation rules look it up by
     return found
+
+
+def _same_body(derived: str, named: str) -> bool:
+    """Whether a body derive found inside a longer name is one the page names in another form: registered in
+    full (某某金属 of 宁波某某金属有限公司, 某某集团 of 宁波某某集团股份有限公司) or abbreviated (中国科技大学 of
+    中国科学技术大学). A body whose name begins another's is another (某某银行 and 某某银行上海分行, 奥迪 and
+    奥迪一汽新能源公司)."""
+    return derived != named and (derived in (name_core(named), COMPANY_TAIL.sub("", named))
+                                 or not derived.startswith(named) and is_short_form(named, derived))
 
 
 def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
@@ -143,15 +155,7 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
         if not any(project.name.startswith(n) for n in bodies):
             owner = model.owner(project.name, doc.text)
             if owner and owner not in others and owner not in lex.industries and owner not in lex.zones:
-                _mentioned_in(entities, project, owner, "Company", _registered(entities, owner), owners.SOURCE)
-
-
-def _registered(entities: dict[tuple[str, str], Entity], owner: str) -> str:
-    """The name of the one company of the page that `owner` is the registered name of without its place and
-    tail (某某金属 of 某某金属有限公司, 某某集团 of 宁波某某集团股份有限公司), else `owner`."""
-    named = [e.name for e in entities.values() if e.type == "Company" and e.name != owner
-             and owner in (name_core(e.name), COMPANY_TAIL.sub("", e.name))]
-    return named[0] if len(named) == 1 else owner
+                _mentioned_in(entities, project, owner, "Company", owner, owners.SOURCE)
 
 
 def _countries(entities: dict[tuple[str, str], Entity]):

@@ -91,3 +91,10 @@ def test_an_academys_short_name_is_the_academys_not_its_institutes():
     assert not is_short_form("中科院", "中国科学院海西研究院")
     assert is_short_form("中科院", "中国科学院") or "中国科学院" in next(
         e for e in extract("中科院院士张三出席。").entities if e.name == "中科院").aliases
+
+
+def test_a_parent_the_page_names_by_its_abbreviation_is_that_body():
+    doc = extract("宁海高新区与中国科学技术大学先进技术研究院签约。中国科技大学将派出团队。")
+    universities = [(e.name, e.aliases) for e in doc.entities if e.type == "Organization" and e.name.endswith("大学")]
+    assert universities == [("中国科技大学", {"中国科学技术大学"})]
+

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from kg.lexicon import LEVELS, county_stems, leading_place, leading_zone_name, load
+from kg.lexicon import LEVELS, ZONE_TAILS, any_of, county_stems, leading_place, leading_zone_name, load
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE
 from kg.recognize.gazetteer import leading_zone_shape
@@ -161,6 +161,40 @@ def _merge_zones(entities: dict[tuple[str, str], Entity]):
         if kept is not e:
             _merge_into(kept, e)
             del entities[key]
+
+
+def _merge_zone_short_forms(entities: dict[tuple[str, str], Entity]):
+    """A zone named by its name's first word, alone or with the kind its full name ends in (前海 of 前海合作区,
+    中关村示范区 of 中关村国家自主创新示范区, 张江园区 of 上海市张江高科技园区), is that zone where the page names one such.
+    A place's name (成都 of 成都高新区) names any zone of the place, and a zone's name begins its parks' names
+    (中关村延庆园, 某经开区某片区): neither is merged."""
+    zones = [e for e in entities.values() if e.type == "Zone"]
+    for key, e in list(entities.items()):
+        if e.type != "Zone":
+            continue
+        kind = _KIND_AT_END.search(e.name)
+        lead = e.name[:kind.start()] if kind else e.name
+        if len(lead) < 2 or lead in load().places:
+            continue
+        full = [z for z in zones if z is not e and len(z.name) > len(e.name) and not _park_of(z.name, e.name)
+                and _without_places(z.name).startswith(lead) and (kind is None or z.name.endswith(kind.group()))]
+        if len(full) == 1:
+            _merge_into(full[0], e)
+            del entities[key]
+            zones.remove(e)
+
+
+def _park_of(name: str, zone: str) -> bool:
+    """Whether `name` is a park's: a zone's name and more than a kind (中关村延庆园), not 前海合作区 of 前海."""
+    return bool(zone_of_park(name)) or name.startswith(zone) and not _KIND_AT_END.fullmatch(name[len(zone):])
+
+
+def _without_places(name: str) -> str:
+    prefixes = _place_prefixes(name)
+    return name[len(prefixes[-1]):] if prefixes else name
+
+
+_KIND_AT_END = re.compile("(?:%s)$" % any_of(ZONE_TAILS).pattern)
 
 
 def zone_key(type_: str, name: str) -> tuple[str, str, str] | None:
@@ -364,6 +398,7 @@ def resolve(doc: Document) -> Document:
     _merge_short_forms(entities)
     merge_levelled(entities)
     _merge_zones(entities)
+    _merge_zone_short_forms(entities)
     for e in entities.values():
         e.aliases |= _inner_names(e)
         e.aliases.discard(e.name)

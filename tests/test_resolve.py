@@ -152,3 +152,15 @@ def test_a_documents_number_beside_its_title_names_the_same_policy(text):
     policies = [e for e in resolve(doc).entities if e.type == "Policy"]
     assert [(e.name, e.aliases, len(e.mentions)) for e in policies] == [
         ("《关于推动园区高质量发展的若干意见》", {"宁政发〔2023〕12号"}, 3)]
+
+
+def test_a_zone_called_by_its_first_word_and_kind_is_the_zone():
+    zones = [(e.name, e.aliases) for e in extract("前海合作区发布新政。前海将吸引更多港资企业。").entities
+             if e.type == "Zone"]
+    assert zones == [("前海合作区", {"前海"})]
+
+
+def test_a_zones_first_word_is_not_the_name_of_its_park():
+    zones = {e.name: e.aliases for e in extract("中关村延庆园举办推介会。中关村将新增企业300家。").entities
+             if e.type == "Zone"}
+    assert zones == {"中关村延庆园": set(), "中关村": set()}

@@ -85,7 +85,7 @@ def _numbered(doc: Document):
 def _same_policy(short: str, long: str) -> bool:
     """“遍访企业” and “遍访企业”行动, 就业见习计划 and 高校毕业生就业见习计划: one policy."""
     a, b = _QUOTED.search(short), _QUOTED.search(long)
-    if a and b and a.group(1) == b.group(1):
+    if b and b.group(1) == (a.group(1) if a else short):      # 双招双引 of “双招双引”行动 too
         return True
     return len(short) >= 4 and long.endswith(short) and len(short) < len(long)
 
@@ -121,6 +121,9 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
                 break
 
 
+_PEOPLES = re.compile("人民政府$")      # 青海省人民政府 is the 省政府 a page names after it
+
+
 def merge_levelled(entities: dict[tuple[str, str], Entity]):
     """省委, 区政府, 省科学院: a body named by the level of its place alone is the one body of the page with that name
     after its place (安徽省委, 长春市朝阳区政府, 甘肃省科学院), where there is one."""
@@ -128,7 +131,8 @@ def merge_levelled(entities: dict[tuple[str, str], Entity]):
     for key, e in list(entities.items()):
         if _family(e.type) != "org" or not e.name.startswith(LEVELS) or leading_place(e.name):
             continue
-        full = [b for b in bodies if b.type == e.type and b.name.endswith(e.name) and b.name != e.name]
+        full = [b for b in bodies if b.type == e.type and b.name != e.name
+                and _PEOPLES.sub("政府", b.name).endswith(_PEOPLES.sub("政府", e.name))]
         if len(full) == 1:
             _merge_into(full[0], e)
             del entities[key]
@@ -235,7 +239,7 @@ class _Candidates:
             return {""}
         if self.family == "Policy":
             quoted = _QUOTED.search(name)
-            return {"end:" + name[-1:], *(["quote:" + quoted.group(1)] if quoted else [])}
+            return {"end:" + name[-1:], "quote:" + (quoted.group(1) if quoted else name)}
         return {name[:1], name_core(name)[:1]} if full else {name[:1]}
 
     def of(self, short: str) -> list[Entity]:

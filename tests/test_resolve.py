@@ -60,7 +60,7 @@ def test_the_candidates_of_a_short_form_hold_every_name_it_is_short_for():
         for m in extract(page.read_text(encoding="utf-8")).mentions:
             names.setdefault(_family(m.type), set()).add(m.name)
     names["org"] |= {"北京器检院", "北京市医疗器械检验研究院", "天瑞重工", "山东天瑞重工有限公司", "诺一迈尔", "诺一迈尔（山东）医学科技有限公司"}
-    names["Policy"] |= {"“遍访企业”", "“遍访企业”行动", "就业见习计划", "高校毕业生就业见习计划"}
+    names["Policy"] |= {"“遍访企业”", "“遍访企业”行动", "就业见习计划", "高校毕业生就业见习计划", "双招双引", "“双招双引”行动"}
     pairs = 0
     for family, found in names.items():
         members = [Entity(name, "Company" if family == "org" else family) for name in sorted(found)]
@@ -114,6 +114,15 @@ def test_a_body_named_by_its_level_alone_is_the_one_named_with_its_place():
     doc = extract("安徽省委高度重视开发区建设。省委主要负责同志表示支持。长春市朝阳区政府与企业签约，区政府负责人出席。")
     assert "省委" in doc.entity("安徽省委", "GovernmentAgency").aliases
     assert "区政府" in doc.entity("长春市朝阳区政府", "GovernmentAgency").aliases
+
+
+def test_a_peoples_government_is_the_government_named_by_its_level():
+    doc = extract("青海省人民政府印发实施意见。省政府要求各地抓好落实。")
+    assert "省政府" in doc.entity("青海省人民政府", "GovernmentAgency").aliases
+
+
+def test_a_quoted_slogan_and_its_campaign_are_one_policy():
+    assert _same_policy("双招双引", "“双招双引”行动") and _same_policy("“双招双引”", "“双招双引”行动")
 
 
 def test_a_project_named_with_and_without_xiangmu_is_one():

@@ -74,10 +74,11 @@ def _numbered(doc: Document):
     named = {}
     for a, b in zip(policies, policies[1:]):
         between = doc.text[a.end:b.start].strip()
-        for number, title in ((b, a), (a, b)):
-            if _DOCUMENT_NUMBER.fullmatch(number.text) and not _DOCUMENT_NUMBER.fullmatch(title.text) \
-                    and between in ("", "（", "(") and (number is b or not between):
-                named.setdefault(number.text, title.name)
+        a_number, b_number = _DOCUMENT_NUMBER.fullmatch(a.text), _DOCUMENT_NUMBER.fullmatch(b.text)
+        if b_number and not a_number and between in ("", "（", "("):       # the title, then its number
+            named.setdefault(b.text, a.name)
+        elif a_number and not b_number and not between:                     # the number, then its title
+            named.setdefault(a.text, b.name)
     for m in policies:
         m.name = named.get(m.text, m.name)
 

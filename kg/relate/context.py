@@ -25,8 +25,11 @@ class Context:
             for alias in sorted(e.aliases):
                 self.by_key.setdefault((e.type, name_key(alias)), e)
         self.in_sentence: dict[int, list[Mention]] = defaultdict(list)
-        for m in sorted([*doc.mentions, *_derived_apart(doc)], key=lambda m: (m.start, m.end)):
+        for m in doc.mentions:
             self.in_sentence[m.sentence].append(m)
+        for m in _standing_alone(doc, self.in_sentence):
+            self.in_sentence[m.sentence].append(m)
+            self.in_sentence[m.sentence].sort(key=lambda m: (m.start, m.end))
         # what a sentence names, without the names inside longer ones (a company at the front of its project's
         # name): a rule that reads the words between two names reads them between whole names
         self.outermost: dict[int, list[Mention]] = {
@@ -81,11 +84,9 @@ class Context:
         return Provenance(self.doc.id, self.article_of[s.index].index, s.index, s.text, start, end)
 
 
-def _derived_apart(doc: Document) -> list[Mention]:
-    """The mentions derive made where nothing was read (a bare 科学城管委会 beside the bodies it signs with):
-    names of the sentence like the others. Those derived inside a longer name stay the name's."""
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
-    for m in doc.mentions:
-        by_sentence[m.sentence].append(m)
+def _standing_alone(doc: Document, read: dict[int, list[Mention]]) -> list[Mention]:
+    """The mentions derive made where nothing was `read` (a bare 科学城管委会 beside the bodies it signs with):
+    names of the sentence like the others. Those derived inside a longer name stay the name's, and a
+    committee a post follows (管委会主任) is the post's."""
     return [m for e in doc.entities for m in e.mentions if m.source.startswith("derived:")
-            and not any(m.overlaps(o) for o in by_sentence[m.sentence]) and not post_run().match(doc.text, m.end)]
+            and not any(m.overlaps(o) for o in read.get(m.sentence, ())) and not post_run().match(doc.text, m.end)]

@@ -134,8 +134,8 @@ def _entity(entities: dict[tuple[str, str], Entity], kind: str, name: str) -> En
 def _same_body(derived: str, named: str) -> bool:
     """Whether a body derive found inside a longer name is one the page names in another form: registered in
     full (某某金属 of 宁波某某金属有限公司, 某某集团 of 宁波某某集团股份有限公司) or abbreviated (中国科技大学 of
-    中国科学技术大学). A body whose name begins another's is another (某某银行 and 某某银行上海分行, 奥迪 and
-    奥迪一汽新能源公司)."""
+    中国科学技术大学). A body whose name begins another's is another (某某银行 and 某某银行上海分行, 某某 and
+    某某新能源汽车公司)."""
     return derived != named and (derived in (name_core(named), COMPANY_TAIL.sub("", named))
                                  or not derived.startswith(named) and is_short_form(named, derived))
 

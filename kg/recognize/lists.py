@@ -7,7 +7,9 @@ item's bounds between two 、, and the last one's where 等 ends it. The first
 item of a list of industries begins where the clause's words end, after its last
 verb, preposition, adverb, particle or pronoun (将围绕|未来显示器件、新材料、检测设备等领域);
 other names are led into with a generic word of their kind as often (签约项目包括…),
-so a list of them keeps its first item as the other components read it.
+so a list of them keeps its first item as the other components read it. A clause
+that a word for projects leads into lists projects, whatever else was read
+(总部项目，包括A总部、B研发中心等): its items the other components missed are projects.
 """
 from __future__ import annotations
 
@@ -36,7 +38,8 @@ def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         here = in_sentence.get(s.index, [])
         for clause in _CLAUSE.finditer(s.text):
-            found += _missed(_items(clause.group(), s.start + clause.start()), here, doc.text, s.index)
+            found += _missed(_items(clause.group(), s.start + clause.start()), here, doc.text, s.index) \
+                or _projects_listed(s.text, clause, s.start, here, s.index)
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 
 
@@ -75,6 +78,29 @@ def _missed(items, here: list[Mention], text: str, sentence: int) -> list[Mentio
     return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE) for start, end in bounds
             if (start, end) not in whole and 2 <= end - start <= _LONGEST
             and not any(m.start < end and start < m.end for m in here)]
+
+
+# 总部项目，包括A、B、C等 / 签约项目4个，包括A、B: a clause that a word for projects leads into lists projects
+_PROJECTS_BEFORE = re.compile(r"项目(?:[0-9一二三四五六七八九十]+个)?[，,：:]$")
+_LISTS_PROJECTS = re.compile(r"(?:包括|分别是|分别为|主要有)[:：]?")
+_NOT_A_PROJECT = re.compile(r"[0-9一二三四五六七八九十]+个|涉及|以上")
+
+
+def _projects_listed(text: str, clause: re.Match, at: int, here: list[Mention], sentence: int) -> list[Mention]:
+    """The items the other components missed of a list of projects that a word for projects leads into."""
+    lead = _LISTS_PROJECTS.match(clause.group())
+    if lead is None or "、" not in clause.group() or not _PROJECTS_BEFORE.search(text, 0, clause.start()):
+        return []
+    body = clause.group()[lead.end():]
+    body = body[:body.find("等")] if "等" in body else body
+    found, start = [], at + clause.start() + lead.end()
+    for item in body.split("、"):
+        end = start + len(item)
+        if 4 <= len(item) <= 20 and not _NOT_A_PROJECT.search(item) \
+                and not any(m.start < end and start < m.end for m in here):
+            found.append(Mention(item, "Project", start, end, sentence, source=SOURCE))
+        start = end + 1
+    return found
 
 
 def first_item_start(text: str, start: int, end: int) -> int:

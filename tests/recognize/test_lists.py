@@ -57,3 +57,11 @@ def test_an_item_part_of_which_is_a_name_already_is_not_read_again():
     given = [_at(TEXT, "磁悬浮", "Industry"), _at(TEXT, "氢能装备", "Industry"), _at(TEXT, "海洋牧场", "Industry"),
              _at(TEXT, "铸造", "Product")]
     assert _found(complete(_page(TEXT), given)) == _found(given)
+
+
+def test_a_clause_a_word_for_projects_leads_into_lists_projects():
+    text = "园区新签约总部项目5个，包括星河科技华东总部、海川生物研发中心、蓝田能源区域总部等。"
+    found = _found(complete(_page(text), [_at(text, "海川生物研发中心", "Project")]))
+    assert {("星河科技华东总部", "Project", "list"), ("蓝田能源区域总部", "Project", "list")} <= found
+    counted = "签约项目包括：10亿元以上项目6个、5亿至10亿元项目9个。"
+    assert not [m for m in complete(_page(counted), []) if m.type == "Project"]

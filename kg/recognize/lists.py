@@ -9,7 +9,8 @@ verb, preposition, adverb, particle or pronoun (将围绕|未来显示器件、�
 other names are led into with a generic word of their kind as often (签约项目包括…),
 so a list of them keeps its first item as the other components read it. A clause
 that a word for projects leads into lists projects, whatever else was read
-(总部项目，包括A总部、B研发中心等): its items the other components missed are projects.
+(总部项目，包括A总部、B研发中心等), and so does a list that a signing leads into and
+等…项目 ends (签约了A、B等重点项目): its items the other components missed are projects.
 """
 from __future__ import annotations
 
@@ -86,14 +87,23 @@ _LISTS_PROJECTS = re.compile(r"(?:包括|分别是|分别为|主要有)[:：]?")
 _NOT_A_PROJECT = re.compile(r"[0-9一二三四五六七八九十]+个|涉及|以上")
 
 
+# 签约了A、B、C等重点项目: a list that a signing leads into and 等…项目 ends
+_SIGNED_PROJECTS = re.compile(r"(?:包括|签约了|签订了|引进了|落地了)[:：]?([^、]+(?:、[^、]+)+?)(?:等|在内)[^、]{0,12}?项目")
+
+
 def _projects_listed(text: str, clause: re.Match, at: int, here: list[Mention], sentence: int) -> list[Mention]:
     """The items the other components missed of a list of projects that a word for projects leads into."""
-    lead = _LISTS_PROJECTS.match(clause.group())
-    if lead is None or "、" not in clause.group() or not _PROJECTS_BEFORE.search(text, 0, clause.start()):
+    if "、" not in clause.group():
         return []
-    body = clause.group()[lead.end():]
-    body = body[:body.find("等")] if "等" in body else body
-    found, start = [], at + clause.start() + lead.end()
+    lead = _LISTS_PROJECTS.match(clause.group())
+    if lead is not None and _PROJECTS_BEFORE.search(text, 0, clause.start()):
+        body, begins = clause.group()[lead.end():], lead.end()
+        body = body[:body.find("等")] if "等" in body else body
+    elif signed := _SIGNED_PROJECTS.search(clause.group()):
+        body, begins = signed.group(1), signed.start(1)
+    else:
+        return []
+    found, start = [], at + clause.start() + begins
     for item in body.split("、"):
         end = start + len(item)
         if 4 <= len(item) <= 20 and not _NOT_A_PROJECT.search(item) \

@@ -65,3 +65,9 @@ def test_a_clause_a_word_for_projects_leads_into_lists_projects():
     assert {("星河科技华东总部", "Project", "list"), ("蓝田能源区域总部", "Project", "list")} <= found
     counted = "签约项目包括：10亿元以上项目6个、5亿至10亿元项目9个。"
     assert not [m for m in complete(_page(counted), []) if m.type == "Project"]
+
+
+def test_a_list_a_signing_leads_into_and_projects_end_lists_projects():
+    text = "推介会上，园区签约了海川智能仓储中心、蓝田冷链物流基地等重点项目。"
+    found = _found(complete(_page(text), []))
+    assert {("海川智能仓储中心", "Project", "list"), ("蓝田冷链物流基地", "Project", "list")} <= found

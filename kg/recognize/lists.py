@@ -78,7 +78,11 @@ def _missed(items, here: list[Mention], text: str, sentence: int) -> list[Mentio
               if not first or kind == "Industry"]
     return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE) for start, end in bounds
             if (start, end) not in whole and 2 <= end - start <= _LONGEST
-            and not any(m.start < end and start < m.end for m in here)]
+            and _unread(start, end, here)]
+
+
+def _unread(start: int, end: int, here: list[Mention]) -> bool:
+    return not any(m.start < end and start < m.end for m in here)
 
 
 # 总部项目，包括A、B、C等 / 签约项目4个，包括A、B: a clause that a word for projects leads into lists projects
@@ -92,25 +96,31 @@ _SIGNED_PROJECTS = re.compile(r"(?:包括|签约了|签订了|引进了|落地�
 
 
 def _projects_listed(text: str, clause: re.Match, at: int, here: list[Mention], sentence: int) -> list[Mention]:
-    """The items the other components missed of a list of projects that a word for projects leads into."""
-    if "、" not in clause.group():
+    """The items the other components missed of a list of projects that a word for projects or a signing
+    leads into."""
+    listed = _project_list(text, clause)
+    if listed is None:
         return []
-    lead = _LISTS_PROJECTS.match(clause.group())
-    if lead is not None and _PROJECTS_BEFORE.search(text, 0, clause.start()):
-        body, begins = clause.group()[lead.end():], lead.end()
-        body = body[:body.find("等")] if "等" in body else body
-    elif signed := _SIGNED_PROJECTS.search(clause.group()):
-        body, begins = signed.group(1), signed.start(1)
-    else:
-        return []
+    begins, body = listed
     found, start = [], at + clause.start() + begins
     for item in body.split("、"):
         end = start + len(item)
-        if 4 <= len(item) <= 20 and not _NOT_A_PROJECT.search(item) \
-                and not any(m.start < end and start < m.end for m in here):
+        if 4 <= len(item) <= 20 and not _NOT_A_PROJECT.search(item) and _unread(start, end, here):
             found.append(Mention(item, "Project", start, end, sentence, source=SOURCE))
         start = end + 1
     return found
+
+
+def _project_list(text: str, clause: re.Match) -> tuple[int, str] | None:
+    """(where in the clause it begins, its items joined by 、) of the list of projects the clause holds."""
+    if "、" not in clause.group():
+        return None
+    lead = _LISTS_PROJECTS.match(clause.group())
+    if lead is not None and _PROJECTS_BEFORE.search(text, 0, clause.start()):
+        body = clause.group()[lead.end():]
+        return lead.end(), body.split("等", 1)[0]
+    signed = _SIGNED_PROJECTS.search(clause.group())
+    return (signed.start(1), signed.group(1)) if signed else None
 
 
 def first_item_start(text: str, start: int, end: int) -> int:

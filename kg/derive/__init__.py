@@ -1,7 +1,8 @@
 """Derive: the entities a page names only inside other names.
 
 - the bodies a name is built on: 保定高新区党群部 names 保定高新区, 某某集团华远药业（随州）有限公司
-  names 某某集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学, 中科院某某所 names 中国科学院;
+  names 某某集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学, 中科院某某所 names 中国科学院,
+  科技部火炬中心 and 《国务院关于…》 name 科技部 and 国务院;
 - the zone a park's name begins with (某某高新区某某园区 names 某某高新区);
 - the places a zone's or a government's name carries (潍坊高新区 → 潍坊市, as SCHEMA.md asks; 宝坻区政府 → 宝坻区);
 - a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会);
@@ -98,6 +99,17 @@ def _academies(entities: dict[tuple[str, str], Entity]):
         form = max((f for f in forms if e.name.startswith(f) and len(e.name) > len(f)), key=len, default="")
         if form:
             _mentioned_in(entities, e, form, "Organization", forms[form])
+
+
+def _central_bodies(entities: dict[tuple[str, str], Entity]):
+    """A body or a document named after a body of the State Council (科技部火炬中心, 《国务院关于…》) names it
+    (kg/data/central_bodies.txt)."""
+    central = load().central_bodies
+    for e in [e for e in entities.values() if e.type in (*_BUILT_ON, "Policy")]:
+        name = e.name.removeprefix("《")
+        body = max((b for b in central if name.startswith(b) and len(name) > len(b)), key=len, default="")
+        if body:
+            _mentioned_in(entities, e, body, "GovernmentAgency", body)
 
 
 def _mentioned_in(entities, holder: Entity, prefix: str, kind: str, name: str, source: str = PARENT):
@@ -252,6 +264,7 @@ def derive(doc: Document) -> Document:
     entities = {(e.type, name_key(e.name)): e for e in doc.entities}
     _projects_of_bodies(doc, entities)
     _academies(entities)
+    _central_bodies(entities)
     _parents(entities)
     _parks(entities)
     _owners(doc, entities)

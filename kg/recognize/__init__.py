@@ -53,9 +53,17 @@ BYLINE = "byline"
 
 
 def _model(doc: Document) -> list[Mention]:
-    return [part for m in learned.find(doc.sentences)
+    return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m)
             for part in _places_apart(_typed_by_tail(_name_bounds(_last_clause(_whole_company(
                 _whole_number(m, doc.text), doc.text)))))]
+
+
+# 市相关部门, 省直部门, 中央部委, 省政府各委, 地方政府: bodies of a kind, which name no body in particular
+_IN_GENERAL = re.compile(r"部门|部委|各[委办厅局部]|^地方政府$")
+
+
+def _bodies_in_general(m: Mention) -> bool:
+    return m.type in ("GovernmentAgency", "Organization") and _IN_GENERAL.search(m.text) is not None
 
 
 def _whole_number(m: Mention, text: str) -> Mention:

@@ -4,7 +4,7 @@ A company's registered name may carry its place or 集团 in brackets, and a pro
 its phase. The model often ends a name at the opening bracket or begins one after
 the closing one, which leaves two wrong mentions (某某（集团 and （集团）股份有限公司,
 or a person 某某 and 天津）有限公司) where there is one name. A mention whose
-brackets do not pair is made whole here: it runs on to the closing bracket, or
+brackets do not pair, or which begins with a pair (（集团）股份有限公司 after 某某), is made whole here: it runs on to the closing bracket, or
 back to the opening one, and takes in the mention on the other side, or the words
 back to the clause's start where none was read. The tail decides the type
 (有限公司 makes it a company), so the whole takes the type of its last part.
@@ -37,14 +37,14 @@ def mend(doc: Document, mentions: list[Mention]) -> list[Mention]:
     bounds = {s.index: (s.start, s.end) for s in doc.sentences}
     ordered: list[Mention | None] = sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))
     for k, m in enumerate(ordered):
-        if m is None or paired(m.text):
+        if m is None or paired(m.text) and not _begins_inside(m.text):
             continue
         lo, hi = bounds.get(m.sentence, (0, len(doc.text)))
         start, end, last = _start(doc.text, m, lo), _end(doc.text, m, hi), m
         for j, other in enumerate(ordered):      # the mentions the whole takes in give way to it
             if j == k or other is None or other.sentence != m.sentence:
                 continue
-            if start < other.end and other.start < end or other.end == start < m.start:
+            if start < other.end and other.start < end or other.end == start and doc.text[start] == OPEN:
                 start, end = min(start, other.start), max(end, other.end)
                 last = other if other.end > last.end else last
                 ordered[j] = None
@@ -75,6 +75,12 @@ def paired(name: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+def _begins_inside(name: str) -> bool:
+    """Whether `name` begins with a bracket that the name goes on after (（集团）股份有限公司): the front
+    before the bracket is missing. A name all in brackets (（经发局）) is a short form, whole."""
+    return name.startswith(OPEN) and not name.endswith(CLOSE)
 
 
 def _start(text: str, m: Mention, lo: int) -> int:

@@ -8,7 +8,8 @@ is one policy, and so is a quoted slogan that a programme's word (政策, 战略
 follows within four characters (人才, 发展, 国家), and a quoted slogan that counts
 its points (“六稳”, “一窗通办”, “5+2”) where it is coined, not a word of jieba's
 dictionary, or a set phrase of it (一国两制): an ordinal (“第一棒”), a numeral word
-(“一把手”, “一线”), an idiom or an attribute (“一站式”) is no policy. Unquoted, a
+(“一把手”, “一线”), an idiom or an attribute (“一站式”) is no policy; what it lays out is named with it (“5+2”产业格局). A year's
+campaign in quotes (“项目落地攻坚年”) is a policy too. Unquoted, a
 programme is named by what launches it (实施某某赋能工程) or by a list of two or more
 (某某强链工程、某某落地工程). The names inside a title stay mentions (the body that
 issued it is an entity of the page); what the model read as a policy inside the
@@ -36,6 +37,11 @@ _LAUNCHED = re.compile(r"(?<=实施|开展|启动|推进|打造|深化)%s(?=[，
 # a short quoted slogan with a number in it (“六稳”, “5+2”)
 _COUNTING = re.compile("|".join(f"{o}(?=[^{o}{c}\\n]{{0,8}}[一二三四五六七八九十两0-9])[^{o}{c}\\n，。]{{2,10}}{c}"
                                 for o, c in _QUOTES))
+# what a counting slogan lays out, named with it: “5+2”产业格局, “3+1”主导产业, “144”现代产业集群
+_LAID_OUT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:产业集群|集群体系|产业格局|产业体系|主导产业)")
+# a year's campaign in quotes (“大抓落实年”, “招商引资提升年”), not a year's number (“2024年”)
+_CAMPAIGN_YEAR = re.compile("|".join(f"{o}[^{o}{c}\\n，。0-9]{{1,11}}[^{o}{c}\\n，。0-9一二三四五六七八九十两百千]年{c}"
+                                     for o, c in _QUOTES))
 # an item after one that is a programme too; where the first item begins, the list does not say
 _LISTED = re.compile(r"(?<=工程、|计划、|行动、)%s(?=[、，。；\s]|等)" % _PROGRAMME)
 
@@ -71,8 +77,11 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[Mention]:
         slogans = [m for m in _slogan().finditer(text) if not any(a <= m.start() < b for a, b in spans)]
         edges = word_edges(text) if slogans else set()      # jieba's words only where a slogan may end
         spans += [m.span() for m in slogans if m.end() in edges]
-        spans += [m.span() for m in _COUNTING.finditer(text) if _coined(m.group()[1:-1])
-                  and not any(a < m.end() and m.start() < b for a, b in spans)]
+        coined = [m.span() for m in _COUNTING.finditer(text) if _coined(m.group()[1:-1])]
+        coined = sorted([(a, _laid_out(text, b)) for a, b in coined] + [m.span() for m in _CAMPAIGN_YEAR.finditer(text)])
+        for a, b in coined:
+            if not any(x < b and a < y for x, y in spans):
+                spans.append((a, b))
     spans += [s for s in _programmes(text) if not any(a <= s[0] < b for a, b in spans)]
     return [Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE) for a, b in spans]
 
@@ -81,6 +90,12 @@ def _coined(slogan: str) -> bool:
     """Whether a quoted slogan is a coined one or a set phrase (习用语), not an ordinal or a common word."""
     frequency, flag = dictionary().get(slogan, (0, ""))
     return "第" not in slogan and (frequency == 0 or flag == "l")
+
+
+def _laid_out(text: str, end: int) -> int:
+    """Where the name of a counting slogan that ends at `end` ends: after what it lays out, if named."""
+    kind = _LAID_OUT.match(text, end)
+    return kind.end() if kind else end
 
 
 def _programmes(text: str) -> list[tuple[int, int]]:

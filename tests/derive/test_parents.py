@@ -98,3 +98,12 @@ def test_a_parent_the_page_names_by_its_abbreviation_is_that_body():
     universities = [(e.name, e.aliases) for e in doc.entities if e.type == "Organization" and e.name.endswith("大学")]
     assert universities == [("中国科技大学", {"中国科学技术大学"})]
 
+
+
+def _agencies(text: str) -> set[str]:
+    return {e.name for e in extract(text).entities if e.type == "GovernmentAgency"}
+
+
+def test_a_body_or_a_document_named_after_a_body_of_the_state_council_names_it():
+    assert "商务部" in _agencies("商务部国际贸易经济合作研究院与星湖高新区签署合作协议。")
+    assert "国务院" in _agencies("星湖高新区认真贯彻《国务院关于推动外贸稳规模优结构的意见》。")

@@ -48,3 +48,15 @@ def test_quotation_marks_at_a_names_edge_that_pair_with_none_inside_are_left_out
 def test_a_closing_bracket_that_ends_the_page_with_no_opening_one_near_leaves_no_name():
     # the model read the source line's paper and its bracket (绵阳日报）) as a company: nothing follows it
     assert _mended("（文章来源：东海日报）", [("东海日报）", "Company")]) == []
+
+
+def test_a_name_read_from_its_bracket_on_joins_the_name_read_before_it():
+    text = "产业园由长春星瑞生物产业（集团）股份有限公司建设"
+    read = [("长春星瑞生物产业", "Company"), ("（集团）股份有限公司", "Company")]
+    assert _mended(text, read) == [("长春星瑞生物产业（集团）股份有限公司", "Company")]
+
+
+def test_a_short_form_all_in_brackets_is_left_whole():
+    text = "双方将实现资源共享。星湖区经济发展局（经发局）"
+    read = [("星湖区经济发展局", "GovernmentAgency"), ("（经发局）", "GovernmentAgency")]
+    assert _mended(text, read) == read

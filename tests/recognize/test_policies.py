@@ -33,6 +33,17 @@ def test_a_quoted_slogan_that_counts_its_points_is_a_policy_where_it_is_coined_o
     assert _policies(text) == ["“三减一优”", "“一网通办”", "「三张牌」", "“一国两制”", "“3+1”"]
 
 
+def test_what_a_counting_slogan_lays_out_is_named_with_it():
+    text = "构建“4+3”现代产业集群，形成「2+2」产业格局，壮大“1+2”主导产业。"
+    assert _policies(text) == ["“4+3”现代产业集群", "「2+2」产业格局", "“1+2”主导产业"]
+
+
+def test_a_years_campaign_in_quotes_is_a_policy():
+    text = "以“营商环境优化年”为契机，落实「招商攻坚年」要求，迎接“新的一年”。"
+    assert _policies(text)[:2] == ["“营商环境优化年”", "「招商攻坚年」"]
+    assert _policies("迎接“新的一年”，回顾“2023年”。").count("“新的一年”") <= 1
+
+
 def test_a_quoted_ordinal_numeral_word_or_attribute_is_no_policy():
     assert _policies("跑好“第一棒”，提供“一站式”服务，冲在“一线”，当好“一把手”，力争“开门红”。") == []
 

@@ -214,7 +214,10 @@ def _holds(m: Mention, name: Mention) -> bool:
 
 
 def _loses_to(m: Mention, name: Mention) -> bool:
-    """A model mention gives way to a lexicon zone it overlaps but does not hold (潍坊 in 潍坊高新区)."""
+    """A model mention gives way to a lexicon zone it overlaps but does not hold (潍坊 in 潍坊高新区), and a place
+    to a longer lexicon place around it (雄县 in 当雄县)."""
+    if name.type == "Place" == m.type:
+        return m.within(name) and len(m.text) < len(name.text)
     if name.type != "Zone" or not m.overlaps(name):
         return False
     same = (m.start, m.end) == (name.start, name.end)

@@ -56,6 +56,15 @@ def test_a_lexicon_zone_wins_over_a_model_mention_it_does_not_lie_inside():
     assert arbitrate([longer], [zone], []) == [longer]
 
 
+def test_a_lexicon_place_wins_over_a_shorter_model_place_inside_it():
+    county = Mention("当雄县", "Place", 2, 5, 0, source="gazetteer")
+    cut = Mention("雄县", "Place", 3, 5, 0, source="model")
+    assert arbitrate([cut], [county], []) == [county]
+    city = Mention("星城", "Place", 2, 4, 0, source="gazetteer")
+    whole = Mention("星城市", "Place", 2, 5, 0, source="model")
+    assert arbitrate([whole], [city], []) == [whole]
+
+
 @pytest.mark.parametrize("text, place", [
     ("建设成渝腹心现代化新兴城市。", None),              # 兴城市 inside 新兴城市
     ("实现与东部沿海城市优势互补。", None),              # 海城市 inside 沿海城市

@@ -41,16 +41,22 @@ def signed(ctx: Context, sentence: int, mentions: list):
             ctx.add(ctx.entity(zone) if zone else ctx.main_zone(sentence), "signs", ctx.entity(p), sentence)
 
 
+# 总投资, 投资额, and a project's 签约额 (某某项目签约额3亿元): what the project costs
+_INVESTED = re.compile(r"投资|签约额")
+
+
 def _investment(ctx: Context, s, projects):
     for m, amount in money.amounts(s.text):
-        before = s.text[max(0, m.start() - 8):m.start()]
-        if "投资" not in before or _GROUP.search(s.text[max(0, m.start() - 20):m.end() + 4]) \
-                or _LISTED_AFTER.match(s.text[m.end():]):
+        if not _INVESTED.search(s.text, max(0, m.start() - 8), m.start()):
             continue
-        at = s.start + m.start()
-        if s.text.startswith("的", m.end()):     # 总投资50亿元的某某项目: the project it describes, or none read
+        if s.text.startswith("的", m.end()):
+            # 总投资50亿元的某某项目 describes that project, or none read, even in a list of a group's projects
+            # (一批项目签约落地，包括总投资50亿元的某某项目、…; 其中，投资19.6亿元的某某项目)
             named = [p for p in projects if p.start == s.start + m.end() + 1]
+        elif _GROUP.search(s.text[max(0, m.start() - 20):m.end() + 4]) or _LISTED_AFTER.match(s.text[m.end():]):
+            continue
         else:
+            at = s.start + m.start()
             named = [min(projects, key=lambda p: abs(p.start - at))]
         for project in named:
             ctx.add(ctx.entity(project), "totalInvestment", None, s.index, value=amount)

@@ -139,6 +139,17 @@ def test_an_amount_before_de_is_the_investment_of_the_project_it_describes_or_of
         ("星海智能装备产业园项目", "totalInvestment", 4e9, None), ("蓝田新材料生产基地项目", "totalInvestment", 2.5e9, None)}
 
 
+def test_an_amount_before_de_describes_its_project_even_where_a_group_is_spoken_of():
+    text = "一批重大项目签约落地，其中，投资12亿元的星海智能装备产业园项目进展最快。"
+    assert {f for f in facts(text) if f[1] == "totalInvestment"} == {
+        ("星海智能装备产业园项目", "totalInvestment", 1.2e9, None)}
+
+
+def test_a_projects_signed_amount_is_its_investment():
+    text = "蓝田新材料生产基地项目签约额6亿元，投资方为星河材料公司。"
+    assert ("蓝田新材料生产基地项目", "totalInvestment", 6e8, None) in facts(text)
+
+
 def test_hedged_amount_keeps_its_qualifier():
     doc = extract("潍坊高新区磁悬浮智能制造产业化项目总投资约35亿元。")
     money = next(t.value for t in doc.triples if t.predicate == "totalInvestment")

@@ -11,6 +11,9 @@ so a list of them keeps its first item as the other components read it. A clause
 that a word for projects leads into lists projects, whatever else was read
 (总部项目，包括A总部、B研发中心等), and so does a list that a signing leads into and
 等…项目 ends (签约了A、B等重点项目): its items the other components missed are projects.
+A list of firms, counted in 家 or called 企业 (A、B、C等15家企业), lists companies,
+whatever its short names were read as, unless an item is read as a place or a body
+of another kind (佛山、广州等60余家企业; 某所、某所等8家).
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ _LEADS_IN = (*CLAUSE_FLAGS, "v", "a", "x")
 
 def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, and each list item they miss where most of its list's items are mentions of one type."""
+    mentions = _firms(doc, mentions)
     in_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         in_sentence.setdefault(m.sentence, []).append(m)
@@ -79,6 +83,65 @@ def _missed(items, here: list[Mention], text: str, sentence: int) -> list[Mentio
     return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE) for start, end in bounds
             if (start, end) not in whole and 2 <= end - start <= _LONGEST
             and _unread(start, end, here)]
+
+
+# A、B、C等15家企业, 等一批行业龙头企业: a list of firms, counted in 家 or called 企业 (not 等一批产业项目)
+_FIRMS_COUNTED = re.compile(r"等(?:[0-9一二三四五六七八九十百多余数]+[家户](?!.*(?:院所|高校))|一批(?=[^企]*企业))")
+_NOT_FIRMS = re.compile(r"产业|产品|项目")
+_MISREAD = ("Industry", "Project", "Person")     # what a firm's short name in a list is misread as (艾为电子, 全志科技)
+
+
+def _firms(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with the items of a list of firms as companies: those read as industries, projects or
+    people, those read with the clause's words before the first (汇聚雄安百信), and those not read, where
+    no item is read as a body of another type or a place."""
+    retyped: dict[tuple[int, int], Mention] = {}
+    for s in doc.sentences:
+        if "、" not in s.text or "等" not in s.text:
+            continue
+        here = [m for m in mentions if m.sentence == s.index]
+        for clause in _CLAUSE.finditer(s.text):
+            for (start, end), read in _firm_items(clause.group(), s.start + clause.start(), here, doc.text):
+                firm = Mention(doc.text[start:end], "Company", start, end, s.index, source=SOURCE)
+                retyped[(read.start, read.end) if read else (start, end)] = firm
+    if not retyped:
+        return mentions
+    kept = [retyped.pop((m.start, m.end), m) for m in mentions]
+    return sorted(kept + list(retyped.values()), key=lambda m: (m.start, m.end))
+
+
+def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tuple[tuple[int, int], Mention | None]]:
+    """(the span, the mention it replaces or None) of each item of a list of firms in `clause` to make a company."""
+    counted = _FIRMS_COUNTED.search(clause)
+    if counted is None or counted.group().endswith("一批") \
+            and _NOT_FIRMS.search(clause, counted.end(), clause.find("企业", counted.end())):
+        return []
+    chunks = clause[:counted.start()].split("、")
+    if len(chunks) < 2:
+        return []
+    found, start = [], at
+    for k, chunk in enumerate(chunks):
+        end = start + len(chunk)
+        read = [m for m in here if m.start < end and start < m.end]
+        if any(m.type not in (*_MISREAD, "Company") for m in read):
+            return []           # 国家纳米中心、长春应化所等8家; 佛山、广州等60余家企业: bodies of another type, places
+        if not read and 2 <= end - start <= _LONGEST and (k > 0 or first_item_start(text, start, end) == start):
+            found.append(((start, end), None))
+        elif len(read) == 1 and read[0].end == end and (k == 0 or read[0].start == start):
+            name = _led_off(read[0]) if k == 0 else read[0].start      # 汇聚雄安百信 → 雄安百信
+            if read[0].type != "Company" or name > read[0].start:
+                found.append(((name, end), read[0]))
+        start = end + 1
+    return found
+
+
+def _led_off(m: Mention) -> int:
+    """Where the name read as `m` begins after the words that lead into it (汇聚, 引进了), if it begins with any."""
+    words = tokenize(m.text)
+    lead = 0
+    while lead < len(words) - 1 and words[lead].flag.startswith(_LEADS_IN) and words[lead].flag != "vn":
+        lead += 1
+    return m.start + (words[lead].start if lead else 0)
 
 
 def _unread(start: int, end: int, here: list[Mention]) -> bool:

@@ -71,3 +71,21 @@ def test_a_list_a_signing_leads_into_and_projects_end_lists_projects():
     text = "推介会上，园区签约了海川智能仓储中心、蓝田冷链物流基地等重点项目。"
     found = _found(complete(_page(text), []))
     assert {("海川智能仓储中心", "Project", "list"), ("蓝田冷链物流基地", "Project", "list")} <= found
+
+
+def test_the_items_of_a_list_of_firms_are_companies_whatever_they_were_read_as():
+    text = "园区已汇聚星河微电、蓝鲸传感、青禾科技、远帆智能等20余家企业。"
+    given = [_at(text, "已汇聚星河微电", "Company"), _at(text, "蓝鲸传感", "Industry"), _at(text, "青禾科技", "Project")]
+    found = {(m.text, m.type) for m in complete(_page(text), given)}
+    assert {("星河微电", "Company"), ("蓝鲸传感", "Company"), ("青禾科技", "Company"), ("远帆智能", "Company")} <= found
+    assert not {("已汇聚星河微电", "Company"), ("蓝鲸传感", "Industry"), ("青禾科技", "Project")} & found
+    text = "海川、云杉、北辰等一批行业龙头企业先后入驻。"
+    assert {"海川", "云杉", "北辰"} <= {m.text for m in complete(_page(text), []) if m.type == "Company"}
+
+
+def test_a_list_of_places_institutes_industries_or_projects_is_no_list_of_firms():
+    for text, given in [("向来自佛山、广州、东莞等60余家企业推介。", [("广州", "Place"), ("东莞", "Place")]),
+                        ("星湖所、云岭所、海川中心等8家院所入驻。", [("星湖所", "Organization")]),
+                        ("引进了航空、航天、盐化等一批产业项目。", [])]:
+        mentions = [_at(text, name, kind) for name, kind in given]
+        assert not [m for m in complete(_page(text), mentions) if m.type == "Company"]

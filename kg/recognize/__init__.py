@@ -20,6 +20,7 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - the policies named by a document's title (《关于…的意见》) or a quoted slogan and its kind (“某某”人才政策),
   over what the model read across them (kg/recognize/policies.py);
 - a company's name and what it builds up to 项目: that project (kg/recognize/projects.py);
+- the industries named as a zone's clusters (以某某为龙头的工程机械集群, kg/recognize/clusters.py);
 - the towns named after their county (某某县某某镇、某某镇, kg/recognize/towns.py);
 - the products news names in three frames: 等产品, a drug's form, 年产 (kg/recognize/products.py);
 - then, from the names found: the items of a list whose other items are names of one type
@@ -40,6 +41,7 @@ from kg.lexicon import has_surname, is_plain_word, load, prefixes
 from kg.model import Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
 from kg.recognize.bodies import bodies
+from kg.recognize.clusters import clusters
 from kg.recognize.governments import governments
 from kg.recognize.parks import parks
 from kg.recognize.policies import policies
@@ -230,7 +232,7 @@ def recognise(doc: Document) -> Document:
                                             declared.find(doc)))
     mentions = parks(doc, _whole_names(doc, mentions))
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
-    mentions = products(doc, towns(doc, built_for_industries(doc, named_after_companies(doc, mentions))))
+    mentions = products(doc, towns(doc, clusters(doc, built_for_industries(doc, named_after_companies(doc, mentions)))))
     doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, mentions)))
     return doc
 

@@ -174,13 +174,15 @@ def listed(text: str) -> list[str | None]:
     return listed
 
 
+# the words that say what kind of industries a zone has, not which: 主导产业, 特色产业集群
+QUALIFIERS = "主导|特色|优势|未来|新兴|战略性新兴|重点|高成长|细分|支柱|传统"
 # A、B和C等(N个)?…产业 / …企业: the items of a list and the word it ends in lie within one clause
 LISTS = {"company": re.compile(r"((?:[^，。、；：！？“”\s]{2,10}、)+[^，。、；：！？“”\s]{2,10})等"
                                r"(?:(?!领域|产业|行业)[^，。；]){0,10}?(?:企业|公司|集团)"),
          "industry": re.compile(r"((?:[^，。、；：！？“”（）]{2,16}、)+[^，。、；：！？“”（）]{2,16}?)(?:等|\s)*"
                                 r"(?:[0-9一二三四五六七八九十]+个|两大|三大|四大|五大|六大)?"
-                                r"(?:主导|特色|优势|未来|新兴|战略性新兴|重点|高成长|细分|支柱|传统)*"
-                                r"(?:产业(?!化)|领域|产业链|产业集群|行业|新业态|业态|赛道)")}
+                                r"(?:%s)*"
+                                r"(?:产业(?!化)|领域|产业链|产业集群|行业|新业态|业态|赛道)" % QUALIFIERS)}
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _LIST_END = re.compile(r"企业|公司|集团|产业|领域|行业|业态|赛道")
 

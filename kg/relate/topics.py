@@ -3,7 +3,8 @@ carries out, the products a company makes.
 
 The subject is the body the sentence is about: the one named nearest before the
 industry, policy or product (a zone first, where a zone may be the subject),
-else the zone the article is about.
+else the zone the article is about. A document's title that names its issuer
+(《国务院办公厅关于…》) is that body's.
 """
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ def find(ctx: Context):
     for sentence, mentions in ctx.in_sentence.items():
         for predicate, subject_types in _SUBJECTS.items():
             for obj in (m for m in mentions if m.type == _OBJECT[predicate]):
+                issuer = _in_title(ctx, obj) if predicate == "issues" else None
+                if issuer is not None:
+                    ctx.add(issuer, predicate, ctx.entity(obj), sentence)
+                    continue
                 before = [m for m in mentions if m.type in subject_types and m.end <= obj.start]
                 project = _about_a_project(mentions, before, obj)
                 if project is not None:
@@ -38,6 +43,15 @@ def find(ctx: Context):
         for industry in (m for m in mentions if m.type == "Industry"):
             for company in _of_the_kind(ctx, mentions, industry):
                 ctx.add(ctx.entity(company), "focusesOn", ctx.entity(industry), sentence)
+
+
+def _in_title(ctx: Context, policy):
+    """The body a document's title names as its issuer (《国务院办公厅关于…的意见》), read or derived there."""
+    text = ctx.doc.text
+    if text[policy.start] != "《":
+        return None
+    return next((e for e in ctx.doc.entities if e.type == "GovernmentAgency" for m in e.mentions
+                 if m.start == policy.start + 1 and text.startswith("关于", m.end)), None)
 
 
 # A、B、C等13家集成电路设计企业: the companies listed are of the industry that follows them

@@ -150,6 +150,12 @@ def test_a_projects_signed_amount_is_its_investment():
     assert ("蓝田新材料生产基地项目", "totalInvestment", 6e8, None) in facts(text)
 
 
+def test_a_title_that_names_its_issuer_is_that_bodys():
+    found = facts("潍坊高新区认真学习《商务部关于推动外贸稳规模优结构的若干意见》，抓好落实。")
+    issued = {(s, o) for s, p, o, _ in found if p == "issues"}
+    assert issued == {("商务部", "《商务部关于推动外贸稳规模优结构的若干意见》")}
+
+
 def test_hedged_amount_keeps_its_qualifier():
     doc = extract("潍坊高新区磁悬浮智能制造产业化项目总投资约35亿元。")
     money = next(t.value for t in doc.triples if t.predicate == "totalInvestment")

@@ -1,8 +1,9 @@
 """holdsRole: “<organisation><post><person>” — the body named right before the post.
 
 News strings a person's posts in several bodies before the name (市委常委、某高新区党工委书记王明:
-each body with the posts after it), names several people after one post (院士张三、李四), and puts
-an academic title after the name (某某大学张三教授).
+each body with the posts after it), names several people after one post (院士张三、李四), goes on
+with the body's other people after a comma (某某分院院长张三，副院长李四), and puts an academic
+title after the name (某某大学张三教授).
 """
 from __future__ import annotations
 
@@ -38,13 +39,20 @@ def find(ctx: Context):
         # a place's posts may be its government's (松江区区长); a body's name wins where one ends with it
         bodies = {o.end: o for o in sorted(mentions, key=lambda o: o.type != "Place")
                   if o.type in ACTORS or o.type == "Place"}
+        went_on: dict[int, Entity] = {}       # where a post after a comma may go on with the body before it
         for m in post_pattern().finditer(s.text):
             person = people.get(s.start + m.start(2))
             if person is None:
                 continue
-            for org, posts in _held(ctx, bodies, s.start + m.start(1), m.group(1), sentence):
-                for named in _listed(ctx.doc.text, person, people):
-                    _add(ctx, ctx.entity(named), org, posts, sentence)
+            held = list(_held(ctx, bodies, s.start + m.start(1), m.group(1), sentence))
+            if not held and s.start + m.start(1) in went_on and _goes_on(m.group(1)):
+                held = [(went_on[s.start + m.start(1)], m.group(1))]
+            named = _listed(ctx.doc.text, person, people)
+            for org, posts in held:
+                for one in named:
+                    _add(ctx, ctx.entity(one), org, posts, sentence)
+            if held and ctx.doc.text[named[-1].end:named[-1].end + 1] in "，,":
+                went_on[named[-1].end + 1] = held[0][0]
         for person in people.values():      # 某某大学张三教授
             org, title = bodies.get(person.start), _TITLE.match(ctx.doc.text, person.end)
             if org is not None and title:
@@ -90,6 +98,12 @@ def _appointed(text: str, person, starts: dict):
     posts = post_run().match(text, org.end) if org else None
     if posts:
         yield org, posts.group()
+
+
+def _goes_on(posts: str) -> bool:
+    """Whether posts that follow a comma and name no body are in the body named before (某某分院院长张三，
+    副院长李四): not a place's (区长, 市委书记) nor a zone's committee's (管委会副主任), which name their own."""
+    return not posts.startswith((*LEVELS, *_ZONE_COMMITTEES)) and not any(map(_HEAD.fullmatch, posts.split("、")))
 
 
 def _of_the_zone(text: str, at: int, posts: str) -> bool:

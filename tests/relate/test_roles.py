@@ -68,3 +68,21 @@ def test_a_heads_post_after_a_place_or_its_committee_goes_to_the_government_the_
 def test_a_heads_post_where_the_page_names_no_government_stays_with_the_committee():
     assert _roles("西山区委副书记、区长周七出席。") == {("周七", "副书记、区长", "西山区委")}
     assert _roles("东港区区长吴九到访。") == set()      # a place holds no post
+
+
+def _ruled(text: str) -> set[tuple[str, str, str]]:
+    from kg.model import Document
+    from kg.pipeline import process
+    from kg.relate import read_by_rules, relate
+    doc = read_by_rules(process(Document(id="t", raw=text), until=relate))
+    return {(t.subject.name, t.role, t.object.name) for t in doc.triples.values() if t.predicate == "holdsRole"}
+
+
+def test_posts_after_a_comma_go_on_with_the_body_named_before():
+    found = _ruled("中科院星城分院党组书记、常务副院长王学远，副院长陈立锋，分党组副书记王嘉明等出席。")
+    assert {("陈立锋", "副院长", "中科院星城分院"), ("王嘉明", "分党组副书记", "中科院星城分院")} <= found
+
+
+def test_a_places_or_a_zones_committees_posts_after_a_comma_name_their_own_body():
+    found = _ruled("星湖大学党委书记王明远，区长周强，管委会副主任李海出席签约仪式。")
+    assert {person for person, _, body in found if body == "星湖大学"} == {"王明远"}

@@ -2,7 +2,7 @@
 
 News strings a person's posts in several bodies before the name (市委常委、某高新区党工委书记王明:
 each body with the posts after it), names several people after one post (院士张三、李四), goes on
-with the body's other people after a comma (某某分院院长张三，副院长李四), and puts an academic
+with the body's other people after a comma or 、 (某某分院院长张三，副院长李四), and puts an academic
 title after the name (某某大学张三教授).
 """
 from __future__ import annotations
@@ -51,7 +51,7 @@ def find(ctx: Context):
             for org, posts in held:
                 for one in named:
                     _add(ctx, ctx.entity(one), org, posts, sentence)
-            if held and ctx.doc.text[named[-1].end:named[-1].end + 1] in "，,":
+            if held and ctx.doc.text[named[-1].end:named[-1].end + 1] in "，,、":
                 went_on[named[-1].end + 1] = held[0][0]
         for person in people.values():      # 某某大学张三教授
             org, title = bodies.get(person.start), _TITLE.match(ctx.doc.text, person.end)

@@ -81,6 +81,8 @@ def _ruled(text: str) -> set[tuple[str, str, str]]:
 def test_posts_after_a_comma_go_on_with_the_body_named_before():
     found = _ruled("中科院星城分院党组书记、常务副院长王学远，副院长陈立锋，分党组副书记王嘉明等出席。")
     assert {("陈立锋", "副院长", "中科院星城分院"), ("王嘉明", "分党组副书记", "中科院星城分院")} <= found
+    found = _ruled("星湖大学党委书记王明远、校长陈立国出席签约仪式。")
+    assert ("陈立国", "校长", "星湖大学") in found
 
 
 def test_a_places_or_a_zones_committees_posts_after_a_comma_name_their_own_body():

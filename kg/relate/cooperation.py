@@ -1,5 +1,5 @@
-"""cooperatesWith: bodies that work together (A与B合作, A联合B, A与B签署…协议), and each two of the
-bodies listed as one party to what they do together (A、B和C共同主办, A、B与C签署…协议)."""
+"""cooperatesWith: bodies that work together (A与B合作, A联合B, A对接B, A与B签署…协议), and each two of the
+bodies listed as one party to what they do together (A、B和C共同主办, 由A、B和C主办, A、B与C签署…协议)."""
 from __future__ import annotations
 
 import re
@@ -7,14 +7,18 @@ import re
 from kg.model import ACTORS
 from kg.relate.context import Context
 
-# A与B…合作: what stands between the two is a few words of one clause, ending in the conjunction
-_BETWEEN = re.compile(r"^(?:[^，。；：、]{0,8}?(?:与|同|联合|携手)|和)$")
+# A与B…合作, A主动对接B: what stands between the two is a few words of one clause, ending in the conjunction
+# or in a verb of working together
+_BETWEEN = re.compile(r"^(?:[^，。；：、]{0,8}?(?:与|同|联合|携手|对接)|和)$")
+_WORKS_WITH = ("联合", "携手", "对接")       # a verb of working together: no word after the partner is needed
+# （以下简称“某某”）: a short name declared after a body, which stands between it and its partner
+_SHORT_NAME = re.compile(r"[（(]以下简称[^）)]{0,20}[）)][，,]?")
 # ，分别与: a clause that opens with its partner, the subject named in a clause before
 _ACROSS = re.compile(r"^[^。；]*[，,](?:并|还|也|又|分别|先后|已)*(?:与|同)$")
 _AFTER = re.compile(r"^[^，。]{0,12}(合作|签署|签订|共建|联合|携手|对接|建立)")
 _ALL_PARTIES = re.compile(r"^等?(?:三方|四方|五方|多方|各方)")
 _JOINED = re.compile(r"^(?:、|和|与|及|以及)$")
-_TOGETHER = re.compile(r"^(?:[^，。；]{0,10}?共同|等?[还又也将已]?(?:三方|四方|多方|各方)?(?:签署|签订|共建|联合主办|共同))")
+_TOGETHER = re.compile(r"^(?:[^，。；]{0,10}?共同|等?[还又也将已]?(?:三方|四方|多方|各方)?(?:签署|签订|共建|联合主办|主办|共同))")
 
 
 def find(ctx: Context):
@@ -24,10 +28,10 @@ def find(ctx: Context):
             continue
         actors = [m for m in mentions if m.type in ACTORS]
         for k, (a, b) in enumerate(zip(actors, actors[1:])):
-            between = s.text[a.end - s.start:b.start - s.start]
+            between = _SHORT_NAME.sub("", s.text[a.end - s.start:b.start - s.start])
             partners = [b, *_listed_after(s, actors[k + 1:])]
-            rest = s.text[partners[-1].end - s.start:]
-            if _joins(a, between) and (between.endswith(("联合", "携手")) or _AFTER.match(rest)):
+            rest = _SHORT_NAME.sub("", s.text[partners[-1].end - s.start:])
+            if _joins(a, between) and (between.endswith(_WORKS_WITH) or _AFTER.match(rest)):
                 for partner in partners:
                     ctx.add(ctx.entity(a), "cooperatesWith", ctx.entity(partner), sentence)
                 if _ALL_PARTIES.match(rest):     # A携手B、C三方…: each two of them

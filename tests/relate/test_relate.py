@@ -74,6 +74,14 @@ def facts(text: str) -> set[tuple]:
     ("星海大学、东川农业大学和临江市科技局共同主办论坛。",
      {("星海大学", "cooperatesWith", "东川农业大学", None), ("星海大学", "cooperatesWith", "临江市科技局", None),
       ("东川农业大学", "cooperatesWith", "临江市科技局", None)}),
+    # the hosts a 由 leads into host together
+    ("论坛由星海大学、东川农业大学和临江市科技局主办。",
+     {("星海大学", "cooperatesWith", "东川农业大学", None), ("东川农业大学", "cooperatesWith", "临江市科技局", None)}),
+    # 对接 says they work together, and a short name declared between partners stands aside
+    ("潍坊高新区管委会主动对接海川科技股份有限公司，帮助企业解决融资难题。",
+     {("潍坊高新区管委会", "cooperatesWith", "海川科技股份有限公司", None)}),
+    ("海川科技股份有限公司（以下简称“公司”）拟与潍坊高新区管委会签订投资合作协议。",
+     {("海川科技股份有限公司", "cooperatesWith", "潍坊高新区管委会", None)}),
     # 携手 says they work together; 三方 that each two of them do
     ("星海大学携手东川农业大学、临江市科技局三方聚焦生物健康领域。",
      {("星海大学", "cooperatesWith", "东川农业大学", None), ("星海大学", "cooperatesWith", "临江市科技局", None),

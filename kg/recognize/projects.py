@@ -1,5 +1,5 @@
-"""Projects named after their company (某某集团新材料产业项目, 某某股份有限公司智能仪表生产线技改项目) or
-after the industry of the building they are (某某产业园, 某某中试楼).
+"""Projects named after their company (某某集团新材料产业项目, 某某股份有限公司智能仪表生产线技改项目),
+after the industry of the building they are (某某产业园, 某某中试楼), or in quotes (“某某产业化”项目).
 
 News names a company's project by the company and what is built, up to 项目. The
 model reads the company and stops there, or reads what follows as an industry or
@@ -37,6 +37,25 @@ def named_after_companies(doc: Document, mentions: list[Mention]) -> list[Mentio
             until = m.end
         kept.append(m)
     return kept
+
+
+# “某某产业化”项目: a project named in quotes, six characters or more and counting nothing (not “三个一批”项目,
+# “大块头”项目, a slogan's or a nickname's)
+_QUOTED = re.compile(r"[“「](?=[^”」]{6,30}[”」]项目)(?![^”」]*[一二三四五六七八九十两][个批])[^“「”」，。]+[”」]项目")
+QUOTED_SOURCE = "quoted-project"
+
+
+def quoted(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with each project named in quotes, over the industries, products and policies read in it."""
+    found = [Mention(m.group(), "Project", s.start + m.start(), s.start + m.end(), s.index, source=QUOTED_SOURCE)
+             for s in doc.sentences if "项目" in s.text for m in _QUOTED.finditer(s.text)]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.overlaps(p) and (m.type in _GIVE_WAY or not m.within(p)) for p in found)]
+    return sorted(kept + found, key=lambda m: (m.start, m.end))
+
+
+_GIVE_WAY = ("Industry", "Product", "Policy", "Project")
 
 
 def _named(rest: str) -> bool:

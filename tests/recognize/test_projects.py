@@ -29,3 +29,9 @@ def test_an_industry_and_the_facility_built_for_it_is_one_project():
     read = [Mention("电子信息", "Industry", 6, 10, 0), Mention("生物医药", "Industry", 14, 18, 0)]     # the model stopped
     assert [(m.text, m.type) for m in built_for_industries(doc, read)] == [("电子信息中试楼", "Project"),
                                                                          ("生物医药产业园", "Project")]
+
+
+def test_a_name_in_quotes_before_xiangmu_is_a_project_and_a_slogan_or_nickname_is_not():
+    found = _projects("星湖集团投资建设“高纯石英砂提纯及深加工”项目，另有“三个一批”项目和“大块头”项目。")
+    assert "“高纯石英砂提纯及深加工”项目" in found
+    assert not any("三个一批" in name or "大块头" in name for name in found)

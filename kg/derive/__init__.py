@@ -36,7 +36,9 @@ _PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "�
 
 # 安巢经济开发区管委会, 东湖综保区建设管理办公室: the body that runs a zone names it, though no lexicon does
 _KINDS = any_of(ZONE_TAILS).pattern       # a zone's kind, the longest first (高新技术产业开发区 before 开发区)
-_COMMITTEE_OF_ZONE = re.compile(r"(.{1,12}(?:%s))(?:党工委|管委会|管理委员会|管委|建设管理办公室|管理办公室)$" % _KINDS)
+# and the kinds of the zones run by a committee that GB/T 37028 does not list (平潭综合实验区, 中新天津生态城)
+_RUN_KINDS = any_of((*ZONE_TAILS, "实验区", "生态城", "生态园")).pattern
+_COMMITTEE_OF_ZONE = re.compile(r"(.{1,12}(?:%s))(?:党工委|管委会|管理委员会|管委|建设管理办公室|管理办公室)$" % _RUN_KINDS)
 
 
 # a committee named by its zone's kind alone, or by nothing (高新区管委会, 管委会主任)

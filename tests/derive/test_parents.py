@@ -28,6 +28,7 @@ def _zones(text: str) -> set[str]:
 
 def test_the_committee_that_runs_a_zone_names_the_zone_though_no_lexicon_does():
     assert "星湖经开区" in _zones("星湖经开区管委会主任王明出席。")
+    assert "星海综合实验区" in _zones("星海综合实验区管委会主任王明出席。")
     assert "哈经开区" in _zones("哈经开区管委会主任王明出席。")       # one character before the zone's tail
     assert _zones("高新区管委会主任王明出席。") == set()              # the tail alone names no zone
 

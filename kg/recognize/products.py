@@ -4,8 +4,8 @@ The model hardly ever reads a product (few examples, and CLUENER names none), an
 a product's name has no tail of its own. News names products in three general
 frames, and only these are read here:
 
-- what a body makes, researches or develops, listed before 等产品 or before 的研发
-  (主要研发、生产甲膜和乙膜等产品; 主要开展甲、乙的研发与生产), or before 产品的生产 (提升甲系统、
+- what a body makes, researches or develops, listed before 等产品, 等9类 or before 的研发
+  (主要研发、生产甲膜和乙膜等产品; 主要生产甲及乙、丙等9类辅料; 主要开展甲、乙的研发与生产), or before 产品的生产 (提升甲系统、
   乙系统及丙系统产品的生产能力, the list beginning after the clause's last verb);
 - a drug, by the form it comes in (某某注射液, 某某胶囊, 某某单抗);
 - the output of a plant, after 年产 and an amount (年产9万吨某某材料), or before the amount
@@ -31,7 +31,7 @@ _CHARACTER = r"[^，。、；：！？“”《》（）()\s,;:和及与的等]"
 _ITEM = _CHARACTER + "{2,16}"
 _MAKES = r"(?:研发|生产|制造|研制|量产|开发|从事|开展|致力于|专注于?)"
 _LISTED = re.compile(rf"{_MAKES}(?:[、和及与]{_MAKES})*((?:{_ITEM}[、和及与])*{_ITEM})"
-                     r"(?P<end>等(?:系列)?产品|的(?:研发|研究|生产|制造|研制))")
+                     r"(?P<end>等(?:系列)?产品|等[0-9一二三四五六七八九十]+[类种款]|的(?:研发|研究|生产|制造|研制))")
 _DRUG_FORMS = "注射液|胶囊|乳膏|片剂|缓释片|颗粒|口服液|干混悬剂|滴眼液|单抗"
 # a drug's name runs back to a word that introduces it: 1类创新药, 合作的, 一盒盒, ——
 _DRUG = re.compile(rf"(?<=[药的盒与和—：“、，,\s])(?:(?![药的盒与和])[A-Za-z0-9\-α-ω\u4e00-\u9fff]){{1,14}}?"
@@ -69,7 +69,7 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[tuple[Mention, boo
         (start, end, firm), *rest = _items(m.group(1), m.start(1), True)
         spans += [(first_item_start(text, start, end), end, firm), *rest]
     return [(Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE), firm)
-            for a, b, firm in spans if _named(text[a:b])]
+            for a, b, firm in spans if _named(text[a:b], firm)]
 
 
 def _items(listed: str, at: int, firm: bool) -> list[tuple[int, int, bool]]:
@@ -81,10 +81,11 @@ def _items(listed: str, at: int, firm: bool) -> list[tuple[int, int, bool]]:
     return spans
 
 
-def _named(item: str) -> bool:
+def _named(item: str, listed: bool = False) -> bool:
     """Whether `item` names a thing (碳纤维薄膜), not an activity or a clause (技术转让, 打造国际标准, 效率最高,
-    90%以上): Chinese, ending in a noun, beginning with no verb."""
+    90%以上): Chinese, ending in a noun, beginning with no verb unless a list of products holds it (超滤亲水膜
+    in 生产甲膜和超滤亲水膜等产品)."""
     if _NOT_A_PRODUCT.search(item) or not _CHINESE.search(item):
         return False
     words = tokenize(item)
-    return words[-1].flag.startswith("n") and not words[0].flag.startswith(("v", "m"))
+    return words[-1].flag.startswith("n") and not words[0].flag.startswith("m" if listed else ("v", "m"))

@@ -24,6 +24,11 @@ def test_what_a_company_makes_before_its_kind_or_its_research_is_a_product():
         ["碳纤维复合材料", "智能防护装备"]
 
 
+def test_a_list_counted_in_kinds_after_what_a_body_makes_lists_products_whatever_word_begins_them():
+    text = "该基地主要生产密封胶条及橡胶软管、隔音棉、防尘罩等6类汽车配件，并研发、生产超滤亲水膜等产品。"
+    assert _products(text) == ["密封胶条", "橡胶软管", "隔音棉", "防尘罩", "超滤亲水膜"]
+
+
 def test_a_list_before_chanpin_de_shengchan_begins_after_the_clauses_last_verb():
     assert _products("为进一步提升电子水泵、智能座舱系统及车载充电机产品的生产能力，公司拟投资建设基地。") == \
         ["电子水泵", "智能座舱系统", "车载充电机"]

@@ -8,24 +8,31 @@ too: a place followed by one of these is a government body, which derive puts in
 the place again (kg/derive). Named by its level alone (市委书记, 区政协主席), the body
 is that of the last place of that level the page named before it, or a zone's name
 carried (ANNOTATION.md: 市委 on a page about 镇江 is 镇江市委; after 潍坊高新区, 潍坊市委).
+A committee and a government named as one (嘉兴市委市政府) are two bodies.
 """
 from __future__ import annotations
 
 import re
 
-from kg.lexicon import LEVELS
+from kg.lexicon import LEVELS, load
 from kg.model import Document, Mention
 
 SOURCE = "government"
 # the bodies of a place, a longer name before its part; 委 but not 委托 (entrusts) or 委员 (a member)
 _BODY = re.compile(r"人大常委会|委员会|人民政府|政府|政协|纪委|委(?![托员屈])")
 _BY_LEVEL = re.compile(r"([市区县州])(%s)" % _BODY.pattern)
+_OF_PLACE = re.compile(r"(.+[%s])(?:%s)" % ("".join(LEVELS), _BODY.pattern))
+
+
+# 嘉兴市委市政府, 省委省政府: a place's Party committee and its government named as one, which are two bodies
+_PAIRED = re.compile(r"(.*([省市区县州])委)(\2(?:人民)?政府)")
 
 
 def governments(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """`mentions`, with each place that a government body's name follows made that body's mention."""
+    """`mentions`, with each place that a government body's name follows made that body's mention, and each
+    pair of a place's committee and government named as one made two."""
     kept: list[Mention] = []
-    for m in mentions:
+    for m in [part for m in mentions for part in _apart(m)]:
         if kept and kept[-1].source == SOURCE and m.start < kept[-1].end:
             continue        # what the model read of the body's name (政协) is in the body's mention now
         body = _BODY.match(doc.text, m.end) if m.type == "Place" and m.text.endswith(LEVELS) else None
@@ -35,6 +42,18 @@ def governments(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return _by_level(doc, kept)
 
 
+def _apart(m: Mention) -> list[Mention]:
+    paired = _PAIRED.fullmatch(m.text) if m.type == "GovernmentAgency" else None
+    if paired is None:
+        return [m]
+    cut = m.start + paired.end(1)
+    committee = Mention(paired.group(1), m.type, m.start, cut, m.sentence, source=SOURCE)
+    place = paired.group(1)[:-1]
+    government = Mention(paired.group(3), m.type, cut, m.end, m.sentence, source=SOURCE,
+                         name=place + paired.group(3)[1:] if len(place) > 1 else paired.group(3))
+    return [committee, government]
+
+
 def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, with each body named by its level alone (市委, 区政协), found or not, named after the last
     place of that level mentioned before it."""
@@ -42,6 +61,9 @@ def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
     places = [(m.start, name) for m in mentions if m.type in ("Place", "Zone")
               for name in ([m.name] if m.type == "Place" else zone_places(m.name)) if name.endswith(LEVELS)]
+    places += [(m.start, body.group(1)) for m in mentions if m.type == "GovernmentAgency"       # 绍兴市委…市政府
+               and (body := _OF_PLACE.fullmatch(m.name)) and body.group(1) in load().places]
+    places.sort()
 
     def place(level: str, start: int) -> str:
         return next((name for at, name in reversed(places) if at < start and name[-1] == level), "")

@@ -59,3 +59,16 @@ def test_a_body_named_by_its_level_alone_is_that_of_the_last_place_of_its_level_
 def test_a_page_names_its_city_committee_by_市委():
     doc = extract("镇江市举行签约仪式。会上，市委书记马明龙讲话。")
     assert ("马明龙", "holdsRole", "镇江市委") in {(t.subject.name, t.predicate, t.object.name) for t in doc.triples}
+
+
+def test_a_committee_and_a_government_named_as_one_are_two_bodies_of_the_place():
+    text = "在绍兴市委市政府的大力支持下，项目加快建设。"
+    found = governments(_page(text), [_at(text, "绍兴市委市政府", "GovernmentAgency", "model")])
+    assert [(m.text, m.name) for m in found] == [("绍兴市委", "绍兴市委"), ("市政府", "绍兴市政府")]
+
+
+def test_a_body_named_by_its_level_after_a_places_body_is_that_places():
+    text = "金华市委书记出席，市政府负责同志介绍情况。"
+    found = governments(_page(text), [_at(text, "金华市委", "GovernmentAgency", "model"),
+                                      _at(text, "市政府", "GovernmentAgency", "model")])
+    assert [m.name for m in found] == ["金华市委", "金华市政府"]

@@ -41,6 +41,10 @@ _RUN_KINDS = any_of((*ZONE_TAILS, "实验区", "生态城", "生态园")).patter
 _COMMITTEE_OF_ZONE = re.compile(r"(.{1,12}(?:%s))(?:党工委|管委会|管理委员会|管委|建设管理办公室|管理办公室)$" % _RUN_KINDS)
 
 
+# the committees that run a zone: a bureau of one (某高新区管委会某某局) names it
+_COMMITTEES = ("党工委", "管委会", "管理委员会")
+
+
 # a committee named by its zone's kind alone, or by nothing (高新区管委会, 管委会主任)
 _BARE_COMMITTEE = re.compile(r"(?:%s)?(?:管委会|管理委员会)" % _KINDS)
 # what may stand before it: no part of a name (和科学城管委会、某公司签署; 区党工委副书记、管委会主任)
@@ -74,7 +78,8 @@ def _parents(entities: dict[tuple[str, str], Entity]):
             at = e.name.find(tail, max(1, 4 - len(tail)))     # a parent has at least four characters
             while at != -1:
                 prefix = e.name[:at + len(tail)]
-                if not _LEGAL_TAIL.fullmatch(e.name[len(prefix):]) and not prefix.startswith(zone or "\0") \
+                if not _LEGAL_TAIL.fullmatch(e.name[len(prefix):]) \
+                        and (not prefix.startswith(zone or "\0") or prefix[len(zone):] in _COMMITTEES) \
                         and paired(prefix) \
                         and prefix not in lex.places \
                         and kind in _PARENT_TYPES[e.type] \

@@ -108,3 +108,7 @@ def _agencies(text: str) -> set[str]:
 def test_a_body_or_a_document_named_after_a_body_of_the_state_council_names_it():
     assert "商务部" in _agencies("商务部国际贸易经济合作研究院与星湖高新区签署合作协议。")
     assert "国务院" in _agencies("星湖高新区认真贯彻《国务院关于推动外贸稳规模优结构的意见》。")
+
+
+def test_a_bureau_of_a_zones_committee_names_the_committee():
+    assert "星海新区管委会" in _agencies("在星海新区管委会航空产业发展局副局长陈明看来，产业发展势头良好。")

@@ -20,7 +20,7 @@ import re
 from kg.derive import owners
 from kg.lexicon import ZONE_TAILS, any_of, leading_country, leading_zone_name, load, post_run, short_place
 from kg.model import Document, Entity, Mention, name_key
-from kg.recognize import learned
+from kg.recognize import SUBSIDIARY, learned
 from kg.recognize.brackets import paired
 from kg.recognize.short_forms import COMPANY_TAIL, is_short_form, name_core
 from kg.resolve import (canonical_zone, carried_places, leading_zone, main_zone, merge_levelled, zone_city, zone_key,
@@ -85,7 +85,8 @@ def _parents(entities: dict[tuple[str, str], Entity]):
                         and kind in _PARENT_TYPES[e.type] \
                         and not tail_continues(tail, e.name[at + len(tail):at + len(tail) + 1]) \
                         and (e.type != "Project" or tail.endswith(_PROJECT_OWNER_TAILS)):
-                    _mentioned_in(entities, e, prefix, kind, prefix)
+                    parent = prefix.removesuffix(SUBSIDIARY)         # 某某医药子公司某某有限公司 names 某某医药
+                    _mentioned_in(entities, e, parent, kind, parent)
                 at = e.name.find(tail, at + 1)
 
 

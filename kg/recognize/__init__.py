@@ -58,7 +58,17 @@ BYLINE = "byline"
 def _model(doc: Document) -> list[Mention]:
     return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m)
             for part in _places_apart(_typed_by_tail(_name_bounds(_last_clause(_whole_company(
-                _whole_number(m, doc.text), doc.text)))))]
+                _whole_number(_of_subsidiary(m), doc.text), doc.text)))))]
+
+
+def _of_subsidiary(m: Mention) -> Mention:
+    """某某药业子公司 says whose subsidiary a company is: the name is the group's, 某某药业."""
+    if m.type != "Company" or not m.text.endswith(SUBSIDIARY) or len(m.text) < len(SUBSIDIARY) + 2:
+        return m
+    return Mention(m.text[:-len(SUBSIDIARY)], m.type, m.start, m.end - len(SUBSIDIARY), m.sentence, source=m.source)
+
+
+SUBSIDIARY = "子公司"
 
 
 # 市相关部门, 省直部门, 中央部委, 省政府各委, 地方政府: bodies of a kind, which name no body in particular

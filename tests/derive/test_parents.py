@@ -112,3 +112,8 @@ def test_a_body_or_a_document_named_after_a_body_of_the_state_council_names_it()
 
 def test_a_bureau_of_a_zones_committee_names_the_committee():
     assert "星海新区管委会" in _agencies("在星海新区管委会航空产业发展局副局长陈明看来，产业发展势头良好。")
+
+
+def test_a_subsidiary_named_after_its_group_names_the_group_not_the_word_for_subsidiary():
+    found = _companies("海川医药子公司苏州海瑞生物医药有限公司研发的新药获批。")
+    assert "海川医药" in found and not any(name.endswith("子公司") for name in found)

@@ -57,3 +57,11 @@ def test_bodies_of_a_kind_in_general_name_no_body():
     assert all(_bodies_in_general(Mention(name, "GovernmentAgency", 0, len(name), 0)) for name in general)
     assert not any(_bodies_in_general(Mention(name, "GovernmentAgency", 0, len(name), 0)) for name in particular)
     assert not _bodies_in_general(Mention("市场部门", "Industry", 0, 4, 0))
+
+
+def test_a_companys_subsidiary_read_as_a_name_is_the_companys_name():
+    from kg.recognize import _of_subsidiary
+    m = _of_subsidiary(Mention("星河药业子公司", "Company", 4, 11, 0, source="model"))
+    assert (m.text, m.start, m.end) == ("星河药业", 4, 8)
+    kept = Mention("子公司", "Company", 0, 3, 0)
+    assert _of_subsidiary(kept) is kept

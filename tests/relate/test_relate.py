@@ -74,6 +74,13 @@ def facts(text: str) -> set[tuple]:
     ("星海大学、东川农业大学和临江市科技局共同主办论坛。",
      {("星海大学", "cooperatesWith", "东川农业大学", None), ("星海大学", "cooperatesWith", "临江市科技局", None),
       ("东川农业大学", "cooperatesWith", "临江市科技局", None)}),
+    # the bodies 由 leads into build the project a verb of building goes on to, or the one named before
+    ("由星河科学院和海川数据中心（有限合伙）共同建设的“星海数据中心分中心”项目已开工。",
+     {("星河科学院", "investsIn", "“星海数据中心分中心”项目", None),
+      ("海川数据中心（有限合伙）", "investsIn", "“星海数据中心分中心”项目", None)}),
+    ("星辰抗体药物项目由长春星辉生物集团股份有限公司和冰岛海克公司共同投资，致力于打造国际标准。",
+     {("长春星辉生物集团股份有限公司", "investsIn", "星辰抗体药物项目", None),
+      ("冰岛海克公司", "investsIn", "星辰抗体药物项目", None)}),
     # the hosts a 由 leads into host together
     ("论坛由星海大学、东川农业大学和临江市科技局主办。",
      {("星海大学", "cooperatesWith", "东川农业大学", None), ("东川农业大学", "cooperatesWith", "临江市科技局", None)}),

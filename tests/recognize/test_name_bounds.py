@@ -65,3 +65,14 @@ def test_a_companys_subsidiary_read_as_a_name_is_the_companys_name():
     assert (m.text, m.start, m.end) == ("星河药业", 4, 8)
     kept = Mention("子公司", "Company", 0, 3, 0)
     assert _of_subsidiary(kept) is kept
+
+
+def test_a_name_read_short_of_a_rare_last_character_before_a_comma_is_whole():
+    from kg.recognize import _whole_given_name
+    text = "副局长周文炜，总经理李海说，主任陈平和王强出席。"
+    m = _whole_given_name(Mention("周文", "Person", 3, 5, 0, source="model"), text)
+    assert (m.text, m.end) == ("周文炜", 6)
+    for name in ("李海", "陈平"):        # 说 and 和 are words, not a name's last character
+        start = text.index(name)
+        read = Mention(name, "Person", start, start + 2, 0, source="model")
+        assert _whole_given_name(read, text) is read

@@ -4,9 +4,10 @@ A company's registered name may carry its place or 集团 in brackets, and a pro
 its phase. The model often ends a name at the opening bracket or begins one after
 the closing one, which leaves two wrong mentions (某某（集团 and （集团）股份有限公司,
 or a person 某某 and 天津）有限公司) where there is one name. A mention whose
-brackets do not pair, or which begins with a pair (（集团）股份有限公司 after 某某), is made whole here: it runs on to the closing bracket, or
-back to the opening one, and takes in the mention on the other side, or the words
-back to the clause's start where none was read. The tail decides the type
+brackets do not pair, or which begins with a pair (（集团）股份有限公司 after 某某),
+is made whole here: it runs on to the closing bracket, or back to the opening one,
+and takes in the mention on the other side, or the words back to the clause's
+start where none was read. The tail decides the type
 (有限公司 makes it a company), so the whole takes the type of its last part.
 
 A quotation or title mark at a mention's edge that pairs with none inside it

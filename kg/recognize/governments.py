@@ -43,15 +43,14 @@ def governments(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def _apart(m: Mention) -> list[Mention]:
+    """嘉兴市委市政府 → 嘉兴市委, and 市政府 named 嘉兴市政府; 省委省政府 → 省委, 省政府."""
     paired = _PAIRED.fullmatch(m.text) if m.type == "GovernmentAgency" else None
     if paired is None:
         return [m]
-    cut = m.start + paired.end(1)
-    committee = Mention(paired.group(1), m.type, m.start, cut, m.sentence, source=SOURCE)
-    place = paired.group(1)[:-1]
-    government = Mention(paired.group(3), m.type, cut, m.end, m.sentence, source=SOURCE,
-                         name=place + paired.group(3)[1:] if len(place) > 1 else paired.group(3))
-    return [committee, government]
+    committee, government = paired.group(1), paired.group(3)
+    cut = m.start + len(committee)
+    return [Mention(committee, m.type, m.start, cut, m.sentence, source=SOURCE),
+            Mention(government, m.type, cut, m.end, m.sentence, name=committee[:-2] + government, source=SOURCE)]
 
 
 def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:

@@ -8,10 +8,10 @@ is one policy, and so is a quoted slogan that a programme's word (政策, 战略
 follows within four characters (人才, 发展, 国家), and a quoted slogan that counts
 its points (“六稳”, “一窗通办”, “5+2”) where it is coined, not a word of jieba's
 dictionary, or a set phrase of it (一国两制): an ordinal (“第一棒”), a numeral word
-(“一把手”, “一线”), an idiom or an attribute (“一站式”) is no policy; what it lays out is named with it (“5+2”产业格局). A year's
-campaign in quotes (“项目落地攻坚年”) is a policy too. Unquoted, a
-programme is named by what launches it (实施某某赋能工程) or by a list of two or more
-(某某强链工程、某某落地工程). The names inside a title stay mentions (the body that
+(“一把手”, “一线”), an idiom or an attribute (“一站式”) is no policy; what it lays
+out is named with it (“5+2”产业格局). A year's campaign in quotes (“项目落地攻坚年”)
+is a policy too. Unquoted, a programme is named by what launches it (实施某某赋能工程)
+or by a list of two or more (某某强链工程、某某落地工程). The names inside a title stay mentions (the body that
 issued it is an entity of the page); what the model read as a policy inside the
 name, or across its ends, gives way to it.
 """
@@ -77,9 +77,8 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[Mention]:
         slogans = [m for m in _slogan().finditer(text) if not any(a <= m.start() < b for a, b in spans)]
         edges = word_edges(text) if slogans else set()      # jieba's words only where a slogan may end
         spans += [m.span() for m in slogans if m.end() in edges]
-        coined = [m.span() for m in _COUNTING.finditer(text) if _coined(m.group()[1:-1])]
-        coined = sorted([(a, _laid_out(text, b)) for a, b in coined] + [m.span() for m in _CAMPAIGN_YEAR.finditer(text)])
-        for a, b in coined:
+        coined = [(m.start(), _laid_out(text, m.end())) for m in _COUNTING.finditer(text) if _coined(m.group()[1:-1])]
+        for a, b in sorted(coined + [m.span() for m in _CAMPAIGN_YEAR.finditer(text)]):
             if not any(x < b and a < y for x, y in spans):
                 spans.append((a, b))
     spans += [s for s in _programmes(text) if not any(a <= s[0] < b for a, b in spans)]

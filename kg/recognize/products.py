@@ -5,8 +5,9 @@ a product's name has no tail of its own. News names products in three general
 frames, and only these are read here:
 
 - what a body makes, researches or develops, listed before 等产品, 等9类 or before 的研发
-  (主要研发、生产甲膜和乙膜等产品; 主要生产甲及乙、丙等9类辅料; 主要开展甲、乙的研发与生产), or before 产品的生产 (提升甲系统、
-  乙系统及丙系统产品的生产能力, the list beginning after the clause's last verb);
+  (主要研发、生产甲膜和乙膜等产品; 主要生产甲及乙、丙等9类辅料; 主要开展甲、乙的研发与生产),
+  or before 产品的生产 (提升甲系统、乙系统及丙系统产品的生产能力, the list beginning after the
+  clause's last verb);
 - a drug, by the form it comes in (某某注射液, 某某胶囊, 某某单抗);
 - the output of a plant, after 年产 and an amount (年产9万吨某某材料), or before the amount
   (年产某某总成3万套).

@@ -37,30 +37,30 @@ def find(ctx: Context):
 
 
 # 由A和B共同投资建设的某项目, 某项目由A在某园区投资建设: who builds a project (ANNOTATION.md: investsIn)
-_BY = re.compile(r"由$")
-_BUILD = re.compile(r"^(?:[^，。；]{0,12}?)(?:共同)?(?:出资|投资|建设|规划建设|投资建设)")
+_BUILD = re.compile(r"[^，。；]{0,12}?(?:共同)?(?:出资|投资|建设|规划建设|投资建设)")
+_CLAUSE = re.compile(r"[^，。；]*")
 _BUILDERS = ("Company", "Organization")
 
 
 def _built_by(ctx: Context, s, mentions: list):
     """The bodies that 由 leads into and a verb of building follows build the project the clause names after
     the verb, or else the one the sentence names before 由."""
-    at = lambda offset: offset - s.start        # noqa: E731
-    ordered = sorted(mentions, key=lambda m: m.start)
+    text, ordered = s.text, sorted(mentions, key=lambda m: m.start)
     for k, first in enumerate(ordered):
-        if first.type not in _BUILDERS or not _BY.search(s.text[:at(first.start)]):
+        if first.type not in _BUILDERS or not text[:first.start - s.start].endswith("由"):
             continue
         builders = [first]
         for m in ordered[k + 1:]:
-            if m.type in _BUILDERS and s.text[at(builders[-1].end):at(m.start)] in ("、", "和", "与", "及"):
+            if m.type in _BUILDERS and text[builders[-1].end - s.start:m.start - s.start] in ("、", "和", "与", "及"):
                 builders.append(m)
-        built = _BUILD.match(s.text[at(builders[-1].end):])
+        built = _BUILD.match(text, builders[-1].end - s.start)
         if built is None:
             continue
-        after = at(builders[-1].end) + built.end()
-        clause = re.match(r"[^，。；]*", s.text[after:]).end() + after
-        project = next((m for m in ordered if m.type == "Project" and after <= at(m.start) < clause), None) \
-            or next((m for m in reversed(ordered) if m.type == "Project" and m.end <= first.start), None)
+        after = s.start + built.end()
+        until = after + len(_CLAUSE.match(text, built.end()).group())
+        projects = [m for m in ordered if m.type == "Project"]
+        project = next((m for m in projects if after <= m.start < until), None) \
+            or next((m for m in reversed(projects) if m.end <= first.start), None)
         for builder in builders if project else ():
             ctx.add(ctx.entity(builder), "investsIn", ctx.entity(project), s.index)
 

@@ -189,7 +189,8 @@ def _bylines(doc: Document) -> list[Mention]:
 
 def _whole_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """A person's name the model cut short where the page names them in full (王小 of 王小明, read whole
-    elsewhere) is the whole name; a name of one character is none, and nor is one inside a zone's name."""
+    elsewhere) is the whole name, and names it ran together (王明李强) are each a name; a name of one
+    character is none, and nor is one inside a zone's name."""
     names = sorted({m.text for m in mentions if m.type == "Person"}, key=len, reverse=True)
     zones = {m.text for m in mentions if m.type == "Zone"}
     starts = sorted(m.start for m in mentions)
@@ -198,6 +199,10 @@ def _whole_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if m.type == "Person" and (len(m.text) < 2 or any(m.text in z for z in zones)):
             continue        # 徐庄 of 南京徐庄高新区 is the zone's short name
         if m.type == "Person" and m.source == learned.SOURCE:
+            parts = _run_together(m, [n for n in names if len(n) < len(m.text)])
+            if parts:       # 王明李强张华出席: a headline's names run together, each named on the page
+                kept += parts
+                continue
             whole = next((n for n in names if len(n) > len(m.text) and n.startswith(m.text)
                           and doc.text.startswith(n, m.start)), None)
             nxt = bisect_right(starts, m.start)
@@ -205,6 +210,18 @@ def _whole_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 m = Mention(whole, m.type, m.start, m.start + len(whole), m.sentence, source=m.source)
         kept.append(m)
     return kept
+
+
+def _run_together(m: Mention, names: list[str]) -> list[Mention]:
+    """The people named one after another in `m`, each a name of the page, longest first; none if any part is not."""
+    parts, at = [], 0
+    while at < len(m.text):
+        name = next((n for n in names if m.text.startswith(n, at)), None)
+        if name is None:
+            return []
+        parts.append(Mention(name, m.type, m.start + at, m.start + at + len(name), m.sentence, source=m.source))
+        at += len(name)
+    return parts if len(parts) > 1 else []
 
 
 def _coreferent(doc: Document) -> list[Mention]:

@@ -15,6 +15,13 @@ def test_a_name_cut_short_where_the_page_names_it_whole_elsewhere_is_the_whole_n
     assert [(m.text, m.start, m.end) for m in _whole_names(doc, [cut, whole])] == [("郜益农", 0, 3), ("郜益农", 17, 20)]
 
 
+def test_names_run_together_are_each_a_name_where_the_page_names_each():
+    doc = _page("王明远李海波出席签约仪式。会上，王明远致辞，李海波介绍项目。")
+    read = [Mention("王明远李海波", "Person", 0, 6, 0, source="model"),
+            Mention("王明远", "Person", 16, 19, 1, source="model"), Mention("李海波", "Person", 22, 25, 1, source="model")]
+    assert [(m.text, m.start) for m in _whole_names(doc, read)][:2] == [("王明远", 0), ("李海波", 3)]
+
+
 def test_a_persons_name_of_one_character_is_none():
     doc = _page("张备主事前海管理局。")
     assert _whole_names(doc, [Mention("张", "Person", 0, 1, 0, source="model")]) == []

@@ -105,6 +105,11 @@ _SHORT_TAILS = (("高新技术产业开发区", "高新区"), ("高新技术产�
                 ("新兴技术开发区", "开发区"), ("综合保税区", "综保区"), ("自由贸易试验区", "自贸区"),
                 ("自由贸易试验区", "自贸试验区"), ("国家自主创新示范区", "自创区"), ("边境经济合作区", "边合区"))
 _FREE_TRADE = re.compile(r"^中国（(.{2,3})）")
+
+
+def kind_forms(kind: str) -> tuple[str, ...]:
+    """A zone's kind and the short forms news writes it in (经济开发区, 经开区, 开发区)."""
+    return (kind, *(short for long, short in _SHORT_TAILS if long == kind))
 # what zones' names end in, official and short (GB/T 37028's kinds of zone): a province is dropped from
 # the head of an official name only where a place's name is left before its tail
 ZONE_TAILS = ("高新技术产业开发区", "高新技术产业园区", "高新区", "经济技术开发区", "经开区", "经济开发区", "开发区",

@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from kg.lexicon import LEVELS, ZONE_TAILS, any_of, county_stems, leading_place, leading_zone_name, load
+from kg.lexicon import (LEVELS, ZONE_TAILS, any_of, county_stems, kind_forms, leading_place, leading_zone_name,
+                        load)
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE
 from kg.recognize.gazetteer import leading_zone_shape
@@ -200,6 +201,8 @@ def _without_places(name: str) -> str:
 
 
 _KIND_AT_END = re.compile("(?:%s)$" % any_of(ZONE_TAILS).pattern)
+# the kinds a zone is called by alone; 园区 and 产业园 call any park so
+_ANY_KIND = any_of({form for kind in ZONE_TAILS if not kind.endswith(("园区", "园")) for form in kind_forms(kind)})
 
 
 def zone_key(type_: str, name: str) -> tuple[str, str, str] | None:
@@ -297,12 +300,33 @@ def zone_of_park(name: str) -> str:
     return canonical_zone(zone) if zone and zone != name else ""
 
 
-def main_zone(mentions: Iterable[Mention]) -> str:
+def main_zone(mentions: Iterable[Mention], text: str = "", at: int = 0) -> str:
     """The name of the zone an article is about, of its mentions: the one it names most often, a park's name
     naming its zone too (某某高新区某某园区 names 某某高新区); '' for an article that names none. Named as often
-    as its park, the zone is the one (区党工委书记 heads the zone)."""
-    counts = Counter(name for m in mentions if m.type == "Zone" for name in (zone_of_park(m.name), m.name) if name)
+    as its park, the zone is the one (区党工委书记 heads the zone). Where the article's `text` (beginning at
+    `at` in its page) is given, the zone is called by its kind alone too (经开区举行…), where it is the only
+    zone of that kind named."""
+    zones = [m for m in mentions if m.type == "Zone"]
+    counts = Counter(name for m in zones for name in (zone_of_park(m.name), m.name) if name)
+    if text:
+        counts.update(_by_kind_alone(text, at, zones, list(counts)))
     return counts.most_common(1)[0][0] if counts else ""
+
+
+def _by_kind_alone(text: str, at: int, zones: list[Mention], names: list[str]) -> Counter:
+    """How often `text` calls each zone by its kind outside the zones' names, where no other zone named has
+    that kind."""
+    named_by: dict[str, set[str]] = {}         # a form of a kind → the zones named of that kind
+    for name in names:
+        kind = _KIND_AT_END.search(name)
+        for form in kind_forms(kind.group()) if kind and kind.start() > 0 else ():
+            named_by.setdefault(form, set()).add(name)
+    counts: Counter = Counter()
+    for k in _ANY_KIND.finditer(text):      # the longest kind at each place: 高新区, not the 新区 in it
+        zone = named_by.get(k.group(), ())
+        if len(zone) == 1 and not any(z.start <= at + k.start() < z.end for z in zones):
+            counts[next(iter(zone))] += 1
+    return counts
 
 
 def zone_city(zone: str) -> str:

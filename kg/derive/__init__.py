@@ -229,8 +229,8 @@ def _bare_committees(doc: Document, entities: dict[tuple[str, str], Entity]):
         for m in e.mentions:
             in_sentence.setdefault(m.sentence, []).append(m)
     for article in doc.articles:
-        zone = entities.get(("Zone", name_key(main_zone(m for s in article.sentences
-                                                        for m in in_sentence.get(s.index, ())))))
+        named = [m for s in article.sentences for m in in_sentence.get(s.index, ())]
+        zone = entities.get(("Zone", name_key(main_zone(named, doc.text[article.start:article.end], article.start))))
         for s in article.sentences if zone else ():
             for (start, end, words), read in _bare_in(s, in_sentence.get(s.index, [])):
                 committee = _entity(entities, "GovernmentAgency", zone.name + "管委会")

@@ -60,7 +60,8 @@ class Context:
             return ArticleZone(None, 0, False)
         if article.index not in self._article_zones:
             named = [m for s in article.sentences for m in self.in_sentence.get(s.index, ()) if m.type == "Zone"]
-            zone = self.named("Zone", main_zone(named)) if named else None
+            text = self.doc.text[article.start:article.end]
+            zone = self.named("Zone", main_zone(named, text, article.start)) if named else None
             first = article.sentences[0].index
             self._article_zones[article.index] = ArticleZone(
                 zone, len({m.name for m in named}),

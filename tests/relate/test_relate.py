@@ -213,6 +213,13 @@ def test_an_article_about_a_zones_park_is_about_the_zone_too():
     assert ctx.main_zone(doc.sentences[0].index).name == "兰州高新区"
 
 
+def test_an_article_is_about_the_zone_it_calls_by_its_kind_alone_too():
+    doc = process(Document(id="text", raw="绵阳经开区精细化工产业园签约6个项目。精细化工产业园位于城南。"
+                                          "经开区负责人表示，经开区将做好服务，精细化工产业园将加快建设。"), until=relate)
+    ctx = read_by_rules(doc)
+    assert ctx.main_zone(doc.sentences[0].index).name == "绵阳经开区"
+
+
 def test_a_zones_bare_committee_is_the_zones_where_the_article_names_a_park_of_it_as_often():
     text = "9月5日，益阳高新区东部新区举行重大项目集中签约活动，区党工委书记王强出席并讲话。"
     assert ("王强", "holdsRole", "益阳高新区", "党工委书记") in facts(text)

@@ -80,7 +80,7 @@ def _bodies_in_general(m: Mention) -> bool:
 
 
 def _whole_given_name(m: Mention, text: str) -> Mention:
-    """林明炯, 钟海飚: the model ends a name of three before a rare last character where a comma follows it;
+    """周文炜, 王海飏: the model ends a name of three before a rare last character where a comma follows it;
     a character news uses as a word (说, 等, 和) ends no name there."""
     end = m.end
     if m.type != "Person" or len(m.text) != 2 or not text[end:end + 1].strip() \

@@ -88,12 +88,12 @@ def _missed(items, here: list[Mention], text: str, sentence: int) -> list[Mentio
 # A、B、C等15家企业, 等一批行业龙头企业: a list of firms, counted in 家 or called 企业 (not 等一批产业项目)
 _FIRMS_COUNTED = re.compile(r"等(?:[0-9一二三四五六七八九十百多余数]+[家户](?!.*(?:院所|高校))|一批(?=[^企]*企业))")
 _NOT_FIRMS = re.compile(r"产业|产品|项目")
-_MISREAD = ("Industry", "Project", "Person")     # what a firm's short name in a list is misread as (艾为电子, 全志科技)
+_MISREAD = ("Industry", "Project", "Person")     # what a firm's short name in a list is misread as (星河电子, 海川科技)
 
 
 def _firms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, with the items of a list of firms as companies: those read as industries, projects or
-    people, those read with the clause's words before the first (汇聚雄安百信), and those not read, where
+    people, those read with the clause's words before the first (汇聚星河微电), and those not read, where
     no item is read as a body of another type or a place."""
     retyped: dict[tuple[int, int], Mention] = {}
     for s in doc.sentences:
@@ -128,7 +128,7 @@ def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tu
         if not read and 2 <= end - start <= _LONGEST and (k > 0 or first_item_start(text, start, end) == start):
             found.append(((start, end), None))
         elif len(read) == 1 and read[0].end == end and (k == 0 or read[0].start == start):
-            name = _led_off(read[0]) if k == 0 else read[0].start      # 汇聚雄安百信 → 雄安百信
+            name = _led_off(read[0]) if k == 0 else read[0].start      # 汇聚星河微电 → 星河微电
             if read[0].type != "Company" or name > read[0].start:
                 found.append(((name, end), read[0]))
         start = end + 1

@@ -84,8 +84,8 @@ def _items(listed: str, at: int, firm: bool) -> list[tuple[int, int, bool]]:
 
 def _named(item: str, listed: bool = False) -> bool:
     """Whether `item` names a thing (碳纤维薄膜), not an activity or a clause (技术转让, 打造国际标准, 效率最高,
-    90%以上): Chinese, ending in a noun, beginning with no verb unless a list of products holds it (超滤亲水膜
-    in 生产甲膜和超滤亲水膜等产品)."""
+    90%以上): Chinese, ending in a noun, beginning with no verb unless a list of products holds it (超滤复合膜
+    in 生产甲膜和超滤复合膜等产品)."""
     if _NOT_A_PRODUCT.search(item) or not _CHINESE.search(item):
         return False
     words = tokenize(item)

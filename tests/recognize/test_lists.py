@@ -1,20 +1,9 @@
 """List completion: an item of a list whose other items are names of one type is a name of that type."""
-from kg.model import Article, Document, Mention, Sentence
+from conftest import one_sentence_page, read_at
 from kg.recognize.lists import complete
 
 TEXT = "园区围绕磁悬浮、氢能装备、精密铸造、海洋牧场等领域招引项目，并与甲、乙两地合作。"
 
-
-def _page(text: str) -> Document:
-    doc = Document(id="t", raw=text)
-    doc.text = text
-    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
-    return doc
-
-
-def _at(text: str, name: str, kind: str) -> Mention:
-    start = text.index(name)
-    return Mention(name, kind, start, start + len(name), 0, source="model")
 
 
 def _found(mentions):
@@ -22,70 +11,70 @@ def _found(mentions):
 
 
 def test_an_item_between_two_found_items_takes_their_type():
-    given = [_at(TEXT, "磁悬浮", "Industry"), _at(TEXT, "氢能装备", "Industry"), _at(TEXT, "海洋牧场", "Industry")]
-    assert ("精密铸造", "Industry", "list") in _found(complete(_page(TEXT), given))
+    given = [read_at(TEXT, "磁悬浮", "Industry"), read_at(TEXT, "氢能装备", "Industry"), read_at(TEXT, "海洋牧场", "Industry")]
+    assert ("精密铸造", "Industry", "list") in _found(complete(one_sentence_page(TEXT), given))
 
 
 def test_the_last_item_ends_where_deng_ends_the_list():
-    given = [_at(TEXT, "磁悬浮", "Industry"), _at(TEXT, "氢能装备", "Industry"), _at(TEXT, "精密铸造", "Industry")]
-    assert ("海洋牧场", "Industry", "list") in _found(complete(_page(TEXT), given))
+    given = [read_at(TEXT, "磁悬浮", "Industry"), read_at(TEXT, "氢能装备", "Industry"), read_at(TEXT, "精密铸造", "Industry")]
+    assert ("海洋牧场", "Industry", "list") in _found(complete(one_sentence_page(TEXT), given))
 
 
 def test_the_first_industry_begins_after_the_words_that_lead_into_the_list():
-    given = [_at(TEXT, "氢能装备", "Industry"), _at(TEXT, "精密铸造", "Industry"), _at(TEXT, "海洋牧场", "Industry")]
-    assert ("磁悬浮", "Industry", "list") in _found(complete(_page(TEXT), given))
+    given = [read_at(TEXT, "氢能装备", "Industry"), read_at(TEXT, "精密铸造", "Industry"), read_at(TEXT, "海洋牧场", "Industry")]
+    assert ("磁悬浮", "Industry", "list") in _found(complete(one_sentence_page(TEXT), given))
     text = "该联合实验室将围绕未来显示器件、新材料、检测设备、车载显示屏4个方向。"
-    given = [_at(text, "新材料", "Industry"), _at(text, "检测设备", "Industry"), _at(text, "车载显示屏", "Industry")]
-    assert ("未来显示器件", "Industry", "list") in _found(complete(_page(text), given))
+    given = [read_at(text, "新材料", "Industry"), read_at(text, "检测设备", "Industry"), read_at(text, "车载显示屏", "Industry")]
+    assert ("未来显示器件", "Industry", "list") in _found(complete(one_sentence_page(text), given))
 
 
 def test_the_first_item_of_a_list_of_other_names_is_left_alone():
     # where a clause's words end says little of where a company's name begins (签约项目包括临江电子、…)
     text = "本次签约项目包括星河电子、临江科技、东湖信息等企业。"
-    given = [_at(text, "临江科技", "Company"), _at(text, "东湖信息", "Company")]
-    assert not any(m.source == "list" for m in complete(_page(text), given))
+    given = [read_at(text, "临江科技", "Company"), read_at(text, "东湖信息", "Company")]
+    assert not any(m.source == "list" for m in complete(one_sentence_page(text), given))
 
 
 def test_a_list_mostly_unfound_or_of_mixed_types_adds_nothing():
-    one = [_at(TEXT, "氢能装备", "Industry")]
-    assert complete(_page(TEXT), one) == one
-    mixed = [_at(TEXT, "磁悬浮", "Industry"), _at(TEXT, "氢能装备", "Product"), _at(TEXT, "海洋牧场", "Company")]
-    assert not any(m.source == "list" for m in complete(_page(TEXT), mixed))
+    one = [read_at(TEXT, "氢能装备", "Industry")]
+    assert complete(one_sentence_page(TEXT), one) == one
+    mixed = [read_at(TEXT, "磁悬浮", "Industry"), read_at(TEXT, "氢能装备", "Product"), read_at(TEXT, "海洋牧场", "Company")]
+    assert not any(m.source == "list" for m in complete(one_sentence_page(TEXT), mixed))
 
 
 def test_an_item_part_of_which_is_a_name_already_is_not_read_again():
-    given = [_at(TEXT, "磁悬浮", "Industry"), _at(TEXT, "氢能装备", "Industry"), _at(TEXT, "海洋牧场", "Industry"),
-             _at(TEXT, "铸造", "Product")]
-    assert _found(complete(_page(TEXT), given)) == _found(given)
+    given = [read_at(TEXT, "磁悬浮", "Industry"), read_at(TEXT, "氢能装备", "Industry"), read_at(TEXT, "海洋牧场", "Industry"),
+             read_at(TEXT, "铸造", "Product")]
+    assert _found(complete(one_sentence_page(TEXT), given)) == _found(given)
 
 
 def test_a_clause_a_word_for_projects_leads_into_lists_projects():
     text = "园区新签约总部项目5个，包括星河科技华东总部、海川生物研发中心、蓝田能源区域总部等。"
-    found = _found(complete(_page(text), [_at(text, "海川生物研发中心", "Project")]))
+    found = _found(complete(one_sentence_page(text), [read_at(text, "海川生物研发中心", "Project")]))
     assert {("星河科技华东总部", "Project", "list"), ("蓝田能源区域总部", "Project", "list")} <= found
     counted = "签约项目包括：10亿元以上项目6个、5亿至10亿元项目9个。"
-    assert not [m for m in complete(_page(counted), []) if m.type == "Project"]
+    assert not [m for m in complete(one_sentence_page(counted), []) if m.type == "Project"]
 
 
 def test_a_list_a_signing_leads_into_and_projects_end_lists_projects():
     text = "推介会上，园区签约了海川智能仓储中心、蓝田冷链物流基地等重点项目。"
-    found = _found(complete(_page(text), []))
+    found = _found(complete(one_sentence_page(text), []))
     assert {("海川智能仓储中心", "Project", "list"), ("蓝田冷链物流基地", "Project", "list")} <= found
 
 
 def test_the_items_of_a_list_of_firms_are_companies_whatever_they_were_read_as():
     text = "园区已汇聚星河微电、蓝鲸传感、青禾科技、远帆智能等20余家企业。"
-    given = [_at(text, "已汇聚星河微电", "Company"), _at(text, "蓝鲸传感", "Industry"), _at(text, "青禾科技", "Project")]
-    found = {(m.text, m.type) for m in complete(_page(text), given)}
+    given = [read_at(text, "已汇聚星河微电", "Company"), read_at(text, "蓝鲸传感", "Industry"), read_at(text, "青禾科技", "Project")]
+    found = {(m.text, m.type) for m in complete(one_sentence_page(text), given)}
     assert {("星河微电", "Company"), ("蓝鲸传感", "Company"), ("青禾科技", "Company"), ("远帆智能", "Company")} <= found
     assert not {("已汇聚星河微电", "Company"), ("蓝鲸传感", "Industry"), ("青禾科技", "Project")} & found
     text = "海川、云杉、北辰等一批行业龙头企业先后入驻。"
-    assert {"海川", "云杉", "北辰"} <= {m.text for m in complete(_page(text), []) if m.type == "Company"}
+    assert {"海川", "云杉", "北辰"} <= {m.text for m in complete(one_sentence_page(text), []) if m.type == "Company"}
 
 
 def test_a_list_of_places_institutes_industries_or_projects_is_no_list_of_firms():
     for text, given in [("向来自佛山、广州、东莞等60余家企业推介。", [("广州", "Place"), ("东莞", "Place")]),
                         ("星湖所、云岭所、海川中心等8家院所入驻。", [("星湖所", "Organization")]),
                         ("引进了航空、航天、盐化等一批产业项目。", [])]:
-        mentions = [_at(text, name, kind) for name, kind in given]
-        assert not [m for m in complete(_page(text), mentions) if m.type == "Company"]
+        mentions = [read_at(text, name, kind) for name, kind in given]
+        assert not [m for m in complete(one_sentence_page(text), mentions) if m.type == "Company"]

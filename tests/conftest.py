@@ -19,20 +19,6 @@ from kg.model import Article, Document, Entity, Mention, Money, Provenance, Sent
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def one_sentence_page(text: str) -> Document:
-    """A page that is one sentence, repaired as it was written: for the recognisers that read a page's mentions."""
-    doc = Document(id="t", raw=text)
-    doc.text = text
-    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
-    return doc
-
-
-def read_at(text: str, name: str, kind: str, source: str = "model") -> Mention:
-    """The mention of `name`'s first occurrence in `text`, read as `kind` by `source`."""
-    start = text.index(name)
-    return Mention(name, kind, start, start + len(name), 0, source=source)
-
-
 def seed_document(stem: str, sentences: list[str], entities: list[tuple], triples: list[tuple]) -> Document:
     """entities: (name, type, aliases, byline); triples: (subject, predicate, object or Money, role, sentence)."""
     raw = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")

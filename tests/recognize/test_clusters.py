@@ -1,5 +1,5 @@
 """Industries named as a zone's clusters (以某某为龙头的工程机械集群): the name between 的 and 集群."""
-from conftest import one_sentence_page, read_at
+from one_sentence import one_sentence_page, read_at
 from kg.recognize.clusters import clusters
 
 

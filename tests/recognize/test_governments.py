@@ -1,23 +1,16 @@
 """A place followed by the short name of its government body is that body: 某县委, 某市政协, 某区人大常委会."""
-from kg.model import Article, Document, Mention, Sentence
+from kg.model import Mention
+from one_sentence import one_sentence_page, read_at
 from kg.pipeline import extract
 from kg.recognize.governments import governments
 
 
-def _page(text: str) -> Document:
-    doc = Document(id="t", raw=text)
-    doc.text = text
-    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
-    return doc
-
-
 def _at(text: str, name: str, kind: str, source: str = "gazetteer") -> Mention:
-    start = text.index(name)
-    return Mention(name, kind, start, start + len(name), 0, source=source)
+    return read_at(text, name, kind, source)
 
 
 def _found(text: str, mentions: list[Mention]) -> set[tuple[str, str]]:
-    return {(m.text, m.type) for m in governments(_page(text), mentions)}
+    return {(m.text, m.type) for m in governments(one_sentence_page(text), mentions)}
 
 
 def test_a_place_and_its_party_committee_congress_government_and_conference_are_bodies():
@@ -51,7 +44,7 @@ def test_a_body_named_by_its_level_alone_is_that_of_the_last_place_of_its_level_
     text = "芜湖市召开大会。市委书记讲话，市政协副主席出席；宣城市和泾县代表发言，区委书记主持。会后市委常委视察。"
     mentions = [_at(text, "芜湖市", "Place"), _at(text, "宣城市", "Place"), _at(text, "泾县", "Place"),
                 _at(text, "市政协", "GovernmentAgency", "model")]
-    named = {(m.start, m.name) for m in governments(_page(text), mentions) if m.type == "GovernmentAgency"}
+    named = {(m.start, m.name) for m in governments(one_sentence_page(text), mentions) if m.type == "GovernmentAgency"}
     assert named == {(text.index("市委"), "芜湖市委"), (text.index("市政协"), "芜湖市政协"),
                      (text.rindex("市委"), "宣城市委")}      # no district named before 区委: left alone
 
@@ -63,12 +56,12 @@ def test_a_page_names_its_city_committee_by_市委():
 
 def test_a_committee_and_a_government_named_as_one_are_two_bodies_of_the_place():
     text = "在绍兴市委市政府的大力支持下，项目加快建设。"
-    found = governments(_page(text), [_at(text, "绍兴市委市政府", "GovernmentAgency", "model")])
+    found = governments(one_sentence_page(text), [_at(text, "绍兴市委市政府", "GovernmentAgency", "model")])
     assert [(m.text, m.name) for m in found] == [("绍兴市委", "绍兴市委"), ("市政府", "绍兴市政府")]
 
 
 def test_a_body_named_by_its_level_after_a_places_body_is_that_places():
     text = "金华市委书记出席，市政府负责同志介绍情况。"
-    found = governments(_page(text), [_at(text, "金华市委", "GovernmentAgency", "model"),
+    found = governments(one_sentence_page(text), [_at(text, "金华市委", "GovernmentAgency", "model"),
                                       _at(text, "市政府", "GovernmentAgency", "model")])
     assert [m.name for m in found] == ["金华市委", "金华市政府"]

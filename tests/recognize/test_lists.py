@@ -1,5 +1,5 @@
 """List completion: an item of a list whose other items are names of one type is a name of that type."""
-from conftest import one_sentence_page, read_at
+from one_sentence import one_sentence_page, read_at
 from kg.recognize.lists import complete
 
 TEXT = "园区围绕磁悬浮、氢能装备、精密铸造、海洋牧场等领域招引项目，并与甲、乙两地合作。"

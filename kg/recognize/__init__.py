@@ -12,6 +12,7 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - declared: the names a corrections file says to recognise, which win over the others (kg/recognize/declared.py);
 - a name the model read short of its brackets (某某（集团 and （集团）股份有限公司) made whole
   (kg/recognize/brackets.py);
+- a name before a stock code in brackets (某某（300123）): a listed company (kg/recognize/brackets.py);
 - a place and the name of a body after it, ending in a tail that decides its type (中国工程院, 澳门科技大学):
   that body (kg/recognize/bodies.py);
 - a zone followed by the name of one of its parks or areas (某某高新区某某园区): that park (kg/recognize/parks.py);
@@ -273,7 +274,7 @@ def _loses_to(m: Mention, name: Mention) -> bool:
 def recognise(doc: Document) -> Document:
     mentions = brackets.mend(doc, arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc),
                                             declared.find(doc)))
-    mentions = parks(doc, _whole_names(doc, mentions))
+    mentions = parks(doc, brackets.listed(doc, _whole_names(doc, mentions)))
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
     mentions = quoted(doc, built_for_industries(doc, named_after_companies(doc, mentions)))
     mentions = products(doc, towns(doc, clusters(doc, mentions)))

@@ -10,6 +10,9 @@ and takes in the mention on the other side, or the words back to the clause's
 start where none was read. The tail decides the type
 (有限公司 makes it a company), so the whole takes the type of its last part.
 
+A name with a stock code in brackets (某某（300123）, 某某（股票代码：600123）) is a listed company's,
+whatever the model read it as; where it read none, the name runs back to the clause's start.
+
 A quotation or title mark at a mention's edge that pairs with none inside it
 (」国际博览会, 某某产业园”) is the end of a quotation around or before the name,
 not part of it, and is left out.
@@ -55,6 +58,31 @@ def mend(doc: Document, mentions: list[Mention]) -> list[Mention]:
         ordered[k] = Mention(doc.text[start:end], last.type, start, end, m.sentence, source=m.source) \
             if end - start >= 2 else None
     return _once([m for m in ordered if m is not None])
+
+
+_STOCK_CODE = re.compile(r"（(?:(?:股票|证券)代码：?)?[0-9]{6}(?:\.S[HZ])?）")
+LISTED = "stock-code"
+
+
+def listed(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with the name before each stock code a company."""
+    found = {}
+    bounds = {s.index: s for s in doc.sentences}
+    for code in _STOCK_CODE.finditer(doc.text):
+        read = [m for m in mentions if m.end == code.start()]
+        if read:
+            found[read[0].start, read[0].end] = Mention(read[0].text, "Company", read[0].start, read[0].end,
+                                                        read[0].sentence, source=LISTED)
+            continue
+        s = next((s for s in bounds.values() if s.start <= code.start() < s.end), None)
+        front = _clause_start(doc.text, s.start, code.start(), mentions) if s else None
+        if front is not None:
+            found[front, code.start()] = Mention(doc.text[front:code.start()], "Company", front, code.start(),
+                                                 s.index, source=LISTED)
+    if not found:
+        return mentions
+    kept = [found.pop((m.start, m.end), m) for m in mentions]
+    return sorted(kept + list(found.values()), key=lambda m: (m.start, m.end))
 
 
 def _unquoted(m: Mention) -> Mention | None:

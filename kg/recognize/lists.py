@@ -33,7 +33,7 @@ _LEADS_IN = (*CLAUSE_FLAGS, "v", "a", "x")
 
 def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, and each list item they miss where most of its list's items are mentions of one type."""
-    mentions = _firms(doc, mentions)
+    mentions = _joined(doc, _firms(doc, mentions))
     in_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         in_sentence.setdefault(m.sentence, []).append(m)
@@ -43,9 +43,38 @@ def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         here = in_sentence.get(s.index, [])
         for clause in _CLAUSE.finditer(s.text):
-            found += _missed(_items(clause.group(), s.start + clause.start()), here, doc.text, s.index) \
+            found += _missed(_items(clause.group(), s.start + clause.start()), here, doc.text, s.index,
+                             bool(_INDUSTRIES_END.search(clause.group()))) \
                 or _projects_listed(s.text, clause, s.start, here, s.index)
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+_AND = re.compile(r"[及和与+]")
+
+
+def _joined(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with two industries an item of a list joins (功率半导体及化合物半导体、, 新能源与环保设备、) read
+    as the one industry the item names. The last item is left as read: the 和 before it joins the list's last
+    two items more often than two industries into one (…、高端装备产业和生产性服务业等)."""
+    spans = {(m.start, m.end): m for m in mentions if m.type == "Industry"}
+    joined = {}
+    for s in doc.sentences:
+        for clause in _CLAUSE.finditer(s.text) if "、" in s.text else ():
+            at = s.start + clause.start()
+            for k, chunk in enumerate(clause.group().split("、")[:-1]):
+                for join in _AND.finditer(chunk):
+                    first = next((m for (a, b), m in spans.items()
+                                  if b == at + join.start() and (k == 0 or a == at)), None)
+                    second = spans.get((at + join.end(), at + len(chunk)))
+                    if first and second:
+                        joined[first.start, first.end] = joined[second.start, second.end] = Mention(
+                            doc.text[first.start:second.end], "Industry", first.start, second.end, s.index,
+                            source=SOURCE)
+                at += len(chunk) + 1
+    if not joined:
+        return mentions
+    kept = {id(m): m for m in (joined.get((m.start, m.end), m) for m in mentions)}
+    return sorted(kept.values(), key=lambda m: (m.start, m.end))
 
 
 def _items(clause: str, at: int) -> list[tuple[int, int, bool]]:
@@ -65,7 +94,13 @@ def _items(clause: str, at: int) -> list[tuple[int, int, bool]]:
     return items
 
 
-def _missed(items, here: list[Mention], text: str, sentence: int) -> list[Mention]:
+# 等领域, 等五大产业, 等新兴产业: what the list lists are industries (not 等产业园, 等产业项目)
+_INDUSTRIES_END = re.compile(r"等[^，。；、]{0,8}?(?:领域|产业(?!园|化|基地|项目)|行业|业态)")
+
+
+def _missed(items, here: list[Mention], text: str, sentence: int, industries: bool = False) -> list[Mention]:
+    """The items the other components missed of a list most of whose items are mentions of one type, or, where
+    the list says it lists `industries`, whose items found are all industries."""
     if not items:
         return []
     whole = {}
@@ -76,7 +111,10 @@ def _missed(items, here: list[Mention], text: str, sentence: int) -> list[Mentio
     if not whole:
         return []
     kind, count = Counter(whole.values()).most_common(1)[0]
-    if count * 2 < len(items):
+    if industries and set(whole.values()) == {"Industry"} \
+            and not any(text[start:end].endswith(("企业", "公司", "机构")) for start, end, _ in items):   # 金融机构
+        kind = "Industry"
+    elif count * 2 < len(items):
         return []
     bounds = [(first_item_start(text, start, end) if first else start, end) for start, end, first in items
               if not first or kind == "Industry"]
@@ -85,9 +123,10 @@ def _missed(items, here: list[Mention], text: str, sentence: int) -> list[Mentio
             and _unread(start, end, here)]
 
 
-# A、B、C等15家企业, 等一批行业龙头企业: a list of firms, counted in 家 or called 企业 (not 等一批产业项目)
-_FIRMS_COUNTED = re.compile(r"等(?:[0-9一二三四五六七八九十百多余数]+[家户](?!.*(?:院所|高校))|一批(?=[^企]*企业))")
-_NOT_FIRMS = re.compile(r"产业|产品|项目")
+# A、B、C等15家企业, 等一批行业龙头企业, 等外资企业: a list of firms, counted in 家 or called 企业 (not 等一批产业项目)
+_FIRMS_COUNTED = re.compile(r"等(?:[0-9一二三四五六七八九十百多余数]+[家户](?!.*(?:院所|高校))|一批(?=[^企]*企业)"
+                            r"|(?=[^企]{0,8}企业))")
+_NOT_FIRMS = re.compile(r"产业|产品|项目|领域")
 _MISREAD = ("Industry", "Project", "Person")     # what a firm's short name in a list is misread as (星河电子, 海川科技)
 
 
@@ -113,7 +152,7 @@ def _firms(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tuple[tuple[int, int], Mention | None]]:
     """(the span, the mention it replaces or None) of each item of a list of firms in `clause` to make a company."""
     counted = _FIRMS_COUNTED.search(clause)
-    if counted is None or counted.group().endswith("一批") \
+    if counted is None or not counted.group().endswith(("家", "户")) \
             and _NOT_FIRMS.search(clause, counted.end(), clause.find("企业", counted.end())):
         return []
     chunks = clause[:counted.start()].split("、")

@@ -129,12 +129,18 @@ def _fullwidth(line: Line) -> Line:
     if not _ANY_PUNCT.search(text):
         return line
     chars = list(text)
+    opened: list[bool] = []     # whether each bracket still open was made full-width, so its pair is too
     for i, ch in enumerate(text):
         if ch in _PUNCT:
             prev = text[i - 1] if i else ""
             nxt = text[i + 1] if i + 1 < len(text) else ""
             latin = (prev.isascii() and prev.isalnum()) and (nxt.isascii() and nxt.isalnum())
-            if not latin and (_cjk(prev) or _cjk(nxt) or ch in ",:;" and not (prev.isdigit() and nxt.isdigit())):
+            wide = not latin and (_cjk(prev) or _cjk(nxt) or ch in ",:;" and not (prev.isdigit() and nxt.isdigit()))
+            if ch == "(":
+                opened.append(wide)
+            elif ch == ")" and opened:
+                wide = opened.pop()       # 某某(300123)1月: the pair of （ is ）, and of a narrow one, f(x)的, narrow
+            if wide:
                 chars[i] = _PUNCT[ch]
     return Line("".join(chars), line.offsets)
 

@@ -1,6 +1,6 @@
 """A name the model read short of its brackets is made whole: 某某（天津）有限公司, 某某（集团）股份有限公司."""
 from kg.model import Article, Document, Mention, Sentence
-from kg.recognize.brackets import mend
+from kg.recognize.brackets import listed, mend
 
 
 def _mended(text: str, read: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -60,3 +60,16 @@ def test_a_short_form_all_in_brackets_is_left_whole():
     text = "双方将实现资源共享。星湖区经济发展局（经发局）"
     read = [("星湖区经济发展局", "GovernmentAgency"), ("（经发局）", "GovernmentAgency")]
     assert _mended(text, read) == read
+
+
+def test_a_name_before_a_stock_code_is_a_listed_company():
+    text = "星帆科技（300999）晚间公告，公司拟投资建设生产基地。"
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
+    assert [(m.text, m.type) for m in listed(doc, [])] == [("星帆科技", "Company")]
+    read = [Mention("星帆科技", "Person", 0, 4, 0, source="model")]
+    assert [(m.text, m.type, m.source) for m in listed(doc, read)] == [("星帆科技", "Company", "stock-code")]
+    plain = text.replace("（300999）", "（2024）")     # a year is no stock code
+    doc.text = plain
+    assert listed(doc, []) == []

@@ -36,8 +36,9 @@ def test_the_first_item_of_a_list_of_other_names_is_left_alone():
 
 
 def test_a_list_mostly_unfound_or_of_mixed_types_adds_nothing():
-    one = [read_at(TEXT, "氢能装备", "Industry")]
-    assert complete(one_sentence_page(TEXT), one) == one
+    plain = "园区把磁悬浮、氢能装备、精密铸造、海洋牧场等写入规划。"
+    one = [read_at(plain, "氢能装备", "Industry")]
+    assert complete(one_sentence_page(plain), one) == one
     mixed = [read_at(TEXT, "磁悬浮", "Industry"), read_at(TEXT, "氢能装备", "Product"), read_at(TEXT, "海洋牧场", "Company")]
     assert not any(m.source == "list" for m in complete(one_sentence_page(TEXT), mixed))
 
@@ -78,3 +79,32 @@ def test_a_list_of_places_institutes_industries_or_projects_is_no_list_of_firms(
                         ("引进了航空、航天、盐化等一批产业项目。", [])]:
         mentions = [read_at(text, name, kind) for name, kind in given]
         assert not [m for m in complete(one_sentence_page(text), mentions) if m.type == "Company"]
+
+
+def test_a_list_of_firms_may_say_only_what_kind_of_firms_it_lists():
+    text = "蓝鲸传感、青禾精工等外资企业相继落户园区。"
+    given = [read_at(text, "青禾精工", "Person")]
+    assert {"蓝鲸传感", "青禾精工"} == {m.text for m in complete(one_sentence_page(text), given) if m.type == "Company"}
+    fields = "已有光伏、文旅、无人机等领域共8家企业落户。"     # what the firms work in, not the firms
+    assert not [m for m in complete(one_sentence_page(fields), [read_at(fields, "文旅", "Industry")])
+                if m.type == "Company"]
+
+
+def test_a_list_that_says_it_lists_industries_needs_only_one_found():
+    text = "基地将围绕工业软件、数据安全、传感芯片、整机装配、存储设备等领域招引企业。"
+    found = _found(complete(one_sentence_page(text), [read_at(text, "传感芯片", "Industry")]))
+    assert {(name, "Industry", "list") for name in ("工业软件", "数据安全", "整机装配", "存储设备")} <= found
+    bodies = "组织外贸公司、报关企业、金融机构、担保机构等产业链各方对接。"    # the bodies of a chain
+    assert not [m for m in complete(one_sentence_page(bodies), [read_at(bodies, "金融", "Industry")])
+                if m.source == "list"]
+
+
+def test_two_industries_an_item_of_a_list_joins_are_one_industry():
+    text = "培育壮大车载电子、功率器件及第三代半导体、智慧医疗和康复器械、前沿新材料等产业。"
+    given = [read_at(text, name, "Industry") for name in ("车载电子", "功率器件", "第三代半导体", "智慧医疗", "康复器械")]
+    found = {m.text for m in complete(one_sentence_page(text), given) if m.type == "Industry"}
+    assert {"功率器件及第三代半导体", "智慧医疗和康复器械", "车载电子"} <= found
+    assert not {"功率器件", "第三代半导体", "智慧医疗", "康复器械"} & found
+    last = "重点发展电子信息、智能装备和现代物流等三大产业。"     # 和 before the last item joins the list
+    given = [read_at(last, name, "Industry") for name in ("电子信息", "智能装备", "现代物流")]
+    assert {"智能装备", "现代物流"} <= {m.text for m in complete(one_sentence_page(last), given)}

@@ -92,3 +92,9 @@ def test_a_name_split_by_a_zero_width_space_is_one_name():
     assert ("潍坊高新区经济发展局", "GovernmentAgency") in found and ("韩滨", "Person") in found
     start, end = found[("韩滨", "Person")][0]
     assert raw[start:end] == "韩\u200d滨"
+
+
+def test_a_bracket_closes_as_wide_as_it_opened():
+    # the code in brackets after a listed company's name sits between digits, where a comma would stay narrow
+    assert repaired("星帆科技(300999)1月12日晚间公告,公司拟投资。").text.startswith("星帆科技（300999）1月12日晚间公告，")
+    assert "f(x)" in repaired("函数f(x)的值。").text

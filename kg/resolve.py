@@ -264,7 +264,7 @@ def zone_record(name: str) -> str:
 
 
 def _zone_forms(name: str):
-    name = _DISTRICT.sub("", name)      # 某经济技术开发区（某某区）: the district that shares its administration
+    name = _DISTRICT.sub("", name)      # 某经济技术开发区（某某区）, 某高新区·某某区: the district that shares its administration
     for form in [name, *(name[len(p):] for p in _place_prefixes(name))]:
         bare = form.replace("国家", "", 1)
         for f in dict.fromkeys([form, bare, re.sub(r"^(..)市", r"\1", bare)]):     # in order: the first found wins
@@ -272,7 +272,7 @@ def _zone_forms(name: str):
             yield re.sub(r"高新技术(?:产业)?开发区$|高新技术产业园区$", "高新区", f)
 
 
-_DISTRICT = re.compile(r"（[^（）]{2,8}[区县市]）$")
+_DISTRICT = re.compile(r"（[^（）]{2,8}[区县市]）$|·[^·]{2,8}[区县市]$")
 
 
 def _place_prefixes(name: str) -> list[str]:

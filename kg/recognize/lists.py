@@ -88,10 +88,17 @@ def _items(clause: str, at: int) -> list[tuple[int, int, bool]]:
         if k == len(chunks) - 1:
             cut = chunk.find("等")
             end = at + cut if cut > 0 else -1
+            two = _LAST_TWO.fullmatch(chunk[:cut]) if cut > 0 else None
+            if two:         # A、B、C和D等: the list's last two items
+                items += [(at, at + two.end(1), False), (at + two.start(2), end, False)]
+                break
         if end != -1:
             items.append((at, end, k == 0))
         at += len(chunk) + 1
     return items
+
+
+_LAST_TWO = re.compile(r"([^和及与]{2,})(?:和|及|与|以及)([^和及与]{2,})")
 
 
 # 等领域, 等五大产业, 等新兴产业: what the list lists are industries (not 等产业园, 等产业项目)

@@ -108,3 +108,11 @@ def test_two_industries_an_item_of_a_list_joins_are_one_industry():
     last = "重点发展电子信息、智能装备和现代物流等三大产业。"     # 和 before the last item joins the list
     given = [read_at(last, name, "Industry") for name in ("电子信息", "智能装备", "现代物流")]
     assert {"智能装备", "现代物流"} <= {m.text for m in complete(one_sentence_page(last), given)}
+
+
+def test_the_last_two_items_joined_by_he_are_two_items():
+    text = "园区重点发展智能网联、工业软件、低空物流和城市更新等四大产业。"
+    given = [read_at(text, "智能网联", "Industry"), read_at(text, "工业软件", "Industry")]
+    found = _found(complete(one_sentence_page(text), given))
+    assert {("低空物流", "Industry", "list"), ("城市更新", "Industry", "list")} <= found
+    assert not any(m[0] == "低空物流和城市更新" for m in found)

@@ -96,7 +96,8 @@ def test_a_zone_lies_in_the_places_its_name_carries(zone, places):
     ("湖北省武汉市东湖高新区", "武汉东湖新技术开发区"), ("贵阳国家高新区", "贵阳高新技术产业开发区"),
     ("襄阳市高新区", "襄阳高新技术产业开发区"), ("襄阳高新技术开发区", "襄阳高新技术产业开发区"),
     ("安徽芜湖经济技术开发区", "芜湖经济技术开发区"), ("某某高新区", ""),
-    ("乌鲁木齐经济技术开发区（头屯河区）", "乌鲁木齐经济技术开发区")])     # the district it is run with
+    ("乌鲁木齐经济技术开发区（头屯河区）", "乌鲁木齐经济技术开发区"),     # the district it is run with
+    ("襄阳高新区·樊城区", "襄阳高新技术产业开发区")])
 def test_the_forms_news_gives_a_zone_lead_to_its_lexicon_record(name, official):
     assert zone_record(name) == official
 

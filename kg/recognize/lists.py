@@ -43,8 +43,9 @@ def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         here = in_sentence.get(s.index, [])
         for clause in _CLAUSE.finditer(s.text):
-            found += _missed(_items(clause.group(), s.start + clause.start()), here, doc.text, s.index,
-                             bool(_INDUSTRIES_END.search(clause.group()))) \
+            said = _said(clause.group())
+            found += _missed(_items(clause.group(), s.start + clause.start(), 2 if said else 3), here, doc.text,
+                             s.index, said) \
                 or _projects_listed(s.text, clause, s.start, here, s.index)
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 
@@ -77,10 +78,10 @@ def _joined(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return sorted(kept.values(), key=lambda m: (m.start, m.end))
 
 
-def _items(clause: str, at: int) -> list[tuple[int, int, bool]]:
-    """(start, end, whether it is the first) of each item of a list of three or more in `clause`."""
+def _items(clause: str, at: int, least: int = 3) -> list[tuple[int, int, bool]]:
+    """(start, end, whether it is the first) of each item of a list of `least` items or more in `clause`."""
     chunks = clause.split("、")
-    if len(chunks) < 3:
+    if len(chunks) < least:
         return []
     items = []
     for k, chunk in enumerate(chunks):
@@ -101,13 +102,21 @@ def _items(clause: str, at: int) -> list[tuple[int, int, bool]]:
 _LAST_TWO = re.compile(r"([^和及与]{2,})(?:和|及|与|以及)([^和及与]{2,})")
 
 
-# 等领域, 等五大产业, 等新兴产业: what the list lists are industries (not 等产业园, 等产业项目)
-_INDUSTRIES_END = re.compile(r"等[^，。；、]{0,8}?(?:领域|产业(?!园|化|基地|项目)|行业|业态)")
+# what a list's ending says its items are: 等领域, 等五大产业, 等新兴产业 (not 等产业园, 等产业项目); 等8个重大项目
+_SAID = (("Industry", re.compile(r"等[^，。；、]{0,8}?(?:领域|产业(?!园|化|基地|项目)|行业|业态)")),
+         ("Project", re.compile(r"等[0-9一二三四五六七八九十百余多]+个[^，。；、]{0,8}?项目")))
+_BODY_ENDS = ("企业", "公司", "机构")       # 金融机构、保险机构等产业链: the bodies of a chain, not its industries
+_LONGEST_PROJECT = 24
 
 
-def _missed(items, here: list[Mention], text: str, sentence: int, industries: bool = False) -> list[Mention]:
-    """The items the other components missed of a list most of whose items are mentions of one type, or, where
-    the list says it lists `industries`, whose items found are all industries."""
+def _said(clause: str) -> str | None:
+    return next((kind for kind, ending in _SAID if ending.search(clause)), None)
+
+
+def _missed(items, here: list[Mention], text: str, sentence: int, said: str | None = None) -> list[Mention]:
+    """The items the other components missed of a list most of whose items are mentions of one type, or of a
+    list whose ending says what its items are (`said`), of which none found is of another type (a list of
+    projects, none found either)."""
     if not items:
         return []
     whole = {}
@@ -115,19 +124,19 @@ def _missed(items, here: list[Mention], text: str, sentence: int, industries: bo
         for m in here:
             if m.end == end and (first or m.start == start):
                 whole[start, end] = m.type
-    if not whole:
+    if said and set(whole.values()) <= {said} and (whole or said == "Project") \
+            and not any(text[start:end].endswith(_BODY_ENDS) for start, end, _ in items):
+        kind = said
+    elif whole and Counter(whole.values()).most_common(1)[0][1] * 2 >= len(items):
+        kind = Counter(whole.values()).most_common(1)[0][0]
+    else:
         return []
-    kind, count = Counter(whole.values()).most_common(1)[0]
-    if industries and set(whole.values()) == {"Industry"} \
-            and not any(text[start:end].endswith(("企业", "公司", "机构")) for start, end, _ in items):   # 金融机构
-        kind = "Industry"
-    elif count * 2 < len(items):
-        return []
-    bounds = [(first_item_start(text, start, end) if first else start, end) for start, end, first in items
-              if not first or kind == "Industry"]
-    return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE) for start, end in bounds
-            if (start, end) not in whole and 2 <= end - start <= _LONGEST
-            and _unread(start, end, here)]
+    longest = _LONGEST_PROJECT if kind == "Project" else _LONGEST
+    bounds = [(first_item_start(text, start, end) if first else start, end) for start, end, first in items]
+    return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE)
+            for (start, end), (_, _, first) in zip(bounds, items)
+            if (not first or kind == "Industry" or kind == "Project" and start == items[0][0])
+            and (start, end) not in whole and 2 <= end - start <= longest and _unread(start, end, here)]
 
 
 # A、B、C等15家企业, 等一批行业龙头企业, 等外资企业: a list of firms, counted in 家 or called 企业 (not 等一批产业项目)

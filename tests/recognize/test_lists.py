@@ -116,3 +116,10 @@ def test_the_last_two_items_joined_by_he_are_two_items():
     found = _found(complete(one_sentence_page(text), given))
     assert {("低空物流", "Industry", "list"), ("城市更新", "Industry", "list")} <= found
     assert not any(m[0] == "低空物流和城市更新" for m in found)
+
+
+def test_a_list_that_says_it_lists_projects_needs_none_found():
+    text = "滨江大道、星光谷等12个重大基础设施项目加快推进。"
+    assert {("滨江大道", "Project", "list"), ("星光谷", "Project", "list")} <= _found(complete(one_sentence_page(text), []))
+    place = [read_at(text, "滨江大道", "Place")]         # an item read as another type: no list of projects
+    assert not [m for m in complete(one_sentence_page(text), place) if m.type == "Project"]

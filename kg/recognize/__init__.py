@@ -20,8 +20,8 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - the news outlets of datelines (某某网合肥7月30日电), whatever else was read there (kg/recognize/datelines.py);
 - the policies named by a document's title (《关于…的意见》) or a quoted slogan and its kind (“某某”人才政策),
   over what the model read across them (kg/recognize/policies.py);
-- a company's name and what it builds up to 项目, or a name in quotes before 项目: that project
-  (kg/recognize/projects.py);
+- a company's name and what it builds up to 项目, or a name in quotes before 项目: that project; a project read
+  on past 项目 and its phase into the clause after, cut there (kg/recognize/projects.py);
 - the industries named as a zone's clusters (以某某为龙头的工程机械集群, kg/recognize/clusters.py);
 - the towns named after their county (某某县某某镇、某某镇, kg/recognize/towns.py);
 - the products news names in three frames: 等产品, a drug's form, 年产 (kg/recognize/products.py);
@@ -48,7 +48,7 @@ from kg.recognize.governments import governments
 from kg.recognize.parks import parks
 from kg.recognize.policies import policies
 from kg.recognize.products import products
-from kg.recognize.projects import built_for_industries, named_after_companies, quoted
+from kg.recognize.projects import built_for_industries, ended, named_after_companies, quoted
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import word_edges
 from kg.recognize.towns import towns
@@ -276,7 +276,7 @@ def recognise(doc: Document) -> Document:
                                             declared.find(doc)))
     mentions = parks(doc, brackets.listed(doc, _whole_names(doc, mentions)))
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
-    mentions = quoted(doc, built_for_industries(doc, named_after_companies(doc, mentions)))
+    mentions = ended(quoted(doc, built_for_industries(doc, named_after_companies(doc, mentions))))
     mentions = products(doc, towns(doc, clusters(doc, mentions)))
     doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, mentions)))
     return doc

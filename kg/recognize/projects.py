@@ -69,6 +69,26 @@ def _named(rest: str) -> bool:
         not any(f.startswith(CLAUSE_FLAGS) and w.word != "及" for f, w in zip(flags, words))
 
 
+# 某某研究院项目利用…, 某某基地项目（二期）为…: a project's name ends at 项目 and its phase (某某项目一期工程), not
+# in the clause the model read on into; 暨 before a name joins it to the one before
+_ENDS = re.compile(r"项目(?:（[^（）]{1,6}）|[一二三四五六七八九十]期(?:工程)?)?")
+TRIMMED = "project-end"
+
+
+def ended(mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, each project's read on past the end of its name cut there."""
+    return [_ended(m) if m.type == "Project" else m for m in mentions]
+
+
+def _ended(m: Mention) -> Mention:
+    start = 1 if m.text.startswith("暨") else 0
+    end = next((hit.end() for hit in _ENDS.finditer(m.text) if hit.end() < len(m.text) and hit.start() > start),
+               len(m.text))
+    if (start, end) == (0, len(m.text)):
+        return m
+    return Mention(m.text[start:end], m.type, m.start + start, m.start + end, m.sentence, source=TRIMMED)
+
+
 def built_for_industries(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, with each industry's mention that a facility's word follows (新材料中试楼) made the
     project's: the model reads the industry and stops before the building."""

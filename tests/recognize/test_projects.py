@@ -1,5 +1,6 @@
 """A company's mention that 项目 follows within the clause is the front of its project's name; an industry's
 that a facility's word follows (生物医药中试楼) is the front of the facility's."""
+from kg.model import Mention
 from kg.pipeline import extract
 
 
@@ -35,3 +36,15 @@ def test_a_name_in_quotes_before_xiangmu_is_a_project_and_a_slogan_or_nickname_i
     found = _projects("星湖集团投资建设“高纯石英砂提纯及深加工”项目，另有“三个一批”项目和“大块头”项目。")
     assert "“高纯石英砂提纯及深加工”项目" in found
     assert not any("三个一批" in name or "大块头" in name for name in found)
+
+
+def test_a_project_read_on_past_its_name_ends_at_xiangmu_and_its_phase():
+    from kg.recognize.projects import ended
+
+    def cut(text):
+        return ended([Mention(text, "Project", 0, len(text), 0, source="model")])[0].text
+
+    assert cut("星河新材料研发基地暨海川研究院项目利用自主研发催化剂") == "星河新材料研发基地暨海川研究院项目"
+    assert cut("云杉智能装备产业园项目（二期）为全市重点工程") == "云杉智能装备产业园项目（二期）"
+    assert cut("暨海川精细化工产业园") == "海川精细化工产业园"
+    assert cut("蓝田烟辅材料项目一期工程") == "蓝田烟辅材料项目一期工程"       # the phase is the name's

@@ -16,6 +16,7 @@ from kg.lexicon import (LEVELS, ZONE_TAILS, any_of, county_stems, kind_forms, le
                         load)
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE
+from kg.recognize.coreference import SOURCE as COREFERENCE
 from kg.recognize.gazetteer import leading_zone_shape
 from kg.recognize.learned import SOURCE as MODEL
 from kg.recognize.short_forms import is_short_form, name_core
@@ -421,7 +422,7 @@ def resolve(doc: Document) -> Document:
     for m in doc.mentions:
         e = entities.setdefault((m.type, name_key(m.name)), Entity(m.name, m.type))
         e.mentions.append(m)
-        if m.text != m.name and not m.text.startswith("该"):
+        if m.text != m.name and m.source != COREFERENCE:     # 该企业, 公司: no name of the company
             e.aliases.add(m.text)
         e.byline = e.byline or (m.text, m.start) in bylines
     _merge_short_forms(entities)

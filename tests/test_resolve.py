@@ -38,6 +38,14 @@ def test_该企业_takes_the_name_of_the_company_before_it():
     assert ("布忠江", "健民集团叶开泰国药（随州）有限公司", "董事长") in roles
 
 
+def test_the_bare_公司_of_an_announcement_is_the_company_that_announces():
+    doc = extract("星帆科技（300999）晚间公告，公司于近日与东湖高新区管委会签署项目合作协议。")
+    company = doc.entity("星帆科技", "Company")
+    assert company is not None and len(company.mentions) == 2 and "公司" not in company.aliases
+    partners = {(t.subject.name, t.object.name) for t in doc.triples if t.predicate == "cooperatesWith"}
+    assert ("星帆科技", "东湖高新区管委会") in partners
+
+
 def test_abbreviation_becomes_an_alias():
     doc = extract("北京市医疗器械检验研究院在海口举办交流会。据了解，北京器检院是全国十大综合性医疗器械检验机构之一。")
     org = doc.entity("北京市医疗器械检验研究院", "Organization")

@@ -1,4 +1,5 @@
-"""Generic mentions that point back to a named entity: 该企业, 该项目, 该高新区 …
+"""Generic mentions that point back to a named entity: 该企业, 该项目, 该高新区 …, and the bare 公司 that opens a
+clause of a company's announcement (某某（300123）公告，公司于近日与…签署…).
 
 They are recognised here with an empty name; resolve gives them the name of
 the nearest entity of their type before them in the same article.
@@ -17,8 +18,17 @@ _GENERIC = re.compile(r"该(%s)" % "|".join(sorted(_TYPES, key=len, reverse=True
 # 该企业 may point to any company; 该实验室 only to a body whose name ends so
 NAMED_BY_TAIL = {"Organization"}
 REFERENCE = "?"     # the name of a generic mention until resolve names it
+SOURCE = "coreference"
+
+
+# 公司 at a clause's start, before what it did or will do (于近日, 拟, 计划, 与 …)
+_ANNOUNCING = re.compile(r"(?:^|(?<=[，。；：]))公司(?=于|近日|拟|将|计划|已|与|在|通过)")
 
 
 def find(text: str, offset: int, sentence: int):
     for m in _GENERIC.finditer(text):
-        yield Mention(m.group(), _TYPES[m.group(1)], offset + m.start(), offset + m.end(), sentence, name=REFERENCE)
+        yield Mention(m.group(), _TYPES[m.group(1)], offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
+                      source=SOURCE)
+    for m in _ANNOUNCING.finditer(text):
+        yield Mention(m.group(), "Company", offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
+                      source=SOURCE)

@@ -15,7 +15,8 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - a name before a stock code in brackets (某某（300123）): a listed company (kg/recognize/brackets.py);
 - a place and the name of a body after it, ending in a tail that decides its type (中国工程院, 澳门科技大学):
   that body (kg/recognize/bodies.py);
-- a zone followed by the name of one of its parks or areas (某某高新区某某园区): that park (kg/recognize/parks.py);
+- a zone followed by the name of one of its parks or areas (某某高新区某某园区): that park; a park that
+  projects settle in (落户某某科技园): a zone (kg/recognize/parks.py);
 - a place followed by its government's name (开化县委, 镇江市政协): that body (kg/recognize/governments.py);
 - the news outlets of datelines (某某网合肥7月30日电), whatever else was read there (kg/recognize/datelines.py);
 - the policies named by a document's title (《关于…的意见》) or a quoted slogan and its kind (“某某”人才政策),
@@ -45,7 +46,7 @@ from kg.recognize import brackets, coreference, datelines, declared, gazetteer, 
 from kg.recognize.bodies import bodies
 from kg.recognize.clusters import clusters
 from kg.recognize.governments import governments
-from kg.recognize.parks import parks
+from kg.recognize.parks import hosts, parks
 from kg.recognize.policies import policies
 from kg.recognize.products import products
 from kg.recognize.projects import built_for_industries, ended, named_after_companies, quoted
@@ -274,7 +275,7 @@ def _loses_to(m: Mention, name: Mention) -> bool:
 def recognise(doc: Document) -> Document:
     mentions = brackets.mend(doc, arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc),
                                             declared.find(doc)))
-    mentions = parks(doc, brackets.listed(doc, _whole_names(doc, mentions)))
+    mentions = hosts(doc, parks(doc, brackets.listed(doc, _whole_names(doc, mentions))))
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
     mentions = ended(quoted(doc, built_for_industries(doc, named_after_companies(doc, mentions))))
     mentions = products(doc, towns(doc, clusters(doc, mentions)))

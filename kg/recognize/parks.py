@@ -5,6 +5,9 @@ names after the zone: the zone's name, a name of two to six characters, and the 
 whole is a zone of its own (ANNOTATION.md: a park run as a zone is a Zone); derive finds
 the zone it is named after, and relate puts it there.
 
+A park that projects settle in (落户某某科技园, 入驻某某智谷) hosts them, as a zone does, whatever the model
+read its name as there and elsewhere on the page.
+
 No noun follows a park's name: 某某园区产业赋能中心项目 names a project, not a park; nor is an
 industrial park (产业园) one, which news more often builds as a project.
 """
@@ -49,3 +52,19 @@ def _park_after(text: str, zone: Mention, sentence_end: int) -> Mention | None:
     if nxt.startswith(_GOES_ON):
         return None
     return Mention(text[zone.start:found.end()], "Zone", zone.start, found.end(), zone.sentence, source=SOURCE)
+
+
+HOST = "host-park"
+_SETTLE = re.compile(r"(?:落户|入驻|进驻|位于)(?:在|于|到)?$")
+_PARK_END = re.compile(r"(?:园区|园|谷|城)$")
+_MISREAD = ("Project", "Person")
+
+
+def hosts(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with each park that the page says something settles in, and its other mentions, a zone."""
+    settled = {m.text for m in mentions if m.type in _MISREAD and _PARK_END.search(m.text)
+               and _SETTLE.search(doc.text, max(0, m.start - 4), m.start)}
+    if not settled:
+        return mentions
+    return [Mention(m.text, "Zone", m.start, m.end, m.sentence, source=HOST)
+            if m.text in settled and m.type in _MISREAD else m for m in mentions]

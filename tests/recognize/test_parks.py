@@ -1,6 +1,6 @@
 """A zone's parks and areas, named after the zone: a zone of their own, in the zone they are named after."""
 from kg.model import Article, Document, Mention, Sentence
-from kg.recognize.parks import parks
+from kg.recognize.parks import hosts, parks
 
 
 def _parks(text: str, zone: str, others: tuple[Mention, ...] = ()) -> list[str]:
@@ -31,3 +31,14 @@ def test_a_park_is_none_where_a_noun_goes_on_or_a_name_runs_past_its_end():
 def test_a_mention_inside_the_park_gives_way_to_it():
     inner = Mention("定连园区", "Zone", 5, 9, 0, source="model")
     assert _parks("兰州高新区定连园区开工。", "兰州高新区", (inner,)) == ["兰州高新区定连园区"]
+
+
+def test_a_park_that_projects_settle_in_is_a_zone_wherever_it_is_named():
+    text = "星光科技园四大项目集中签约。两个生物医药项目签约落户星光科技园。"
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    read = [Mention("星光科技园", "Project", at, at + 5, 0, source="model") for at in (0, text.rindex("星光科技园"))]
+    assert [(m.text, m.type) for m in hosts(doc, read)] == [("星光科技园", "Zone")] * 2
+    built = "星光科技园一期开工建设。"      # nothing settles in it: a project it stays
+    doc.text = built
+    assert hosts(doc, read[:1]) == read[:1]

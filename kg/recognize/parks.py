@@ -58,13 +58,18 @@ HOST = "host-park"
 _SETTLE = re.compile(r"(?:落户|入驻|进驻|位于)(?:在|于|到)?$")
 _PARK_END = re.compile(r"(?:园区|园|谷|城)$")
 _MISREAD = ("Project", "Person")
+# 在某某生态园投资建设, 在某某产业基地举行: a park where something is built or held, named nowhere else
+_HELD_IN = re.compile(r"在([^，。；、：“”（）\s在的个]{2,12}?(?:园区|园|谷|城|基地))(?=投资|建设|举行|开工|落地|设立|注册)")
 
 
 def hosts(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """`mentions`, with each park that the page says something settles in, and its other mentions, a zone."""
+    """`mentions`, with each park that the page says something settles in, and its other mentions, a zone, and
+    each park that something is built or held in, where nothing was read, a zone too."""
     settled = {m.text for m in mentions if m.type in _MISREAD and _PARK_END.search(m.text)
                and _SETTLE.search(doc.text, max(0, m.start - 4), m.start)}
-    if not settled:
-        return mentions
-    return [Mention(m.text, "Zone", m.start, m.end, m.sentence, source=HOST)
+    kept = [Mention(m.text, "Zone", m.start, m.end, m.sentence, source=HOST)
             if m.text in settled and m.type in _MISREAD else m for m in mentions]
+    held = [Mention(park.group(1), "Zone", s.start + park.start(1), s.start + park.end(1), s.index, source=HOST)
+            for s in doc.sentences for park in _HELD_IN.finditer(s.text)]
+    held = [h for h in held if not any(m.start < h.end and h.start < m.end for m in kept)]
+    return sorted(kept + held, key=lambda m: (m.start, m.end)) if held else kept

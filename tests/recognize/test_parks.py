@@ -42,3 +42,13 @@ def test_a_park_that_projects_settle_in_is_a_zone_wherever_it_is_named():
     built = "星光科技园一期开工建设。"      # nothing settles in it: a project it stays
     doc.text = built
     assert hosts(doc, read[:1]) == read[:1]
+
+
+def test_a_park_something_is_built_or_held_in_is_a_zone_where_nothing_was_read():
+    text = "省科学院在云岭中园区投资建设新材料产业化项目。"
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
+    assert [(m.text, m.type) for m in hosts(doc, [])] == [("云岭中园区", "Zone")]
+    read = [Mention("云岭中园区", "Organization", 5, 10, 0, source="model")]
+    assert hosts(doc, read) == read       # read already: left as read

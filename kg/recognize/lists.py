@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kg.lexicon import load
 from kg.model import Document, Mention
 from kg.recognize.tokens import CLAUSE_FLAGS, tokenize
 
@@ -194,7 +195,9 @@ def _led_off(m: Mention) -> int:
     """Where the name read as `m` begins after the words that lead into it (汇聚, 引进了), if it begins with any."""
     words = tokenize(m.text)
     lead = 0
-    while lead < len(words) - 1 and words[lead].flag.startswith(_LEADS_IN) and words[lead].flag != "vn":
+    # 如意科技: a name whose first word reads as a verb keeps it where a trade word alone would be left
+    while lead < len(words) - 1 and words[lead].flag.startswith(_LEADS_IN) and words[lead].flag != "vn" \
+            and m.text[words[lead + 1].start:] not in load().trades:
         lead += 1
     return m.start + (words[lead].start if lead else 0)
 

@@ -123,3 +123,9 @@ def test_a_list_that_says_it_lists_projects_needs_none_found():
     assert {("滨江大道", "Project", "list"), ("星光谷", "Project", "list")} <= _found(complete(one_sentence_page(text), []))
     place = [read_at(text, "滨江大道", "Place")]         # an item read as another type: no list of projects
     assert not [m for m in complete(one_sentence_page(text), place) if m.type == "Project"]
+
+
+def test_a_firms_name_that_opens_with_a_verbs_word_keeps_it_before_a_trade_word():
+    text = "园区培育形成了如意电子、海川股份等百亿级企业。"
+    given = [read_at(text, "如意电子", "Company"), read_at(text, "海川股份", "Company")]
+    assert {"如意电子", "海川股份"} == {m.text for m in complete(one_sentence_page(text), given) if m.type == "Company"}

@@ -195,7 +195,7 @@ def _led_off(m: Mention) -> int:
     """Where the name read as `m` begins after the words that lead into it (汇聚, 引进了), if it begins with any."""
     words = tokenize(m.text)
     lead = 0
-    # 如意科技: a name whose first word reads as a verb keeps it where a trade word alone would be left
+    # 吉祥科技: a name whose first word reads as a verb keeps it where a trade word alone would be left
     while lead < len(words) - 1 and words[lead].flag.startswith(_LEADS_IN) and words[lead].flag != "vn" \
             and m.text[words[lead + 1].start:] not in load().trades:
         lead += 1

@@ -1,4 +1,5 @@
 """A name the model read short of its brackets is made whole: 某某（天津）有限公司, 某某（集团）股份有限公司."""
+from one_sentence import one_sentence_page
 from kg.model import Article, Document, Mention, Sentence
 from kg.recognize.brackets import listed, mend
 
@@ -64,9 +65,7 @@ def test_a_short_form_all_in_brackets_is_left_whole():
 
 def test_a_name_before_a_stock_code_is_a_listed_company():
     text = "星帆科技（300999）晚间公告，公司拟投资建设生产基地。"
-    doc = Document(id="t", raw=text)
-    doc.text = text
-    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
+    doc = one_sentence_page(text)
     assert [(m.text, m.type) for m in listed(doc, [])] == [("星帆科技", "Company")]
     read = [Mention("星帆科技", "Person", 0, 4, 0, source="model")]
     assert [(m.text, m.type, m.source) for m in listed(doc, read)] == [("星帆科技", "Company", "stock-code")]

@@ -1,4 +1,5 @@
 """A zone's parks and areas, named after the zone: a zone of their own, in the zone they are named after."""
+from one_sentence import one_sentence_page
 from kg.model import Article, Document, Mention, Sentence
 from kg.recognize.parks import hosts, parks
 
@@ -46,9 +47,7 @@ def test_a_park_that_projects_settle_in_is_a_zone_wherever_it_is_named():
 
 def test_a_park_something_is_built_or_held_in_is_a_zone_where_nothing_was_read():
     text = "省科学院在云岭中园区投资建设新材料产业化项目。"
-    doc = Document(id="t", raw=text)
-    doc.text = text
-    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
+    doc = one_sentence_page(text)
     assert [(m.text, m.type) for m in hosts(doc, [])] == [("云岭中园区", "Zone")]
     read = [Mention("云岭中园区", "Organization", 5, 10, 0, source="model")]
     assert hosts(doc, read) == read       # read already: left as read

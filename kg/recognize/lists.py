@@ -125,11 +125,12 @@ def _missed(items, here: list[Mention], text: str, sentence: int, said: str | No
         for m in here:
             if m.end == end and (first or m.start == start):
                 whole[start, end] = m.type
+    most, count = Counter(whole.values()).most_common(1)[0] if whole else (None, 0)
     if said and set(whole.values()) <= {said} and (whole or said == "Project") \
             and not any(text[start:end].endswith(_BODY_ENDS) for start, end, _ in items):
         kind = said
-    elif whole and Counter(whole.values()).most_common(1)[0][1] * 2 >= len(items):
-        kind = Counter(whole.values()).most_common(1)[0][0]
+    elif whole and count * 2 >= len(items):
+        kind = most
     else:
         return []
     longest = _LONGEST_PROJECT if kind == "Project" else _LONGEST

@@ -40,6 +40,11 @@ LABELS = (NONE, *(f"{p}{d}" for p in PREDICATES if p in SIGNATURES for d in "><"
 _REACH = 6          # a pair with more mentions than this between them is left to the rules (few such are facts)
 _WINDOW = 6         # characters read before the first mention and after the second
 _PUNCT = "，。；：、,;:"
+# the words that say a relation anywhere in a sentence, farther than the window reads (SCHEMA.md's relations)
+_TRIGGERS = re.compile("|".join((
+    "签约", "签署", "签订", "落户", "入驻", "位于", "坐落", "落地", "投资", "建设", "开工", "投产", "竣工",
+    "主导产业", "重点发展", "聚焦", "打造", "集群", "合作", "携手", "共建", "协议", "生产", "研发", "产品",
+    "发布", "印发", "出台", "制定", "实施", "担任", "董事长", "总经理", "书记", "主任", "旗下", "子公司", "隶属")))
 
 
 @cache
@@ -217,6 +222,7 @@ def _pair(found: dict, s, ordered: list[Mention], entities: list[Entity | None],
     f += _grams("b", between, tp)
     f += _grams("pre", text[max(0, a.start - base - _WINDOW):a.start - base], tp)
     f += _grams("post", text[b.end - base:b.end - base + _WINDOW], tp)
+    f += [f"sent:{w}|{tp}" for w in _triggers(text)]
     if b.type not in inside:
         f.append("nearest-second|" + tp)
     if a.type not in inside:
@@ -256,6 +262,7 @@ def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entiti
              *_grams("pre", text[max(0, b.start - base - _WINDOW):b.start - base], "main|" + tp),
              *_grams("post", text[b.end - base:b.end - base + _WINDOW], "main|" + tp),
              *(f"before={t}|main|{tp}" for t in _before_in_sentence(ordered, b)),
+             *(f"sent:{w}|main|{tp}" for w in _triggers(text)),
              f"bare-zone={bare}|main|{tp}", f"zones={min(about.named, 3)}|main|{tp}",
              # where a body or a project lies follows from what the article is about; a zone's industries do
              # not (with it for industries too, focusesOn read the folds 0.527 → 0.511)
@@ -321,6 +328,10 @@ def _grams(where: str, text: str, tp: str) -> list[str]:
         text = text[:_WINDOW] + "…" + text[-_WINDOW:]
     grams = dict.fromkeys([*text, *map(str.__add__, text, text[1:])])    # in order, each once
     return [f"{where}:{gram}|{tp}" for gram in grams]
+
+
+def _triggers(text: str) -> list[str]:
+    return sorted(set(_TRIGGERS.findall(text)))
 
 
 def _bucket(n: int) -> str:

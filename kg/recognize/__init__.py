@@ -75,10 +75,13 @@ SUBSIDIARY = "子公司"
 
 # 市相关部门, 省直部门, 中央部委, 省政府各委, 地方政府: bodies of a kind, which name no body in particular
 _IN_GENERAL = re.compile(r"部门|部委|各[委办厅局部]|^地方政府$")
+# 海关, 公安, 中央: an authority of two characters is a kind of one, unless a party's committee (市委)
+_KIND_OF_AUTHORITY = re.compile(r"^.?[^委]$")
 
 
 def _bodies_in_general(m: Mention) -> bool:
-    return m.type in ("GovernmentAgency", "Organization") and _IN_GENERAL.search(m.text) is not None
+    return m.type in ("GovernmentAgency", "Organization") and _IN_GENERAL.search(m.text) is not None \
+        or m.type == "GovernmentAgency" and _KIND_OF_AUTHORITY.match(m.text) is not None
 
 
 def _whole_given_name(m: Mention, text: str) -> Mention:

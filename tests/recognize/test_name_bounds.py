@@ -52,8 +52,8 @@ def test_a_company_read_as_its_trade_and_tail_alone_begins_where_its_list_item_d
 
 def test_bodies_of_a_kind_in_general_name_no_body():
     from kg.recognize import _bodies_in_general
-    general = ["市相关部门", "省直部门", "中央部委", "省政府各委", "地方政府", "有关部门及管理委员会"]
-    particular = ["星湖市发改委", "地方金融监督管理局", "规划发展部", "市委组织部", "省经信厅"]
+    general = ["市相关部门", "省直部门", "中央部委", "省政府各委", "地方政府", "有关部门及管理委员会", "海关", "税务"]
+    particular = ["星湖市发改委", "地方金融监督管理局", "规划发展部", "市委组织部", "省经信厅", "市委", "县委"]
     assert all(_bodies_in_general(Mention(name, "GovernmentAgency", 0, len(name), 0)) for name in general)
     assert not any(_bodies_in_general(Mention(name, "GovernmentAgency", 0, len(name), 0)) for name in particular)
     assert not _bodies_in_general(Mention("市场部门", "Industry", 0, 4, 0))

@@ -16,9 +16,10 @@ Each derived mention says so in its source ("derived:parent", "derived:city", "d
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.derive import owners
-from kg.lexicon import ZONE_TAILS, any_of, leading_country, leading_zone_name, load, post_run, short_place
+from kg.lexicon import ZONE_TAILS, Names, any_of, leading_country, leading_zone_name, load, post_run, short_place
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import SUBSIDIARY, learned
 from kg.recognize.brackets import paired
@@ -107,6 +108,19 @@ def _academies(entities: dict[tuple[str, str], Entity]):
         form = max((f for f in forms if e.name.startswith(f) and len(e.name) > len(f)), key=len, default="")
         if form:
             _mentioned_in(entities, e, form, "Organization", forms[form])
+
+
+def _zones_in_titles(entities: dict[tuple[str, str], Entity]):
+    """A policy's title names the zones of the lexicon in it (《某某高新区…行动计划》 names 某某高新区)."""
+    for e in [e for e in entities.values() if e.type == "Policy"]:
+        for _, _, zone in zone_names().finditer(e.name):
+            _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
+
+
+@cache
+def zone_names() -> Names:
+    """The lexicon's zones of four characters or more (two- and three-character short forms name places too)."""
+    return Names(z for z in load().zones if len(z) >= 4)
 
 
 def _central_bodies(entities: dict[tuple[str, str], Entity]):
@@ -273,6 +287,7 @@ def derive(doc: Document) -> Document:
     _projects_of_bodies(doc, entities)
     _academies(entities)
     _central_bodies(entities)
+    _zones_in_titles(entities)
     _parents(entities)
     _parks(entities)
     _owners(doc, entities)

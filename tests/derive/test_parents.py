@@ -117,3 +117,12 @@ def test_a_bureau_of_a_zones_committee_names_the_committee():
 def test_a_subsidiary_named_after_its_group_names_the_group_not_the_word_for_subsidiary():
     found = _companies("海川医药子公司苏州海瑞生物医药有限公司研发的新药获批。")
     assert "海川医药" in found and not any(name.endswith("子公司") for name in found)
+
+
+def test_a_policys_title_names_the_lexicons_zone_in_it():
+    doc = extract("会议解读了《西安高新技术产业开发区促进人工智能产业发展若干措施》。")
+    assert any(e.type == "Policy" for e in doc.entities)
+    zone = next(e for e in doc.entities if e.type == "Zone")
+    assert "西安高新技术产业开发区" in {zone.name, *zone.aliases}
+    # a two-character short form inside a title is left alone: it names a place as often
+    assert not any(e.type == "Zone" for e in extract("会议解读了《关于支持西安发展的若干意见》。").entities)

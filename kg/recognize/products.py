@@ -5,7 +5,8 @@ a product's name has no tail of its own. News names products in three general
 frames, and only these are read here:
 
 - what a body makes, researches or develops, listed before 等产品, 等9类 or before 的研发
-  (主要研发、生产甲膜和乙膜等产品; 主要生产甲及乙、丙等9类辅料; 主要开展甲、乙的研发与生产),
+  (主要研发、生产甲膜和乙膜等产品; 主要生产甲及乙、丙等9类辅料; 主要开展甲、乙的研发与生产;
+  已实现甲、乙的自主量产),
   or before 产品的生产 (提升甲系统、乙系统及丙系统产品的生产能力, the list beginning after the
   clause's last verb);
 - a drug, by the form it comes in (某某注射液, 某某胶囊, 某某单抗);
@@ -30,9 +31,9 @@ TYPE = "Product"
 
 _CHARACTER = r"[^，。、；：！？“”《》（）()\s,;:和及与的等]"      # of an item's name
 _ITEM = _CHARACTER + "{2,16}"
-_MAKES = r"(?:研发|生产|制造|研制|量产|开发|从事|开展|致力于|专注于?)"
+_MAKES = r"(?:研发|生产|制造|研制|量产|开发|从事|开展|致力于|专注于?|实现|推进)"
 _LISTED = re.compile(rf"{_MAKES}(?:[、和及与]{_MAKES})*((?:{_ITEM}[、和及与])*{_ITEM})"
-                     r"(?P<end>等(?:系列)?产品|等[0-9一二三四五六七八九十]+[类种款]|的(?:研发|研究|生产|制造|研制))")
+                     r"(?P<end>等(?:系列)?产品|等[0-9一二三四五六七八九十]+[类种款]|的(?:自主)?(?:研发|研究|生产|制造|研制|量产))")
 _DRUG_FORMS = "注射液|胶囊|乳膏|片剂|缓释片|颗粒|口服液|干混悬剂|滴眼液|单抗"
 # a drug's name runs back to a word that introduces it: 1类创新药, 合作的, 一盒盒, ——
 _DRUG = re.compile(rf"(?<=[药的盒与和—：“、，,\s])(?:(?![药的盒与和])[A-Za-z0-9\-α-ω\u4e00-\u9fff]){{1,14}}?"

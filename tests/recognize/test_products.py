@@ -22,6 +22,8 @@ def test_what_a_company_makes_before_its_kind_or_its_research_is_a_product():
         ["锂电隔膜", "陶瓷涂覆膜"]
     assert _products("项目投资2亿元，主要开展碳纤维复合材料、智能防护装备的研发与生产。") == \
         ["碳纤维复合材料", "智能防护装备"]
+    assert _products("企业已实现电动尾门撑杆、座舱域控制器和热泵空调的自主量产。") == \
+        ["电动尾门撑杆", "座舱域控制器", "热泵空调"]
 
 
 def test_a_list_counted_in_kinds_after_what_a_body_makes_lists_products_whatever_word_begins_them():

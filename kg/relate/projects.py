@@ -66,11 +66,14 @@ def _built_by(ctx: Context, s, mentions: list):
 
 
 def signed(ctx: Context, sentence: int, mentions: list):
-    """The zone the sentence names, or else its article's, signs each project the sentence names."""
-    zone = next((m for m in mentions if m.type == "Zone"), None)
+    """The article's zone, where the sentence names it or no zone at all, else the first zone the sentence
+    names, signs each project the sentence names (a zone named beside it is often where a signing was held)."""
+    main = ctx.main_zone(sentence)
+    zones = [m for m in mentions if m.type == "Zone"]
+    zone = next((m for m in zones if ctx.entity(m) is main), zones[0] if zones else None)
     for p in mentions:
         if p.type == "Project":
-            ctx.add(ctx.entity(zone) if zone else ctx.main_zone(sentence), "signs", ctx.entity(p), sentence)
+            ctx.add(ctx.entity(zone) if zone else main, "signs", ctx.entity(p), sentence)
 
 
 # 总投资, 投资额, and a project's 签约额 (某某项目签约额3亿元): what the project costs

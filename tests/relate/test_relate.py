@@ -234,3 +234,10 @@ def test_a_ceremony_signs_the_projects_named_in_the_sentences_after_it_and_no_la
     signed = {o for s, p, o, _ in facts(text) if p == "signs"}
     assert {"星河医药公共研发平台项目", "临江医疗器械生产基地项目"} <= signed
     assert "海川新材料项目" not in signed      # three sentences on: the ceremony's report is over
+
+
+def test_the_article_s_zone_signs_where_the_sentence_names_another_zone_first():
+    text = ("芜湖高新区举行重点项目推介会。芜湖高新区负责人介绍了园区优势。"
+            "在合肥高新区举行的推介会上，芜湖高新区现场签约星河医药公共研发平台项目。")
+    signers = {s for s, p, o, _ in facts(text) if p == "signs" and o == "星河医药公共研发平台项目"}
+    assert signers == {"芜湖高新区"}

@@ -67,6 +67,7 @@ class Lexicon:
     central_bodies: frozenset[str]   # the State Council's bodies by their names and short names (科技部, 海关总署)
     unit_tails: list[str]            # what a body's unit named after it ends in (研究所, 办公厅): unit_tails.txt
     academies: dict[str, str]        # every name of a national academy (中科院) → its official name: academies.txt
+    triggers: list[str]              # the words that say a relation (签约, 落户, 董事长): relation_triggers.txt
 
 
 def _zones() -> dict[str, Zone]:
@@ -254,6 +255,7 @@ def load() -> Lexicon:
         central_bodies=frozenset(_data_lines("central_bodies.txt")),
         unit_tails=_data_lines("unit_tails.txt"),
         academies={form: line.split()[0] for line in _data_lines("academies.txt") for form in line.split()},
+        triggers=_data_lines("relation_triggers.txt"),
     )
 
 

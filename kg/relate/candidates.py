@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.lexicon import Place, load, post_run, short_place
+from kg.lexicon import Place, any_of, load, post_run, short_place
 from kg.model import ACTORS, Entity, Mention, Money, PREDICATES, Triple, name_key
 from kg.relate.context import Context
 from kg.resolve import canonical_zone, leading_places, leading_zone, zone_city, zone_places
@@ -38,13 +38,10 @@ NONE = "none"
 # A label is a relation and its direction: `>` the first-named entity is the subject, `<` the second.
 LABELS = (NONE, *(f"{p}{d}" for p in PREDICATES if p in SIGNATURES for d in "><"), "totalInvestment>")
 _REACH = 6          # a pair with more mentions than this between them is left to the rules (few such are facts)
-_WINDOW = 4         # characters read before the first mention and after the second (3, 5, 6 and 8: the folds' triples 0.5758, 0.5767, 0.5758 and 0.5702 against 0.5801)
+# characters read before the first mention and after the second (3, 5, 6, 8: the folds' triples 0.5758, 0.5767,
+# 0.5758, 0.5702 against 0.5801)
+_WINDOW = 4
 _PUNCT = "，。；：、,;:"
-# the words that say a relation anywhere in a sentence, farther than the window reads (SCHEMA.md's relations)
-_TRIGGERS = re.compile("|".join((
-    "签约", "签署", "签订", "落户", "入驻", "位于", "坐落", "落地", "投资", "建设", "开工", "投产", "竣工",
-    "主导产业", "重点发展", "聚焦", "打造", "集群", "合作", "携手", "共建", "协议", "生产", "研发", "产品",
-    "发布", "印发", "出台", "制定", "实施", "担任", "董事长", "总经理", "书记", "主任", "旗下", "子公司", "隶属")))
 
 
 @cache
@@ -331,7 +328,13 @@ def _grams(where: str, text: str, tp: str) -> list[str]:
 
 
 def _triggers(text: str) -> list[str]:
-    return sorted(set(_TRIGGERS.findall(text)))
+    """The words of kg/data/relation_triggers.txt the sentence holds, wherever they stand in it."""
+    return sorted(set(trigger_pattern().findall(text)))
+
+
+@cache
+def trigger_pattern() -> re.Pattern:
+    return any_of(load().triggers)
 
 
 def _bucket(n: int) -> str:

@@ -67,6 +67,8 @@ def tail_continues(tail: str, nxt: str) -> bool:
 def _parents(entities: dict[tuple[str, str], Entity]):
     lex = load()
     tails = [(t, kind) for t, kind in lex.suffixes if len(t) >= 2 or kind == "GovernmentAgency"]
+    # a company's branch names the branch it is one of (某银行某市分行某某支行 names 某银行某市分行)
+    branches = [(t, "Company") for t in lex.unit_tails if len(t) >= 2]
     for e in [e for e in entities.values() if e.type in _BUILT_ON]:
         # a project keeps its zone in its mentions only (江阴高新区某某校区 → 某某校区)
         zone = next(filter(None, (leading_zone(text) for text in [e.name, *(m.text for m in e.mentions)])), "")
@@ -76,7 +78,8 @@ def _parents(entities: dict[tuple[str, str], Entity]):
                 and committee.group(1) not in ZONE_TAILS:          # 哈经开区管委会 names a zone; 高新区管委会 none
             zone = committee.group(1)
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
-        for tail, kind in [(t, kind) for t, kind in tails if t in e.name]:     # a hundred tails, a few in a name
+        units = branches if e.type == "Company" else []
+        for tail, kind in [(t, kind) for t, kind in [*tails, *units] if t in e.name]:     # a few tails in a name
             at = e.name.find(tail, max(1, 4 - len(tail)))     # a parent has at least four characters
             while at != -1:
                 prefix = e.name[:at + len(tail)]

@@ -126,3 +126,8 @@ def test_a_policys_title_names_the_lexicons_zone_in_it():
     assert "西安高新技术产业开发区" in {zone.name, *zone.aliases}
     # a two-character short form inside a title is left alone: it names a place as often
     assert not any(e.type == "Zone" for e in extract("会议解读了《关于支持西安发展的若干意见》。").entities)
+
+
+def test_a_banks_sub_branch_names_the_branch_it_is_one_of():
+    found = _companies("中国建设银行星湖分行城南支行为企业发放贷款3000万元。")
+    assert {"中国建设银行星湖分行城南支行", "中国建设银行星湖分行"} <= found

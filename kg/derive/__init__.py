@@ -2,7 +2,7 @@
 
 - the bodies a name is built on: 保定高新区党群部 names 保定高新区, 某某集团华远药业（随州）有限公司
   names 某某集团, 北京航空航天大学景德镇研究院 names 北京航空航天大学, 中科院某某所 names 中国科学院,
-  科技部火炬中心 and 《国务院关于…》 name 科技部 and 国务院;
+  科技部火炬中心 and 《国务院关于…》 name 科技部 and 国务院, 某银行某市分行某支行 names 某银行某市分行;
 - the zone a park's name begins with (某某高新区某某园区 names 某某高新区), and the lexicon's zones a policy's
   title names (《某某高新区…行动计划》);
 - the places a zone's or a government's name carries (潍坊高新区 → 潍坊市, as SCHEMA.md asks; 宝坻区政府 → 宝坻区);

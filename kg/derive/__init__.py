@@ -117,12 +117,12 @@ def _academies(entities: dict[tuple[str, str], Entity]):
 def _zones_in_titles(entities: dict[tuple[str, str], Entity]):
     """A policy's title names the zones of the lexicon in it (《某某高新区…行动计划》 names 某某高新区)."""
     for e in [e for e in entities.values() if e.type == "Policy"]:
-        for _, _, zone in zone_names().finditer(e.name):
+        for _, _, zone in _zone_names().finditer(e.name):
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
 
 
 @cache
-def zone_names() -> Names:
+def _zone_names() -> Names:
     """The lexicon's zones of four characters or more (two- and three-character short forms name places too)."""
     return Names(z for z in load().zones if len(z) >= 4)
 

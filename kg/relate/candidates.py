@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lexicon import Place, any_of, load, post_run, short_place
 from kg.model import ACTORS, Entity, Mention, Money, PREDICATES, Triple, name_key
@@ -327,9 +327,10 @@ def _grams(where: str, text: str, tp: str) -> list[str]:
     return [f"{where}:{gram}|{tp}" for gram in grams]
 
 
-def _triggers(text: str) -> list[str]:
+@lru_cache(maxsize=64)     # every pair of a sentence asks
+def _triggers(text: str) -> tuple[str, ...]:
     """The words of kg/data/relation_triggers.txt the sentence holds, wherever they stand in it."""
-    return sorted(set(trigger_pattern().findall(text)))
+    return tuple(sorted(set(trigger_pattern().findall(text))))
 
 
 @cache

@@ -189,6 +189,20 @@ def _places() -> dict[str, Place]:
 
 
 @cache
+def _homonyms() -> dict[str, tuple[Place, ...]]:
+    found: dict[str, list[Place]] = {}
+    for row in _csv("admin_divisions.csv"):
+        found.setdefault(row["name"], []).append(Place(row["name"], row["level"], row["province"], row["city"]))
+    return {name: tuple(places) for name, places in found.items() if len(places) > 1}
+
+
+def places_named(name: str) -> tuple[Place, ...]:
+    """Every division a name may be (朝阳区: Beijing's and Changchun's); `places` keeps only the first."""
+    place = load().places.get(name)
+    return _homonyms().get(place.name if place else name, (place,) if place else ())
+
+
+@cache
 def county_stems() -> dict[str, str]:
     """A county's name without 县, 区 or 旗 → the county's name (安化 → 安化县), where one county alone has it
     and no other place is called so."""

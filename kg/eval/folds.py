@@ -92,7 +92,7 @@ def cross_validate(sources: Sources, folds: int = 5, params: dict | None = None,
         pooled = Path(tmp) / "all.jsonl"
         pooled.write_text("".join(r.read_text(encoding="utf-8") for _, r in records), encoding="utf-8")
         gold = scorer.load_gold([str(p) for p in files.values()])
-        bands = reliability([(float(models[f.doc].calibrate(f.raw)), f.right) for f in facts
+        bands = reliability([(float(models[f.doc].calibrate(f.raw, f.label, f.ruled)), f.right) for f in facts
                              if f.ruled or f.label not in models[f.doc].rule_only])
         return CrossValidation(_score(gold, pooled), [_score({d: gold[d] for d in held}, record)
                                                       for held, record in records], bands)
@@ -102,7 +102,7 @@ def _calibrate(model: RelationModel, facts: list, gold: int):
     model.rule_only = frozenset(only := rule_only(facts))
     facts = kept(facts, only)
     model.calibration = calibration(facts)
-    model.threshold = best_threshold(list(model.calibrate(np.array([f.raw for f in facts]))),
+    model.threshold = best_threshold([float(model.calibrate(f.raw, f.label, f.ruled)) for f in facts],
                                      [f.right for f in facts], gold)
 
 

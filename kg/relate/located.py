@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import Place, leading_country, leading_place, load
+from kg.lexicon import Place, leading_country, leading_place, load, places_named
 from kg.model import name_key
 from kg.recognize.features import listed
 from kg.recognize.towns import JOINED
@@ -71,7 +71,7 @@ def find(ctx: Context):
             ctx.add(e, "locatedIn", ctx.named("Place", leading_country(e.name)), first)     # 德国星河科技
             places = leading_places(e.name)         # 天津市宝坻区政府: 宝坻区 → 天津市
             for outer, inner in zip(places, places[1:]):
-                if _within(load().places[inner], load().places[outer]):
+                if _within(inner, load().places[outer]):
                     ctx.add(ctx.named("Place", inner), "locatedIn", ctx.named("Place", outer), first)
     unplaced: dict = {}     # projects whose sentences name no zone: the article's, unless one does elsewhere
     for sentence, mentions in ctx.in_sentence.items():
@@ -108,7 +108,7 @@ def _nested_places(ctx: Context, mentions: list, sentence: int):
     for k, (outer, inner) in enumerate(zip(places, places[1:])):
         if outer.end != inner.start:
             continue
-        if _within(lexicon.get(inner.text), lexicon.get(outer.text)):
+        if _within(inner.text, lexicon.get(outer.text)):
             ctx.add(ctx.entity(inner), "locatedIn", ctx.entity(outer), sentence)
         elif _TOWN.search(inner.text) and getattr(lexicon.get(outer.text), "level", "") in ("county", "city"):
             town = inner
@@ -119,8 +119,13 @@ def _nested_places(ctx: Context, mentions: list, sentence: int):
                 town = nxt
 
 
-def _within(inner: Place | None, outer: Place | None) -> bool:
-    if inner is None or outer is None or inner.level == "world":
+def _within(inner: str, outer: Place | None) -> bool:
+    """Whether a place of the name `inner` lies in `outer` (of two 朝阳区, the one in 长春市 lies in it)."""
+    return outer is not None and any(_lies_in(place, outer) for place in places_named(inner))
+
+
+def _lies_in(inner: Place, outer: Place) -> bool:
+    if inner.level == "world":
         return False
     if outer.level == "province":
         return inner.province == outer.name and inner.level in ("city", "county") and \

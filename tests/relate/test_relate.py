@@ -70,6 +70,8 @@ def facts(text: str) -> set[tuple]:
     # a place named right after the province or city it lies in, on its own or in a government's name
     ("河北唐山曹妃甸区是重要港区。", {("曹妃甸区", "locatedIn", "唐山市", None), ("唐山市", "locatedIn", "河北省", None)}),
     ("天津市宝坻区政府发布通知。", {("宝坻区", "locatedIn", "天津市", None)}),
+    # of two districts of one name, the one in the city named before it (长春市朝阳区, not Beijing's)
+    ("长春市朝阳区召开经济工作会议。", {("朝阳区", "locatedIn", "长春市", None)}),
     # each two of the bodies listed as one party to what they do together
     ("星海大学、东川农业大学和临江市科技局共同主办论坛。",
      {("星海大学", "cooperatesWith", "东川农业大学", None), ("星海大学", "cooperatesWith", "临江市科技局", None),

@@ -3,7 +3,8 @@
 Every surface form gets its entity's canonical name (潍坊 → 潍坊市, 生物医药产业 →
 生物医药, 潍坊高新区磁悬浮…项目 → 磁悬浮…项目); 该企业 and its kind take the name of
 the nearest entity of their type before them in the article; short names and
-abbreviations (北京器检院, 华远重工) join the full name they stand for.
+abbreviations (北京器检院, 华远重工) join the full name they stand for, and so does a
+body's name read with its front cut off (株洲电机公司 of 中车株洲电机公司).
 """
 from __future__ import annotations
 
@@ -122,6 +123,21 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
                 del entities[key]
                 merged.add(id(short))
                 break
+
+
+def _merge_cut_names(entities: dict[tuple[str, str], Entity]):
+    """株洲电机公司 of 中车株洲电机公司: a body's name of four characters or more that ends one other body's name
+    on the page is that body's, its front cut off (the model began late: 致辞，中车|株洲电机公司). Where the
+    longer one is the misreading (张备主事前海管理局), the shorter stays one of its names, which facts match."""
+    bodies = [e for e in entities.values() if _family(e.type) == "org"]
+    for key, e in list(entities.items()):
+        if _family(e.type) != "org" or len(e.name) < 4:
+            continue
+        longer = [b for b in bodies if len(b.name) > len(e.name) and b.name.endswith(e.name)]
+        if len(longer) == 1:
+            _merge_into(longer[0], e)
+            del entities[key]
+            bodies.remove(e)
 
 
 _PEOPLES = re.compile("人民政府$")      # 青海省人民政府 is the 省政府 a page names after it
@@ -426,6 +442,7 @@ def resolve(doc: Document) -> Document:
             e.aliases.add(m.text)
         e.byline = e.byline or (m.text, m.start) in bylines
     _merge_short_forms(entities)
+    _merge_cut_names(entities)
     merge_levelled(entities)
     _merge_zones(entities)
     _merge_zone_short_forms(entities)

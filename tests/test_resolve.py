@@ -6,7 +6,7 @@ import pytest
 from kg.model import Entity
 from kg.pipeline import extract
 from kg.recognize.short_forms import is_short_form
-from kg.resolve import _Candidates, _family, _same_policy, _same_project, carried_places, zone_city, zone_record
+from kg.resolve import _Candidates, _family, _merge_cut_names, _same_policy, _same_project, carried_places, zone_city, zone_record
 
 
 @pytest.mark.parametrize("short, long", [
@@ -123,6 +123,17 @@ def test_a_body_named_by_its_level_alone_is_the_one_named_with_its_place():
     doc = extract("安徽省委高度重视开发区建设。省委主要负责同志表示支持。长春市朝阳区政府与企业签约，区政府负责人出席。")
     assert "省委" in doc.entity("安徽省委", "GovernmentAgency").aliases
     assert "区政府" in doc.entity("长春市朝阳区政府", "GovernmentAgency").aliases
+
+
+def test_a_body_named_with_its_front_cut_off_is_the_body_whose_name_it_ends():
+    names = [("Company", "中车株洲电机公司"), ("Company", "株洲电机公司"), ("Company", "中关村发展集团"),
+             ("Company", "宝坻发展集团"), ("Company", "发展集团"), ("GovernmentAgency", "国家科技部"),
+             ("GovernmentAgency", "科技部")]
+    entities = {(t, n): Entity(n, t) for t, n in names}
+    _merge_cut_names(entities)
+    assert entities[("Company", "中车株洲电机公司")].aliases == {"株洲电机公司"}
+    # 发展集团 ends two names, and 科技部 is too short to tell: each stays an entity of its own
+    assert set(entities) == set(names) - {("Company", "株洲电机公司")}
 
 
 def test_a_peoples_government_is_the_government_named_by_its_level():

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from kg.lexicon import leading_place
+from kg.model import Entity
+from kg.recognize.short_forms import COMPANY_TAIL, name_core
 from kg.relate import money
 from kg.relate.context import Context
 
@@ -17,8 +20,7 @@ def find(ctx: Context):
     for e in ctx.doc.entities:
         if e.type != "Project":
             continue
-        owners = [c for c in ctx.doc.entities if c.type in ("Company", "Organization")
-                  and any(n and e.name.startswith(n) for n in [c.name, *c.aliases]) and len(c.name) < len(e.name)]
+        owners = [c for c in ctx.doc.entities if c.type in ("Company", "Organization") and _named_after(e.name, c)]
         if owners:
             first = e.mentions[0].sentence if e.mentions else -1
             ctx.add(max(owners, key=lambda c: len(c.name)), "investsIn", e, first)
@@ -34,6 +36,18 @@ def find(ctx: Context):
         _investment(ctx, s, projects)
         if "由" in s.text:
             _built_by(ctx, s, mentions)
+
+
+def _named_after(project: str, body: Entity) -> bool:
+    """星辰电子智能传感器项目 of 星辰电子: a project named after the body that builds it, by one of its names or,
+    after a place, by the first characters of its core name (天津紫光云谷项目 of 紫光集团, 欧菲光光学光电产业园项目
+    of 欧菲光集团股份有限公司)."""
+    if len(body.name) >= len(project):
+        return False
+    if any(n and project.startswith(n) for n in [body.name, *body.aliases]):
+        return True
+    core = COMPANY_TAIL.sub("", name_core(body.name))
+    return len(core) >= 2 and project[len(leading_place(project)):].startswith(core[:3])
 
 
 # 由A和B共同投资建设的某项目, 某项目由A在某园区投资建设: who builds a project (ANNOTATION.md: investsIn)

@@ -126,6 +126,9 @@ def facts(text: str) -> set[tuple]:
     # towns named after their county, and listed after such a town
     ("新区包括广安市邻水县高滩镇、坛同镇的部分行政区域。",
      {("高滩镇", "locatedIn", "邻水县", None), ("坛同镇", "locatedIn", "邻水县", None)}),
+    # a project named, after a place, by the core of its builder's name (without its tail)
+    ("昨日，海川重工集团有限公司在成都举行签约仪式，成都海川重工智能装备产业园项目正式落户。",
+     {("海川重工集团有限公司", "investsIn", "成都海川重工智能装备产业园项目", None)}),
     # a zone's park is in the zone it is named after
     ("该项目在兰州高新区定连园区开工建设。", {("兰州高新区定连园区", "locatedIn", "兰州高新区", None)}),
 ])

@@ -47,7 +47,7 @@ class RelationModel:
         self.index = {str(f): i for i, f in enumerate(arrays["features"])}
         self.weights = np.vstack([np.asarray(arrays["weights"], np.float64), np.zeros(len(self.labels))])
         self.bias = np.asarray(arrays["bias"], np.float64)
-        self.calibration = Calibration(arrays["calibration_groups"] if "calibration_groups" in arrays else [""],
+        self.calibration = Calibration(arrays["calibration_kinds"] if "calibration_kinds" in arrays else [""],
                                        arrays["calibration"])
         self.threshold = float(arrays["threshold"])
         self.entities = dict(zip((str(k) for k in arrays["entity_keys"]),
@@ -125,7 +125,7 @@ class Calibration:
         return 1 / (1 + np.exp(-(slope * log_odds(raw) + intercept)))
 
     def arrays(self) -> dict[str, np.ndarray]:
-        return {"calibration_groups": np.array(list(self.table), dtype=str),
+        return {"calibration_kinds": np.array(list(self.table), dtype=str),
                 "calibration": np.array(list(self.table.values()))}
 
 

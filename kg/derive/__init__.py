@@ -38,8 +38,8 @@ _PROJECT_OWNER_TAILS = ("公司", "集团", "大学", "研究院", "学院", "�
 
 # 安巢经济开发区管委会, 东湖综保区建设管理办公室: the body that runs a zone names it, though no lexicon does
 _KINDS = any_of(ZONE_TAILS).pattern       # a zone's kind, the longest first (高新技术产业开发区 before 开发区)
-# and the kinds of the zones run by a committee that GB/T 37028 does not list (平潭综合实验区, 中新天津生态城)
-_RUN_KINDS = any_of((*ZONE_TAILS, "实验区", "生态城", "生态园")).pattern
+# and the kinds of the zones run by a committee that GB/T 37028 does not list (平潭综合实验区, 中新天津生态城, 自贸试验区厦门片区)
+_RUN_KINDS = any_of((*ZONE_TAILS, "实验区", "生态城", "生态园", "片区")).pattern
 _COMMITTEE_OF_ZONE = re.compile(r"(.{1,12}(?:%s))(?:党工委|管委会|管理委员会|管委|建设管理办公室|管理办公室)$" % _RUN_KINDS)
 
 
@@ -72,11 +72,11 @@ def _parents(entities: dict[tuple[str, str], Entity]):
     for e in [e for e in entities.values() if e.type in _BUILT_ON]:
         # a project keeps its zone in its mentions only (江阴高新区某某校区 → 某某校区)
         zone = next(filter(None, (leading_zone(text) for text in [e.name, *(m.text for m in e.mentions)])), "")
-        if zone and zone != e.name and (zone in lex.zones or zone_city(zone)):
+        run = _run_zone(e)
+        if zone and zone != e.name and (zone in lex.zones or zone_city(zone)) and len(zone) >= len(run):
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
-        elif e.type == "GovernmentAgency" and (committee := _COMMITTEE_OF_ZONE.match(e.name)) \
-                and committee.group(1) not in ZONE_TAILS:          # 哈经开区管委会 names a zone; 高新区管委会 none
-            zone = committee.group(1)
+        elif run:       # the zone a committee runs, longer than the lexicon's it begins with (某试验区某片区管委会)
+            zone = run
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
         units = branches if e.type == "Company" else []
         for tail, kind in [(t, kind) for t, kind in [*tails, *units] if t in e.name]:     # a few tails in a name
@@ -93,6 +93,12 @@ def _parents(entities: dict[tuple[str, str], Entity]):
                     parent = prefix.removesuffix(SUBSIDIARY)         # 某某医药子公司某某有限公司 names 某某医药
                     _mentioned_in(entities, e, parent, kind, parent)
                 at = e.name.find(tail, at + 1)
+
+
+def _run_zone(e: Entity) -> str:
+    """The zone a committee named after it runs (哈经开区管委会 → 哈经开区; 高新区管委会 names none), or ''."""
+    committee = _COMMITTEE_OF_ZONE.match(e.name) if e.type == "GovernmentAgency" else None
+    return committee.group(1) if committee and committee.group(1) not in ZONE_TAILS else ""
 
 
 def _parks(entities: dict[tuple[str, str], Entity]):

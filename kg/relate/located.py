@@ -166,26 +166,29 @@ def _listed(text: str, start: int) -> bool:
     return listed(text)[start] == "company"
 
 
-def _longest_parent(bodies: dict[str, list], e):
+def _longest_parent(bodies: dict[str, list], e) -> tuple[object, int]:
     """The body (or zone) with the longest name (three characters or more) that `e`'s name begins with, first
-    named first.
+    named first, and that name's length; (None, 0) where there is none.
 
     bodies: the document's bodies (or zones) by name."""
     for end in range(len(e.name), 2, -1):
         found = [p for p in bodies.get(e.name[:end], ()) if p is not e]
         if found:
-            return found[0]
-    return None
+            return found[0], end
+    return None, 0
 
 
 def _belongs(ctx: Context, e, sentence: int, bodies: dict[str, list], zones: dict[str, list]):
-    """A body belongs to the zone its name begins with (a lexicon zone, or one the page names: 某某新区管委会),
-    else to the longest body its name begins with."""
-    zone = _named_after(ctx, e.name) or _longest_parent(zones, e)
-    if zone is not None:
+    """A body belongs to the zone or the body with the longest name its own begins with: a lexicon zone or one
+    the page names (福建自贸试验区厦门片区管委会 → the 片区, not the 试验区), or a body that begins with the zone's
+    name (某保税区管委会航空产业发展局 → 某保税区管委会)."""
+    lexicon_zone = _named_after(ctx, e.name)
+    zone, zone_end = max([(lexicon_zone, len(leading_zone(e.name)) if lexicon_zone else 0),
+                          _longest_parent(zones, e)], key=lambda found: found[1])
+    parent, parent_end = _longest_parent(bodies, e)
+    if zone is not None and zone_end >= parent_end:
         ctx.add(e, "partOf" if e.type == "GovernmentAgency" else "locatedIn", zone, sentence)
         return
-    parent = _longest_parent(bodies, e)
     if parent is not None:
         if name_key(parent.name) != name_key(e.name):
             ctx.add(e, "partOf", parent, sentence)

@@ -129,6 +129,12 @@ def facts(text: str) -> set[tuple]:
     # a project named, after a place, by the core of its builder's name (without its tail)
     ("昨日，海川重工集团有限公司在成都举行签约仪式，成都海川重工智能装备产业园项目正式落户。",
      {("海川重工集团有限公司", "investsIn", "成都海川重工智能装备产业园项目", None)}),
+    # a body belongs to the longest zone or body its name begins with: the 片区 a committee runs, not the 试验区
+    # of which it is a part; a bureau of the committee, the committee
+    ("福建自贸试验区福州片区管委会与星海科技有限公司签约。",
+     {("福建自贸试验区福州片区管委会", "partOf", "福建自贸试验区福州片区", None)}),
+    ("临江经开区管委会主任张三出席。临江经开区管委会招商局局长李四介绍了项目情况。",
+     {("临江经开区管委会招商局", "partOf", "临江经开区管委会", None)}),
     # a zone's park is in the zone it is named after
     ("该项目在兰州高新区定连园区开工建设。", {("兰州高新区定连园区", "locatedIn", "兰州高新区", None)}),
 ])

@@ -46,12 +46,14 @@ def find(ctx: Context):
 
 
 def _in_title(ctx: Context, policy):
-    """The body a document's title names as its issuer (《国务院办公厅关于…的意见》), read or derived there."""
+    """The body a document's title names as its issuer (《国务院办公厅关于…的意见》): read there, or named there
+    by one of the names the page gives an agency (the title read whole as the policy's name)."""
     text = ctx.doc.text
     if text[policy.start] != "《":
         return None
-    return next((e for e in ctx.doc.entities if e.type == "GovernmentAgency" for m in e.mentions
-                 if m.start == policy.start + 1 and text.startswith("关于", m.end)), None)
+    return next((e for e in ctx.doc.entities if e.type == "GovernmentAgency"
+                 for name in (*(text[m.start:m.end] for m in e.mentions), e.name, *sorted(e.aliases))
+                 if text.startswith(name + "关于", policy.start + 1)), None)
 
 
 # A、B、C等13家集成电路设计企业: the companies listed are of the industry that follows them

@@ -135,6 +135,9 @@ def facts(text: str) -> set[tuple]:
      {("福建自贸试验区福州片区管委会", "partOf", "福建自贸试验区福州片区", None)}),
     ("临江经开区管委会主任张三出席。临江经开区管委会招商局局长李四介绍了项目情况。",
      {("临江经开区管委会招商局", "partOf", "临江经开区管委会", None)}),
+    # a title that begins with the name of an agency of the page is the agency's, wherever else it is named
+    ("临江市人民政府召开常务会议。会议审议通过《临江市人民政府关于加快园区高质量发展的意见》，临江高新区将抓好落实。",
+     {("临江市人民政府", "issues", "《临江市人民政府关于加快园区高质量发展的意见》", None)}),
     # a zone's park is in the zone it is named after
     ("该项目在兰州高新区定连园区开工建设。", {("兰州高新区定连园区", "locatedIn", "兰州高新区", None)}),
 ])

@@ -94,6 +94,11 @@ def signed(ctx: Context, sentence: int, mentions: list):
 _INVESTED = re.compile(r"投资|签约额")
 
 
+# 三个集中开工项目为A、B和C，总投资17.1亿元; A、B等10个重点项目现场签约，…，总投资额10.7亿欧元: a sum for the
+# projects the sentence counts before it
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十百]+\s*个[^，。；]{0,12}项目|项目\s*[0-9一二三四五六七八九十百]+\s*个")
+
+
 def _investment(ctx: Context, s, projects):
     for m, amount in money.amounts(s.text):
         if not _INVESTED.search(s.text, max(0, m.start() - 8), m.start()):
@@ -102,7 +107,8 @@ def _investment(ctx: Context, s, projects):
             # 总投资50亿元的某某项目 describes that project, or none read, even in a list of a group's projects
             # (一批项目签约落地，包括总投资50亿元的某某项目、…; 其中，投资19.6亿元的某某项目)
             named = [p for p in projects if p.start == s.start + m.end() + 1]
-        elif _GROUP.search(s.text[max(0, m.start() - 20):m.end() + 4]) or _LISTED_AFTER.match(s.text[m.end():]):
+        elif _GROUP.search(s.text[max(0, m.start() - 20):m.end() + 4]) or _LISTED_AFTER.match(s.text[m.end():]) \
+                or _COUNTED.search(s.text, 0, m.start()):
             continue
         else:
             at = s.start + m.start()

@@ -162,6 +162,12 @@ def test_a_total_the_projects_listed_after_it_share_is_no_projects_investment():
     assert not [f for f in found if f[1] == "totalInvestment"]
 
 
+def test_a_total_for_the_projects_a_sentence_counts_before_it_is_no_projects_investment():
+    found = facts("现场签约的星海智能装备产业园项目、蓝田新材料生产基地项目等6个重点项目，涵盖电子信息、新材料等领域，"
+                  "总投资35亿元。")
+    assert not [f for f in found if f[1] == "totalInvestment"]
+
+
 def test_an_amount_before_de_is_the_investment_of_the_project_it_describes_or_of_none():
     text = "园区先后引进总投资40亿元的星海智能装备产业园项目、总投资25亿元的蓝田新材料生产基地项目和总投资8000万元的数据服务平台。"
     assert {f for f in facts(text) if f[1] == "totalInvestment"} == {

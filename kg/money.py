@@ -1,5 +1,5 @@
 """Amounts of money as news writes them, read exactly, and written back as a reader expects them: 35亿元, 近7000万元, 1,200万元, １．５亿元, 1.2万亿元,
-二十亿元, 三千五百万元, 5000万港元, 120亿日元, 1.2亿美元.
+二十亿元, 三千五百万元, 百亿元, 5000万港元, 120亿日元, 1.2亿美元.
 
 An amount is a Decimal made from the digits of the text, never a float: 1.16亿
 is 116000000, not 115999999.99999999. The currency is the text's, kept as its
@@ -30,8 +30,10 @@ _ALTERNATIVES = lambda words: "|".join(sorted(words, key=len, reverse=True))    
 # ASCII comma: the full-width one separates clauses (项目3个，200万元).
 _ARABIC = r"[0-9０-９](?:[0-9０-９]|,(?=[0-9０-９]{3}(?![0-9０-９])))*(?:[.．][0-9０-９]+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿点]*"
+# 投资百亿元, 超千亿元: a hundred or a thousand 亿 with no numeral before it (one of them), but not 数百亿元 (several)
+_BARE = r"(?<![数几上多])(?=[百千](?:亿|万))"
 _AFTER = _ALTERNATIVES(HEDGES_AFTER)
-AMOUNT = re.compile(rf"({_ALTERNATIVES(HEDGES_BEFORE)})?(?:人民币)?\s*({_ARABIC}|{_CHINESE})\s*({_AFTER})?"
+AMOUNT = re.compile(rf"({_ALTERNATIVES(HEDGES_BEFORE)})?(?:人民币)?\s*({_ARABIC}|{_CHINESE}|{_BARE})\s*({_AFTER})?"
                     rf"({_ALTERNATIVES(UNITS)})?({_AFTER})?({_ALTERNATIVES(CURRENCIES)})")
 # 三千五百万 is 三千五百 × 万, not 三千五 × 百万: a Chinese numeral ends in 万亿, 亿 or 万 alone
 _TRAILING_UNIT = re.compile("(.*?)(万亿|亿|万)$")
@@ -40,7 +42,9 @@ _TRAILING_UNIT = re.compile("(.*?)(万亿|亿|万)$")
 def parse(match: re.Match) -> Money | None:
     """The amount a match of AMOUNT stands for; None for a Chinese numeral with no 万 or 亿 (一元化, 三元里)."""
     hedge, number, more, unit, more_after, currency = match.groups()
-    if number[0].isdigit():
+    if not number:
+        value = Decimal(1)         # 百亿元: one hundred 亿
+    elif number[0].isdigit():
         value = Decimal(unicodedata.normalize("NFKC", number).replace(",", ""))
     elif "万" in number + (unit or "") or "亿" in number + (unit or ""):
         value = _chinese(number)

@@ -25,6 +25,8 @@ TABLE = [
     ("总投资人民币10亿元", "1000000000", "CNY"),
     ("总投资6.8 亿元", "680000000", "CNY"),
     ("总投资5千万元", "50000000", "CNY"),
+    ("投资百亿元", "10000000000", "CNY"),
+    ("总投资超千亿元", "100000000000", "CNY"),
     ("投资12.5元", "12.5", "CNY"),
     ("总投资100000000000000000000亿元", "10000000000000000000000000000", "CNY"),
 ]
@@ -48,7 +50,7 @@ def test_a_full_width_comma_separates_clauses_not_thousands():
     assert [m.amount for _, m in amounts("签约项目3个，200万元")] == [Decimal(2_000_000)]
 
 
-@pytest.mark.parametrize("text", ["推进一元化管理", "统一元件", "第三元素"])
+@pytest.mark.parametrize("text", ["推进一元化管理", "统一元件", "第三元素", "吸引数百亿元投资", "几百万元"])
 def test_a_chinese_numeral_without_wan_or_yi_is_no_amount(text):
     assert list(amounts(text)) == []
 

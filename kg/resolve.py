@@ -4,7 +4,7 @@ Every surface form gets its entity's canonical name (潍坊 → 潍坊市, 生�
 生物医药, 潍坊高新区磁悬浮…项目 → 磁悬浮…项目); 该企业 and its kind take the name of
 the nearest entity of their type before them in the article; short names and
 abbreviations (北京器检院, 华远重工) join the full name they stand for, and so does a
-body's name read with its front cut off (株洲电机公司 of 中车株洲电机公司).
+body's name read with its front cut off (海川电机公司 of 星海海川电机公司).
 """
 from __future__ import annotations
 
@@ -126,9 +126,9 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
 
 
 def _merge_cut_names(entities: dict[tuple[str, str], Entity]):
-    """株洲电机公司 of 中车株洲电机公司: a body's name of four characters or more that ends one other body's name
-    on the page is that body's, its front cut off (the model began late: 致辞，中车|株洲电机公司). Where the
-    longer one is the misreading (张备主事前海管理局), the shorter stays one of its names, which facts match."""
+    """海川电机公司 of 星海海川电机公司: a body's name of four characters or more that ends one other body's name
+    on the page is that body's, its front cut off (the model began late: 致辞，星海|海川电机公司). Where the
+    longer one is the misreading (某某主事临江管理局), the shorter stays one of its names, which facts match."""
     bodies = [e for e in entities.values() if _family(e.type) == "org"]
     for key, e in list(entities.items()):
         if _family(e.type) != "org" or len(e.name) < 4:

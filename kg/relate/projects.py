@@ -40,8 +40,8 @@ def find(ctx: Context):
 
 def _named_after(project: str, body: Entity) -> bool:
     """星辰电子智能传感器项目 of 星辰电子: a project named after the body that builds it, by one of its names or,
-    after a place, by the first characters of its core name (天津紫光云谷项目 of 紫光集团, 欧菲光光学光电产业园项目
-    of 欧菲光集团股份有限公司)."""
+    after a place, by the first characters of its core name (临江星海云谷项目 of 星海集团, 蓝田光学光电产业园项目
+    of 蓝田光学集团股份有限公司)."""
     if len(body.name) >= len(project):
         return False
     if any(n and project.startswith(n) for n in [body.name, *body.aliases]):

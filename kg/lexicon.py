@@ -171,17 +171,21 @@ def short_place(name: str) -> str:
     return short if len(short) >= 2 else name
 
 
+@cache
+def _divisions() -> tuple[Place, ...]:
+    return tuple(Place(row["name"], row["level"], row["province"], row["city"]) for row in _csv("admin_divisions.csv"))
+
+
 def _places() -> dict[str, Place]:
     forms: dict[str, Place] = {}
-    for row in _csv("admin_divisions.csv"):
-        if row["name"] in _NOT_PLACES:
+    for place in _divisions():
+        if place.name in _NOT_PLACES:
             continue
-        place = Place(row["name"], row["level"], row["province"], row["city"])
-        forms.setdefault(row["name"], place)
+        forms.setdefault(place.name, place)
         # counties are too short and too many to match by short form (七星 is a word too);
         # county-level cities keep theirs (江阴市 → 江阴)
-        short = short_place(row["name"])
-        if (row["level"] != "county" or row["name"].endswith("市")) and short not in _common_words():
+        short = short_place(place.name)
+        if (place.level != "county" or place.name.endswith("市")) and short not in _common_words():
             forms.setdefault(short, place)
     for name in _data_lines("world_places.txt"):
         forms.setdefault(name, Place(name, "world"))
@@ -191,8 +195,8 @@ def _places() -> dict[str, Place]:
 @cache
 def _homonyms() -> dict[str, tuple[Place, ...]]:
     found: dict[str, list[Place]] = {}
-    for row in _csv("admin_divisions.csv"):
-        found.setdefault(row["name"], []).append(Place(row["name"], row["level"], row["province"], row["city"]))
+    for place in _divisions():
+        found.setdefault(place.name, []).append(place)
     return {name: tuple(places) for name, places in found.items() if len(places) > 1}
 
 

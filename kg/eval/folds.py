@@ -32,7 +32,7 @@ from kg.relate.learned import facts as rel_facts
 from kg.train import PARAMS, Sources
 from kg.train.folds import deal, pages, recognisers
 from kg.train.gold import gold_files
-from kg.train.relations import Page, best_threshold, calibration, held_out, kept, rule_only, scored
+from kg.train.relations import Page, held_out, scored, taught
 
 
 @dataclass
@@ -92,18 +92,15 @@ def cross_validate(sources: Sources, folds: int = 5, params: dict | None = None,
         pooled = Path(tmp) / "all.jsonl"
         pooled.write_text("".join(r.read_text(encoding="utf-8") for _, r in records), encoding="utf-8")
         gold = scorer.load_gold([str(p) for p in files.values()])
-        bands = reliability([(float(models[f.doc].calibrate(f.raw, f.label, f.ruled)), f.right) for f in facts
+        bands = reliability([(models[f.doc].calibrate(f.raw, f.label, f.ruled), f.right) for f in facts
                              if f.ruled or f.label not in models[f.doc].rule_only])
         return CrossValidation(_score(gold, pooled), [_score({d: gold[d] for d in held}, record)
                                                       for held, record in records], bands)
 
 
 def _calibrate(model: RelationModel, facts: list, gold: int):
-    model.rule_only = frozenset(only := rule_only(facts))
-    facts = kept(facts, only)
-    model.calibration = calibration(facts)
-    model.threshold = best_threshold([float(model.calibrate(f.raw, f.label, f.ruled)) for f in facts],
-                                     [f.right for f in facts], gold)
+    only, model.calibration, model.threshold = taught(facts, gold)
+    model.rule_only = frozenset(only)
 
 
 def _record(read: dict[str, Page], held: list[str], models: dict, path: Path) -> Path:

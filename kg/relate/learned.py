@@ -17,6 +17,7 @@ in cross-validation).
 """
 from __future__ import annotations
 
+import math
 import zipfile
 from decimal import Decimal
 from itertools import chain, repeat
@@ -89,7 +90,7 @@ class RelationModel:
         makes one."""
         return c.stated(label) and (label not in self.rule_only or label in c.rules)
 
-    def calibrate(self, raw, label: str = "", ruled: bool = False):
+    def calibrate(self, raw: float, label: str = "", ruled: bool = False) -> float:
         return self.calibration(raw, label, ruled)
 
     def entity_confidence(self, e: Entity) -> float:
@@ -98,11 +99,6 @@ class RelationModel:
             if key in self.entities:
                 return self.entities[key]
         return self.entities.get("", 0.5)
-
-
-def log_odds(raw) -> np.ndarray:
-    raw = np.clip(raw, 1e-6, 1 - 1e-6)
-    return np.log(raw / (1 - raw))
 
 
 def kind(label: str, ruled: bool) -> str:
@@ -120,9 +116,10 @@ class Calibration:
         table = np.atleast_2d(np.asarray(table, np.float64))
         self.table = {str(k): (float(slope), float(intercept)) for k, (slope, intercept) in zip(kinds, table)}
 
-    def __call__(self, raw, label: str = "", ruled: bool = False):
+    def __call__(self, raw: float, label: str = "", ruled: bool = False) -> float:
         slope, intercept = self.table.get(kind(label, ruled) if label else "", self.table[""])
-        return 1 / (1 + np.exp(-(slope * log_odds(raw) + intercept)))
+        raw = min(max(float(raw), 1e-6), 1 - 1e-6)
+        return 1 / (1 + math.exp(-(slope * math.log(raw / (1 - raw)) + intercept)))
 
     def arrays(self) -> dict[str, np.ndarray]:
         return {"calibration_kinds": np.array(list(self.table), dtype=str),
@@ -155,7 +152,7 @@ def facts(ctx: Context, ruled: list[Triple], model: RelationModel | None = None)
             if not model.allows(c, label):
                 continue
             fact = _fact(ctx, c, label)
-            sure = float(model.calibrate(row[j], label, label in c.rules))
+            sure = model.calibrate(row[j], label, label in c.rules)
             key = (fact.subject.id, fact.predicate, fact.object.id if fact.object else fact.value, fact.role)
             if key not in best or sure > best[key][0]:
                 fact.confidence = decimal(sure)

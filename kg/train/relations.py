@@ -30,7 +30,7 @@ from kg.model import Document, Entity, name_key
 from kg.relate import read_by_rules
 from kg.relate.candidates import LABELS, NONE, Candidate, candidates
 from kg.relate.context import Context
-from kg.relate.learned import FLOOR, MODEL, Calibration, RelationModel, entity_keys, kind, log_odds
+from kg.relate.learned import FLOOR, MODEL, Calibration, RelationModel, entity_keys, kind
 from kg.train import save
 from kg.write.atomic import atomic_open
 
@@ -217,13 +217,25 @@ def calibration(facts: list[Scored], c: float = CALIBRATION_C) -> Calibration:
     if len({f.right for f in facts}) < 2:       # too few pages to say: the raw probability as it is
         return Calibration([""], [[1.0, 0.0]])
     kinds = sorted({kind(f.label, f.ruled) for f in facts})
-    odds = log_odds([f.raw for f in facts])
+    raw = np.clip([f.raw for f in facts], 1e-6, 1 - 1e-6)
+    odds = np.log(raw / (1 - raw))
     which = np.zeros((len(facts), len(kinds)))
     which[np.arange(len(facts)), [kinds.index(kind(f.label, f.ruled)) for f in facts]] = 1
     fit = LogisticRegression(C=c, max_iter=5000).fit(np.hstack([odds[:, None], which, which * odds[:, None]]),
                                                      [f.right for f in facts])
     w, b, n = fit.coef_[0], fit.intercept_[0], len(kinds)
     return Calibration(["", *kinds], [[w[0], b], *([w[0] + w[1 + n + k], b + w[1 + k]] for k in range(n))])
+
+
+def taught(facts: list[Scored], gold: int) -> tuple[list[str], Calibration, float]:
+    """What facts read on held-out pages teach a model: the labels only a rule's reading makes (rule_only), the
+    scalings of the rest (calibration), and the confidence above which they give the best F1 against `gold`
+    facts in all."""
+    only = rule_only(facts)
+    facts = kept(facts, only)
+    platt = calibration(facts)
+    confidences = [platt(f.raw, f.label, f.ruled) for f in facts]
+    return only, platt, best_threshold(confidences, [f.right for f in facts], gold)
 
 
 def best_threshold(confidences: list[float], right: list[bool], gold: int) -> float:
@@ -261,16 +273,11 @@ def train_relations(pages: dict[str, Page], folds: list[list[str]], path: str | 
     show = progress or (lambda what: None)
     show("relations: held-out folds")
     facts = scored(pages, held_out(pages, folds, decided=decided))
-    only = rule_only(facts)
-    facts = kept(facts, only)
-    platt = calibration(facts)
-    confidence = [float(platt(f.raw, f.label, f.ruled)) for f in facts]
-    gold = sum(p.gold.count for p in pages.values())
+    only, platt, threshold = taught(facts, sum(p.gold.count for p in pages.values()))
     show("relations: the shipped model")
     arrays = fit([*pages.values(), *decided])
     table = entity_table(pages)
-    arrays.update(**platt.arrays(), rule_only=np.array(only, dtype=str),
-                  threshold=np.array(best_threshold(confidence, [f.right for f in facts], gold)),
+    arrays.update(**platt.arrays(), rule_only=np.array(only, dtype=str), threshold=np.array(threshold),
                   entity_keys=np.array(list(table)), entity_confidence=np.array(list(table.values())))
     with atomic_open(Path(path), "wb") as out:
         save(out, arrays)

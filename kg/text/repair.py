@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from statistics import median
 from typing import NamedTuple
 
 from kg.model import Document
@@ -18,6 +19,8 @@ SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)】"
 CAPTION = re.compile(r"^(图片来源|图片提供|摄影|供图)[:：]")
 BLOCK_START = re.compile(r"^(本报讯|[►▶#]|图片来源)")
+# a byline on a line of its own (某某日报记者 王明 通讯员 李强): no sentence runs on into it
+BYLINE = re.compile(r"^[^，。；！？,;!?]{0,16}[记記]者[^，。；！？,;!?]{0,24}$")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 DOUBLED_HEADING = 200      # characters, both copies
 # Characters that show nothing: zero-width spaces and joiners, direction marks,
@@ -151,8 +154,8 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _lines(raw: str):
-    """Each non-blank line of the page, trimmed."""
-    pos = 0
+    """Each non-blank line of the page, trimmed, and whether a blank line stands before it."""
+    pos, blank = 0, False
     for line in raw.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         start, end = 0, len(body)
@@ -161,7 +164,8 @@ def _lines(raw: str):
         while end > start and body[end - 1].isspace():
             end -= 1
         if start < end:
-            yield Line(body[start:end], range(pos + start, pos + end))
+            yield Line(body[start:end], range(pos + start, pos + end)), blank
+        blank = start == end
         pos += len(line)
 
 
@@ -185,13 +189,16 @@ def _clean_line(line: Line) -> tuple[Line, bool]:
 
 def repair(doc: Document) -> Document:
     """Fill `doc.text` and `doc.offsets` from `doc.raw`."""
-    lines = [_clean_line(line) for line in _lines(doc.raw)]
-    lines = [(line, alone) for line, alone in lines if line.text and not CAPTION.match(line.text)]
-    texts = [line.text for line, _ in lines]
+    lines = [(*_clean_line(line), blank) for line, blank in _lines(doc.raw)]
+    lines = [(line, alone, blank) for line, alone, blank in lines if line.text and not CAPTION.match(line.text)]
+    texts = [line.text for line, _, _ in lines]
     widths = [_width(text) for text in texts]
+    usual = median(widths) if widths else 0.0
     parts, offsets = [], []
-    for k, (line, alone) in enumerate(lines):
-        if k and (alone or lines[k - 1][1] or not _continues(texts, widths, k - 1)):
+    for k, (line, alone, blank) in enumerate(lines):
+        # across a blank line, a line short beside the page's usual line ends its sentence: a title above its
+        # byline, on a page whose lines are paragraphs; not a column's line, cut at the foot of a page
+        if k and (alone or lines[k - 1][1] or not _continues(texts, widths, k - 1, usual if blank else 0.0)):
             parts.append("\n")
             offsets.append(line.offsets[0])
         parts.append(line.text)
@@ -213,15 +220,17 @@ INNER_SPACE = re.compile(r"[\u3400-\u9fff”] [\u3400-\u9fff“]")
 LEAD = re.compile(r"^本报讯\s*(（[^）]*）)?\s*")
 
 
-def _continues(texts: list[str], widths: list[float], k: int) -> bool:
+def _continues(texts: list[str], widths: list[float], k: int, usual: float = 0.0) -> bool:
     """Whether line k+1 carries on the sentence that line k broke off.
 
     A line cut by the column is about as long as its neighbours; a heading or
     the end of a paragraph is shorter. A heading's words are often spaced
-    apart (高效服务 加速项目“聚变”), as are a byline's names.
+    apart (高效服务 加速项目“聚变”), as are a byline's names. Across a blank
+    line, `usual` (the page's median line) counts as a neighbour too.
     """
     line, nxt = texts[k], texts[k + 1]
-    width = max(widths[k + 1], widths[k - 1] if k else 0)
+    width = max(widths[k + 1], widths[k - 1] if k else 0, usual)
     label = nxt.endswith("：") and len(nxt) < 20
     return not _ends_sentence(line) and widths[k] >= 0.5 * width and not label \
-        and not (" " in line and INNER_SPACE.search(LEAD.sub("", line))) and not BLOCK_START.match(nxt)
+        and not (" " in line and INNER_SPACE.search(LEAD.sub("", line))) and not BLOCK_START.match(nxt) \
+        and not BYLINE.match(nxt)

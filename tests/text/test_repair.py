@@ -98,3 +98,22 @@ def test_a_bracket_closes_as_wide_as_it_opened():
     # the code in brackets after a listed company's name sits between digits, where a comma would stay narrow
     assert repaired("星帆科技(300999)1月12日晚间公告,公司拟投资。").text.startswith("星帆科技（300999）1月12日晚间公告，")
     assert "f(x)" in repaired("函数f(x)的值。").text
+
+
+def test_a_title_above_a_blank_line_is_not_joined_to_the_byline_below_it():
+    """A web page's paragraphs are long lines between blank lines; its title, short beside them, ends there
+    though it ends in no full stop. A double-spaced PDF's column lines go on across their blank lines."""
+    paragraph = ("星海高新区近日举行重点项目集中签约仪式，共签约项目十二个，总投资约八十亿元，涵盖新材料、生物医药等领域。"
+                 "签约项目中，制造业项目九个，占总数的四分之三，其中多数项目计划于今年年内开工建设。")
+    web = f"星海高新区与临江大学签署合作协议，共建研究院\n\n本报记者 张伟 星海报道\n\n{paragraph}\n\n{paragraph}\n"
+    assert repaired(web).text.split("\n")[:2] == ["星海高新区与临江大学签署合作协议，共建研究院", "本报记者 张伟 星海报道"]
+    column = "星海高新区近日举行重点项目\n\n集中签约仪式，共签约项目十\n\n二个，总投资约八十亿元。\n"
+    assert repaired(column).text == "星海高新区近日举行重点项目集中签约仪式，共签约项目十二个，总投资约八十亿元。"
+
+
+def test_a_byline_on_a_line_of_its_own_ends_the_title_above_it():
+    page = "临江高新区加快培育新材料产业\n临江日报记者 王明 通讯员 李强\n近日，临江高新区召开新材料产业发展大会，发布一批支持政策。\n"
+    assert repaired(page).text.split("\n")[:2] == ["临江高新区加快培育新材料产业", "临江日报记者 王明 通讯员 李强"]
+    # 记者 in a sentence that a column broke off is no byline
+    column = "据介绍，今年以来该区已签约项目三十余个，\n记者从临江高新区获悉，这些项目多数已开工。\n"
+    assert "\n" not in repaired(column).text

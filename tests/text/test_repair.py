@@ -100,13 +100,14 @@ def test_a_bracket_closes_as_wide_as_it_opened():
     assert "f(x)" in repaired("函数f(x)的值。").text
 
 
-def test_a_title_above_a_blank_line_is_not_joined_to_the_byline_below_it():
+def test_a_title_above_a_blank_line_is_not_joined_to_the_line_below_it():
     """A web page's paragraphs are long lines between blank lines; its title, short beside them, ends there
     though it ends in no full stop. A double-spaced PDF's column lines go on across their blank lines."""
+    title, lead = "星海高新区与临江大学签署合作协议，共建研究院", "日前，星海高新区与临江大学在星海签署合作协议。"
     paragraph = ("星海高新区近日举行重点项目集中签约仪式，共签约项目十二个，总投资约八十亿元，涵盖新材料、生物医药等领域。"
                  "签约项目中，制造业项目九个，占总数的四分之三，其中多数项目计划于今年年内开工建设。")
-    web = f"星海高新区与临江大学签署合作协议，共建研究院\n\n本报记者 张伟 星海报道\n\n{paragraph}\n\n{paragraph}\n"
-    assert repaired(web).text.split("\n")[:2] == ["星海高新区与临江大学签署合作协议，共建研究院", "本报记者 张伟 星海报道"]
+    web = f"{title}\n\n{lead}\n\n{paragraph}\n\n{paragraph}\n"
+    assert repaired(web).text.split("\n")[:2] == [title, lead]
     column = "星海高新区近日举行重点项目\n\n集中签约仪式，共签约项目十\n\n二个，总投资约八十亿元。\n"
     assert repaired(column).text == "星海高新区近日举行重点项目集中签约仪式，共签约项目十二个，总投资约八十亿元。"
 

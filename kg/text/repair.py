@@ -18,7 +18,8 @@ from kg.model import Document
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)】"
 CAPTION = re.compile(r"^(图片来源|图片提供|摄影|供图)[:：]")
-BLOCK_START = re.compile(r"^(本报讯|[►▶#]|图片来源)")
+# lines that open a block of their own: a lead, a marker, a caption, a web page's original title, digest or note
+BLOCK_START = re.compile(r"^(本报讯|[►▶#]|图片来源|原标题|导读|编者按|[\[［【]?摘要)")
 # a byline on a line of its own (某某日报记者 王明 通讯员 李强): no sentence runs on into it
 BYLINE = re.compile(r"^[^，。；！？,;!?]{0,16}[记記]者[^，。；！？,;!?]{0,24}$")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")

@@ -118,3 +118,9 @@ def test_a_byline_on_a_line_of_its_own_ends_the_title_above_it():
     # 记者 in a sentence that a column broke off is no byline
     column = "据介绍，今年以来该区已签约项目三十余个，\n记者从临江高新区获悉，这些项目多数已开工。\n"
     assert "\n" not in repaired(column).text
+
+
+def test_a_web_pages_original_title_and_digest_open_lines_of_their_own():
+    page = "星海高新区十个项目集中签约\n原标题：星海“国际客厅”开门迎客\n导读：近日，星海高新区举行重点项目集中签约仪式，签约项目十个。\n"
+    assert repaired(page).text.split("\n") == ["星海高新区十个项目集中签约", "原标题：星海“国际客厅”开门迎客",
+                                              "导读：近日，星海高新区举行重点项目集中签约仪式，签约项目十个。"]

@@ -20,8 +20,9 @@ CLOSERS = "”’」』）)】"
 CAPTION = re.compile(r"^(图片来源|图片提供|摄影|供图)[:：]")
 # lines that open a block of their own: a lead, a marker, a caption, a web page's original title, digest or note
 BLOCK_START = re.compile(r"^(本报讯|[►▶#]|图片来源|原标题|导读|编者按|[\[［【]?摘要)")
-# a byline on a line of its own (某某日报记者 王明 通讯员 李强): no sentence runs on into it
-BYLINE = re.compile(r"^[^，。；！？,;!?]{0,16}[记記]者[^，。；！？,;!?]{0,24}$")
+# lines that stand alone, no sentence running on into them or out of them: a byline (某某日报记者 王明 通讯员
+# 李强), a document's number (某政办函〔2017〕103号)
+ALONE = re.compile(r"^[^，。；！？,;!?]{0,16}[记記]者[^，。；！？,;!?]{0,24}$|^[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号$")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 DOUBLED_HEADING = 200      # characters, both copies
 # Characters that show nothing: zero-width spaces and joiners, direction marks,
@@ -234,4 +235,4 @@ def _continues(texts: list[str], widths: list[float], k: int, usual: float = 0.0
     label = nxt.endswith("：") and len(nxt) < 20
     return not _ends_sentence(line) and widths[k] >= 0.5 * width and not label \
         and not (" " in line and INNER_SPACE.search(LEAD.sub("", line))) and not BLOCK_START.match(nxt) \
-        and not BYLINE.match(nxt)
+        and not ALONE.match(nxt) and not ALONE.match(line)

@@ -112,9 +112,12 @@ def test_a_title_above_a_blank_line_is_not_joined_to_the_line_below_it():
     assert repaired(column).text == "星海高新区近日举行重点项目集中签约仪式，共签约项目十二个，总投资约八十亿元。"
 
 
-def test_a_byline_on_a_line_of_its_own_ends_the_title_above_it():
+def test_a_byline_or_a_documents_number_on_a_line_of_its_own_ends_the_title_above_it():
     page = "临江高新区加快培育新材料产业\n临江日报记者 王明 通讯员 李强\n近日，临江高新区召开新材料产业发展大会，发布一批支持政策。\n"
     assert repaired(page).text.split("\n")[:2] == ["临江高新区加快培育新材料产业", "临江日报记者 王明 通讯员 李强"]
+    # nor does a document's number run on into a title, or a title into it
+    notice = "临江市人民政府关于支持星海高新区发展的意见\n临政发〔2024〕12号\n各区人民政府，市政府各部门：\n"
+    assert repaired(notice).text.split("\n")[:2] == ["临江市人民政府关于支持星海高新区发展的意见", "临政发〔2024〕12号"]
     # 记者 in a sentence that a column broke off is no byline
     column = "据介绍，今年以来该区已签约项目三十余个，\n记者从临江高新区获悉，这些项目多数已开工。\n"
     assert "\n" not in repaired(column).text

@@ -25,6 +25,7 @@ from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import SUBSIDIARY, learned
 from kg.recognize.brackets import paired
 from kg.recognize.short_forms import COMPANY_TAIL, is_short_form, name_core
+from kg.recognize.tokens import word_edges
 from kg.resolve import (canonical_zone, carried_places, leading_zone, main_zone, merge_levelled, zone_city, zone_key,
                         zone_of_park)
 
@@ -57,13 +58,6 @@ _BEFORE_BARE = re.compile(r"[^\u4e00-\u9fff]|[和与及同由向在对经为的]
 _LEGAL_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)?")
 
 
-def tail_continues(tail: str, nxt: str) -> bool:
-    """局 in 局长, 部 in 部件, 大学 in 大学生: the next character shows the tail is part of a longer word."""
-    if tail == "大学":
-        return nxt == "生"
-    return tail in ("部", "局", "中心") and bool(nxt) and nxt in "分长门署位件级组部心"
-
-
 def _parents(entities: dict[tuple[str, str], Entity]):
     lex = load()
     tails = [(t, kind) for t, kind in lex.suffixes if len(t) >= 2 or kind == "GovernmentAgency"]
@@ -79,6 +73,8 @@ def _parents(entities: dict[tuple[str, str], Entity]):
             zone = run
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
         units = branches if e.type == "Company" else []
+        # a tail ends a word of the name: not 局 of 局长, 大学 of 大学生, 中学 of 集中学习, 学校 of 大学校企
+        edges = word_edges(e.name)
         for tail, kind in [(t, kind) for t, kind in [*tails, *units] if t in e.name]:     # a few tails in a name
             at = e.name.find(tail, max(1, 4 - len(tail)))     # a parent has at least four characters
             while at != -1:
@@ -88,7 +84,7 @@ def _parents(entities: dict[tuple[str, str], Entity]):
                         and paired(prefix) \
                         and prefix not in lex.places \
                         and kind in _PARENT_TYPES[e.type] \
-                        and not tail_continues(tail, e.name[at + len(tail):at + len(tail) + 1]) \
+                        and at + len(tail) in edges \
                         and (e.type != "Project" or tail.endswith(_PROJECT_OWNER_TAILS)):
                     parent = prefix.removesuffix(SUBSIDIARY)         # 某某医药子公司某某有限公司 names 某某医药
                     _mentioned_in(entities, e, parent, kind, parent)

@@ -131,3 +131,18 @@ def test_a_policys_title_names_the_lexicons_zone_in_it():
 def test_a_banks_sub_branch_names_the_branch_it_is_one_of():
     found = _companies("中国建设银行星湖分行城南支行为企业发放贷款3000万元。")
     assert {"中国建设银行星湖分行城南支行", "中国建设银行星湖分行"} <= found
+
+
+def test_a_parents_tail_ends_a_word_of_the_name():
+    from kg.model import Document, Entity, Mention
+    from kg.derive import derive
+
+    def parents(name: str, type_: str = "Organization") -> set[str]:
+        doc = Document(id="t", raw=name + "成立。")
+        doc.text = doc.raw
+        doc.entities = [Entity(name, type_, mentions=[Mention(name, type_, 0, len(name), 0)])]
+        return {e.name for e in derive(doc).entities} - {name}
+
+    assert parents("临江理工大学校企合作联盟") == {"临江理工大学"}       # 大学, not 学校 of 大学|校企
+    assert parents("星海党委会集中学习小组") == set()                   # no 中学 in 集中学习
+    assert parents("临江大学生创业联合会") == set()                     # nor 大学 in 大学生

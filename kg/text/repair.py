@@ -20,9 +20,9 @@ CLOSERS = "”’」』）)】"
 CAPTION = re.compile(r"^(图片来源|图片提供|摄影|供图)[:：]")
 # lines that open a block of their own: a lead, a marker, a caption, a web page's original title, digest or note
 BLOCK_START = re.compile(r"^(本报讯|[►▶#]|图片来源|原标题|导读|编者按|[\[［【]?摘要)")
-# lines that stand alone, no sentence running on into them or out of them: a byline (某某日报记者 王明 通讯员
-# 李强), a document's number (某政办函〔2017〕103号)
-ALONE = re.compile(r"^[^，。；！？,;!?]{0,16}[记記]者[^，。；！？,;!?]{0,24}$|^[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号$")
+# lines that stand alone, no sentence running on into them or out of them: a byline, its names spaced apart
+# (某某日报记者 王明 通讯员 李强; not a column's 据记者了解该项目), a document's number (某政办函〔2017〕103号)
+ALONE = re.compile(r"^(?=.*\s)[^，。；！？,;!?]{0,16}[记記]者[^，。；！？,;!?]{0,24}$|^[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号$")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 DOUBLED_HEADING = 200      # characters, both copies
 # Characters that show nothing: zero-width spaces and joiners, direction marks,

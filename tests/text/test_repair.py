@@ -121,6 +121,8 @@ def test_a_byline_or_a_documents_number_on_a_line_of_its_own_ends_the_title_abov
     # 记者 in a sentence that a column broke off is no byline
     column = "据介绍，今年以来该区已签约项目三十余个，\n记者从临江高新区获悉，这些项目多数已开工。\n"
     assert "\n" not in repaired(column).text
+    column = "今年以来该区已签约新材料、\n人工智能等领域记者从会上\n获悉的项目三十余个。\n"
+    assert "\n" not in repaired(column).text
 
 
 def test_a_web_pages_original_title_and_digest_open_lines_of_their_own():

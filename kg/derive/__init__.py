@@ -73,9 +73,10 @@ def _parents(entities: dict[tuple[str, str], Entity]):
             zone = run
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))
         units = branches if e.type == "Company" else []
+        named = [(t, kind) for t, kind in [*tails, *units] if t in e.name]      # a few tails in a name, or none
         # a tail ends a word of the name: not 局 of 局长, 大学 of 大学生, 中学 of 集中学习, 学校 of 大学校企
-        edges = word_edges(e.name)
-        for tail, kind in [(t, kind) for t, kind in [*tails, *units] if t in e.name]:     # a few tails in a name
+        edges = word_edges(e.name) if named else set()
+        for tail, kind in named:
             at = e.name.find(tail, max(1, 4 - len(tail)))     # a parent has at least four characters
             while at != -1:
                 prefix = e.name[:at + len(tail)]

@@ -86,17 +86,20 @@ def _zones() -> dict[str, Zone]:
         official = row["name"]
         if official in forms:
             continue
-        city = cities.get(row["city_adcode"], "")
+        city = cities.get(row["city_adcode"], "") or _carried_city(official, row["province"])
         derived = zone_short_forms(official, row["province"], city)
         if row["kind_code"] == _NATIONAL_ETDZ_KIND:
             derived += _national_forms([official, *derived], _NATIONAL_ETDZ)
         zone = Zone(derived[0] if derived else official, official, row["province"], city)
         forms.setdefault(official, zone)
         for form in derived:
-            claimed.setdefault(form, []).append(zone)
+            claimed.setdefault(form, []).append((zone, row["kind_code"].startswith("1")))
     for form, zones in claimed.items():
-        if len(zones) == 1:         # a short name two zones could take names neither
-            forms.setdefault(form, zones[0])
+        # a short name two zones could take names neither, unless one alone is a national zone (金桥开发区:
+        # Shanghai's, not Hohhot's or Tongling's provincial one), which is the one news mostly writes of
+        national = [zone for zone, is_national in zones if is_national]
+        if len(zones) == 1 or len(national) == 1:
+            forms.setdefault(form, zones[0][0] if len(zones) == 1 else national[0])
     return forms
 
 
@@ -108,6 +111,7 @@ _SHORT_TAILS = (("高新技术产业开发区", "高新区"), ("高新技术产�
 _FREE_TRADE = re.compile(r"^中国（(.{2,3})）")
 
 
+@cache
 def kind_forms(kind: str) -> tuple[str, ...]:
     """A zone's kind and the short forms news writes it in (经济开发区, 经开区, 开发区)."""
     return (kind, *(short for long, short in _SHORT_TAILS if long == kind))
@@ -126,7 +130,7 @@ def zone_short_forms(official: str, province: str, city: str = "") -> list[str]:
     bases = [_FREE_TRADE.sub(r"\1", official)]
     if rest := _without_place(bases[0], province):
         bases.insert(0, rest)
-    if rest := _without_place(bases[0], city):
+    if rest := _without_place(bases[0], city, named=True):
         bases.append(rest)          # the city's form last: the one a zone is called by least
     forms = [base[:-len(long)] + short for base in bases for long, short in _SHORT_TAILS
              if base.endswith(long) and len(base) - len(long) >= 2]
@@ -142,13 +146,47 @@ _NATIONAL_ETDZ = (("经济技术开发区", ("国家级经济技术开发区", "
 _NATIONAL_ETDZ_KIND = "101"
 
 
-def _without_place(name: str, place: str) -> str:
+def _carried_city(official: str, province: str) -> str:
+    """The city a zone lies in, for a zone GB/T 37028 gives no city's code (most provincial zones, the bonded
+    zones): a municipality's zones are in it; else the name carries it after the province, by name
+    (河北秦皇岛出口加工区 → 秦皇岛市) or by one of its counties' (唐山曹妃甸…, 曹妃甸综合保税区 → 唐山市)."""
+    if province.endswith("市"):
+        return province
+    rest = _without_province(official, province)
+    return next((city for names, city in _cities_by_name(province) if rest.startswith(names)), "")
+
+
+@cache
+def _cities_by_name(province: str) -> tuple[tuple[tuple[str, str], str], ...]:
+    """((a city's or county's name, its short form), the city) of each of a province's cities and counties,
+    the longest names first."""
+    found = []
+    for place in sorted(_divisions(), key=lambda p: -len(p.name)):
+        if place.province != province or place.level not in ("city", "county") or place.name in _NOT_PLACES:
+            continue
+        stem = short_place(place.name) if place.level == "city" or place.name.endswith("市") else place.name[:-1]
+        city = place.name if place.level == "city" else place.city
+        if len(stem) >= 2 and city not in _NOT_PLACES:
+            found.append(((place.name, stem), city))
+    return tuple(found)
+
+
+def _without_province(name: str, province: str) -> str:
+    for prefix in (province, short_place(province)):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def _without_place(name: str, place: str, named: bool = False) -> str:
     """A zone's name without the place it begins with, where a name of its own is left before the tail
-    (河北滦县经济开发区 → 滦县经济开发区); '' where none is."""
+    (河北滦县经济开发区 → 滦县经济开发区); '' where none is. named: the name left must be no word of the
+    language (产业 of 安阳市产业集聚区 is every such zone's kind): what follows a city is a district's or a
+    zone's own name, what follows a province may be a city's, which is often a word (保定, 天府)."""
     for prefix in sorted({place, short_place(place)} - {""}, key=len, reverse=True):
         rest = name[len(prefix):]
         stem = _ZONE_TAIL.sub("", rest)
-        if name.startswith(prefix) and len(stem) >= 2 and stem != rest:
+        if name.startswith(prefix) and len(stem) >= 2 and stem != rest and not (named and is_plain_word(stem)):
             return rest
     return ""
 

@@ -339,11 +339,18 @@ def _by_kind_alone(text: str, at: int, zones: list[Mention], names: list[str]) -
         for form in kind_forms(kind.group()) if kind and kind.start() > 0 else ():
             named_by.setdefault(form, set()).add(name)
     counts: Counter = Counter()
-    for k in _ANY_KIND.finditer(text):      # the longest kind at each place: 高新区, not the 新区 in it
-        zone = named_by.get(k.group(), ())
-        if len(zone) == 1 and not any(z.start <= at + k.start() < z.end for z in zones):
+    for start, kind in _kinds_in(text):
+        zone = named_by.get(kind, ())
+        if len(zone) == 1 and not any(z.start <= at + start < z.end for z in zones):
             counts[next(iter(zone))] += 1
     return counts
+
+
+@lru_cache(maxsize=64)
+def _kinds_in(text: str) -> tuple[tuple[int, str], ...]:
+    """Where `text` names a kind of zone, and which: the longest kind at each place (高新区, not the 新区 in
+    it). An article's zone is asked for by several stages, each scanning its text."""
+    return tuple((k.start(), k.group()) for k in _ANY_KIND.finditer(text))
 
 
 def zone_city(zone: str) -> str:

@@ -161,8 +161,11 @@ def _entity(entities: dict[tuple[str, str], Entity], kind: str, name: str) -> En
     same, key = zone_key(kind, name), name_key(name)
     if (kind, key) in entities:
         return entities[(kind, key)]
-    found = next((e for e in entities.values() if e.type == kind and (zone_key(e.type, e.name) == same if same
-                                                                      else key in map(name_key, e.aliases))), None)
+    # 某新区管委会 is the short form of 某新区管理委员会, which the page may write whole
+    whole = name[:-3] + "管理委员会" if kind == "GovernmentAgency" and name.endswith("管委会") else name
+    found = entities.get((kind, name_key(whole))) or next(
+        (e for e in entities.values() if e.type == kind and (zone_key(e.type, e.name) == same if same
+                                                             else key in map(name_key, e.aliases))), None)
     if found is None and kind in ("Company", "Organization"):
         named = [e for e in entities.values() if e.type == kind and _same_body(name, e.name)]
         found = named[0] if len(named) == 1 else None

@@ -35,6 +35,7 @@ _MAKES = r"(?:研发|生产|制造|研制|量产|开发|从事|开展|致力于|
 _LISTED = re.compile(rf"{_MAKES}(?:[、和及与]{_MAKES})*((?:{_ITEM}[、和及与])*{_ITEM})"
                      r"(?P<end>等(?:系列)?产品|等[0-9一二三四五六七八九十]+[类种款]|的(?:自主)?(?:研发|研究|生产|制造|研制|量产))")
 _DRUG_FORMS = "注射液|胶囊|乳膏|片剂|缓释片|颗粒|口服液|干混悬剂|滴眼液|单抗"
+_DRUG_FORM = re.compile(_DRUG_FORMS)
 # a drug's name runs back to a word that introduces it: 1类创新药, 合作的, 一盒盒, ——
 _DRUG = re.compile(rf"(?<=[药的盒与和—：“、，,\s])(?:(?![药的盒与和])[A-Za-z0-9\-α-ω\u4e00-\u9fff]){{1,14}}?"
                    rf"(?:单抗)?(?:{_DRUG_FORMS})")
@@ -63,11 +64,12 @@ def products(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def _in_sentence(text: str, base: int, sentence: int) -> list[tuple[Mention, bool]]:
     """Each product the sentence names, and whether its frame says it is one over what else was read there:
     a list before 等产品 or 产品的生产 over an industry, a drug's name over any name inside it."""
-    spans = [(m.start(), m.end(), True) for m in _DRUG.finditer(text)]
+    # the patterns try every character as a name's start; the word each frame must hold is looked for first
+    spans = [(m.start(), m.end(), True) for m in _DRUG.finditer(text)] if _DRUG_FORM.search(text) else []
     spans += [(m.start(1), m.end(1), False) for pattern in (_OUTPUT, _OUTPUT_FIRST) for m in pattern.finditer(text)]
     for m in _LISTED.finditer(text):
         spans += _items(m.group(1), m.start(1), m.group("end").startswith("等"))
-    for m in _OF_PRODUCTS.finditer(text):
+    for m in _OF_PRODUCTS.finditer(text) if "产品的" in text else ():
         (start, end, firm), *rest = _items(m.group(1), m.start(1), True)
         spans += [(first_item_start(text, start, end), end, firm), *rest]
     return [(Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE), firm)

@@ -146,3 +146,10 @@ def test_a_parents_tail_ends_a_word_of_the_name():
     assert parents("临江理工大学校企合作联盟") == {"临江理工大学"}       # 大学, not 学校 of 大学|校企
     assert parents("星海党委会集中学习小组") == set()                   # no 中学 in 集中学习
     assert parents("临江大学生创业联合会") == set()                     # nor 大学 in 大学生
+
+
+def test_a_committee_read_from_its_posts_is_the_one_the_page_names_in_full():
+    doc = extract("近日，星湖新区管理委员会与蓝田汽车公司签约。星湖新区党工委书记、管委会主任王力出席。")
+    committees = [e for e in doc.entities if e.type == "GovernmentAgency"]
+    assert [e.name for e in committees] == ["星湖新区管理委员会"]      # 管委会 is its short form
+    assert "星湖新区管委会" in committees[0].aliases

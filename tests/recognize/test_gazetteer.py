@@ -95,3 +95,24 @@ def test_world_regions_and_the_seas_and_regions_china_plans_name_are_places():
 def test_a_place_then_a_zones_tail_is_a_zone_shaped_name(text, zone):
     from kg.recognize.gazetteer import zone_shapes
     assert [text[a:b] for a, b in zone_shapes(text)] == ([zone] if zone else [])
+
+
+@pytest.mark.parametrize("written, official, city", [
+    ("南堡经开区", "河北唐山南堡经济开发区", "唐山市"),        # the city after the province
+    ("曹妃甸综保区", "曹妃甸综合保税区", "唐山市"),            # one of the city's districts
+    ("石龙经开区", "北京石龙经济开发区", "北京市"),            # a municipality's zone
+])
+def test_a_zone_given_no_city_code_lies_in_the_city_its_name_carries(written, official, city):
+    from kg.resolve import zone_places
+    assert load().zones[written].official == official
+    assert zone_places(written) == (city,)       # ANNOTATION.md: a zone is in its city, named or not
+
+
+def test_a_short_name_several_zones_could_take_goes_to_the_one_national_zone_among_them():
+    # Shanghai's national 金桥经济技术开发区 beside Hohhot's and Tongling's provincial 金桥经济开发区
+    assert load().zones["金桥开发区"].official == "上海金桥经济技术开发区"
+    assert "清河开发区" not in load().zones          # two provincial zones: neither
+
+
+def test_a_kind_of_zone_left_after_its_city_is_no_zones_name():
+    assert "产业集聚区" not in load().zones          # of 安阳市产业集聚区

@@ -47,3 +47,10 @@ def test_conversion_keeps_every_character_in_its_place(text):
     converted = to_simplified(text)
     assert len(converted) == len(text)
     assert [i for i, ch in enumerate(text) if ch == "\n"] == [i for i, ch in enumerate(converted) if ch == "\n"]
+
+
+def test_a_simplified_page_keeps_a_character_that_is_traditional_elsewhere():
+    text = "近日，星湖经开区与贵州乾星精工有限公司签约，乾县纺织工业园区负责人出席。"
+    assert to_simplified(text) != text                  # OpenCC alone would read 乾 as 干
+    doc = extract(text, "page")
+    assert doc.raw == text and "贵州乾星精工有限公司" in {e.name for e in doc.entities}

@@ -97,9 +97,9 @@ def _zones() -> dict[str, Zone]:
     for form, zones in claimed.items():
         # a short name two zones could take names neither, unless one alone is a national zone (金桥开发区:
         # Shanghai's, not Hohhot's or Tongling's provincial one), which is the one news mostly writes of
-        national = [zone for zone, is_national in zones if is_national]
-        if len(zones) == 1 or len(national) == 1:
-            forms.setdefault(form, zones[0][0] if len(zones) == 1 else national[0])
+        named = [zone for zone, _ in zones] if len(zones) == 1 else [zone for zone, national in zones if national]
+        if len(named) == 1:
+            forms.setdefault(form, named[0])
     return forms
 
 

@@ -161,7 +161,7 @@ def _cities_by_name(province: str) -> tuple[tuple[tuple[str, str], str], ...]:
     """((a city's or county's name, its short form), the city) of each of a province's cities and counties,
     the longest names first."""
     found = []
-    for place in sorted(_divisions(), key=lambda p: -len(p.name)):
+    for place in sorted(divisions(), key=lambda p: -len(p.name)):
         if place.province != province or place.level not in ("city", "county") or place.name in _NOT_PLACES:
             continue
         stem = short_place(place.name) if place.level == "city" or place.name.endswith("市") else place.name[:-1]
@@ -210,13 +210,14 @@ def short_place(name: str) -> str:
 
 
 @cache
-def _divisions() -> tuple[Place, ...]:
+def divisions() -> tuple[Place, ...]:
+    """Every province, city and county of China's division codes (kg/data/admin_divisions.csv)."""
     return tuple(Place(row["name"], row["level"], row["province"], row["city"]) for row in _csv("admin_divisions.csv"))
 
 
 def _places() -> dict[str, Place]:
     forms: dict[str, Place] = {}
-    for place in _divisions():
+    for place in divisions():
         if place.name in _NOT_PLACES:
             continue
         forms.setdefault(place.name, place)
@@ -233,7 +234,7 @@ def _places() -> dict[str, Place]:
 @cache
 def _homonyms() -> dict[str, tuple[Place, ...]]:
     found: dict[str, list[Place]] = {}
-    for place in _divisions():
+    for place in divisions():
         found.setdefault(place.name, []).append(place)
     return {name: tuple(places) for name, places in found.items() if len(places) > 1}
 

@@ -24,7 +24,8 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - a company's name and what it builds up to 项目, or a name in quotes before 项目: that project; a project read
   on past 项目 and its phase into the clause after, cut there (kg/recognize/projects.py);
 - the industries named as a zone's clusters (以某某为龙头的工程机械集群, kg/recognize/clusters.py);
-- the towns named after their county (某某县某某镇、某某镇, kg/recognize/towns.py);
+- the towns named after their county (某某县某某镇、某某镇, kg/recognize/towns.py), and the counties a list
+  names short (联动北碚、沙坪坝、九龙坡五区) where the page names their city or province;
 - the products news names in three frames: 等产品, a drug's form, 年产 (kg/recognize/products.py);
 - then, from the names found: the items of a list whose other items are names of one type
   (kg/recognize/lists.py), their short forms elsewhere on the page, and the companies a
@@ -52,7 +53,7 @@ from kg.recognize.products import products
 from kg.recognize.projects import built_for_industries, ended, named_after_companies, quoted
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import word_edges
-from kg.recognize.towns import towns
+from kg.recognize.towns import counties, towns
 
 BYLINE = "byline"
 
@@ -281,7 +282,7 @@ def recognise(doc: Document) -> Document:
     mentions = hosts(doc, parks(doc, brackets.listed(doc, _whole_names(doc, mentions))))
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
     mentions = ended(quoted(doc, built_for_industries(doc, named_after_companies(doc, mentions))))
-    mentions = products(doc, towns(doc, clusters(doc, mentions)))
+    mentions = products(doc, towns(doc, counties(doc, clusters(doc, mentions))))
     doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, mentions)))
     return doc
 

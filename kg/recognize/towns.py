@@ -1,4 +1,5 @@
-"""Towns and subdistricts: the divisions below a county (某某县某某镇、某某镇, 某某区某某街道).
+"""Towns and subdistricts: the divisions below a county (某某县某某镇、某某镇, 某某区某某街道); and counties
+named short in a list (联动北碚、沙坪坝、九龙坡五区).
 
 The lexicons stop at counties (kg/data/admin_divisions.csv), and a town's name is
 short and often a word as well (长安, 临江). News names a town after its county
@@ -9,11 +10,14 @@ or city, or in a list with other towns: a name of two or three characters and
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from functools import cache
 
-from kg.lexicon import is_plain_word, load
+from kg.lexicon import Place, divisions, is_plain_word, load, short_place
 from kg.model import Document, Mention
 
 SOURCE = "town"
+COUNTIES = "listed-counties"
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]?(?:政府|党委|人民|长|书记|村|级))")
 JOINED = ("、", "和", "及")     # what joins the items of a list of names
 
@@ -35,3 +39,67 @@ def towns(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if doc.text[town.end():at] not in JOINED:
                 break
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+# a run of short names, two or three characters each, that 、, 和 or 及 join: the first and the last may have other
+# words stuck to them (联动北碚、…、璧山五区), which `_counties` trims
+_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[、和及][\u4e00-\u9fff]{2,3})*、[\u4e00-\u9fff]{2,6}")
+
+
+def counties(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, and the counties a list names by their short names (北碚、沙坪坝、九龙坡): a county's short name
+    is matched nowhere else, being often a word too (七星, 南山), but two or more of them in a list, each of
+    a county of a city or province the page names, are the counties."""
+    found = []
+    for s in doc.sentences:
+        if not _a_county_listed(s.text):
+            continue
+        for run in _RUN.finditer(s.text):
+            raws = re.split("[、和及]", run.group())
+            items = _counties(doc.text, raws)
+            if sum(item is not None for item in items) < 2:
+                continue
+            at = s.start + run.start()
+            for k, (raw, item) in enumerate(zip(raws, items)):
+                start = at + (len(raw) - len(item) if k == 0 else 0) if item else at     # the first: its end
+                if item and not any(n.start < start + len(item) and start < n.end for n in mentions):
+                    found.append(Mention(item, "Place", start, start + len(item), s.index, source=COUNTIES))
+                at += len(raw) + 1
+    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+def _a_county_listed(text: str) -> bool:
+    """Whether a county's short name stands before a 、 of `text`: most lists are of other things."""
+    shorts = _by_short()
+    at = text.find("、")
+    while at >= 0:
+        if text[max(0, at - 2):at] in shorts or text[max(0, at - 3):at] in shorts:
+            return True
+        at = text.find("、", at + 1)
+    return False
+
+
+def _counties(page: str, items: list[str]) -> list[str | None]:
+    """Each item's county short name, where it is one of a county of a city or province the page names: the
+    first item's at its end, the last's at its start, the others whole."""
+    named = []
+    for k, item in enumerate(items):
+        forms = [item] if 0 < k < len(items) - 1 else \
+            [item[-n:] for n in (3, 2)] if k == 0 else [item[:n] for n in (3, 2)]
+        named.append(next((f for f in forms if _named_county(page, f)), None))
+    return named
+
+
+def _named_county(page: str, short: str) -> bool:
+    return any(short_place(p.province) in page or (p.city not in ("市辖区", "县", "") and short_place(p.city) in page)
+               for p in _by_short().get(short, ()))
+
+
+@cache
+def _by_short() -> dict[str, list[Place]]:
+    """The counties (districts, counties, banners) by their names without 区, 县 or 旗."""
+    by_short = defaultdict(list)
+    for place in divisions():
+        if place.level == "county" and place.name[-1] in "区县旗" and len(place.name) >= 3:
+            by_short[place.name[:-1]].append(place)
+    return dict(by_short)

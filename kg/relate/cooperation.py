@@ -38,10 +38,36 @@ def find(ctx: Context):
                     for j, p in enumerate(partners):
                         for q in partners[j + 1:]:
                             ctx.add(ctx.entity(p), "cooperatesWith", ctx.entity(q), sentence)
+        _with_the_zone(ctx, s, sentence, actors)
         for party in _parties(s, actors):
             for k, a in enumerate(party):
                 for b in party[k + 1:]:
                     ctx.add(ctx.entity(a), "cooperatesWith", ctx.entity(b), sentence)
+
+
+# ，先后与A和B等企业进行了有效对接 / 與B就…進行深入洽談: a clause that opens with its partner and names no subject
+_OPENS_WITH = re.compile(r"(?:^|[，,；;])(?:并|还|也|又|分别|先后|已|积极|主动|同时|随后)*(?:与|同)$")
+_TALKS = re.compile(r"^[^，。；;]{0,30}?(?:洽谈|沟通|对接|交流|会谈|合作|签署|签订|共建)")
+
+
+def _with_the_zone(ctx: Context, s, sentence: int, actors: list):
+    """A clause that opens with 与 and its partners is said of the zone its article is about (news leaves out
+    the zone it reports on: 高新区一行赴深圳…；与B就…进行深入洽谈)."""
+    zone = ctx.main_zone(sentence)
+    if zone is None:
+        return
+    for k, first in enumerate(actors):
+        if not _OPENS_WITH.search(s.text[:first.start - s.start]):
+            continue
+        partners = [first]
+        for nxt in actors[k + 1:]:
+            if s.text[partners[-1].end - s.start:nxt.start - s.start] not in ("、", "和", "及"):
+                break
+            partners.append(nxt)
+        if _TALKS.match(s.text[partners[-1].end - s.start:].lstrip("等")):
+            for partner in map(ctx.entity, partners):
+                if partner is not None and not partner.name.startswith(zone.name):     # not its own committee
+                    ctx.add(zone, "cooperatesWith", partner, sentence)
 
 
 def _joins(a, between: str) -> bool:

@@ -26,6 +26,8 @@ def find(ctx: Context):
                 if issuer is not None:
                     ctx.add(issuer, predicate, ctx.entity(obj), sentence)
                     continue
+                if predicate == "issues" and _ISSUER_NAMED.match(ctx.doc.text, obj.start):
+                    continue        # 《中共某市委关于…》: its issuer is the one its title names, found or not
                 before = [m for m in mentions if m.type in subject_types and m.end <= obj.start]
                 project = _about_a_project(mentions, before, obj)
                 if project is not None:
@@ -33,16 +35,23 @@ def find(ctx: Context):
                     if predicate == "produces":
                         ctx.add(_builder(ctx, ctx.entity(project)), predicate, ctx.entity(obj), sentence)
                     continue
-                zones = [m for m in before if m.type == "Zone"]
-                chosen = (zones or before)[-1] if before else None
+                heads = [m for m in before if m.type == "Zone" or not _listed(ctx.doc.text, m)]
+                zones = [m for m in heads if m.type == "Zone"]
+                chosen = (zones or heads)[-1] if heads else None
                 if chosen:
                     subject = ctx.entity(chosen)
+                elif "Zone" in subject_types:
+                    subject = ctx.main_zone(sentence)
                 else:
-                    subject = ctx.main_zone(sentence) if "Zone" in subject_types else None
+                    subject = _maker_before(ctx, sentence)
                 ctx.add(subject, predicate, ctx.entity(obj), sentence)
         for industry in (m for m in mentions if m.type == "Industry"):
             for company in _of_the_kind(ctx, mentions, industry):
                 ctx.add(ctx.entity(company), "focusesOn", ctx.entity(industry), sentence)
+
+
+# a document's title that begins with its issuer's name: 《中共青岛市委关于…》, 《省编委办关于…》
+_ISSUER_NAMED = re.compile(r"《[^》关]{2,20}关于")
 
 
 def _in_title(ctx: Context, policy):
@@ -74,6 +83,22 @@ def _of_the_kind(ctx: Context, mentions, industry) -> list:
             break
         listed.append(m)
     return listed
+
+
+def _maker_before(ctx: Context, sentence: int):
+    """The company the sentence before speaks of last, in the same article: 某公司…。主要生产A、B等产品 says
+    what that company makes without naming it again."""
+    article = ctx.article_of.get(sentence)
+    if article is None or sentence - 1 not in {s.index for s in article.sentences}:
+        return None
+    makers = [m for m in ctx.in_sentence.get(sentence - 1, ()) if m.type in ("Company", "Organization")]
+    return ctx.entity(makers[-1]) if makers else None
+
+
+def _listed(text: str, mention) -> bool:
+    """An item of a list that more follow (京东方、金风科技、…; 国家纳米中心、空天院、…): one of several, or
+    one of the things listed with the object, never the body a sentence says they are of."""
+    return text.startswith("、", mention.end)
 
 
 def _about_a_project(mentions, before, obj):

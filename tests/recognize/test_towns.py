@@ -1,12 +1,18 @@
-"""Towns below a county, which no lexicon lists: named after their county, or in a list after such a town."""
+"""Towns below a county, which no lexicon lists: named after their county, or in a list after such a town; and
+counties named short in a list."""
 from kg.model import Article, Document, Mention, Sentence
-from kg.recognize.towns import towns
+from kg.recognize.towns import counties, towns
 
 
-def _towns(text: str, county: str) -> list[str]:
+def _doc(text: str) -> Document:
     doc = Document(id="t", raw=text)
     doc.text = text
     doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, len(text), text)])]
+    return doc
+
+
+def _towns(text: str, county: str) -> list[str]:
+    doc = _doc(text)
     at = text.index(county)
     found = towns(doc, [Mention(county, "Place", at, at + len(county), 0, source="model")])
     return [m.text for m in found if m.source == "town"]
@@ -24,3 +30,17 @@ def test_a_towns_government_or_a_common_word_before_its_tail_is_no_town():
 
 def test_a_town_after_a_city_is_a_place_too():
     assert _towns("该项目位于舟山市东港镇，总投资60亿元。", "舟山市") == ["东港镇"]
+
+
+def _counties(text: str) -> list[tuple[str, int]]:
+    return [(m.text, m.start) for m in counties(_doc(text), [])]
+
+
+def test_counties_a_list_names_short_are_places_where_the_page_names_their_city():
+    text = "成都市推动锦江、青羊和金牛三区协同发展。"
+    assert _counties(text) == [("锦江", 5), ("青羊", 8), ("金牛", 11)]
+
+
+def test_short_names_of_counties_of_a_place_the_page_does_not_name_are_left_alone():
+    assert _counties("推动锦江、青羊和金牛三区协同发展。") == []
+    assert _counties("成都市推动锦江新城建设。") == []       # one is no list

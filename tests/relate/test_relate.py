@@ -191,6 +191,43 @@ def test_a_title_that_names_its_issuer_is_that_bodys():
     assert issued == {("商务部", "《商务部关于推动外贸稳规模优结构的若干意见》")}
 
 
+def test_a_title_that_names_an_issuer_the_page_does_not_is_not_the_zones():
+    found = facts("临江高新区认真贯彻《中共东川市委关于加快建设创新城市的若干意见》，抓好落实。")
+    assert not {f for f in found if f[1] == "issues"}
+
+
+def test_an_item_of_a_list_is_not_the_body_the_list_after_it_is_of():
+    # 星辰电子 is one of the firms listed, not what the zone's industries belong to; nor is an industry of one
+    text = "临江高新区已集聚星辰电子、海川科技等企业。园区聚集了星辰电子、海川科技、东湖信息，形成集成电路、新型显示产业集群。"
+    found = {(s, o) for s, p, o, _ in facts(text) if p == "focusesOn"}
+    assert ("临江高新区", "集成电路") in found
+    assert not {(s, o) for s, o in found if s in ("星辰电子", "海川科技", "东湖信息", "集成电路")}
+
+
+def test_a_clause_that_opens_with_its_partner_is_said_of_the_articles_zone():
+    text = "临江高新区招商团队赴深圳考察。在深圳期间，与星河集团就新能源投资项目进行深入洽谈；与海川集团就增资扩产计划进行了沟通。"
+    found = {(s, o) for s, p, o, _ in facts(text) if p == "cooperatesWith"}
+    assert {("临江高新区", "星河集团"), ("临江高新区", "海川集团")} <= found
+
+
+def test_a_zone_is_no_partner_of_its_own_committee():
+    found = facts("临江经开区举行签约仪式。会后，与临江经开区管委会、星海科技有限公司签署合作协议。")
+    assert ("临江经开区", "cooperatesWith", "临江经开区管委会", None) not in found
+
+
+def test_the_project_qizhong_singles_out_has_its_investment_and_a_sum_its_parts_follow_is_none():
+    text = "临江新区共签约项目12个。其中，星海智能装备产业园项目签约额3亿元，投资方为星海科技有限公司。"
+    assert ("星海智能装备产业园项目", "totalInvestment", 3e8, None) in facts(text)
+    text = "蓝田新材料生产基地项目建设提速，总投资284亿元，其中亿元以上子项目35个。"
+    assert not [f for f in facts(text) if f[1] == "totalInvestment"]
+
+
+def test_products_a_sentence_names_without_their_maker_are_the_company_of_the_sentence_before():
+    text = "星海新材料有限公司成立于2009年。主要生产高强度碳纤维板、耐腐蚀涂层等产品。"
+    made = {(s, o) for s, p, o, _ in facts(text) if p == "produces"}
+    assert ("星海新材料有限公司", "高强度碳纤维板") in made
+
+
 def test_hedged_amount_keeps_its_qualifier():
     doc = extract("潍坊高新区磁悬浮智能制造产业化项目总投资约35亿元。")
     money = next(t.value for t in doc.triples if t.predicate == "totalInvestment")

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.lexicon import Place, leading_country, leading_place, load, places_named
 from kg.model import name_key
@@ -88,7 +89,7 @@ def find(ctx: Context):
                 if zone is None and entity is not None:
                     unplaced.setdefault(entity.id, (entity, sentence))
                 ctx.add(entity, "locatedIn", zone, sentence)
-            elif m.type == "Company" and _listed(text, m.start - base):
+            elif m.type in ("Company", "Organization") and _listed(text, m.start - base, m.type):
                 ctx.add(entity, "locatedIn", _zone_for(ctx, m, zones) or ctx.main_zone(sentence), sentence)
             elif m.type in _BODIES:
                 placed = _placed_in(text, m, zones, base)
@@ -161,9 +162,24 @@ def _of_another_government(name: str) -> bool:
     return name.startswith(_LEVELS) or name in load().central_bodies
 
 
-def _listed(text: str, start: int) -> bool:
-    """Named in a list of a zone's enterprises: 吸引了A、B、C等高科技企业入驻."""
-    return listed(text)[start] == "company"
+def _listed(text: str, start: int, type_: str) -> bool:
+    """Named in a list of a zone's enterprises (吸引了A、B、C等高科技企业入驻, 聚集了A、B等在国际上有较大影响力的
+    企业), or of the bodies that settle in it (A、B等高校及科研院所落户某区)."""
+    if "、" not in text:
+        return False        # most sentences hold no list
+    return type_ == "Company" and listed(text)[start] == "company" or any(a <= start < b for a, b in _gathered(text))
+
+
+@lru_cache(maxsize=64)     # every body of a sentence asks
+def _gathered(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span(m.lastindex) for m in _GATHERED.finditer(text))
+
+
+_ITEMS = r"((?:[^，。、；：！？“”\s]{2,24}、)+[^，。、；：！？“”\s]{2,24})等"
+# 聚集了A、B等在国际上有较大影响力的企业, A、B等高校及科研院所落户某区: the bodies a zone gathers, however long
+# what is said of them
+_GATHERED = re.compile(r"(?:聚集|集聚|吸引|引进|引入|汇聚)了?%s[^，。；]{0,24}?(?:企业|公司|集团|高校|院所|机构)"
+                       r"|%s[^，。；]{0,24}?(?:落户|入驻|进驻)" % (_ITEMS, _ITEMS))
 
 
 def _longest_parent(bodies: dict[str, list], e) -> tuple[object, int]:

@@ -228,6 +228,18 @@ def test_products_a_sentence_names_without_their_maker_are_the_company_of_the_se
     assert ("星海新材料有限公司", "高强度碳纤维板") in made
 
 
+def test_the_firms_a_zone_gathers_are_in_it_however_long_what_is_said_of_them():
+    text = "临江高新区发展势头强劲。目前，园区聚集了星海药业、蓝田生物等在国际上有较大影响力的企业。"
+    located = {(s, o) for s, p, o, _ in facts(text) if p == "locatedIn"}
+    assert {("星海药业", "临江高新区"), ("蓝田生物", "临江高新区")} <= located
+
+
+def test_the_bodies_a_list_says_settle_in_a_zone_are_in_it():
+    text = "临江高新区加快建设科创平台。星海大学、东川农业大学等高校及科研院所落户临江高新区。"
+    located = {(s, o) for s, p, o, _ in facts(text) if p == "locatedIn"}
+    assert {("星海大学", "临江高新区"), ("东川农业大学", "临江高新区")} <= located
+
+
 def test_hedged_amount_keeps_its_qualifier():
     doc = extract("潍坊高新区磁悬浮智能制造产业化项目总投资约35亿元。")
     money = next(t.value for t in doc.triples if t.predicate == "totalInvestment")

@@ -162,6 +162,13 @@ def _of_another_government(name: str) -> bool:
     return name.startswith(_LEVELS) or name in load().central_bodies
 
 
+_ITEMS = r"((?:[^，。、；：！？“”\s]{2,24}、)+[^，。、；：！？“”\s]{2,24})等"
+# 聚集了A、B等在国际上有较大影响力的企业, A、B等高校及科研院所落户某区: the bodies a zone gathers, however long
+# what is said of them
+_GATHERED = re.compile(r"(?:聚集|集聚|吸引|引进|引入|汇聚)了?%s[^，。；]{0,24}?(?:企业|公司|集团|高校|院所|机构)"
+                       r"|%s[^，。；]{0,24}?(?:落户|入驻|进驻)" % (_ITEMS, _ITEMS))
+
+
 def _listed(text: str, start: int, type_: str) -> bool:
     """Named in a list of a zone's enterprises (吸引了A、B、C等高科技企业入驻, 聚集了A、B等在国际上有较大影响力的
     企业), or of the bodies that settle in it (A、B等高校及科研院所落户某区)."""
@@ -173,13 +180,6 @@ def _listed(text: str, start: int, type_: str) -> bool:
 @lru_cache(maxsize=64)     # every body of a sentence asks
 def _gathered(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span(m.lastindex) for m in _GATHERED.finditer(text))
-
-
-_ITEMS = r"((?:[^，。、；：！？“”\s]{2,24}、)+[^，。、；：！？“”\s]{2,24})等"
-# 聚集了A、B等在国际上有较大影响力的企业, A、B等高校及科研院所落户某区: the bodies a zone gathers, however long
-# what is said of them
-_GATHERED = re.compile(r"(?:聚集|集聚|吸引|引进|引入|汇聚)了?%s[^，。；]{0,24}?(?:企业|公司|集团|高校|院所|机构)"
-                       r"|%s[^，。；]{0,24}?(?:落户|入驻|进驻)" % (_ITEMS, _ITEMS))
 
 
 def _longest_parent(bodies: dict[str, list], e) -> tuple[object, int]:

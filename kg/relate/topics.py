@@ -96,7 +96,7 @@ def _maker_before(ctx: Context, sentence: int):
 
 
 def _listed(text: str, mention) -> bool:
-    """An item of a list that more follow (京东方、金风科技、…; 国家纳米中心、空天院、…): one of several, or
+    """An item of a list that more follow (A公司、B公司、…; 某研究所、某中心、…): one of several, or
     one of the things listed with the object, never the body a sentence says they are of."""
     return text.startswith("、", mention.end)
 

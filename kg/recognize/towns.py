@@ -43,7 +43,7 @@ def towns(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 # a run of short names, two or three characters each, that 、, 和 or 及 join: the first and the last may have other
 # words stuck to them (联动北碚、…、璧山五区), which `_counties` trims
-_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[、和及][\u4e00-\u9fff]{2,3})*、[\u4e00-\u9fff]{2,6}")
+_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[%s][\u4e00-\u9fff]{2,3})*、[\u4e00-\u9fff]{2,6}" % "".join(JOINED))
 
 
 def counties(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -55,15 +55,17 @@ def counties(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if not _a_county_listed(s.text):
             continue
         for run in _RUN.finditer(s.text):
-            raws = re.split("[、和及]", run.group())
+            raws = re.split("[%s]" % "".join(JOINED), run.group())
             items = _counties(doc.text, raws)
             if sum(item is not None for item in items) < 2:
                 continue
             at = s.start + run.start()
             for k, (raw, item) in enumerate(zip(raws, items)):
-                start = at + (len(raw) - len(item) if k == 0 else 0) if item else at     # the first: its end
-                if item and not any(n.start < start + len(item) and start < n.end for n in mentions):
-                    found.append(Mention(item, "Place", start, start + len(item), s.index, source=COUNTIES))
+                if item:
+                    start = at + (len(raw) - len(item) if k == 0 else 0)      # the first item's county ends it
+                    county = Mention(item, "Place", start, start + len(item), s.index, source=COUNTIES)
+                    if not any(county.overlaps(n) for n in mentions):
+                        found.append(county)
                 at += len(raw) + 1
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 

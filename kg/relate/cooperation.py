@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.model import ACTORS
+from kg.recognize.towns import JOINED
 from kg.relate.context import Context
 
 # A与B…合作, A主动对接B: what stands between the two is a few words of one clause, ending in the conjunction
@@ -17,7 +18,7 @@ _SHORT_NAME = re.compile(r"[（(]以下简称[^）)]{0,20}[）)][，,]?")
 _ACROSS = re.compile(r"^[^。；]*[，,](?:并|还|也|又|分别|先后|已)*(?:与|同)$")
 _AFTER = re.compile(r"^[^，。]{0,12}(合作|签署|签订|共建|联合|携手|对接|建立)")
 _ALL_PARTIES = re.compile(r"^等?(?:三方|四方|五方|多方|各方)")
-_JOINED = re.compile(r"^(?:、|和|与|及|以及)$")
+_ONE_PARTY = re.compile(r"^(?:、|和|与|及|以及)$")
 _TOGETHER = re.compile(r"^(?:[^，。；]{0,10}?共同|等?[还又也将已]?(?:三方|四方|多方|各方)?(?:签署|签订|共建|联合主办|主办|共同))")
 
 
@@ -59,11 +60,7 @@ def _with_the_zone(ctx: Context, s, sentence: int, actors: list):
     for k, first in enumerate(actors):
         if not _OPENS_WITH.search(s.text[:first.start - s.start]):
             continue
-        partners = [first]
-        for nxt in actors[k + 1:]:
-            if s.text[partners[-1].end - s.start:nxt.start - s.start] not in ("、", "和", "及"):
-                break
-            partners.append(nxt)
+        partners = [first, *_listed_after(s, actors[k:], JOINED)]
         if _TALKS.match(s.text[partners[-1].end - s.start:].lstrip("等")):
             for partner in map(ctx.entity, partners):
                 if partner is not None and not partner.name.startswith(zone.name):     # not its own committee
@@ -81,7 +78,7 @@ def _parties(s, actors):
     """Runs of two bodies or more joined by 、, 和, 与 that together sign, build or host something."""
     run = actors[:1]
     for prev, nxt in zip(actors, [*actors[1:], None]):
-        if nxt is not None and _JOINED.match(s.text[prev.end - s.start:nxt.start - s.start]):
+        if nxt is not None and _ONE_PARTY.match(s.text[prev.end - s.start:nxt.start - s.start]):
             run.append(nxt)
             continue
         if len(run) >= 2 and _TOGETHER.match(s.text[run[-1].end - s.start:]):
@@ -89,11 +86,11 @@ def _parties(s, actors):
         run = [nxt]
 
 
-def _listed_after(s, actors):
-    """A与B、C等部门建立…: the partners listed after the first."""
+def _listed_after(s, actors, joined=("、",)):
+    """A与B、C等部门建立…: the partners listed after the first (joined by 、, or by what `joined` holds)."""
     listed = []
     for prev, nxt in zip(actors, actors[1:]):
-        if s.text[prev.end - s.start:nxt.start - s.start] != "、":
+        if s.text[prev.end - s.start:nxt.start - s.start] not in joined:
             break
         listed.append(nxt)
     return listed

@@ -13,8 +13,8 @@ from kg.relate.context import Context
 _SIGNED = re.compile(r"签约|签署|签订")
 # a sum for a group of projects (集中开工项目31个、总投资额40.6亿元) is no single project's investment
 _GROUP = re.compile(r"项目\s*\d+\s*个|\d+\s*个[^，。]{0,12}项目|集中|一批|共计|合计|累计|签约项目")
-_PART_AFTER = re.compile(r"^[，,]?其中")        # 总投资284亿元，其中亿元以上项目35个: the sum its parts follow
-_LISTED_AFTER = re.compile(r"^[，,、]?(?:包括|涵盖|分别)")       # 总投资额超800亿元，包括A项目、B项目
+# 总投资额超800亿元，包括A项目、B项目; 总投资284亿元，其中亿元以上项目35个: the sum its parts follow
+_LISTED_AFTER = re.compile(r"^[，,、]?(?:包括|涵盖|分别|其中)")
 
 
 def find(ctx: Context):
@@ -109,7 +109,6 @@ def _investment(ctx: Context, s, projects):
             # (一批项目签约落地，包括总投资50亿元的某某项目、…; 其中，投资19.6亿元的某某项目)
             named = [p for p in projects if p.start == s.start + m.end() + 1]
         elif _GROUP.search(s.text[max(0, m.start() - 20):m.end() + 4]) or _LISTED_AFTER.match(s.text[m.end():]) \
-                or _PART_AFTER.match(s.text[m.end():]) \
                 or _COUNTED.search(s.text, 0, m.start()):
             continue
         else:

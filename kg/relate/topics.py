@@ -35,7 +35,7 @@ def find(ctx: Context):
                     if predicate == "produces":
                         ctx.add(_builder(ctx, ctx.entity(project)), predicate, ctx.entity(obj), sentence)
                     continue
-                heads = [m for m in before if m.type == "Zone" or not _listed(ctx.doc.text, m)]
+                heads = [m for m in before if m.type == "Zone" or not _more_follow(ctx.doc.text, m)]
                 zones = [m for m in heads if m.type == "Zone"]
                 chosen = (zones or heads)[-1] if heads else None
                 if chosen:
@@ -89,13 +89,13 @@ def _maker_before(ctx: Context, sentence: int):
     """The company the sentence before speaks of last, in the same article: 某公司…。主要生产A、B等产品 says
     what that company makes without naming it again."""
     article = ctx.article_of.get(sentence)
-    if article is None or sentence - 1 not in {s.index for s in article.sentences}:
+    if article is None or ctx.article_of.get(sentence - 1) is not article:
         return None
     makers = [m for m in ctx.in_sentence.get(sentence - 1, ()) if m.type in ("Company", "Organization")]
     return ctx.entity(makers[-1]) if makers else None
 
 
-def _listed(text: str, mention) -> bool:
+def _more_follow(text: str, mention) -> bool:
     """An item of a list that more follow (A公司、B公司、…; 某研究所、某中心、…): one of several, or
     one of the things listed with the object, never the body a sentence says they are of."""
     return text.startswith("、", mention.end)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from kg.lexicon import load
 from kg.model import Document, Mention
@@ -44,10 +45,9 @@ def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         here = in_sentence.get(s.index, [])
         for clause in _CLAUSE.finditer(s.text):
-            said = _said(clause.group())
-            found += _missed(_items(clause.group(), s.start + clause.start(), 2 if said else 3), here, doc.text,
-                             s.index, said) \
-                or _projects_listed(s.text, clause, s.start, here, s.index)
+            missed = [m for items, said in _lists(clause.group(), s.start + clause.start())
+                      for m in _missed(items, here, doc.text, s.index, said)]
+            found += missed or _projects_listed(s.text, clause, s.start, here, s.index)
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 
 
@@ -79,39 +79,53 @@ def _joined(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return sorted(kept.values(), key=lambda m: (m.start, m.end))
 
 
-def _items(clause: str, at: int, least: int = 3) -> list[tuple[int, int, bool]]:
-    """(start, end, whether it is the first) of each item of a list of `least` items or more in `clause`."""
-    chunks = clause.split("、")
-    if len(chunks) < least:
-        return []
-    items = []
+def _lists(clause: str, at: int) -> Iterator[tuple[list[tuple[int, int, bool]], str | None]]:
+    """(the items, as (start, end, whether it is the first), and what its ending says they are) of each list in
+    `clause` that has 3 items or more, or 2 where its ending says what they are. A list ends where its ending
+    begins in an item (…、新材料等领域), and the words after its ending may begin another list
+    (围绕A、B等方向开展C、D、E等工作)."""
+    chunks, items, start = clause.split("、"), [], at
     for k, chunk in enumerate(chunks):
-        end = at + len(chunk)
-        if k == len(chunks) - 1:
-            cut = chunk.find("等")
-            end = at + cut if cut > 0 else -1
-            two = _LAST_TWO.fullmatch(chunk[:cut]) if cut > 0 else None
-            if two:         # A、B、C和D等: the list's last two items
-                items += [(at, at + two.end(1), False), (at + two.start(2), end, False)]
-                break
-        if end != -1:
-            items.append((at, end, k == 0))
-        at += len(chunk) + 1
-    return items
+        ending = _ENDING.search(chunk, 1)
+        if ending is None and k < len(chunks) - 1:
+            items.append((start, start + len(chunk), not items))
+        elif ending is not None:
+            said = _said(chunk[ending.start():])
+            items += _last(chunk[:ending.start()], start, not items, ending.group().endswith("等"))
+            if len(items) >= (2 if said else 3):
+                yield items, said
+            items = [(start + ending.end(), start + len(chunk), True)] if k < len(chunks) - 1 else []
+        elif len(items) >= 2:
+            yield items, None       # A、B、C, and D: the list's last item has no end the list gives it
+        start += len(chunk) + 1
+
+
+def _last(chunk: str, at: int, first: bool, et_cetera: bool) -> list[tuple[int, int, bool]]:
+    """The list's last item; or, ended by 等, its last two, where 和 joins them (A、B、C和D等)."""
+    two = _LAST_TWO.fullmatch(chunk) if et_cetera else None
+    if two:
+        return [(at, at + two.end(1), False), (at + two.start(2), at + len(chunk), False)]
+    return [(at, at + len(chunk), first)]
 
 
 _LAST_TWO = re.compile(r"([^和及与]{2,})(?:和|及|与|以及)([^和及与]{2,})")
+_COUNT = r"[0-9一二两三四五六七八九十]+(?:大|个|项|类)"
+# where a list ends: at 等, at the count of its items (…、节能装备四大产业集群; …、车载显示屏4个方向), or at the
+# 为 that closes 以…为 (以食品、服饰、陶瓷为支柱)
+_ENDING = re.compile(rf"(?<![高中平同对初均])等(?![离级])|{_COUNT}|为(?:主导|支柱|主体|特色|重点|核心|龙头|代表|主)")
 
 
-# what a list's ending says its items are: 等领域, 等五大产业, 等新兴产业 (not 等产业园, 等产业项目); 等8个重大项目
-_SAID = (("Industry", re.compile(r"等[^，。；、]{0,8}?(?:领域|产业(?!园|化|基地|项目)|行业|业态)")),
+# what a list's ending says its items are: 等领域, 等五大产业, 四大产业集群, 等新兴产业 (not 等产业园, 等产业项目),
+# 为支柱; 等8个重大项目
+_SAID = (("Industry", re.compile(rf"(?:等|{_COUNT})?[^，。；、]{{0,8}}?(?:领域|产业(?!园|化|基地|项目)|行业|业态|方向)"
+                                 r"|为(?:主导|支柱|主体|特色)")),
          ("Project", re.compile(r"等[0-9一二三四五六七八九十百余多]+个[^，。；、]{0,8}?项目")))
 _BODY_ENDS = ("企业", "公司", "机构")       # 金融机构、保险机构等产业链: the bodies of a chain, not its industries
 _LONGEST_PROJECT = 24
 
 
-def _said(clause: str) -> str | None:
-    return next((kind for kind, ending in _SAID if ending.search(clause)), None)
+def _said(ending: str) -> str | None:
+    return next((kind for kind, said in _SAID if said.match(ending)), None)
 
 
 def _missed(items, here: list[Mention], text: str, sentence: int, said: str | None = None) -> list[Mention]:

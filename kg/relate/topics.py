@@ -35,7 +35,7 @@ def find(ctx: Context):
                     if predicate == "produces":
                         ctx.add(_builder(ctx, ctx.entity(project)), predicate, ctx.entity(obj), sentence)
                     continue
-                heads = [m for m in before if m.type == "Zone" or not _more_follow(ctx.doc.text, m)]
+                heads = [m for m in before if m.type == "Zone" or not _listed(ctx.doc.text, m)]
                 zones = [m for m in heads if m.type == "Zone"]
                 chosen = (zones or heads)[-1] if heads else None
                 if chosen:
@@ -95,10 +95,11 @@ def _maker_before(ctx: Context, sentence: int):
     return ctx.entity(makers[-1]) if makers else None
 
 
-def _more_follow(text: str, mention) -> bool:
-    """An item of a list that more follow (A公司、B公司、…; 某研究所、某中心、…): one of several, or
-    one of the things listed with the object, never the body a sentence says they are of."""
-    return text.startswith("、", mention.end)
+def _listed(text: str, mention) -> bool:
+    """An item of a list (A公司、B公司、…; …、某研究所、某中心等): one of several, or one of the things
+    listed with the object, never the body a sentence says they are of."""
+    return text.startswith("、", mention.end) \
+        or text.startswith("等", mention.end) and text[mention.start - 1:mention.start] == "、"
 
 
 def _about_a_project(mentions, before, obj):

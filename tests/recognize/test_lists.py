@@ -129,3 +129,24 @@ def test_a_firms_name_that_opens_with_a_verbs_word_keeps_it_before_a_trade_word(
     text = "园区培育形成了如意电子、海川股份等百亿级企业。"
     given = [read_at(text, "如意电子", "Company"), read_at(text, "海川股份", "Company")]
     assert {"如意电子", "海川股份"} == {m.text for m in complete(one_sentence_page(text), given) if m.type == "Company"}
+
+
+def test_a_list_may_end_at_the_count_of_its_items_or_the_frame_that_holds_it():
+    counted = "做强硅材料、高端轴承、钛合金材料、节能装备制造四大产业集群。"
+    found = _found(complete(one_sentence_page(counted), [read_at(counted, "高端轴承", "Industry")]))
+    assert {(name, "Industry", "list") for name in ("硅材料", "钛合金材料", "节能装备制造")} <= found
+    framed = "形成以食品、服饰、陶瓷为支柱的消费品工业集群。"
+    found = _found(complete(one_sentence_page(framed), [read_at(framed, "服饰", "Industry")]))
+    assert {("食品", "Industry", "list"), ("陶瓷", "Industry", "list")} <= found
+
+
+def test_a_list_ends_at_its_ending_and_the_words_after_it_begin_another():
+    text = "研究院将围绕科学仪器、医疗器械、高端材料等方向开展技术研发、中试验证、成果转化等工作。"
+    found = _found(complete(one_sentence_page(text), [read_at(text, "医疗器械", "Industry")]))
+    assert {("科学仪器", "Industry", "list"), ("高端材料", "Industry", "list")} <= found
+    assert not {name for name, _, _ in found} & {"中试验证", "成果转化", "技术研发"}
+
+
+def test_a_count_says_a_list_is_of_projects_only_after_deng():
+    text = "新区将从政策倾斜、工作支持、做好服务三个方面对学校项目给予支持。"
+    assert not complete(one_sentence_page(text), [])

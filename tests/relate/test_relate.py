@@ -221,6 +221,11 @@ def test_an_item_of_a_list_is_not_the_body_the_list_after_it_is_of():
     found = {(s, o) for s, p, o, _ in facts(text) if p == "focusesOn"}
     assert ("临江高新区", "集成电路") in found
     assert not {(s, o) for s, o in found if s in ("星辰电子", "海川科技", "东湖信息", "集成电路")}
+    # nor is the last item, which 等 ends the list with
+    text = "临江高新区发展迅速。园区聚集了星辰电子、海川科技、东湖信息等骨干企业，已初步形成集成电路、新型显示等产业群。"
+    found = {(s, o) for s, p, o, _ in facts(text) if p == "focusesOn"}
+    assert ("临江高新区", "集成电路") in found
+    assert not {(s, o) for s, o in found if s in ("星辰电子", "海川科技", "东湖信息")}
 
 
 def test_a_zone_is_no_partner_of_its_own_committee():

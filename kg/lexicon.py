@@ -68,6 +68,7 @@ class Lexicon:
     unit_tails: list[str]            # what a body's unit named after it ends in (研究所, 办公厅): unit_tails.txt
     academies: dict[str, str]        # every name of a national academy (中科院) → its official name: academies.txt
     triggers: list[str]              # the words that say a relation (签约, 落户, 董事长): relation_triggers.txt
+    project_words: frozenset[str]    # the words for a kind of project (总部, 研发中心, 二期): project_words.txt
 
 
 def _zones() -> dict[str, Zone]:
@@ -313,6 +314,7 @@ def load() -> Lexicon:
         unit_tails=_data_lines("unit_tails.txt"),
         academies={form: line.split()[0] for line in _data_lines("academies.txt") for form in line.split()},
         triggers=_data_lines("relation_triggers.txt"),
+        project_words=frozenset(_data_lines("project_words.txt")),
     )
 
 

@@ -29,7 +29,9 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - the products news names in three frames: 等产品, a drug's form, 年产 (kg/recognize/products.py);
 - then, from the names found: the items of a list whose other items are names of one type
   (kg/recognize/lists.py), their short forms elsewhere on the page, and the companies a
-  project's name begins with (kg/recognize/short_forms.py).
+  project's name begins with (kg/recognize/short_forms.py);
+- last, a project named only by words for a kind of project (总部项目, 研发中心) names none and goes
+  (kg/recognize/projects.py).
 
 The model reads names the lexicons do not hold; a lexicon name it missed, or
 cut short (潍坊 of 潍坊高新区), is the gazetteer's; a longer name the model read
@@ -50,7 +52,7 @@ from kg.recognize.governments import governments
 from kg.recognize.parks import hosts, parks
 from kg.recognize.policies import policies
 from kg.recognize.products import products
-from kg.recognize.projects import built_for_industries, ended, named_after_companies, quoted
+from kg.recognize.projects import built_for_industries, ended, named, named_after_companies, quoted
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import word_edges
 from kg.recognize.towns import counties, towns
@@ -283,7 +285,7 @@ def recognise(doc: Document) -> Document:
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
     mentions = ended(quoted(doc, built_for_industries(doc, named_after_companies(doc, mentions))))
     mentions = products(doc, towns(doc, counties(doc, clusters(doc, mentions))))
-    doc.mentions = short_forms(doc, owners(doc, lists.complete(doc, mentions)))
+    doc.mentions = named(short_forms(doc, owners(doc, lists.complete(doc, mentions))))
     return doc
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kg.lexicon import load
 from kg.model import Document, Mention
 from kg.recognize.tokens import CLAUSE_FLAGS, tokenize
 
@@ -100,3 +101,17 @@ def built_for_industries(doc: Document, mentions: list[Mention]) -> list[Mention
             m = Mention(doc.text[m.start:built.end()], "Project", m.start, built.end(), m.sentence, source=SOURCE)
         kept.append(m)
     return kept
+
+
+def named(mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, without the projects whose name names no project in particular: words for a kind of project
+    alone (总部项目, 研发中心, 二期工厂项目), or an industry and 项目 (装备制造项目), which a page speaks of
+    projects with (集成电路重点项目、外资重大项目、总部项目三类)."""
+    return [m for m in mentions if m.type != "Project" or not _of_a_kind(m.text)]
+
+
+def _of_a_kind(name: str) -> bool:
+    words = [w.word for w in tokenize(name)]
+    lex = load()
+    return all(w in lex.project_words for w in words) \
+        or len(words) > 1 and words[-1] == "项目" and all(w in lex.industries for w in words[:-1])

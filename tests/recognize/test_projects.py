@@ -48,3 +48,15 @@ def test_a_project_read_on_past_its_name_ends_at_xiangmu_and_its_phase():
     assert cut("云杉智能装备产业园项目（二期）为全市重点工程") == "云杉智能装备产业园项目（二期）"
     assert cut("暨海川精细化工产业园") == "海川精细化工产业园"
     assert cut("蓝田烟辅材料项目一期工程") == "蓝田烟辅材料项目一期工程"       # the phase is the name's
+
+
+def test_a_project_named_only_by_words_for_a_kind_of_project_names_none():
+    from kg.recognize.projects import named
+
+    def kept(name):
+        return [m.text for m in named([Mention(name, "Project", 0, len(name), 0, source="model")])]
+
+    for generic in ("总部项目", "研发中心", "二期工厂项目", "科技孵化器", "装备制造项目"):
+        assert kept(generic) == [], generic
+    for name in ("星辰集团总部项目", "东湖光电研发中心", "新能源汽车产业园项目", "国家大学科技园"):
+        assert kept(name) == [name], name

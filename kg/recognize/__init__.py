@@ -4,7 +4,8 @@ Components propose mentions side by side, as spaCy's trainable and rule-based
 components do, and one arbiter keeps one reading of each stretch of text:
 
 - learned: the CRF trained on annotated text (kg/recognize/learned.py), for every type (a name whose tail
-  names one kind of body, 研究院 or 有限公司, takes that type);
+  names one kind of body, 研究院 or 有限公司, takes that type; one it began inside a common word is a piece
+  of a longer run, and no name);
 - gazetteer: the zones and places the lexicons name (kg/recognize/gazetteer.py);
 - byline: the reporters' names that segmentation found, where a name begins with a surname;
 - a person's name the model cut short where the page names it whole elsewhere (王小 of 王小明): the whole name;
@@ -54,7 +55,7 @@ from kg.recognize.policies import policies
 from kg.recognize.products import products
 from kg.recognize.projects import built_for_industries, ended, named, named_after_companies, quoted
 from kg.recognize.short_forms import owners, short_forms
-from kg.recognize.tokens import word_edges
+from kg.recognize.tokens import PROPER_FLAGS, tokenize, word_edges
 from kg.recognize.towns import counties, towns
 
 BYLINE = "byline"
@@ -63,7 +64,8 @@ BYLINE = "byline"
 def _model(doc: Document) -> list[Mention]:
     return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m)
             for part in _places_apart(_typed_by_tail(_name_bounds(_last_clause(_whole_company(
-                _whole_number(_whole_given_name(_of_subsidiary(m), doc.text), doc.text), doc.text)))))]
+                _whole_number(_whole_given_name(_of_subsidiary(m), doc.text), doc.text), doc.text)))))
+            if not _begins_in_a_word(part, doc)]
 
 
 def _of_subsidiary(m: Mention) -> Mention:
@@ -85,6 +87,16 @@ _KIND_OF_AUTHORITY = re.compile(r"^.?[^委]$")
 def _bodies_in_general(m: Mention) -> bool:
     return m.type in ("GovernmentAgency", "Organization") and _IN_GENERAL.search(m.text) is not None \
         or m.type == "GovernmentAgency" and _KIND_OF_AUTHORITY.match(m.text) is not None
+
+
+def _begins_in_a_word(m: Mention, doc: Document) -> bool:
+    """A name the model began inside a common word is a piece of a longer run (米综合产业园区 of 千万平方米…,
+    划宝钛集团 of 谋划…, 成渝地区 of 打造成渝…): no name. A proper name jieba knows (中共天津市委) may hold
+    a shorter one (天津市委)."""
+    sentence = doc.sentences[m.sentence]
+    at = m.start - sentence.start
+    word = next((t for t in tokenize(sentence.text) if t.start <= at < t.end), None)
+    return word is not None and word.start < at and not word.flag.startswith(PROPER_FLAGS)
 
 
 def _whole_given_name(m: Mention, text: str) -> Mention:

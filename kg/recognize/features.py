@@ -27,10 +27,8 @@ from typing import NamedTuple
 import numpy as np
 
 from kg.lexicon import DIVISIONS, ZONE_TAILS, dictionary, load, tagger
-from kg.recognize.tokens import in_listing_clauses
+from kg.recognize.tokens import PROPER_FLAGS, in_listing_clauses
 
-# jieba's parts of speech for names of people, places, bodies and other proper names
-_PROPER = ("nr", "ns", "nt", "nz")
 _OPENERS = {"《": "》", "“": "”", "「": "」"}
 BEFORE, AFTER = "^", "$"        # the items beyond a text's ends
 
@@ -73,7 +71,7 @@ class Lexicons:
         add(lex.surnames, "surname")
         add(ZONE_TAILS, "zonetail")
         for w, (_, flag) in dictionary().items():
-            if len(w) >= 2 and flag in _PROPER:
+            if len(w) >= 2 and flag in PROPER_FLAGS:
                 add([w], "dict" + flag)
         words = sorted(kinds)
         self.kindsets = sorted({tuple(sorted(kinds[w])) for w in words})     # a few dozen

@@ -11,6 +11,8 @@ from kg.lexicon import tagger
 # jieba's parts of speech of the words that make a clause, never a name: adverbs, prepositions, particles,
 # numbers, pronouns, conjunctions, measure words
 CLAUSE_FLAGS = ("d", "p", "u", "m", "r", "c", "q")
+# jieba's parts of speech for names of people, places, bodies and other proper names
+PROPER_FLAGS = ("nr", "ns", "nt", "nz")
 
 
 class Token(NamedTuple):      # a tuple: a page makes tens of thousands

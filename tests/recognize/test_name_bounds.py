@@ -76,3 +76,19 @@ def test_a_name_read_short_of_a_rare_last_character_before_a_comma_is_whole():
         start = text.index(name)
         read = Mention(name, "Person", start, start + 2, 0, source="model")
         assert _whole_given_name(read, text) is read
+
+
+def test_a_name_begun_inside_a_common_word_is_a_piece_of_a_longer_run():
+    from kg.model import Document
+    from kg.pipeline import process
+    from kg.recognize import _begins_in_a_word, recognise
+
+    def begins_inside(text, name, kind):
+        doc = process(Document(id="t", raw=text), until=recognise)
+        at = doc.text.index(name)
+        return _begins_in_a_word(Mention(name, kind, at, at + len(name), 0, source="model"), doc)
+
+    assert begins_inside("园区规划建设千万平方米综合产业园区。", "米综合产业园区", "Zone")
+    assert begins_inside("园区共谋划星海集团科技新城产业园。", "划星海集团", "Company")
+    assert not begins_inside("园区规划建设千万平方米综合产业园区。", "综合产业园区", "Zone")
+    assert not begins_inside("他现任中共天津市委常委。", "天津市委", "GovernmentAgency")    # inside a name

@@ -3,7 +3,8 @@
 News names a zone's industries, its companies and their products in lists. Where
 the other components found most items of a list as names of one type, each
 complete, an item they missed is a name of that type too. The list gives an
-item's bounds between two 、, and the last one's where 等 ends it. The first
+item's bounds between two 、, and the last one's where 等 ends it, or the count
+of its items (…、节能装备四大产业集群), or the 为 of 以…为支柱. The first
 item of a list of industries begins where the clause's words end, after its last
 verb, preposition, adverb, particle or pronoun (将围绕|未来显示器件、新材料、检测设备等领域);
 other names are led into with a generic word of their kind as often (签约项目包括…),

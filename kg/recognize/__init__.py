@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from kg.lexicon import dictionary, has_surname, is_plain_word, load, prefixes
 from kg.model import Document, Mention
@@ -94,9 +95,14 @@ def _begins_in_a_word(m: Mention, doc: Document) -> bool:
     划宝钛集团 of 谋划…, 成渝地区 of 打造成渝…): no name. A proper name jieba knows (中共天津市委) may hold
     a shorter one (天津市委)."""
     sentence = doc.sentences[m.sentence]
-    at = m.start - sentence.start
-    word = next((t for t in tokenize(sentence.text) if t.start <= at < t.end), None)
-    return word is not None and word.start < at and not word.flag.startswith(PROPER_FLAGS)
+    return m.start - sentence.start in _inside_common_words(sentence.text)
+
+
+@lru_cache(maxsize=256)     # a sentence's mentions ask in turn
+def _inside_common_words(text: str) -> frozenset[int]:
+    """The offsets of `text` inside a word of jieba's, past its first character, but in a proper name."""
+    return frozenset(at for t in tokenize(text) if not t.flag.startswith(PROPER_FLAGS)
+                     for at in range(t.start + 1, t.end))
 
 
 def _whole_given_name(m: Mention, text: str) -> Mention:

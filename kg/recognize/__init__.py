@@ -100,7 +100,7 @@ def _begins_in_a_word(m: Mention, doc: Document) -> bool:
 
 @lru_cache(maxsize=256)     # a sentence's mentions ask in turn
 def _inside_common_words(text: str) -> frozenset[int]:
-    """The offsets of `text` inside a word of jieba's, past its first character, but in a proper name."""
+    """The offsets of `text` past the first character of a word of jieba's that is no proper name."""
     return frozenset(at for t in tokenize(text) if not t.flag.startswith(PROPER_FLAGS)
                      for at in range(t.start + 1, t.end))
 

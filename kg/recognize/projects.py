@@ -105,8 +105,8 @@ def built_for_industries(doc: Document, mentions: list[Mention]) -> list[Mention
 
 def named(mentions: list[Mention]) -> list[Mention]:
     """`mentions`, without the projects whose name names no project in particular: words for a kind of project
-    alone (总部项目, 研发中心, 二期工厂项目), or an industry and 项目 (装备制造项目), which a page speaks of
-    projects with (集成电路重点项目、外资重大项目、总部项目三类)."""
+    alone (总部项目, 研发中心, 二期工厂项目), or an industry and 项目 (装备制造项目), the words a page sorts its
+    projects by (包括先进装备制造业、研发中心等类别; 外资重大项目、总部项目三类)."""
     return [m for m in mentions if m.type != "Project" or not _of_a_kind(m.text)]
 
 

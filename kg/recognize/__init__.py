@@ -92,8 +92,8 @@ def _bodies_in_general(m: Mention) -> bool:
 
 def _begins_in_a_word(m: Mention, doc: Document) -> bool:
     """A name the model began inside a common word is a piece of a longer run (米综合产业园区 of 千万平方米…,
-    划宝钛集团 of 谋划…, 成渝地区 of 打造成渝…): no name. A proper name jieba knows (中共天津市委) may hold
-    a shorter one (天津市委)."""
+    划星海集团 of 谋划星海集团…, 成渝地区 of 打造成渝…): no name. A proper name jieba knows (中共天津市委)
+    may hold a shorter one (天津市委)."""
     sentence = doc.sentences[m.sentence]
     return m.start - sentence.start in _inside_common_words(sentence.text)
 

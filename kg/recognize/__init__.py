@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
 from kg.lexicon import dictionary, has_surname, is_plain_word, load, prefixes
 from kg.model import Document, Mention
@@ -56,7 +55,7 @@ from kg.recognize.policies import policies
 from kg.recognize.products import products
 from kg.recognize.projects import built_for_industries, ended, named, named_after_companies, quoted
 from kg.recognize.short_forms import owners, short_forms
-from kg.recognize.tokens import PROPER_FLAGS, tokenize, word_edges
+from kg.recognize.tokens import inside_common_words, word_edges
 from kg.recognize.towns import counties, towns
 
 BYLINE = "byline"
@@ -95,14 +94,8 @@ def _begins_in_a_word(m: Mention, doc: Document) -> bool:
     划星海集团 of 谋划星海集团…, 成渝地区 of 打造成渝…): no name. A proper name jieba knows (中共天津市委)
     may hold a shorter one (天津市委)."""
     sentence = doc.sentences[m.sentence]
-    return m.start - sentence.start in _inside_common_words(sentence.text)
+    return m.start - sentence.start in inside_common_words(sentence.text)
 
-
-@lru_cache(maxsize=256)     # a sentence's mentions ask in turn
-def _inside_common_words(text: str) -> frozenset[int]:
-    """The offsets of `text` past the first character of a word of jieba's that is no proper name."""
-    return frozenset(at for t in tokenize(text) if not t.flag.startswith(PROPER_FLAGS)
-                     for at in range(t.start + 1, t.end))
 
 
 def _whole_given_name(m: Mention, text: str) -> Mention:

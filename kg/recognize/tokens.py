@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import NamedTuple
 
@@ -41,6 +42,13 @@ def _numbered(tokens: list[Token]) -> list[Token]:
             tok = Token(last.word + tok.word, "eng", last.start, tok.end)
         joined.append(tok)
     return joined
+
+
+@lru_cache(maxsize=256)     # a sentence's mentions ask in turn
+def inside_common_words(text: str) -> frozenset[int]:
+    """The offsets of `text` past the first character of a word of jieba's that is no proper name."""
+    return frozenset(at for t in tokenize(text) if not t.flag.startswith(PROPER_FLAGS)
+                     for at in range(t.start + 1, t.end))
 
 
 def word_edges(text: str) -> set[int]:

@@ -83,13 +83,19 @@ def serve(graph: str | Path, port: int = 7878, timeout: float = TIMEOUT, writabl
     return endpoint
 
 
+def new_token() -> str:
+    """A write token of 192 random bits in hex: never beginning with '-', which `kg push --token` would read as
+    an option (token_urlsafe's alphabet has '-', so one token in 64 began with it)."""
+    return secrets.token_hex(24)
+
+
 def start(port: int = 7878, timeout: float = TIMEOUT, writable: bool = False,
           remote: frozenset[str] = frozenset()) -> Endpoint:
     """An empty server: read-only unless `writable`, and then updates need the endpoint's token."""
     port = port or free_port()
     _check_free(port)
     backend, backend_port = _backend(timeout)
-    token = secrets.token_urlsafe(24) if writable else None
+    token = new_token() if writable else None
     try:
         gate = Gate((HOST, port), backend_port, Policy(writable, token, frozenset(remote)), timeout)
     except OSError as exc:

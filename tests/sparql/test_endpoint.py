@@ -12,7 +12,7 @@ import pytest
 from kg.read import InputError
 from kg.sparql.push import push
 from kg.sparql.query import query, render
-from kg.sparql.serve import free_port, serve, start
+from kg.sparql.serve import free_port, new_token, serve, start
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -93,3 +93,13 @@ def test_kg_serve_and_kg_push_as_commands(graph):
                               f"http://127.0.0.1:{port}/store"], capture_output=True, text=True, cwd=ROOT)
     assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1
     assert "Traceback" not in refused.stderr and "Connection refused" in refused.stderr
+
+
+def test_a_write_token_can_be_given_on_the_command_line():
+    # one token_urlsafe token in 64 began with '-', which `kg push --token` read as an option
+    from kg.cli import parser
+    tokens = [new_token() for _ in range(500)]
+    assert len(set(tokens)) == 500 and all(len(t) >= 32 for t in tokens)
+    for token in tokens:
+        args = parser().parse_args(["push", "g.ttl", "--endpoint", "http://127.0.0.1:1/store", "--token", token])
+        assert args.token == token

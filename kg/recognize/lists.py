@@ -80,8 +80,8 @@ def _joined(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return sorted(kept.values(), key=lambda m: (m.start, m.end))
 
 
-def _lists(clause: str, at: int) -> Iterator[tuple[list[tuple[int, int, bool]], str | None]]:
-    """(the items, as (start, end, whether it is the first), and what its ending says they are) of each list in
+def _lists(clause: str, at: int) -> Iterator[tuple[list[tuple[int, int, bool]], tuple[str | None, bool]]]:
+    """(the items, as (start, end, whether it is the first), and what its ending says they are (`_said`)) of each list in
     `clause` that has 3 items or more, or 2 where its ending says what they are. A list ends where its ending
     begins in an item (…、新材料等领域), and the words after its ending may begin another list
     (围绕A、B等方向开展C、D、E等工作)."""
@@ -93,11 +93,11 @@ def _lists(clause: str, at: int) -> Iterator[tuple[list[tuple[int, int, bool]], 
         elif ending is not None:
             said = _said(chunk[ending.start():])
             items += _last(chunk[:ending.start()], start, not items, ending.group().endswith("等"))
-            if len(items) >= (2 if said else 3):
+            if len(items) >= (2 if said[0] else 3):
                 yield items, said
             items = [(start + ending.end(), start + len(chunk), True)] if k < len(chunks) - 1 else []
         elif len(items) >= 2:
-            yield items, None       # A、B、C, and D: the list's last item has no end the list gives it
+            yield items, (None, False)       # A、B、C, and D: the list's last item has no end the list gives it
         start += len(chunk) + 1
 
 
@@ -116,32 +116,40 @@ _COUNT = r"[0-9一二两三四五六七八九十]+(?:大|个|项|类)"
 _ENDING = re.compile(rf"(?<![高中平同对初均])等(?![离级])|{_COUNT}|为(?:主导|支柱|主体|特色|重点|核心|龙头|代表|主)")
 
 
-# what a list's ending says its items are: 等领域, 等五大产业, 四大产业集群, 等新兴产业 (not 等产业园, 等产业项目),
-# 为支柱; 等8个重大项目
-_SAID = (("Industry", re.compile(rf"(?:等|{_COUNT})?[^，。；、]{{0,8}}?(?:领域|产业(?!园|化|基地|项目)|行业|业态|方向)"
-                                 r"|为(?:主导|支柱|主体|特色)")),
+# what a list's ending says its items are: 等领域, 等五大产业, 四大产业集群, 等新兴产业 (not 等产业园, 等产业项目,
+# 等成果产业转化), 为支柱; 等8个重大项目
+_INDUSTRIES = r"产业(?!园|化|基地|项目|转)|行业|方向"
+_SAID = (("Industry", re.compile(rf"(?:等|{_COUNT})?[^，。；、]{{0,8}}?(?:领域|业态|{_INDUSTRIES})|为(?:主导|支柱|主体|特色)")),
          ("Project", re.compile(r"等[0-9一二三四五六七八九十百余多]+个[^，。；、]{0,8}?项目")))
+# an ending that says industries even where none of its items was read as one (以食品、服饰、陶瓷为支柱; …、车载显示屏
+# 4个方向); a field (在公安、政务服务等领域的应用; 在人才培养、科技合作等领域开展合作) is as often a field of use or work
+_SAID_ALONE = (("Industry", re.compile(rf"(?:等|{_COUNT})?[^，。；、]{{0,8}}?(?:{_INDUSTRIES})|为(?:主导|支柱|主体|特色)")),
+               _SAID[1])
 _BODY_ENDS = ("企业", "公司", "机构")       # 金融机构、保险机构等产业链: the bodies of a chain, not its industries
 _LONGEST_PROJECT = 24
 
 
-def _said(ending: str) -> str | None:
-    return next((kind for kind, said in _SAID if said.match(ending)), None)
+def _said(ending: str) -> tuple[str | None, bool]:
+    """(what the ending says its list's items are, whether it says so even where none of them was read so)."""
+    kind = next((kind for kind, said in _SAID if said.match(ending)), None)
+    return kind, any(said.match(ending) for alone, said in _SAID_ALONE if alone == kind)
 
 
-def _missed(items, here: list[Mention], text: str, sentence: int, said: str | None = None) -> list[Mention]:
+def _missed(items, here: list[Mention], text: str, sentence: int,
+            said: tuple[str | None, bool] = (None, False)) -> list[Mention]:
     """The items the other components missed of a list most of whose items are mentions of one type, or of a
-    list whose ending says what its items are (`said`), of which none found is of another type (a list of
-    projects, none found either)."""
+    list whose ending says what its items are (`_said`), of which none found is of another type, and one at
+    least is of that type where the ending needs it."""
     if not items:
         return []
+    said, alone = said
     whole = {}
     for start, end, first in items:
         for m in here:
             if m.end == end and (first or m.start == start):
                 whole[start, end] = m.type
     most, count = Counter(whole.values()).most_common(1)[0] if whole else (None, 0)
-    if said and set(whole.values()) <= {said} and (whole or said == "Project") \
+    if said and set(whole.values()) <= {said} and (whole or alone) \
             and not any(text[start:end].endswith(_BODY_ENDS) for start, end, _ in items):
         kind = said
     elif whole and count * 2 >= len(items):

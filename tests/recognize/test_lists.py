@@ -99,6 +99,16 @@ def test_a_list_that_says_it_lists_industries_needs_only_one_found():
                 if m.source == "list"]
 
 
+def test_a_list_its_count_or_frame_says_is_of_industries_needs_none_found():
+    framed = "形成以乳品、织造、瓷器为支柱的消费品集群。"
+    assert {("乳品", "Industry", "list"), ("织造", "Industry", "list"), ("瓷器", "Industry", "list")} \
+        <= _found(complete(one_sentence_page(framed), []))
+    counted = "中心将围绕柔性屏幕、光学薄膜、检测仪表、车载显示4个方向开展攻关。"
+    assert {"柔性屏幕", "光学薄膜", "检测仪表", "车载显示"} <= {m.text for m in complete(one_sentence_page(counted), [])}
+    fields = "推动模型在公安、政务服务、城市精准管理等领域的示范应用。"       # fields of use, as often as industries
+    assert complete(one_sentence_page(fields), []) == []
+
+
 def test_two_industries_an_item_of_a_list_joins_are_one_industry():
     text = "培育壮大车载电子、功率器件及第三代半导体、智慧医疗和康复器械、前沿新材料等产业。"
     given = [read_at(text, name, "Industry") for name in ("车载电子", "功率器件", "第三代半导体", "智慧医疗", "康复器械")]

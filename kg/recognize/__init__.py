@@ -50,7 +50,7 @@ from kg.recognize import brackets, coreference, datelines, declared, gazetteer, 
 from kg.recognize.bodies import bodies
 from kg.recognize.clusters import clusters
 from kg.recognize.governments import governments
-from kg.recognize.parks import hosts, parks
+from kg.recognize.parks import hosts, misread_people, parks
 from kg.recognize.policies import policies
 from kg.recognize.products import products
 from kg.recognize.projects import built_for_industries, ended, named, named_after_companies, quoted
@@ -292,7 +292,7 @@ def _loses_to(m: Mention, name: Mention) -> bool:
 def recognise(doc: Document) -> Document:
     mentions = brackets.mend(doc, arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc),
                                             declared.find(doc)))
-    mentions = hosts(doc, parks(doc, brackets.listed(doc, _whole_names(doc, mentions))))
+    mentions = hosts(doc, parks(doc, misread_people(doc, brackets.listed(doc, _whole_names(doc, mentions)))))
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
     mentions = ended(quoted(doc, built_for_industries(doc, named_after_companies(doc, mentions))))
     mentions = products(doc, towns(doc, counties(doc, clusters(doc, mentions))))

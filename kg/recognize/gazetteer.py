@@ -26,9 +26,9 @@ def zone_shape() -> re.Pattern:
 
 
 _REGION = r"[东西南北中]部(?:（[^（）]{2,4}）)?"
-_TAIL = re.compile(r"(?:国家)?(?:%s)" % ZONE_TAILS)
+TAIL = re.compile(r"(?:国家)?(?:%s)" % ZONE_TAILS)
 _REGION_BEFORE = re.compile(_REGION + "$")
-_REGION_ZONE = re.compile(_REGION + _TAIL.pattern)
+_REGION_ZONE = re.compile(_REGION + TAIL.pattern)
 
 
 def zone_shapes(text: str):
@@ -36,7 +36,7 @@ def zone_shapes(text: str):
     the tail leftwards, since trying thousands of places at every character is slow."""
     places = prefixes("place")
     last = 0
-    for tail in _TAIL.finditer(text):
+    for tail in TAIL.finditer(text):
         at = tail.start()
         starts = [at - k for k in range(min(places.max_len, at - last), 1, -1) if text[at - k:at] in places.names][:1]
         region = _REGION_BEFORE.search(text, max(last, at - 10), at)
@@ -50,7 +50,7 @@ def zone_shapes(text: str):
 def leading_zone_shape(text: str) -> str:
     """The zone-shaped name `text` begins with, as `zone_shape().match` finds it, or ''."""
     for place in prefixes("place").all(text, shortest=2):
-        tail = _TAIL.match(text, len(place))
+        tail = TAIL.match(text, len(place))
         if tail:
             return text[:tail.end()]
     m = _REGION_ZONE.match(text)
@@ -59,7 +59,7 @@ def leading_zone_shape(text: str) -> str:
 
 def is_zone_shape(text: str) -> bool:
     """Whether the whole of `text` is a zone-shaped name, as `zone_shape().fullmatch` says."""
-    return any(_TAIL.fullmatch(text, len(place)) for place in prefixes("place").all(text, shortest=2)) \
+    return any(TAIL.fullmatch(text, len(place)) for place in prefixes("place").all(text, shortest=2)) \
         or bool(_REGION_ZONE.fullmatch(text))
 
 

@@ -17,6 +17,7 @@ import re
 
 from kg.lexicon import tagger
 from kg.model import Document, Mention
+from kg.recognize.gazetteer import TAIL
 
 SOURCE = "park"
 # an 产业园 is more often built as a project than run as a zone (某某高新区某某产业园最后一栋高层封顶)
@@ -73,3 +74,18 @@ def hosts(doc: Document, mentions: list[Mention]) -> list[Mention]:
             for s in doc.sentences for park in _HELD_IN.finditer(s.text)]
     held = [h for h in held if not any(m.start < h.end and h.start < m.end for m in kept)]
     return sorted(kept + held, key=lambda m: (m.start, m.end)) if held else kept
+
+
+NAMED = "zone-named"
+
+
+def misread_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with a name read as a person's right before a zone's kind (曹妃甸新区, 沈抚示范区) read as the
+    zone's: no person is named so, and a zone named after no place the lexicon knows is the model's to find."""
+    kept = []
+    for k, m in enumerate(mentions):
+        tail = TAIL.match(doc.text, m.end) if m.type == "Person" else None
+        if tail and (k + 1 == len(mentions) or mentions[k + 1].start >= tail.end()):
+            m = Mention(doc.text[m.start:tail.end()], "Zone", m.start, tail.end(), m.sentence, source=NAMED)
+        kept.append(m)
+    return kept

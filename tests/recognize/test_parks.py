@@ -1,7 +1,7 @@
 """A zone's parks and areas, named after the zone: a zone of their own, in the zone they are named after."""
-from one_sentence import one_sentence_page
+from one_sentence import one_sentence_page, read_at
 from kg.model import Article, Document, Mention, Sentence
-from kg.recognize.parks import hosts, parks
+from kg.recognize.parks import hosts, misread_people, parks
 
 
 def _parks(text: str, zone: str, others: tuple[Mention, ...] = ()) -> list[str]:
@@ -51,3 +51,9 @@ def test_a_park_something_is_built_or_held_in_is_a_zone_where_nothing_was_read()
     assert [(m.text, m.type) for m in hosts(doc, [])] == [("云岭中园区", "Zone")]
     read = [Mention("云岭中园区", "Organization", 5, 10, 0, source="model")]
     assert hosts(doc, read) == read       # read already: left as read
+
+
+def test_a_name_read_as_a_persons_before_a_zones_kind_is_the_zones():
+    text = "截至目前，青禾湾新区已累计实施亿元以上项目三百个，主任林晓出席。"
+    found = misread_people(one_sentence_page(text), [read_at(text, "青禾湾", "Person"), read_at(text, "林晓", "Person")])
+    assert [(m.text, m.type) for m in found] == [("青禾湾新区", "Zone"), ("林晓", "Person")]

@@ -30,7 +30,7 @@ from kg.read import InputError
 from kg.relate.learned import RelationModel, decimal
 from kg.relate.learned import facts as rel_facts
 from kg.train import PARAMS, Sources
-from kg.train.folds import deal, pages, recognisers
+from kg.train.folds import deal, named, pages, recognisers
 from kg.train.gold import gold_files
 from kg.train.relations import Page, held_out, scored, taught
 
@@ -81,7 +81,7 @@ def cross_validate(sources: Sources, folds: int = 5, params: dict | None = None,
         folder.mkdir(parents=True, exist_ok=True)
         read = pages(sources, dealt, recognisers(sources, dealt, folder, params, show))
         show(steps, steps + 2, "relations: training a model a fold")
-        models = held_out(read, dealt)
+        models = held_out(read, dealt, named=named(sources))
         facts = scored(read, models)
         for held in dealt:
             _calibrate(models[held[0]], [f for f in facts if f.doc not in held],

@@ -157,7 +157,7 @@ def train_all(sources: Sources, recogniser: str | os.PathLike = MODEL, relations
     the recognisers of FOLDS folds read them (trained into `keep`, or reused from there), and from the facts
     that `corrections` files accept or reject in the pages beside them."""
     from kg.relate.learned import MODEL as RELATIONS
-    from kg.train.folds import deal, pages, recognisers
+    from kg.train.folds import deal, named, pages, recognisers
     from kg.train.relations import decided_pages, gold_of, train_relations
 
     parts = set(parts)
@@ -180,6 +180,6 @@ def train_all(sources: Sources, recogniser: str | os.PathLike = MODEL, relations
         steps = iter(range(total - 2, total))
         written.append(train_relations(read, dealt, relations or RELATIONS,
                                        progress=lambda what: show(next(steps), total, what),
-                                       decided=decided_pages(list(corrections))))
+                                       decided=decided_pages(list(corrections)), named=named(sources)))
         show(total, total, "done")
     return written

@@ -7,12 +7,13 @@ cross-validation scores.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from pathlib import Path
 
 from kg.progress import Show
 from kg.recognize import learned
 from kg.train import PARAMS, Sources, train
-from kg.train.gold import page_of
+from kg.train.gold import gold_spans, page_of
 from kg.train.relations import Page, gold_of, page
 
 
@@ -54,4 +55,40 @@ def pages(sources: Sources, dealt: list[list[str]], models: list[Path]) -> dict[
                 for doc in read_file(page_of(doc_id, sources.pages)):
                     if isinstance(doc, Document):
                         found[doc_id] = page(process(doc, until=relate), gold[doc_id])
+    return found
+
+
+def named(sources: Sources) -> dict[str, Page]:
+    """Every gold page with the gold's own names as its mentions, as a recogniser that missed none would read it,
+    up to its relations: more examples of how a fact is said than the folds' readings alone give."""
+    from kg.derive import derive
+    from kg.model import Document
+    from kg.pipeline import process
+    from kg.read import read_file
+    from kg.recognize import recognise
+    from kg.resolve import resolve
+
+    found = {}
+    for doc_id, gold in gold_of(sources.gold).items():
+        for doc in read_file(page_of(doc_id, sources.pages)):
+            if isinstance(doc, Document):
+                doc = process(doc, until=recognise)
+                doc.mentions = _gold_mentions(doc, gold)
+                found[doc_id] = page(derive(resolve(doc)), gold)
+    return found
+
+
+GOLD = "gold"
+
+
+def _gold_mentions(doc, gold: dict) -> list:
+    """The gold's names where the page says them, each within one sentence."""
+    from kg.model import Mention
+
+    starts = [s.start for s in doc.sentences]
+    found = []
+    for a, b, kind in gold_spans(doc, gold):
+        s = doc.sentences[bisect_right(starts, a) - 1] if starts else None
+        if kind != "POST" and s is not None and s.start <= a and b <= s.end:
+            found.append(Mention(doc.text[a:b], kind, a, b, s.index, source=GOLD))
     return found

@@ -160,13 +160,14 @@ class Scored:
         return self.key[2]
 
 
-def held_out(pages: dict[str, Page], folds: list[list[str]], c: float = C,
-             decided: list[Page] = ()) -> dict[str, RelationModel]:
-    """For each page, the model trained without its fold (and with every `decided` page)."""
+def held_out(pages: dict[str, Page], folds: list[list[str]], c: float = C, decided: list[Page] = (),
+             named: dict[str, Page] | None = None) -> dict[str, RelationModel]:
+    """For each page, the model trained without its fold, on the other folds' pages as read and as `named` with
+    the gold's own names (kg/train/folds.py, `named`), and on every `decided` page."""
     models = {}
     for held in folds:
-        model = RelationModel(fit([p for d, p in sorted(pages.items()) if d not in held] + list(decided), c))
-        models.update(dict.fromkeys(held, model))
+        taught = [p for found in (pages, named or {}) for d, p in sorted(found.items()) if d not in held]
+        models.update(dict.fromkeys(held, RelationModel(fit(taught + list(decided), c))))
     return models
 
 
@@ -267,15 +268,17 @@ def entity_table(pages: dict[str, Page]) -> dict[str, float]:
 
 
 def train_relations(pages: dict[str, Page], folds: list[list[str]], path: str | Path = MODEL,
-                    progress: Callable[[str], None] | None = None, decided: list[Page] = ()) -> Path:
-    """Calibrate on the folds, fit on every page, and write the model (atomically). The `decided` pages,
-    reviewed by a person, teach every fold's model and the shipped one; only the gold scores them."""
+                    progress: Callable[[str], None] | None = None, decided: list[Page] = (),
+                    named: dict[str, Page] | None = None) -> Path:
+    """Calibrate on the folds, fit on every page, and write the model (atomically). The pages `named` with the
+    gold's names and the `decided` pages, reviewed by a person, teach every fold's model and the shipped one;
+    only the pages as read score them."""
     show = progress or (lambda what: None)
     show("relations: held-out folds")
-    facts = scored(pages, held_out(pages, folds, decided=decided))
+    facts = scored(pages, held_out(pages, folds, decided=decided, named=named))
     only, platt, threshold = taught(facts, sum(p.gold.count for p in pages.values()))
     show("relations: the shipped model")
-    arrays = fit([*pages.values(), *decided])
+    arrays = fit([*pages.values(), *(named or {}).values(), *decided])
     table = entity_table(pages)
     arrays.update(**platt.arrays(), rule_only=np.array(only, dtype=str), threshold=np.array(threshold),
                   entity_keys=np.array(list(table)), entity_confidence=np.array(list(table.values())))

@@ -11,8 +11,8 @@ from kg.eval.folds import reliability
 from kg.model import Entity
 from kg.relate.candidates import Candidate
 from kg.relate.learned import FLOOR, RelationModel
-from kg.train.folds import deal
-from kg.train.relations import GoldFacts, Scored, best_threshold, calibration
+from kg.train.folds import GOLD, deal, named
+from kg.train.relations import GoldFacts, Scored, best_threshold, calibration, fit, held_out
 from kg.train import GOLD_COPIES, Sources, examples, labels
 from kg.train.corpora import cluener
 from kg.train.gold import gold_spans, read_page
@@ -82,6 +82,19 @@ def test_excluded_documents_teach_nothing_and_the_gold_counts_more_than_the_publ
     assert any("蜜蜂科技" in text for text, _ in every) and not any("蜜蜂科技" in text for text, _ in fewer)
     assert sum("蜜蜂科技" in text for text, _ in every) % GOLD_COPIES == 0
     assert len([x for x in every if x in list(cluener(small_shared / "data/ner/cluener/train.json"))]) == 54
+
+
+def test_the_pages_named_with_the_gold_teach_every_fold_but_their_own(small_shared):
+    found = named(Sources.under(small_shared))
+    zhuhai = found["01_zhuhai_hightech_june_signing"]
+    mentions = {(m.text, m.type) for m in zhuhai.doc.mentions if m.source == GOLD}
+    assert {("珠海高新区投促中心", "GovernmentAgency"), ("蜜蜂科技", "Company"), ("于大勇", "Person")} <= mentions
+    assert sum(map(bool, zhuhai.labels)) >= 10        # the gold's facts among its candidates
+    folds = deal(list(found), 2)
+    models = held_out({}, folds, named=found)
+    for held in folds:
+        taught = fit([p for d, p in sorted(found.items()) if d not in held])
+        assert models[held[0]].index == RelationModel(taught).index
 
 
 def test_kg_eval_folds_runs_on_a_small_gold_set(small_shared, capsys):

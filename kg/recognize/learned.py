@@ -157,9 +157,21 @@ class Recogniser:
 
     def mentions(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
         """(start, end, type) of each run of one type in the labels of each text."""
+        return self.read(texts)[0]
+
+    def read(self, texts: list[str], weigh: tuple[str, ...] = ()) \
+            -> tuple[list[list[tuple[int, int, str]]], list[list[float]]]:
+        """mentions() of each text, and the probability of each run of a type in `weigh` (run_probabilities; 1.0
+        for the others)."""
         reading = Reading(texts)
-        paths = viterbi(self.scores(reading), self.transitions) if reading.lengths else []
-        return _runs(paths, self.labels)
+        scores = self.scores(reading) if reading.lengths else []
+        paths = viterbi(scores, self.transitions) if scores else []
+        runs = _runs(paths, self.labels)
+        asked = [[run for run in text_runs if run[2] in weigh] for text_runs in runs]
+        probabilities = run_probabilities(scores, self.transitions, paths, asked, self.labels)
+        weighed = [[next(found) if kind in weigh else 1.0 for _, _, kind in text_runs]
+                   for text_runs, found in zip(runs, map(iter, probabilities))]
+        return runs, weighed
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         return self.mentions([text])[0]
@@ -241,6 +253,75 @@ def viterbi(scores: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarra
     return paths
 
 
+def run_probabilities(scores: list[np.ndarray], transitions: np.ndarray, paths: list[np.ndarray],
+                      runs: list[list[tuple[int, int, str]]], labels: list[str]) -> list[list[float]]:
+    """The probability of each of `runs` (one list a text): of all the label paths of its text, weighed as the CRF
+    weighs them, the share that label its characters as the best path does and end the run where it ends.
+    The texts that have runs to weigh are summed over together, forward and backward, as viterbi searches."""
+    order = sorted((k for k in range(len(runs)) if runs[k]), key=lambda k: -len(scores[k]))
+    if not order:
+        return [[] for _ in runs]
+    lengths = np.array([len(scores[k]) for k in order])
+    width, count = int(lengths[0]), len(order)
+    padded = np.zeros((width, len(labels), count), np.float32)         # [step, label, text]
+    best = np.zeros((width, count), np.intp)                            # [step, text]: the best path's labels
+    for row, k in enumerate(order):
+        padded[:lengths[row], :, row] = scores[k]
+        best[:lengths[row], row] = paths[k]
+    going = np.searchsorted(-lengths, -np.arange(width), side="left")
+    forward, backward = _forward(padded, transitions, going), _backward(padded, transitions, going)
+    texts = np.arange(count)
+    total = _logsumexp(forward[lengths - 1, :, texts], axis=1)
+    # the best path's weight step by step: each label's score and the transition into it, summed along
+    steps = padded[np.arange(width)[:, None], best, texts[None, :]]
+    steps[1:] += transitions[best[:-1], best[1:]]
+    along = np.cumsum(steps, axis=0)
+    row, start, end, kinds = map(np.array, zip(*[(row, a, b, kind) for row, k in enumerate(order)
+                                                 for a, b, kind in runs[k]]))
+    first, last = best[start, row], best[end - 1, row]
+    inside = along[end - 1, row] - along[start, row] + padded[start, first, row]
+    into = np.where(start > 0, _logsumexp(forward[start - 1, :, row] + transitions[:, first].T, axis=1), 0.0)
+    # a run stops at any label but one that goes on with it
+    stops = np.array([[label != "I-" + kind for label in labels] for kind in kinds])
+    after = np.minimum(end, width - 1)
+    leaving = np.where(stops, transitions[last] + padded[after, :, row] + backward[after, :, row], -np.inf)
+    out = np.where(end < lengths[row], _logsumexp(leaving, axis=1), 0.0)
+    found = iter(np.exp(inside + into + out - total[row]).tolist())
+    probabilities = [[] for _ in runs]
+    for k in order:
+        probabilities[k] = [next(found) for _ in runs[k]]
+    return probabilities
+
+
+def _forward(padded: np.ndarray, transitions: np.ndarray, going: np.ndarray) -> np.ndarray:
+    """The log of the summed weights of the paths to each label at each step (crfsuite's alpha)."""
+    into = np.exp(transitions).T                                        # [label, previous label]
+    forward = np.zeros_like(padded)
+    forward[0] = padded[0]
+    for t in range(1, len(padded)):
+        n = going[t]
+        top = forward[t - 1, :, :n].max(axis=0)
+        forward[t, :, :n] = np.log(into @ np.exp(forward[t - 1, :, :n] - top)) + top + padded[t, :, :n]
+    return forward
+
+
+def _backward(padded: np.ndarray, transitions: np.ndarray, going: np.ndarray) -> np.ndarray:
+    """The log of the summed weights of the paths from each label at each step to the text's end (beta)."""
+    out = np.exp(transitions)                                           # [label, next label]
+    backward = np.zeros_like(padded)
+    for t in range(len(padded) - 2, -1, -1):
+        n = going[t + 1]            # the texts that go on past t; the others end at t, with nothing after
+        ahead = backward[t + 1, :, :n] + padded[t + 1, :, :n]
+        top = ahead.max(axis=0)
+        backward[t, :, :n] = np.log(out @ np.exp(ahead - top)) + top
+    return backward
+
+
+def _logsumexp(x: np.ndarray, axis: int | None = None):
+    top = np.max(x, axis=axis, keepdims=True)
+    return np.squeeze(top, axis=axis) + np.log(np.exp(x - top).sum(axis=axis))
+
+
 def spans(labels: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, type) of each run of characters of one type: B-<type> begins a run, I-<type> goes
     on with it (or begins one after another type), O is none."""
@@ -276,10 +357,21 @@ recogniser = _IN_USE.model         # … loaded once a process
 using = _IN_USE.using              # within a block, another model (cross-validation trains one a fold)
 
 
+# the types of name the model reads least surely on pages it never saw (the share right of its own readings over
+# the folds: Organization 0.65, Industry 0.77, Policy 0.41, Product 0.14): a name of one is kept where the page
+# reads it at SURE_ENOUGH once at least (typed entities 0.7852 → 0.7883 over the folds, triples 0.6084 → 0.6106)
+UNSURE = ("Organization", "Industry", "Policy", "Product")
+SURE_ENOUGH = 0.5
+
+
 def find(sentences) -> list[Mention]:
-    """The mentions the model reads in `sentences` (a page's, tagged together)."""
-    found = []
-    for s, runs in zip(sentences, recogniser().mentions([s.text for s in sentences])):
-        found += [Mention(s.text[a:b], kind, s.start + a, s.start + b, s.index, source=SOURCE)
-                  for a, b, kind in runs if kind in ENTITY_TYPES]
-    return found
+    """The mentions the model reads in `sentences` (a page's, tagged together), but those of a name of an UNSURE
+    type that the page nowhere reads at SURE_ENOUGH."""
+    read, probabilities = recogniser().read([s.text for s in sentences], UNSURE)
+    found, surest = [], {}
+    for s, runs, sure in zip(sentences, read, probabilities):
+        for (a, b, kind), p in zip(runs, sure):
+            if kind in ENTITY_TYPES:
+                found.append(Mention(s.text[a:b], kind, s.start + a, s.start + b, s.index, source=SOURCE))
+                surest[found[-1].text, kind] = max(p, surest.get((found[-1].text, kind), 0.0))
+    return [m for m in found if m.type not in UNSURE or surest[m.text, m.type] >= SURE_ENOUGH]

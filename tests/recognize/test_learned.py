@@ -1,5 +1,6 @@
 """The learned recogniser: numpy tagging that agrees with crfsuite, runs of a type as mentions,
 and a one-line error for a model that is missing or broken."""
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -7,7 +8,7 @@ import pytest
 
 from kg.cli import main
 from kg.recognize.features import TEMPLATES, attributes
-from kg.recognize.learned import ModelError, Reading, Recogniser, spans, viterbi
+from kg.recognize.learned import ModelError, Reading, Recogniser, run_probabilities, spans, viterbi
 from kg.train import fit, labels, weights
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -54,6 +55,29 @@ def test_viterbi_finds_the_best_path_where_the_characters_alone_would_not():
     assert viterbi([np.zeros((0, 2), np.float32)], transitions)[0].tolist() == []
 
 
+def test_a_runs_probability_is_the_share_of_all_paths_that_label_it_so():
+    labels = ["O", "B-Zone", "I-Zone"]
+    rng = np.random.default_rng(7)
+    scores = [rng.normal(size=(n, 3)).astype(np.float32) for n in (5, 3)]
+    transitions = rng.normal(size=(3, 3)).astype(np.float32)
+    paths = viterbi(scores, transitions)
+    runs = [spans([labels[k] for k in path]) for path in paths]
+    assert any(runs)
+
+    def weight(score, path):
+        return np.exp(sum(score[t, y] for t, y in enumerate(path))
+                      + sum(transitions[a, b] for a, b in zip(path, path[1:])))
+
+    found_all = run_probabilities(scores, transitions, paths, runs, labels)
+    for score, path, text_runs, found in zip(scores, paths, runs, found_all):
+        every = list(itertools.product(range(3), repeat=len(score)))
+        total = sum(weight(score, other) for other in every)
+        for (start, end, _), p in zip(text_runs, found):
+            same = [other for other in every if list(other[start:end]) == list(path[start:end])
+                    and (end == len(score) or labels[other[end]] != "I-Zone")]
+            assert p == pytest.approx(sum(weight(score, other) for other in same) / total, rel=1e-4)
+
+
 def test_a_run_of_one_type_is_a_mention_and_b_begins_another():
     labels = ["O", "B-Zone", "I-Zone", "I-Place", "O", "B-Person", "B-Person", "I-Person"]
     assert spans(labels) == [(1, 3, "Zone"), (3, 4, "Place"), (5, 6, "Person"), (6, 8, "Person")]
@@ -93,3 +117,15 @@ def test_training_is_deterministic_the_same_sentences_give_the_same_bytes(tmp_pa
     a = fit(TAUGHT * 2, tmp_path / "a.npz", params={"max_iterations": 20}).read_bytes()
     b = fit(TAUGHT * 2, tmp_path / "b.npz", params={"max_iterations": 20}).read_bytes()
     assert a == b
+
+
+def test_a_name_of_an_unsure_type_is_kept_where_the_page_reads_it_surely_once(monkeypatch):
+    from kg.model import Sentence
+    from kg.recognize import learned
+
+    text = "党工委书记王明表示，园区聚焦高端装备制造、新能源新材料两大主导产业。"
+    page = [Sentence(0, 0, len(text), text)]
+    assert {("王明", "Person"), ("高端装备制造", "Industry"), ("新能源新材料", "Industry")} <= \
+        {(m.text, m.type) for m in learned.find(page)}
+    monkeypatch.setattr(learned, "SURE_ENOUGH", 1.01)       # no reading is that sure: no industry is kept
+    assert [(m.text, m.type) for m in learned.find(page)] == [("王明", "Person")]

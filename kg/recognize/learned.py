@@ -8,7 +8,9 @@ from and how well it does).
 Tagging is a sum of weights and a Viterbi search, in numpy, over every sentence
 of a page at once: crfsuite's own tagger reads each feature as a string it
 copies, and would take several times the whole rest of a build.
-tests/recognize/test_learned.py checks the two agree.
+tests/recognize/test_learned.py checks the two agree. A name of a type the model
+reads least surely is weighed too: the probability of its run, from the forward
+and backward sums over all label paths, keeps it or leaves it out (`find`).
 
 Each character is labelled B-<type> (a name begins), I-<type> (it goes on) or
 O; a run of one type is a mention. Besides the ten entity types the model knows

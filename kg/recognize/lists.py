@@ -81,8 +81,8 @@ def _joined(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def _lists(clause: str, at: int) -> Iterator[tuple[list[tuple[int, int, bool]], tuple[str | None, bool]]]:
-    """(the items, as (start, end, whether it is the first), and what its ending says they are (`_said`)) of each list in
-    `clause` that has 3 items or more, or 2 where its ending says what they are. A list ends where its ending
+    """(the items, as (start, end, whether it is the first), and what its ending says they are (`_said`)) of each
+    list in `clause` that has 3 items or more, or 2 where its ending says what they are. A list ends where its ending
     begins in an item (…、新材料等领域), and the words after its ending may begin another list
     (围绕A、B等方向开展C、D、E等工作)."""
     chunks, items, start = clause.split("、"), [], at
@@ -116,15 +116,20 @@ _COUNT = r"[0-9一二两三四五六七八九十]+(?:大|个|项|类)"
 _ENDING = re.compile(rf"(?<![高中平同对初均])等(?![离级])|{_COUNT}|为(?:主导|支柱|主体|特色|重点|核心|龙头|代表|主)")
 
 
+
+
+def _industries_ending(words: str) -> re.Pattern:
+    return re.compile(rf"(?:等|{_COUNT})?[^，。；、]{{0,8}}?(?:{words})|为(?:主导|支柱|主体|特色)")
+
+
 # what a list's ending says its items are: 等领域, 等五大产业, 四大产业集群, 等新兴产业 (not 等产业园, 等产业项目,
 # 等成果产业转化), 为支柱; 等8个重大项目
 _INDUSTRIES = r"产业(?!园|化|基地|项目|转)|行业|方向"
-_SAID = (("Industry", re.compile(rf"(?:等|{_COUNT})?[^，。；、]{{0,8}}?(?:领域|业态|{_INDUSTRIES})|为(?:主导|支柱|主体|特色)")),
+_SAID = (("Industry", _industries_ending(rf"领域|业态|{_INDUSTRIES}")),
          ("Project", re.compile(r"等[0-9一二三四五六七八九十百余多]+个[^，。；、]{0,8}?项目")))
 # an ending that says industries even where none of its items was read as one (以食品、服饰、陶瓷为支柱; …、车载显示屏
 # 4个方向); a field (在公安、政务服务等领域的应用; 在人才培养、科技合作等领域开展合作) is as often a field of use or work
-_SAID_ALONE = (("Industry", re.compile(rf"(?:等|{_COUNT})?[^，。；、]{{0,8}}?(?:{_INDUSTRIES})|为(?:主导|支柱|主体|特色)")),
-               _SAID[1])
+_SAID_ALONE = (("Industry", _industries_ending(_INDUSTRIES)), _SAID[1])
 _BODY_ENDS = ("企业", "公司", "机构")       # 金融机构、保险机构等产业链: the bodies of a chain, not its industries
 _LONGEST_PROJECT = 24
 

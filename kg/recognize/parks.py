@@ -10,6 +10,8 @@ read its name as there and elsewhere on the page.
 
 No noun follows a park's name: 某某园区产业赋能中心项目 names a project, not a park; nor is an
 industrial park (产业园) one, which news more often builds as a project.
+
+A name the model reads as a person's right before a zone's kind (某某新区, 某某示范区) is the zone's.
 """
 from __future__ import annotations
 

@@ -166,8 +166,8 @@ def held_out(pages: dict[str, Page], folds: list[list[str]], c: float = C, decid
     the gold's own names (kg/train/folds.py, `named`), and on every `decided` page."""
     models = {}
     for held in folds:
-        taught = [p for found in (pages, named or {}) for d, p in sorted(found.items()) if d not in held]
-        models.update(dict.fromkeys(held, RelationModel(fit(taught + list(decided), c))))
+        others = [p for found in (pages, named or {}) for d, p in sorted(found.items()) if d not in held]
+        models.update(dict.fromkeys(held, RelationModel(fit(others + list(decided), c))))
     return models
 
 

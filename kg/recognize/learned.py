@@ -375,5 +375,5 @@ def find(sentences) -> list[Mention]:
         for (a, b, kind), p in zip(runs, sure):
             if kind in ENTITY_TYPES:
                 found.append(Mention(s.text[a:b], kind, s.start + a, s.start + b, s.index, source=SOURCE))
-                surest[found[-1].text, kind] = max(p, surest.get((found[-1].text, kind), 0.0))
+                surest[s.text[a:b], kind] = max(p, surest.get((s.text[a:b], kind), 0.0))
     return [m for m in found if m.type not in UNSURE or surest[m.text, m.type] >= SURE_ENOUGH]

@@ -116,8 +116,6 @@ _COUNT = r"[0-9一二两三四五六七八九十]+(?:大|个|项|类)"
 _ENDING = re.compile(rf"(?<![高中平同对初均])等(?![离级])|{_COUNT}|为(?:主导|支柱|主体|特色|重点|核心|龙头|代表|主)")
 
 
-
-
 def _industries_ending(words: str) -> re.Pattern:
     return re.compile(rf"(?:等|{_COUNT})?[^，。；、]{{0,8}}?(?:{words})|为(?:主导|支柱|主体|特色)")
 
@@ -141,13 +139,13 @@ def _said(ending: str) -> tuple[str | None, bool]:
 
 
 def _missed(items, here: list[Mention], text: str, sentence: int,
-            said: tuple[str | None, bool] = (None, False)) -> list[Mention]:
+            ending: tuple[str | None, bool] = (None, False)) -> list[Mention]:
     """The items the other components missed of a list most of whose items are mentions of one type, or of a
     list whose ending says what its items are (`_said`), of which none found is of another type, and one at
     least is of that type where the ending needs it."""
     if not items:
         return []
-    said, alone = said
+    said, alone = ending
     whole = {}
     for start, end, first in items:
         for m in here:

@@ -7,13 +7,12 @@ cross-validation scores.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from pathlib import Path
 
 from kg.progress import Show
 from kg.recognize import learned
 from kg.train import PARAMS, Sources, train
-from kg.train.gold import gold_spans, page_of
+from kg.train.gold import gold_mentions, page_of
 from kg.train.relations import Page, gold_of, page
 
 
@@ -42,9 +41,7 @@ def recognisers(sources: Sources, dealt: list[list[str]], folder: Path, params: 
 
 def pages(sources: Sources, dealt: list[list[str]], models: list[Path]) -> dict[str, Page]:
     """Every gold page as the recogniser of its fold (which never saw it) reads it, up to its relations."""
-    from kg.model import Document
     from kg.pipeline import process
-    from kg.read import read_file
     from kg.relate import relate
 
     gold = gold_of(sources.gold)
@@ -52,9 +49,8 @@ def pages(sources: Sources, dealt: list[list[str]], models: list[Path]) -> dict[
     for held, model in zip(dealt, models):
         with learned.using(model):
             for doc_id in held:
-                for doc in read_file(page_of(doc_id, sources.pages)):
-                    if isinstance(doc, Document):
-                        found[doc_id] = page(process(doc, until=relate), gold[doc_id])
+                for doc in _documents(sources, doc_id):
+                    found[doc_id] = page(process(doc, until=relate), gold[doc_id])
     return found
 
 
@@ -62,33 +58,22 @@ def named(sources: Sources) -> dict[str, Page]:
     """Every gold page with the gold's own names as its mentions, as a recogniser that missed none would read it,
     up to its relations: more examples of how a fact is said than the folds' readings alone give."""
     from kg.derive import derive
-    from kg.model import Document
     from kg.pipeline import process
-    from kg.read import read_file
     from kg.recognize import recognise
     from kg.resolve import resolve
 
     found = {}
     for doc_id, gold in gold_of(sources.gold).items():
-        for doc in read_file(page_of(doc_id, sources.pages)):
-            if isinstance(doc, Document):
-                doc = process(doc, until=recognise)
-                doc.mentions = _gold_mentions(doc, gold)
-                found[doc_id] = page(derive(resolve(doc)), gold)
+        for doc in _documents(sources, doc_id):
+            doc = process(doc, until=recognise)
+            doc.mentions = gold_mentions(doc, gold)
+            found[doc_id] = page(derive(resolve(doc)), gold)
     return found
 
 
-GOLD = "gold"
+def _documents(sources: Sources, doc_id: str):
+    """The documents of a gold page's text."""
+    from kg.model import Document
+    from kg.read import read_file
 
-
-def _gold_mentions(doc, gold: dict) -> list:
-    """The gold's names where the page says them, each within one sentence."""
-    from kg.model import Mention
-
-    starts = [s.start for s in doc.sentences]
-    found = []
-    for a, b, kind in gold_spans(doc, gold):
-        s = doc.sentences[bisect_right(starts, a) - 1] if starts else None
-        if kind != "POST" and s is not None and s.start <= a and b <= s.end:
-            found.append(Mention(doc.text[a:b], kind, a, b, s.index, source=GOLD))
-    return found
+    return [doc for doc in read_file(page_of(doc_id, sources.pages)) if isinstance(doc, Document)]

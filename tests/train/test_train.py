@@ -11,11 +11,11 @@ from kg.eval.folds import reliability
 from kg.model import Entity
 from kg.relate.candidates import Candidate
 from kg.relate.learned import FLOOR, RelationModel
-from kg.train.folds import GOLD, deal, named
+from kg.train.folds import deal, named
 from kg.train.relations import GoldFacts, Scored, best_threshold, calibration, fit, held_out
 from kg.train import GOLD_COPIES, Sources, examples, labels
 from kg.train.corpora import cluener
-from kg.train.gold import gold_spans, read_page
+from kg.train.gold import GOLD, gold_spans, read_page
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import Names, any_of, is_plain_word, load, prefixes
+from kg.lexicon import Names, Prefixes, any_of, county_stems, is_plain_word, load
 from kg.model import Mention
 
 # a zone that is not in the national list still has a zone's shape: a place, then 高新区 or the like
@@ -18,9 +18,16 @@ def gazetteer() -> Names:
 
 
 @cache
+def _namesakes() -> Prefixes:
+    """What a zone-shaped name begins with: a place's name, or a county's without its 县 or 区 (曹妃甸新区, 安化经开区),
+    which the places leave out since a short county name is often a word too, but before a zone's tail is the county."""
+    return Prefixes(set(load().places) | set(county_stems()))
+
+
+@cache
 def zone_shape() -> re.Pattern:
     """What a zone-shaped name is, as one pattern; the functions below find the same faster."""
-    places = any_of(n for n in load().places if len(n) >= 2).pattern
+    places = any_of(n for n in _namesakes().names if len(n) >= 2).pattern
     # 西部（重庆）科学城: a region with its city in brackets
     return re.compile(r"(?:%s|%s)(?:国家)?(?:%s)" % (places, _REGION, ZONE_TAILS))
 
@@ -34,7 +41,7 @@ _REGION_ZONE = re.compile(_REGION + TAIL.pattern)
 def zone_shapes(text: str):
     """(start, end) of each zone-shaped name, as `zone_shape().finditer` finds them: found from
     the tail leftwards, since trying thousands of places at every character is slow."""
-    places = prefixes("place")
+    places = _namesakes()
     last = 0
     for tail in TAIL.finditer(text):
         at = tail.start()
@@ -49,7 +56,7 @@ def zone_shapes(text: str):
 
 def leading_zone_shape(text: str) -> str:
     """The zone-shaped name `text` begins with, as `zone_shape().match` finds it, or ''."""
-    for place in prefixes("place").all(text, shortest=2):
+    for place in _namesakes().all(text, shortest=2):
         tail = TAIL.match(text, len(place))
         if tail:
             return text[:tail.end()]
@@ -59,7 +66,7 @@ def leading_zone_shape(text: str) -> str:
 
 def is_zone_shape(text: str) -> bool:
     """Whether the whole of `text` is a zone-shaped name, as `zone_shape().fullmatch` says."""
-    return any(TAIL.fullmatch(text, len(place)) for place in prefixes("place").all(text, shortest=2)) \
+    return any(TAIL.fullmatch(text, len(place)) for place in _namesakes().all(text, shortest=2)) \
         or bool(_REGION_ZONE.fullmatch(text))
 
 

@@ -91,6 +91,8 @@ def test_world_regions_and_the_seas_and_regions_china_plans_name_are_places():
     ("近日，荆州综合保税区获批设立。", "荆州综合保税区"),
     ("天水经济开发区今年签约项目12个。", "天水经济开发区"),
     ("岳阳新区将加快建设。", "岳阳新区"),
+    ("截至目前，曹妃甸新区已实施项目352个。", "曹妃甸新区"),    # a district's name without its 区 (曹妃甸区)
+    ("记者从安化经开区了解到。", "安化经开区"),                # a county's without its 县 (安化县)
 ])
 def test_a_place_then_a_zones_tail_is_a_zone_shaped_name(text, zone):
     from kg.recognize.gazetteer import zone_shapes

@@ -8,8 +8,10 @@ from functools import cache
 from kg.lexicon import Names, Prefixes, any_of, county_stems, is_plain_word, load
 from kg.model import Mention
 
-# a zone that is not in the national list still has a zone's shape: a place, then 高新区 or the like
-ZONE_TAILS = "高新技术产业开发区|高新区|经济技术开发区|经济开发区|经开区|开发区|新区|综合保税区|综保区|保税区|科学城|科技城|自贸区|农高区|示范区"
+# a zone that is not in the national list still has a zone's shape: a place, then 高新区 or the like. These are
+# fewer tails than official names end in (lexicon.ZONE_TAILS): a place then 园区, 产业园 or 试验区 may name a park,
+# a project or a programme, and is left to the model.
+_SHAPE_TAILS = "高新技术产业开发区|高新区|经济技术开发区|经济开发区|经开区|开发区|新区|综合保税区|综保区|保税区|科学城|科技城|自贸区|农高区|示范区"
 
 
 @cache
@@ -29,11 +31,11 @@ def zone_shape() -> re.Pattern:
     """What a zone-shaped name is, as one pattern; the functions below find the same faster."""
     places = any_of(n for n in _namesakes().names if len(n) >= 2).pattern
     # 西部（重庆）科学城: a region with its city in brackets
-    return re.compile(r"(?:%s|%s)(?:国家)?(?:%s)" % (places, _REGION, ZONE_TAILS))
+    return re.compile(r"(?:%s|%s)(?:国家)?(?:%s)" % (places, _REGION, _SHAPE_TAILS))
 
 
 _REGION = r"[东西南北中]部(?:（[^（）]{2,4}）)?"
-TAIL = re.compile(r"(?:国家)?(?:%s)" % ZONE_TAILS)
+TAIL = re.compile(r"(?:国家)?(?:%s)" % _SHAPE_TAILS)
 _REGION_BEFORE = re.compile(_REGION + "$")
 _REGION_ZONE = re.compile(_REGION + TAIL.pattern)
 

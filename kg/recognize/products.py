@@ -88,8 +88,11 @@ def _items(listed: str, at: int, firm: bool) -> list[tuple[int, int, bool]]:
 def _named(item: str, listed: bool = False) -> bool:
     """Whether `item` names a thing (碳纤维薄膜), not an activity or a clause (技术转让, 打造国际标准, 效率最高,
     90%以上): Chinese, ending in a noun, beginning with no verb unless a list of products holds it (超滤复合膜
-    in 生产甲膜和超滤复合膜等产品)."""
+    in 生产甲膜和超滤复合膜等产品). A verb that jieba tags as a noun too (驱动, 电控: "vn") is a noun here:
+    驱动电源, 储能电控."""
     if _NOT_A_PRODUCT.search(item) or not _CHINESE.search(item):
         return False
     words = tokenize(item)
-    return words[-1].flag.startswith("n") and not words[0].flag.startswith("m" if listed else ("v", "m"))
+    first, last = words[0].flag, words[-1].flag
+    verb = first.startswith("v") and first != "vn"
+    return (last.startswith("n") or last == "vn") and not (first.startswith("m") or verb and not listed)

@@ -24,6 +24,8 @@ def test_what_a_company_makes_before_its_kind_or_its_research_is_a_product():
         ["碳纤维复合材料", "智能防护装备"]
     assert _products("企业已实现电动尾门撑杆、座舱域控制器和热泵空调的自主量产。") == \
         ["电动尾门撑杆", "座舱域控制器", "热泵空调"]
+    # a verb jieba tags as a noun too begins or ends a product's name (驱动 of 驱动电源, 电控 of 储能电控)
+    assert _products("目前已实现驱动电源、储能电控的自主量产。") == ["驱动电源", "储能电控"]
 
 
 def test_a_list_counted_in_kinds_after_what_a_body_makes_lists_products_whatever_word_begins_them():

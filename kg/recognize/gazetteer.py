@@ -21,8 +21,9 @@ def gazetteer() -> Names:
 
 @cache
 def _namesakes() -> Prefixes:
-    """What a zone-shaped name begins with: a place's name, or a county's without its 县 or 区 (曹妃甸新区, 安化经开区),
-    which the places leave out since a short county name is often a word too, but before a zone's tail is the county."""
+    """What a zone-shaped name begins with: a place's name, or a county's without its 县 or 区 (曹妃甸新区, 安化经开区).
+    The places leave the latter out, for a county's short name is often a word too; before a zone's kind it is the
+    county's."""
     return Prefixes(set(load().places) | set(county_stems()))
 
 

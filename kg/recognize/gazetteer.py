@@ -44,11 +44,12 @@ _REGION_ZONE = re.compile(_REGION + TAIL.pattern)
 def zone_shapes(text: str):
     """(start, end) of each zone-shaped name, as `zone_shape().finditer` finds them: found from
     the tail leftwards, since trying thousands of places at every character is slow."""
-    places = _namesakes()
+    namesakes = _namesakes()
     last = 0
     for tail in TAIL.finditer(text):
         at = tail.start()
-        starts = [at - k for k in range(min(places.max_len, at - last), 1, -1) if text[at - k:at] in places.names][:1]
+        starts = [at - k for k in range(min(namesakes.max_len, at - last), 1, -1)
+                  if text[at - k:at] in namesakes.names][:1]
         region = _REGION_BEFORE.search(text, max(last, at - 10), at)
         if region:
             starts.append(region.start())

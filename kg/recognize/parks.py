@@ -82,8 +82,9 @@ NAMED = "zone-named"
 
 
 def misread_people(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """`mentions`, with a name read as a person's right before a zone's kind (曹妃甸新区, 沈抚示范区) read as the
-    zone's: no person is named so, and a zone named after no place the lexicon knows is the model's to find."""
+    """`mentions`, with a name read as a person's right before a zone's kind (沈抚示范区) read as the zone's: no
+    person is named so. A zone named after a place or a county the lexicon knows (曹妃甸新区) the gazetteer finds;
+    one named after no such place is the model's to find."""
     kept = []
     for k, m in enumerate(mentions):
         tail = TAIL.match(doc.text, m.end) if m.type == "Person" else None

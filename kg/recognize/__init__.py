@@ -63,8 +63,9 @@ BYLINE = "byline"
 
 def _model(doc: Document) -> list[Mention]:
     return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m)
+            for quoted in _quoted_apart(m)
             for part in _places_apart(_typed_by_tail(_name_bounds(_last_clause(_whole_company(
-                _whole_number(_whole_given_name(_of_subsidiary(m), doc.text), doc.text), doc.text)))))
+                _whole_number(_whole_given_name(_of_subsidiary(quoted), doc.text), doc.text), doc.text)))))
             if not _begins_in_a_word(part, doc)]
 
 
@@ -190,6 +191,22 @@ def _places_apart(m: Mention) -> list[Mention]:
         parts.append(Mention(place, "Place", m.start + at, m.start + at + len(place), m.sentence, source=m.source))
         at += len(place)
     return parts
+
+
+def _quoted_apart(m: Mention) -> list[Mention]:
+    """“某某研究中心”“某某产业园”等项目 names two projects, each in its own quotes: the model tags a run of one
+    type, and quoted names stand side by side, or with 、 between."""
+    if not _QUOTED_NAMES.fullmatch(m.text):
+        return [m]
+    parts = list(_QUOTED_NAME.finditer(m.text))
+    if len(parts) < 2:
+        return [m]
+    return [Mention(q.group(1), m.type, m.start + q.start(1), m.start + q.end(1), m.sentence, source=m.source)
+            for q in parts]
+
+
+_QUOTED_NAME = re.compile(r"[“「]([^“”「」]+)[”」]")
+_QUOTED_NAMES = re.compile(rf"(?:{_QUOTED_NAME.pattern}[、和与及]?)+")
 
 
 def _gazetteer(doc: Document) -> list[Mention]:

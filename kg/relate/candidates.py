@@ -183,7 +183,10 @@ def _geography(a: Entity, b: Entity) -> list[str]:
 def _outside(a: Entity, b: Entity) -> bool:
     """Whether one of the two is a zone of the lexicon and the other a city, province or country that the
     lexicon puts it outside of (合肥高新区 and 武汉市); a zone known only by its province may lie in any of
-    its cities."""
+    its cities. Two zones the lexicon puts in two cities lie in neither (威海火炬高新区 and 合肥高新区)."""
+    if a.type == b.type == "Zone":
+        cities = {listed.city if listed else "" for listed in map(load().zones.get, (a.name, b.name))}
+        return len(cities) == 2 and "" not in cities
     if {a.type, b.type} != {"Zone", "Place"}:
         return False
     zone, place = (a, b) if a.type == "Zone" else (b, a)

@@ -92,3 +92,16 @@ def test_a_name_begun_inside_a_common_word_is_a_piece_of_a_longer_run():
     assert begins_inside("园区共谋划星海集团科技新城产业园。", "划星海集团", "Company")
     assert not begins_inside("园区规划建设千万平方米综合产业园区。", "综合产业园区", "Zone")
     assert not begins_inside("他现任中共天津市委常委。", "天津市委", "GovernmentAgency")    # inside a name
+
+
+def test_names_in_quotes_side_by_side_are_each_a_name():
+    from kg.recognize import _quoted_apart
+    read = Mention("“星河研究中心贵州分中心”“星河大数据产业园”、“星河西南中心”", "Project", 5, 38, 2, source="model")
+    parts = _quoted_apart(read)
+    assert [(p.text, p.type, p.sentence, p.source) for p in parts] == [
+        ("星河研究中心贵州分中心", "Project", 2, "model"), ("星河大数据产业园", "Project", 2, "model"),
+        ("星河西南中心", "Project", 2, "model")]
+    assert [read.text[p.start - 5:p.end - 5] for p in parts] == [p.text for p in parts]
+    for one in ("“星河大数据产业园”", "星河“国际客厅”", "“星河”大数据产业园"):
+        m = Mention(one, "Project", 0, len(one), 0)
+        assert _quoted_apart(m) == [m]

@@ -146,6 +146,8 @@ def test_no_fact_places_a_zone_of_the_lexicon_in_another_city_or_province():
     assert not _outside(zone, Entity("合肥市", "Place")) and not _outside(zone, Entity("安徽省", "Place"))
     assert not _outside(zone, Entity("蜀山区", "Place"))            # a county: the lexicon does not say
     assert not _outside(Entity("星湖新区", "Zone"), Entity("武汉市", "Place"))     # no lexicon zone
+    assert _outside(Entity("武汉东湖高新区", "Zone"), zone)                     # two zones of two cities
+    assert not _outside(Entity("合肥经开区", "Zone"), zone) and not _outside(Entity("星湖新区", "Zone"), zone)
     c = Candidate(zone, Entity("武汉市", "Place"), 0, elsewhere=True)
     assert not c.stated("locatedIn>")
 

@@ -207,6 +207,20 @@ def _merge_zone_short_forms(entities: dict[tuple[str, str], Entity]):
             zones.remove(e)
 
 
+def _merge_parks_built(entities: dict[tuple[str, str], Entity]):
+    """A park the page names as a project too (星湖智造园 and 星湖智造园项目, “星湖工业园”项目) is that project, as
+    ANNOTATION.md has it, where it is no zone of the lexicon. A company's name before 项目 stays the company's."""
+    projects = {_QUOTED.sub(r"\1", e.name).removesuffix("项目"): e for e in entities.values() if e.type == "Project"}
+    for key, park in list(entities.items()):
+        project = projects.get(park.name)
+        if park.type != "Zone" or project is None or project.name == park.name or zone_record(park.name):
+            continue
+        for m in park.mentions:
+            m.type = "Project"
+        _merge_into(project, park)
+        del entities[key]
+
+
 def _park_of(name: str, zone: str) -> bool:
     """Whether `name` is a park's: a zone's name and more than a kind (中关村延庆园), not 前海合作区 of 前海."""
     return bool(zone_of_park(name)) or name.startswith(zone) and not _KIND_AT_END.fullmatch(name[len(zone):])
@@ -453,6 +467,7 @@ def resolve(doc: Document) -> Document:
     merge_levelled(entities)
     _merge_zones(entities)
     _merge_zone_short_forms(entities)
+    _merge_parks_built(entities)
     for e in entities.values():
         e.aliases |= _inner_names(e)
         e.aliases.discard(e.name)

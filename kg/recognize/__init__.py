@@ -14,6 +14,7 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - a name the model read short of its brackets (某某（集团 and （集团）股份有限公司) made whole
   (kg/recognize/brackets.py);
 - a name before a stock code in brackets (某某（300123）): a listed company (kg/recognize/brackets.py);
+- a company's department (某某电子行政处): the company (kg/recognize/departments.py);
 - a place and the name of a body after it, ending in a tail that decides its type (中国工程院, 澳门科技大学):
   that body (kg/recognize/bodies.py);
 - a zone followed by the name of one of its parks or areas (某某高新区某某园区): that park; a park that
@@ -49,6 +50,7 @@ from kg.model import Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
 from kg.recognize.bodies import bodies
 from kg.recognize.clusters import clusters
+from kg.recognize.departments import departments
 from kg.recognize.governments import governments
 from kg.recognize.parks import hosts, misread_people, parks
 from kg.recognize.policies import policies
@@ -310,7 +312,8 @@ def recognise(doc: Document) -> Document:
     mentions = brackets.mend(doc, arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc),
                                             declared.find(doc)))
     mentions = hosts(doc, parks(doc, misread_people(doc, brackets.listed(doc, _whole_names(doc, mentions)))))
-    mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(bodies(doc, mentions)))))
+    mentions = departments(doc, bodies(doc, mentions))
+    mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(mentions))))
     mentions = ended(quoted(doc, built_for_industries(doc, named_after_companies(doc, mentions))))
     mentions = products(doc, towns(doc, counties(doc, clusters(doc, mentions))))
     doc.mentions = named(short_forms(doc, owners(doc, lists.complete(doc, mentions))))

@@ -102,7 +102,9 @@ def _lists(clause: str, at: int) -> Iterator[tuple[list[tuple[int, int, bool]], 
 
 
 def _last(chunk: str, at: int, first: bool, et_cetera: bool) -> list[tuple[int, int, bool]]:
-    """The list's last item; or, ended by 等, its last two, where 和 joins them (A、B、C和D等)."""
+    """The list's last item; or, ended by 等, its last two, where 和 joins them (A、B、C和D等). A 及 before the
+    ending joins the list to what it counts (A、B、C及八大园区办): the item ends before it."""
+    chunk = _JOINED_ON.sub("", chunk)
     two = _LAST_TWO.fullmatch(chunk) if et_cetera else None
     if two:
         return [(at, at + two.end(1), False), (at + two.start(2), at + len(chunk), False)]
@@ -110,6 +112,7 @@ def _last(chunk: str, at: int, first: bool, et_cetera: bool) -> list[tuple[int, 
 
 
 _LAST_TWO = re.compile(r"([^和及与]{2,})(?:和|及|与|以及)([^和及与]{2,})")
+_JOINED_ON = re.compile(r"(?:和|及|与|以及)$")
 _COUNT = r"[0-9一二两三四五六七八九十]+(?:大|个|项|类)"
 # where a list ends: at 等, at the count of its items (…、节能装备四大产业集群; …、车载显示屏4个方向), or at the
 # 为 that closes 以…为 (以食品、服饰、陶瓷为支柱)

@@ -160,3 +160,10 @@ def test_a_list_ends_at_its_ending_and_the_words_after_it_begin_another():
 def test_a_count_says_a_list_is_of_projects_only_after_deng():
     text = "新区将从政策倾斜、工作支持、做好服务三个方面对学校项目给予支持。"
     assert not complete(one_sentence_page(text), [])
+
+
+def test_a_list_joined_by_ji_to_what_it_counts_ends_before_ji():
+    text = "高新区办公室、发改局、财政局、科创局、金融办及八大园区办相关负责同志参加。"
+    given = [read_at(text, name, "GovernmentAgency") for name in ("高新区办公室", "发改局", "财政局", "科创局")]
+    found = {m.text for m in complete(one_sentence_page(text), given)}
+    assert "金融办" in found and "金融办及" not in found

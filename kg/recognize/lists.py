@@ -155,7 +155,9 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
             if m.end == end and (first or m.start == start):
                 whole[start, end] = m.type
     most, count = Counter(whole.values()).most_common(1)[0] if whole else (None, 0)
-    if said and set(whole.values()) <= {said} and (whole or alone) \
+    if _institutes([text[start:end] for start, end, first in items if not first]) and len(items) >= 3:
+        kind = "Organization"
+    elif said and set(whole.values()) <= {said} and (whole or alone) \
             and not any(text[start:end].endswith(_BODY_ENDS) for start, end, _ in items):
         kind = said
     elif whole and count * 2 >= len(items):
@@ -168,6 +170,17 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
             for (start, end), (_, _, first) in zip(bounds, items)
             if (not first or kind == "Industry" or kind == "Project" and start == items[0][0])
             and (start, end) not in whole and 2 <= end - start <= longest and _unread(start, end, here)]
+
+
+def _institutes(rest: list[str]) -> bool:
+    """空天院、微电子所、自动化所: a list of three or more whose items after the first (which the words leading into
+    the list may begin), `rest`, each end in 院 or 所, as an institute's short name does, lists institutes."""
+    return len(rest) >= 2 and all(
+        len(item) >= 3 and item.endswith(_INSTITUTE) and not item.endswith(_COURTS) for item in rest)
+
+
+_INSTITUTE = ("院", "所")
+_COURTS = ("法院", "检察院")        # state organs, not institutes
 
 
 # A、B、C等15家企业, 等一批行业龙头企业, 等外资企业: a list of firms, counted in 家 or called 企业 (not 等一批产业项目)
@@ -203,7 +216,7 @@ def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tu
             and _NOT_FIRMS.search(clause, counted.end(), clause.find("企业", counted.end())):
         return []
     chunks = clause[:counted.start()].split("、")
-    if len(chunks) < 2:
+    if len(chunks) < 2 or _institutes(chunks[1:]):
         return []
     found, start = [], at
     for k, chunk in enumerate(chunks):

@@ -167,3 +167,11 @@ def test_a_list_joined_by_ji_to_what_it_counts_ends_before_ji():
     given = [read_at(text, name, "GovernmentAgency") for name in ("高新区办公室", "发改局", "财政局", "科创局")]
     found = {m.text for m in complete(one_sentence_page(text), given)}
     assert "金融办" in found and "金融办及" not in found
+
+
+def test_a_list_of_institutes_short_names_lists_organisations():
+    text = "星湖纳米中心、空天院、微电子所、自动化所、长春应化所等8家直属单位均在该区设立了研究院。"
+    found = {(m.text, m.type) for m in complete(one_sentence_page(text), [])}
+    assert {(name, "Organization") for name in ("空天院", "微电子所", "自动化所", "长春应化所")} <= found
+    courts = "市法院、市检察院、区法院等单位参加。"
+    assert not complete(one_sentence_page(courts), [])

@@ -57,7 +57,7 @@ from kg.recognize.policies import policies
 from kg.recognize.products import products
 from kg.recognize.projects import built_for_industries, ended, named, named_after_companies, quoted
 from kg.recognize.short_forms import owners, short_forms
-from kg.recognize.tokens import inside_common_words, word_edges
+from kg.recognize.tokens import inside_common_words, tokenize, word_edges
 from kg.recognize.towns import counties, towns
 
 BYLINE = "byline"
@@ -313,27 +313,40 @@ def recognise(doc: Document) -> Document:
                                             declared.find(doc)))
     mentions = hosts(doc, parks(doc, misread_people(doc, brackets.listed(doc, _whole_names(doc, mentions)))))
     mentions = departments(doc, bodies(doc, mentions))
-    mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(mentions))))
+    mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(doc, mentions))))
     mentions = ended(quoted(doc, built_for_industries(doc, named_after_companies(doc, mentions))))
     mentions = products(doc, towns(doc, counties(doc, clusters(doc, mentions))))
     doc.mentions = named(short_forms(doc, owners(doc, lists.complete(doc, mentions))))
     return doc
 
 
-def _bodies_with_their_zone(mentions: list[Mention]) -> list[Mention]:
+def _bodies_with_their_zone(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """A body is named with its zone (潍坊高新区经济发展局, ANNOTATION.md): a zone read apart from the body
-    right after it is the front of the body's name (derive finds the zone in it again)."""
+    after it is the front of the body's name (derive finds the zone in it again), right after it or with only
+    nouns between, which say what the body does (烟台高新区 行政审批 服务局)."""
     joined: list[Mention] = []
     for m in mentions:
         before = joined[-1] if joined else None
-        if before and before.type == "Zone" and m.type in _BODIES and before.end == m.start \
-                and before.sentence == m.sentence:
-            joined[-1] = Mention(before.text + m.text, m.type, before.start, m.end, m.sentence, source=m.source)
+        if before and before.type == "Zone" and m.type in _BODIES and before.sentence == m.sentence \
+                and _of_the_body(doc.text[before.end:m.start]):
+            joined[-1] = Mention(doc.text[before.start:m.end], m.type, before.start, m.end, m.sentence,
+                                 source=m.source)
         else:
             joined.append(m)
     return joined
 
 
+def _of_the_body(between: str) -> bool:
+    """Whether the words between a zone and a body are none, or common words that name what it does (行政审批,
+    投资促进), which begin with a noun: a verb first (联合, 召开) opens a clause."""
+    if not between:
+        return True
+    words = tokenize(between)
+    return len(between) <= _LONGEST_FUNCTION and words[0].flag in ("n", "vn") and all(
+        t.flag in ("n", "vn", "v") and is_plain_word(t.word) for t in words)
+
+
+_LONGEST_FUNCTION = 6
 _BODIES = ("GovernmentAgency", "Organization")
 
 

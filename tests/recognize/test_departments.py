@@ -1,6 +1,6 @@
 """A company's department stands for the company; a government's departments are bodies of their own."""
 from kg.recognize.departments import departments
-from tests.recognize.one_sentence import one_sentence_page, read_at
+from one_sentence import one_sentence_page, read_at
 
 
 def _read(text: str, names: list[tuple[str, str]]) -> list[tuple[str, str, int, str]]:

@@ -105,3 +105,21 @@ def test_names_in_quotes_side_by_side_are_each_a_name():
     for one in ("“星河大数据产业园”", "星河“国际客厅”", "“星河”大数据产业园"):
         m = Mention(one, "Project", 0, len(one), 0)
         assert _quoted_apart(m) == [m]
+
+
+def test_a_zone_before_a_body_with_only_words_of_what_it_does_between_begins_its_name():
+    from kg.recognize import _bodies_with_their_zone
+    from one_sentence import one_sentence_page, read_at
+
+    text = "星湖高新区行政审批服务局走访企业，星湖高新区联合市场监管局检查，星湖高新区经济发展局出席"
+    page = one_sentence_page(text)
+    read = [read_at(text, "星湖高新区", "Zone"), read_at(text, "服务局", "GovernmentAgency")]
+    assert [(m.text, m.type, m.start) for m in _bodies_with_their_zone(page, read)] == [
+        ("星湖高新区行政审批服务局", "GovernmentAgency", 0)]
+    at = text.index("星湖高新区联合")
+    zone = Mention("星湖高新区", "Zone", at, at + 5, 0)
+    read = [zone, read_at(text, "市场监管局", "GovernmentAgency")]
+    assert [m.text for m in _bodies_with_their_zone(page, read)] == ["星湖高新区", "市场监管局"]   # 联合: a clause
+    at = text.index("星湖高新区经济")
+    read = [Mention("星湖高新区", "Zone", at, at + 5, 0), read_at(text, "经济发展局", "GovernmentAgency")]
+    assert [m.text for m in _bodies_with_their_zone(page, read)] == ["星湖高新区经济发展局"]

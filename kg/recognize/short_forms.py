@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.lexicon import Names, is_plain_word, leading_place, leading_zone_name, load
 from kg.model import Document, Mention
 from kg.recognize.gazetteer import leading_zone_shape
-from kg.recognize.tokens import tokenize
+from kg.recognize.tokens import tokenize, word_edges
 
 COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 SHORT_FORM, OWNER = "short-form", "owner"
@@ -85,7 +85,7 @@ def short_forms(doc: Document, mentions: list[Mention]) -> list[Mention]:
         crossing = taken.overlapping(start, end)
         within = [s for s in crossing if start <= s[0] and s[1] <= end]
         sentence = sentence_of(start)
-        if len(within) < len(crossing) or sentence is None:
+        if len(within) < len(crossing) or sentence is None or not _ends_a_word(doc, sentence, end):
             continue
         for span in within:
             taken.remove(span)
@@ -94,6 +94,12 @@ def short_forms(doc: Document, mentions: list[Mention]) -> list[Mention]:
         name, kind = wanted[short]
         found.append(Mention(short, kind, start, end, sentence, name=name, source=SHORT_FORM))
     return sorted([m for m in mentions if (m.start, m.end) not in inside] + found, key=lambda m: m.start)
+
+
+def _ends_a_word(doc: Document, sentence: int, end: int) -> bool:
+    """A short form ends where a word does: 中科院院 of 中科院院士 is none, its 院 the first of 院士."""
+    s = doc.sentences[sentence]
+    return end - s.start in word_edges(s.text)
 
 
 def _abbreviations(text: str, ends: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:

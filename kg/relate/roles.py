@@ -46,7 +46,8 @@ def find(ctx: Context):
                 continue
             held = list(_held(ctx, bodies, s.start + m.start(1), m.group(1), sentence))
             if not held and s.start + m.start(1) in went_on and _goes_on(m.group(1)):
-                held = [(went_on[s.start + m.start(1)], m.group(1))]
+                body = _of_its_kind(ctx, bodies, went_on[s.start + m.start(1)], s.start + m.start(1), m.group(1))
+                held = [(body, m.group(1))]
             named = _listed(ctx.doc.text, person, people)
             for org, posts in held:
                 for one in named:
@@ -104,6 +105,19 @@ def _goes_on(posts: str) -> bool:
     """Whether posts that follow a comma and name no body are in the body named before (某某分院院长张三，
     副院长李四): not a place's (区长, 市委书记) nor a zone's committee's (管委会副主任), which name their own."""
     return not posts.startswith((*LEVELS, *_ZONE_COMMITTEES)) and not any(map(_HEAD.fullmatch, posts.split("、")))
+
+
+def _of_its_kind(ctx: Context, bodies: dict, body: Entity, at: int, posts: str) -> Entity:
+    """The body a post that goes on after a comma is held in: the one named before, unless the post is the head
+    of a kind of body that one is not (所长 after 某某所、中科院院士张三, of the 所)."""
+    head = _KIND_HEAD.match(posts)
+    if head is None or body.name.endswith(head.group(1)):
+        return body
+    kind = [o for end, o in bodies.items() if end <= at and o.type in ACTORS and o.text.endswith(head.group(1))]
+    return ctx.entity(max(kind, key=lambda o: o.end)) if kind else body
+
+
+_KIND_HEAD = re.compile(r"(?:常务副|副)?([所院厂局行])长")
 
 
 def _of_the_zone(text: str, at: int, posts: str) -> bool:

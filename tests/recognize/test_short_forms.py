@@ -17,3 +17,11 @@ def test_every_short_form_on_a_long_page_is_a_mention_of_the_full_name():
     company = next(e for e in doc.entities if e.name == "山东华远重工有限公司")
     assert "华远重工" in company.aliases
     assert len(company.mentions) == lines + 1
+
+
+def test_a_short_form_ends_where_a_word_ends():
+    doc = extract("星河科学院海西研究院今天成立。星科院院士王明出席，星科院表示支持。")
+    names = {m.text for m in doc.mentions}
+    assert "星科院院" not in names         # its last 院 begins 院士
+    institute = next(e for e in doc.entities if e.name == "星河科学院海西研究院")
+    assert "星科院" in institute.aliases

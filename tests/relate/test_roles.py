@@ -88,3 +88,9 @@ def test_posts_after_a_comma_go_on_with_the_body_named_before():
 def test_a_places_or_a_zones_committees_posts_after_a_comma_name_their_own_body():
     found = _ruled("星湖大学党委书记王明远，区长周强，管委会副主任李海出席签约仪式。")
     assert {person for person, _, body in found if body == "星湖大学"} == {"王明远"}
+
+
+def test_a_post_after_a_comma_that_heads_a_kind_of_body_is_held_in_the_body_of_that_kind():
+    found = _ruled("星湖研究所、中科院院士张三丰,所长李明远,党委书记王海涛等出席奠基仪式。")
+    assert {("李明远", "所长", "星湖研究所"), ("王海涛", "党委书记", "星湖研究所")} <= found
+    assert ("李明远", "所长", "中科院") not in found

@@ -16,7 +16,7 @@ from functools import lru_cache
 from kg.lexicon import (LEVELS, ZONE_TAILS, any_of, county_stems, kind_forms, leading_place, leading_zone_name,
                         load)
 from kg.model import Document, Entity, Mention, name_key
-from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE
+from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE, tails
 from kg.recognize.coreference import SOURCE as COREFERENCE
 from kg.recognize.gazetteer import leading_zone_shape
 from kg.recognize.learned import SOURCE as MODEL
@@ -56,7 +56,7 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for k, m in enumerate(mentions):
         if m.name == REFERENCE:
             antecedent = next((p for p in reversed(mentions[:k]) if p.type == m.type and p.name != REFERENCE
-                               and (m.type not in NAMED_BY_TAIL or p.name.endswith(m.text[1:]))
+                               and (m.type not in NAMED_BY_TAIL or p.name.endswith(tails(m.text)))
                                and article_of.get(p.sentence) == article_of.get(m.sentence)), None)
             if antecedent is None:
                 continue

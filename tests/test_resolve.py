@@ -38,6 +38,16 @@ def test_该企业_takes_the_name_of_the_company_before_it():
     assert ("布忠江", "健民集团叶开泰国药（随州）有限公司", "董事长") in roles
 
 
+def test_我校_of_a_universitys_news_is_the_university_named_before_it():
+    doc = extract("星湖学院与星湖经开区签署合作协议。经开区管委会副主任朱海荣，我校党委书记黄文华、副校长胡志云出席。")
+    school = doc.entity("星湖学院", "Organization")
+    assert school is not None and len(school.mentions) == 2
+    roles = {(t.subject.name, t.object.name, t.role) for t in doc.triples if t.predicate == "holdsRole"}
+    assert {("黄文华", "星湖学院", "党委书记"), ("胡志云", "星湖学院", "副校长")} <= roles
+    alone = extract("我校党委书记黄文华出席。")         # no university named before: 我校 names none
+    assert all(e.type != "Organization" for e in alone.entities)
+
+
 def test_the_bare_公司_of_an_announcement_is_the_company_that_announces():
     doc = extract("星帆科技（300999）晚间公告，公司于近日与东湖高新区管委会签署项目合作协议。")
     company = doc.entity("星帆科技", "Company")

@@ -1,5 +1,5 @@
-"""Generic mentions that point back to a named entity: 该企业, 该项目, 该高新区 …, and the bare 公司 that opens a
-clause of a company's announcement (某某（300123）公告，公司于近日与…签署…).
+"""Generic mentions that point back to a named entity: 该企业, 该项目, 该高新区 …, the bare 公司 that opens a
+clause of a company's announcement (某某（300123）公告，公司于近日与…签署…), and a university's 我校.
 
 They are recognised here with an empty name; resolve gives them the name of
 the nearest entity of their type before them in the same article.
@@ -21,6 +21,16 @@ REFERENCE = "?"     # the name of a generic mention until resolve names it
 SOURCE = "coreference"
 
 
+# 我校, in a university's own news: the university, named before as a 大学, 学院 or 学校
+_OUR_SCHOOL = "我校"
+_SCHOOLS = ("大学", "学院", "学校")
+
+
+def tails(reference: str) -> tuple[str, ...]:
+    """What the name a reference of a type NAMED_BY_TAIL points to ends with: 该实验室 → 实验室; 我校 → 大学 …"""
+    return _SCHOOLS if reference == _OUR_SCHOOL else (reference[1:],)
+
+
 # 公司 at a clause's start, before what it did or will do (于近日, 拟, 计划, 与 …)
 _ANNOUNCING = re.compile(r"(?:^|(?<=[，。；：]))公司(?=于|近日|拟|将|计划|已|与|在|通过)")
 
@@ -29,6 +39,11 @@ def find(text: str, offset: int, sentence: int):
     for m in _GENERIC.finditer(text):
         yield Mention(m.group(), _TYPES[m.group(1)], offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
                       source=SOURCE)
+    at = text.find(_OUR_SCHOOL)
+    while at >= 0:
+        yield Mention(_OUR_SCHOOL, "Organization", offset + at, offset + at + len(_OUR_SCHOOL), sentence,
+                      name=REFERENCE, source=SOURCE)
+        at = text.find(_OUR_SCHOOL, at + 1)
     for m in _ANNOUNCING.finditer(text):
         yield Mention(m.group(), "Company", offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
                       source=SOURCE)

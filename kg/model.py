@@ -19,8 +19,9 @@ from kg.confidence import surest
 
 ENTITY_TYPES = ("Zone", "Place", "Company", "Organization", "GovernmentAgency",
                 "Person", "Project", "Industry", "Policy", "Product")
+BODIES = ("Company", "Organization", "GovernmentAgency")      # the types of a body's name
 # the bodies that act: they work together, hold posts, own and sign (SCHEMA.md's cooperatesWith joins any two)
-ACTORS = ("Zone", "Company", "Organization", "GovernmentAgency")
+ACTORS = ("Zone", *BODIES)
 PREDICATES = ("locatedIn", "partOf", "signs", "investsIn", "holdsRole",
               "cooperatesWith", "focusesOn", "issues", "produces", "totalInvestment")
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kg.lexicon import (LEVELS, ZONE_TAILS, any_of, county_stems, kind_forms, leading_place, leading_zone_name,
                         load)
-from kg.model import Document, Entity, Mention, name_key
+from kg.model import BODIES, Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE, tails
 from kg.recognize.coreference import SOURCE as COREFERENCE
 from kg.recognize.gazetteer import leading_zone_shape
@@ -252,7 +252,7 @@ def _merge_into(kept: Entity, other: Entity):
 
 
 def _family(type_: str) -> str:
-    return "org" if type_ in ("Company", "Organization", "GovernmentAgency") else type_
+    return "org" if type_ in BODIES else type_
 
 
 class _Candidates:

@@ -21,6 +21,8 @@ def test_short_forms(short, long):
 @pytest.mark.parametrize("short, long", [
     ("北京市", "北京航空航天大学"),
     ("中国工程院", "中国科学院"),
+    ("星湖学院", "星湖学院G60产业与创新研究院"),       # the body it belongs to, named whole
+    ("星湖市委", "星湖市委组织部"),
 ])
 def test_not_short_forms(short, long):
     assert not is_short_form(short, long)

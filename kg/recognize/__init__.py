@@ -46,9 +46,9 @@ import re
 from bisect import bisect_right
 
 from kg.lexicon import dictionary, has_surname, is_plain_word, load, prefixes
-from kg.model import Document, Mention
+from kg.model import BODIES, Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
-from kg.recognize.bodies import bodies
+from kg.recognize.bodies import CLAUSE_VERBS, bodies
 from kg.recognize.clusters import clusters
 from kg.recognize.departments import departments
 from kg.recognize.governments import governments
@@ -66,8 +66,8 @@ BYLINE = "byline"
 def _model(doc: Document) -> list[Mention]:
     return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m)
             for quoted in _quoted_apart(m)
-            for part in _places_apart(_typed_by_tail(_name_bounds(_last_clause(_whole_company(
-                _whole_number(_whole_given_name(_of_subsidiary(quoted), doc.text), doc.text), doc.text)))))
+            for part in _places_apart(_typed_by_tail(_name_bounds(_before_a_verb(_last_clause(_whole_company(
+                _whole_number(_whole_given_name(_of_subsidiary(quoted), doc.text), doc.text), doc.text))))))
             if not _begins_in_a_word(part, doc)]
 
 
@@ -154,6 +154,16 @@ def _last_clause(m: Mention) -> Mention:
 
 
 _CLAUSE_END = re.compile(r"[^；;，,]+")
+
+
+def _before_a_verb(m: Mention) -> Mention:
+    """A body's name never holds a verb of a clause (共建, 签约 …): of the model's run 某学院共建研究院, the name is
+    what comes before the verb."""
+    verb = CLAUSE_VERBS.search(m.text, 2) if m.type in BODIES else None
+    if verb is None:
+        return m
+    return Mention(m.text[:verb.start()], m.type, m.start, m.start + verb.start(), m.sentence, source=m.source)
+
 
 
 # 王某表示, 李某出席, 张某任局长: characters that follow a person's name in news and end none of the 3,661

@@ -9,11 +9,10 @@ stay so.
 from __future__ import annotations
 
 from kg.lexicon import dictionary, is_plain_word, load
-from kg.model import Document, Mention
+from kg.model import BODIES, Document, Mention
 from kg.recognize.short_forms import is_short_form
 from kg.recognize.tokens import PROPER_FLAGS, tokenize
 
-_BODIES = ("Company", "Organization", "GovernmentAgency")
 _ENDS = ("部", "处")
 # a head office, a branch, a club: what a body is; a cadre, and the parts of a whole or of a country
 _NO_DEPARTMENTS = ("总部", "本部", "分部", "俱乐部", "干部", "全部", "内部", "外部", "东部", "西部", "南部", "北部", "中部")
@@ -24,7 +23,7 @@ def departments(doc: Document, mentions: list[Mention]) -> list[Mention]:
     companies = [m.text for m in mentions if m.type == "Company"]
     kept: list[Mention] = []
     for m in mentions:
-        front = _before_department(m.text) if m.type in _BODIES else None
+        front = _before_department(m.text) if m.type in BODIES else None
         if front is None:
             kept.append(m)
         elif not front:

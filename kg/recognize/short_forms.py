@@ -26,6 +26,8 @@ def is_short_form(short: str, long: str) -> bool:
         return False
     if load().academies.get(short, long) != long:
         return False        # 中科院 is 中国科学院's, not 中国科学院海西研究院's (kg/data/academies.txt)
+    if long.startswith(short) and any(short.endswith(tail) for tail, kind in load().suffixes if kind != "Company"):
+        return False        # 星湖学院 of 星湖学院某某研究院: the body it belongs to, named whole
     core = name_core(long)
     if long.startswith(short) and COMPANY_TAIL.search(long) and not COMPANY_TAIL.search(short):
         return True

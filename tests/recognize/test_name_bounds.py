@@ -123,3 +123,13 @@ def test_a_zone_before_a_body_with_only_words_of_what_it_does_between_begins_its
     at = text.index("星湖高新区经济")
     read = [Mention("星湖高新区", "Zone", at, at + 5, 0), read_at(text, "经济发展局", "GovernmentAgency")]
     assert [m.text for m in _bodies_with_their_zone(page, read)] == ["星湖高新区经济发展局"]
+
+
+def test_a_bodys_name_never_holds_a_verb_of_a_clause():
+    from kg.recognize import _before_a_verb
+    read = Mention("星湖学院共建研究院", "Organization", 3, 12, 0, source="model")
+    m = _before_a_verb(read)
+    assert (m.text, m.start, m.end, m.source) == ("星湖学院", 3, 7, "model")
+    for name in ("中国建设银行", "星湖国际经济合作区管委会"):     # 建设, 合作: words names hold
+        body = Mention(name, "Organization", 0, len(name), 0)
+        assert _before_a_verb(body) is body

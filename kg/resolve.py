@@ -207,6 +207,25 @@ def _merge_zone_short_forms(entities: dict[tuple[str, str], Entity]):
             zones.remove(e)
 
 
+def _merge_kinds_with_district(entities: dict[tuple[str, str], Entity]):
+    """开发区（头屯河区）: a zone named by its kind alone, with the district that runs with it in brackets, is the one
+    zone of the page whose name ends in that kind (乌鲁木齐经济技术开发区（头屯河区）)."""
+    zones = [e for e in entities.values() if e.type == "Zone"]
+    for key, e in list(entities.items()):
+        alone = _KIND_AND_DISTRICT.fullmatch(e.name) if e.type == "Zone" else None
+        if alone is None:
+            continue
+        full = [z for z in zones if z is not e and not _KIND_AND_DISTRICT.fullmatch(z.name)
+                and _BRACKETED.sub("", z.name).endswith(alone.group(1))]
+        if len(full) == 1:
+            _merge_into(full[0], e)
+            del entities[key]
+
+
+_KIND_AND_DISTRICT = re.compile(r"(%s)[（(][^）)]+[）)]" % any_of(ZONE_TAILS).pattern)
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+
+
 def _merge_parks_built(entities: dict[tuple[str, str], Entity]):
     """A park the page names as a project too (星湖智造园 and 星湖智造园项目, “星湖工业园”项目) is that project, as
     ANNOTATION.md has it, where it is no zone of the lexicon. A company's name before 项目 stays the company's."""
@@ -467,6 +486,7 @@ def resolve(doc: Document) -> Document:
     merge_levelled(entities)
     _merge_zones(entities)
     _merge_zone_short_forms(entities)
+    _merge_kinds_with_district(entities)
     _merge_parks_built(entities)
     for e in entities.values():
         e.aliases |= _inner_names(e)

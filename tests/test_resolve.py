@@ -223,3 +223,15 @@ def test_a_park_the_page_names_as_a_project_too_is_that_project():
     project = found["星湖智造园项目", "Project"]
     assert "星湖智造园" in project.aliases and len(project.mentions) == 2
     assert all(m.type == "Project" for m in project.mentions)
+
+
+def test_a_zone_named_by_its_kind_and_its_district_is_the_zone_of_that_kind():
+    from kg.model import Document, Mention
+    from kg.resolve import resolve
+
+    text = "星湖经济技术开发区（星河区）举行签约。开发区（星河区）引进企业。"
+    spans = [("星湖经济技术开发区（星河区）", 0), ("开发区（星河区）", 19)]
+    mentions = [Mention(n, "Zone", at, at + len(n), 0, source="model") for n, at in spans]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    doc = resolve(Document(id="t", raw=text, text=text, mentions=mentions))
+    assert [(e.name, len(e.mentions)) for e in doc.entities] == [("星湖经济技术开发区（星河区）", 2)]

@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.lexicon import dictionary, has_surname, is_plain_word, load, prefixes
+from kg.lexicon import ZONE_TAILS, dictionary, has_surname, is_plain_word, load, prefixes
 from kg.model import BODIES, Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
 from kg.recognize.bodies import CLAUSE_VERBS, bodies
@@ -67,7 +67,8 @@ def _model(doc: Document) -> list[Mention]:
     return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m)
             for quoted in _quoted_apart(m)
             for part in _places_apart(_typed_by_tail(_name_bounds(_before_a_verb(_last_clause(_whole_company(
-                _whole_number(_whole_given_name(_of_subsidiary(quoted), doc.text), doc.text), doc.text))))))
+                _whole_number(_whole_kind(_whole_given_name(_of_subsidiary(quoted), doc.text), doc.text), doc.text),
+                doc.text))))))
             if not _begins_in_a_word(part, doc)]
 
 
@@ -114,6 +115,18 @@ def _whole_given_name(m: Mention, text: str) -> Mention:
 
 _NAME_ENDS = ("，", ",", "、", "。", "；")
 _RARE = 5000        # a character used alone less often than this in jieba's dictionary is a name's, not a word
+
+
+def _whole_kind(m: Mention, text: str) -> Mention:
+    """A zone's name never begins inside its kind: 开区（某区） of 经开区（某区）, where the model began late."""
+    if m.type != "Zone":
+        return m
+    for kind in ZONE_TAILS:
+        for cut in range(1, len(kind) - 1):
+            if m.text.startswith(kind[cut:]) and text.startswith(kind[:cut], m.start - cut) \
+                    and kind[cut:] not in ZONE_TAILS:
+                return Mention(text[m.start - cut:m.end], m.type, m.start - cut, m.end, m.sentence, source=m.source)
+    return m
 
 
 def _whole_number(m: Mention, text: str) -> Mention:

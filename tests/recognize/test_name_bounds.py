@@ -133,3 +133,12 @@ def test_a_bodys_name_never_holds_a_verb_of_a_clause():
     for name in ("中国建设银行", "星湖国际经济合作区管委会"):     # 建设, 合作: words names hold
         body = Mention(name, "Organization", 0, len(name), 0)
         assert _before_a_verb(body) is body
+
+
+def test_a_zones_name_never_begins_inside_its_kind():
+    from kg.recognize import _whole_kind
+    text = "星湖经开区（星河区）区委书记"
+    m = _whole_kind(Mention("开区（星河区）", "Zone", 3, 10, 0, source="model"), text)
+    assert (m.text, m.start, m.source) == ("经开区（星河区）", 2, "model")
+    kind = Mention("新区", "Zone", 3, 5, 0)              # 新区 is a kind of its own, as well as the end of 高新区
+    assert _whole_kind(kind, "星湖高新区") is kind

@@ -178,7 +178,6 @@ def _before_a_verb(m: Mention) -> Mention:
     return Mention(m.text[:verb.start()], m.type, m.start, m.start + verb.start(), m.sentence, source=m.source)
 
 
-
 # 王某表示, 李某出席, 张某任局长: characters that follow a person's name in news and end none of the 3,661
 # names of CLUENER2020's training set; the model's run sometimes goes on over the first.
 _AFTER_A_NAME = frozenset("表介出说在等致带对及兼任到将率向是于")

@@ -22,13 +22,13 @@ SOURCE = "coreference"
 
 
 # 我校, in a university's own news: the university, named before as a 大学, 学院 or 学校
-_OUR_SCHOOL = "我校"
+_OUR_SCHOOL = re.compile("我校")
 _SCHOOLS = ("大学", "学院", "学校")
 
 
 def tails(reference: str) -> tuple[str, ...]:
     """What the name a reference of a type NAMED_BY_TAIL points to ends with: 该实验室 → 实验室; 我校 → 大学 …"""
-    return _SCHOOLS if reference == _OUR_SCHOOL else (reference[1:],)
+    return _SCHOOLS if _OUR_SCHOOL.fullmatch(reference) else (reference[1:],)
 
 
 # 公司 at a clause's start, before what it did or will do (于近日, 拟, 计划, 与 …)
@@ -39,11 +39,9 @@ def find(text: str, offset: int, sentence: int):
     for m in _GENERIC.finditer(text):
         yield Mention(m.group(), _TYPES[m.group(1)], offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
                       source=SOURCE)
-    at = text.find(_OUR_SCHOOL)
-    while at >= 0:
-        yield Mention(_OUR_SCHOOL, "Organization", offset + at, offset + at + len(_OUR_SCHOOL), sentence,
-                      name=REFERENCE, source=SOURCE)
-        at = text.find(_OUR_SCHOOL, at + 1)
+    for m in _OUR_SCHOOL.finditer(text):
+        yield Mention(m.group(), "Organization", offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
+                      source=SOURCE)
     for m in _ANNOUNCING.finditer(text):
         yield Mention(m.group(), "Company", offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
                       source=SOURCE)

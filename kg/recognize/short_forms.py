@@ -12,7 +12,7 @@ from bisect import bisect_left, insort
 from functools import lru_cache
 
 from kg.lexicon import Names, is_plain_word, leading_place, leading_zone_name, load
-from kg.model import Document, Mention
+from kg.model import Document, Mention, Sentence
 from kg.recognize.gazetteer import leading_zone_shape
 from kg.recognize.tokens import tokenize, word_edges
 
@@ -81,13 +81,13 @@ def short_forms(doc: Document, mentions: list[Mention]) -> list[Mention]:
             wanted.setdefault(short, (name, kind))
     if not wanted:
         return mentions
-    taken, inside, sentence_of = Taken(mentions), set(), sentence_finder(doc)
+    taken, inside, sentence_of, sentences = Taken(mentions), set(), sentence_finder(doc), doc.sentences
     found = []
     for start, end, short in Names(wanted).finditer(doc.text):
         crossing = taken.overlapping(start, end)
         within = [s for s in crossing if start <= s[0] and s[1] <= end]
         sentence = sentence_of(start)
-        if len(within) < len(crossing) or sentence is None or not _ends_a_word(doc, sentence, end):
+        if len(within) < len(crossing) or sentence is None or not _ends_a_word(sentences[sentence], end):
             continue
         for span in within:
             taken.remove(span)
@@ -98,9 +98,8 @@ def short_forms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return sorted([m for m in mentions if (m.start, m.end) not in inside] + found, key=lambda m: m.start)
 
 
-def _ends_a_word(doc: Document, sentence: int, end: int) -> bool:
+def _ends_a_word(s: Sentence, end: int) -> bool:
     """A short form ends where a word does: 中科院院 of 中科院院士 is none, its 院 the first of 院士."""
-    s = doc.sentences[sentence]
     return end - s.start in word_edges(s.text)
 
 

@@ -227,7 +227,7 @@ _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
 def _merge_parks_built(entities: dict[tuple[str, str], Entity]):
-    """A park the page names as a project too (星湖智造园 and 星湖智造园项目, “星湖工业园”项目) is that project, as
+    """A park the page names as a project too (星湖产业园 and 星湖产业园项目, “星湖工业园”项目) is that project, as
     ANNOTATION.md has it, where it is no zone of the lexicon. A company's name before 项目 stays the company's."""
     projects = {_QUOTED.sub(r"\1", e.name).removesuffix("项目"): e for e in entities.values() if e.type == "Project"}
     for key, park in list(entities.items()):

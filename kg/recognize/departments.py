@@ -45,7 +45,7 @@ def _before_department(name: str) -> str | None:
     while start > 0 and _departments_word(tokens[start - 1].word, last=start == len(tokens)):
         start -= 1
     while start < len(tokens) - 1 and _firms_word(tokens[start].word):
-        start += 1      # 电子 of 丽智电子行政处, 集团 of 某某集团财务处: the firm's name goes on to its trade and tail
+        start += 1      # 电子 of 某某电子行政处, 集团 of 某某集团财务处: the firm's name goes on to its trade and tail
     if start == len(tokens) or tokens[start].word in ("与", "和", "及"):
         return None
     front = name[:tokens[start].start]

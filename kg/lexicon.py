@@ -319,6 +319,18 @@ def load() -> Lexicon:
 
 
 @cache
+def company_tails() -> tuple[str, ...]:
+    """The tails of kg/data/org_suffixes.csv that end a company's name (股份有限公司, 集团, 银行 …), longest first."""
+    return tuple(tail for tail, kind in load().suffixes if kind == "Company")
+
+
+@cache
+def body_tails() -> tuple[str, ...]:
+    """The tails that end the name of a body other than a company (研究院, 学院, 管委会, 市委 …), longest first."""
+    return tuple(tail for tail, kind in load().suffixes if kind != "Company")
+
+
+@cache
 def post_run() -> re.Pattern:
     """One or more posts joined by 、 (党委书记、局长), longest first; a post of a zone's committee may
     name the committee before any post (管委会专职副主任, 党工委委员)."""

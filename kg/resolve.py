@@ -222,7 +222,8 @@ def _merge_kinds_with_district(entities: dict[tuple[str, str], Entity]):
             del entities[key]
 
 
-_KIND_AND_DISTRICT = re.compile(r"(%s)[（(][^）)]+[）)]" % any_of(ZONE_TAILS).pattern)
+_KINDS = any_of(ZONE_TAILS).pattern      # every kind of zone, the longest first
+_KIND_AND_DISTRICT = re.compile(r"(%s)[（(][^）)]+[）)]" % _KINDS)
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
@@ -250,7 +251,7 @@ def _without_places(name: str) -> str:
     return name[len(prefixes[-1]):] if prefixes else name
 
 
-_KIND_AT_END = re.compile("(?:%s)$" % any_of(ZONE_TAILS).pattern)
+_KIND_AT_END = re.compile("(?:%s)$" % _KINDS)
 # the kinds a zone is called by alone; 园区 and 产业园 call any park so
 _ANY_KIND = any_of({form for kind in ZONE_TAILS if not kind.endswith(("园区", "园")) for form in kind_forms(kind)})
 

@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.lexicon import ZONE_TAILS, dictionary, has_surname, is_plain_word, load, prefixes
+from kg.lexicon import ZONE_TAILS, company_tails, dictionary, has_surname, is_plain_word, load, prefixes
 from kg.model import BODIES, Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
 from kg.recognize.bodies import CLAUSE_VERBS, bodies
@@ -121,12 +121,16 @@ def _whole_kind(m: Mention, text: str) -> Mention:
     """A zone's name never begins inside its kind: 开区（某区） of 经开区（某区）, where the model began late."""
     if m.type != "Zone":
         return m
-    for kind in ZONE_TAILS:
-        for cut in range(1, len(kind) - 1):
-            if m.text.startswith(kind[cut:]) and text.startswith(kind[:cut], m.start - cut) \
-                    and kind[cut:] not in ZONE_TAILS:
-                return Mention(text[m.start - cut:m.end], m.type, m.start - cut, m.end, m.sentence, source=m.source)
+    for end, front in _KIND_ENDS:
+        if m.text.startswith(end) and text.startswith(front, m.start - len(front)):
+            start = m.start - len(front)
+            return Mention(text[start:m.end], m.type, start, m.end, m.sentence, source=m.source)
     return m
+
+
+# (the end of a kind of zone, the front before it): 开区 of 经开区; an end that is a kind itself (新区 of 高新区) is none
+_KIND_ENDS = tuple((kind[cut:], kind[:cut]) for kind in ZONE_TAILS for cut in range(1, len(kind) - 1)
+                   if kind[cut:] not in ZONE_TAILS)
 
 
 def _whole_number(m: Mention, text: str) -> Mention:
@@ -142,7 +146,7 @@ def _whole_company(m: Mention, text: str) -> Mention:
     (a trade and a tail) or 理有限责任公司; the name then begins where its list item or clause does."""
     if m.type != "Company":
         return m
-    tail = next((t for t, kind in load().suffixes if kind == "Company" and m.text.endswith(t)), "")
+    tail = next((t for t in company_tails() if m.text.endswith(t)), "")
     core = m.text[:len(m.text) - len(tail)]
     if not tail or (len(core) > 1 and core not in load().trades):
         return m

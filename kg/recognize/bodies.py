@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from kg.lexicon import any_of, load
-from kg.model import Document, Mention
+from kg.model import BODIES, Document, Mention
 from kg.recognize.coreference import REFERENCE
 from kg.recognize.tokens import tokenize, word_edges
 
@@ -23,7 +23,6 @@ _RUN = 10       # characters between the place and the tail at most: a name, not
 # verbs no body's name holds: a run over one (某学院共建研究院) is a clause's, not a name
 CLAUSE_VERBS = re.compile(r"共建|创建|签约|成立|打造")
 _CLAUSE = re.compile(rf"[和与及同各]|合作|对接|建设|{CLAUSE_VERBS.pattern}")   # 某县与某大学共建研究院: a clause
-_UNIT_HEADS = ("Organization", "GovernmentAgency", "Company")
 
 
 @cache
@@ -41,7 +40,7 @@ def bodies(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if m.start < body_end:
             continue        # what the model read inside the body's name
         body = _body_after(doc.text, sentences.get(m.sentence), m, mentions) \
-            if m.type == "Place" or m.type in _UNIT_HEADS else None
+            if m.type == "Place" or m.type in BODIES else None
         while body and kept and kept[-1].type == "Place" and kept[-1].end == body.start:     # 广东 + 粤港澳大湾区…
             before = kept.pop()
             body = Mention(doc.text[before.start:body.end], body.type, before.start, body.end, body.sentence,
@@ -61,7 +60,7 @@ _CLAUSE_WORDS = ("u", "d", "ad", "r", "p")
 
 
 def _body_after(text: str, sentence, place: Mention, mentions: list[Mention]) -> Mention | None:
-    unit = place.type in _UNIT_HEADS
+    unit = place.type in BODIES
     found = _tail(unit).match(text, place.end)
     if sentence is None or found is None or found.end() > sentence.start + len(sentence.text) \
             or place.name == REFERENCE or _CLAUSE.search(found.group()) or _in_a_clause(found.group()):

@@ -8,7 +8,7 @@ stay so.
 """
 from __future__ import annotations
 
-from kg.lexicon import dictionary, is_plain_word, load
+from kg.lexicon import company_tails, dictionary, is_plain_word, load
 from kg.model import BODIES, Document, Mention
 from kg.recognize.short_forms import is_short_form
 from kg.recognize.tokens import PROPER_FLAGS, tokenize
@@ -62,4 +62,4 @@ def _departments_word(word: str, last: bool) -> bool:
 
 
 def _firms_word(word: str) -> bool:
-    return word in load().trades or any(word == tail for tail, kind in load().suffixes if kind == "Company")
+    return word in load().trades or word in company_tails()

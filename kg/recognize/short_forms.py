@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, insort
 from functools import lru_cache
 
-from kg.lexicon import Names, is_plain_word, leading_place, leading_zone_name, load
+from kg.lexicon import Names, body_tails, is_plain_word, leading_place, leading_zone_name, load
 from kg.model import Document, Mention, Sentence
 from kg.recognize.gazetteer import leading_zone_shape
 from kg.recognize.tokens import tokenize, word_edges
@@ -26,7 +26,7 @@ def is_short_form(short: str, long: str) -> bool:
         return False
     if load().academies.get(short, long) != long:
         return False        # 中科院 is 中国科学院's, not 中国科学院海西研究院's (kg/data/academies.txt)
-    if long.startswith(short) and any(short.endswith(tail) for tail, kind in load().suffixes if kind != "Company"):
+    if long.startswith(short) and short.endswith(body_tails()):
         return False        # 星湖学院 of 星湖学院某某研究院: the body it belongs to, named whole
     core = name_core(long)
     if long.startswith(short) and COMPANY_TAIL.search(long) and not COMPANY_TAIL.search(short):

@@ -148,12 +148,30 @@ def _whole_company(m: Mention, text: str) -> Mention:
         return m
     tail = next((t for t in company_tails() if m.text.endswith(t)), "")
     core = m.text[:len(m.text) - len(tail)]
-    if not tail or (len(core) > 1 and core not in load().trades):
+    if not tail:
         return m
     start = m.start
     while start > max(0, m.start - _LONGEST_FRONT) and text[start - 1] not in _ITEM_BOUNDS:
         start -= 1
+    if len(core) > 1 and core not in load().trades:
+        start = _legal_front(text, start, m) if "有限" in tail else m.start
     return m if start == m.start else Mention(text[start:m.end], m.type, start, m.end, m.sentence, source=m.source)
+
+
+def _legal_front(text: str, bound: int, m: Mention) -> int:
+    """Where a company's registered name (某某有限公司) begins that the model began late (协丰事业有限公司 of
+    孝感协丰事业有限公司): after the words that lead into it in its clause, where two to six characters of a
+    name stand there, not a kind of firm (龙头企业, 子公司)."""
+    start = lists.first_item_start(text, bound, m.start)
+    front = text[start:m.start]
+    if not 2 <= len(front) <= _LONGEST_LEGAL_FRONT or front.endswith(_FIRMS_OF_A_KIND) \
+            or any(front.endswith(t) for t in company_tails()):
+        return m.start
+    return start
+
+
+_LONGEST_LEGAL_FRONT = 6
+_FIRMS_OF_A_KIND = ("企业", "公司", "单位", "机构", "方", "商")
 
 
 _ITEM_BOUNDS = frozenset("，。、；：！？,;:!?\n “”《》（）()和与及同")

@@ -50,6 +50,22 @@ def test_a_company_read_as_its_trade_and_tail_alone_begins_where_its_list_item_d
     assert _whole_company(whole, text) is whole         # a name before the tail: the model's bounds stand
 
 
+def test_a_registered_name_read_late_begins_after_the_words_that_lead_into_it():
+    from kg.recognize import _whole_company
+    for text, name in [("作为观察员,星湖海丰实业有限公司副总经理王明表示", "星湖海丰实业有限公司"),
+                       ("走进诺安迈克（山东）医学科技有限公司展厅", "诺安迈克（山东）医学科技有限公司")]:
+        end = text.index("有限公司") + 4
+        start = text.index(name) + 2
+        m = _whole_company(Mention(text[start:end], "Company", start, end, 0, source="model"), text)
+        assert (m.text, m.end, m.source) == (name, end, "model")
+    for text in ("园区龙头企业星河科技有限公司投资建设", "其全资子公司星河科技有限公司签约"):
+        start = text.index("星河")
+        read = Mention("星河科技有限公司", "Company", start, start + 8, 0)
+        assert _whole_company(read, text) is read       # a kind of firm before the name is none of it
+    short = Mention("中国公司", "Company", 5, 9, 0)      # no registered name: the model's bounds stand
+    assert _whole_company(short, "时任SMC中国公司总裁") is short
+
+
 def test_bodies_of_a_kind_in_general_name_no_body():
     from kg.recognize import _bodies_in_general
     general = ["市相关部门", "省直部门", "中央部委", "省政府各委", "地方政府", "有关部门及管理委员会", "海关", "税务"]

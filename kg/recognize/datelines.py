@@ -37,7 +37,7 @@ _DATELINES = [(re.compile(pattern, re.M), fits) for pattern, fits in (
     (r"《" + _NAME + "》(?:快讯|讯)", None),                                      # （《某某时报》快讯中心）
     (_OPEN + _NAME + "(?:首席|特约)?记者", _like_an_outlet),                         # （某某报记者 张三）
     ("据" + _NAME + "(?:报道|消息)", None),                                        # 据某某晨报报道
-    ("[（(]来源[：:]" + _NAME + "[）)]", None))]                                  # （来源：某某网）
+    ("[（(](?:文章)?来源[：:]" + _NAME + "[）)]", None))]                          # （来源：某某网）
 _OUTLET = re.compile(r"(?:报|报社|网|新闻|客户端|社|台|观察|全媒体|时报|周刊|杂志|之声|在线|头条)$")
 # the tails that name an outlet whatever else the name says (not 网 or 社 alone: 国家电网, 合作社)
 _OUTLET_ONLY = re.compile(r"(?:日报|晚报|时报|报社|新闻网|新闻|通讯社|电视台|客户端|全媒体)$")

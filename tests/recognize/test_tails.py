@@ -13,6 +13,7 @@ from kg.recognize import _typed_by_tail
     # a newspaper's or a news site's name is an organisation's, read as a company's; 网 alone is a grid's too
     ("星海日报", "Company", "Organization"), ("星海新闻", "Company", "Organization"),
     ("星海新闻网", "Company", "Organization"), ("星海电网", "Company", "Company"),
+    ("星海证券交易所", "Company", "Organization"),    # an exchange is an organisation, not a firm
 ])
 def test_the_tail_decides(name, read, kind):
     assert _typed_by_tail(Mention(name, read, 0, len(name), 0, source="model")).type == kind

@@ -69,5 +69,7 @@ def _body_after(text: str, sentence, place: Mention, mentions: list[Mention]) ->
         return None
     if found.end() - sentence.start not in word_edges(sentence.text):
         return None
-    kind = place.type if unit else next(kind for tail, kind in load().deciding if found.group().endswith(tail))
+    decided = next((kind for tail, kind in load().deciding if found.group().endswith(tail)), None)
+    # a unit is of its body's type (某市人民政府办公厅), but a firm's laboratory or institute is no firm
+    kind = place.type if unit and (place.type != "Company" or decided is None) else decided
     return Mention(text[place.start:found.end()], kind, place.start, found.end(), place.sentence, source=SOURCE)

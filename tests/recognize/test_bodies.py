@@ -34,6 +34,10 @@ def test_a_body_and_the_name_of_one_of_its_units_after_it_are_that_unit():
     assert _read("临江市人民政府办公厅印发通知。", ["临江市人民政府"], "GovernmentAgency") == \
         [("临江市人民政府办公厅", "GovernmentAgency")]
     assert _read("星河科学院各研究所参加。", ["星河科学院"], "Organization") == [("星河科学院", "Organization")]
+    # a firm's laboratory or institute is an organisation; its branch is the firm's
+    assert _read("星河长三角人工智能共创实验室启动。", ["星河"], "Company") == \
+        [("星河长三角人工智能共创实验室", "Organization")]
+    assert _read("星河银行临江分行签约。", ["星河银行"], "Company") == [("星河银行临江分行", "Company")]
 
 
 def test_a_particle_an_adverb_or_a_pronoun_before_the_tail_is_a_clause_not_a_name():

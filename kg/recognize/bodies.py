@@ -6,7 +6,7 @@ characters, by a tail that decides a body's type (研究院, 大学, 有限公�
 kg/data/org_suffixes.csv) is that body; what the model read inside the run is
 part of its name. So is a body followed by the name of one of its units
 (中国科学院 + 软件研究所, 天津市人民政府 + 办公厅, kg/data/unit_tails.txt): the unit,
-of the body's type.
+of the body's type, but a firm's laboratory or institute is an organisation.
 """
 from __future__ import annotations
 

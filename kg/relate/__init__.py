@@ -7,11 +7,11 @@ among its features, and keeps each fact it finds with its confidence.
 from __future__ import annotations
 
 from kg.model import Document
-from kg.relate import cooperation, learned, located, projects, roles, signings, topics
+from kg.relate import cooperation, learned, located, projects, roles, signings, titles, topics
 from kg.relate.confidence import assess
 from kg.relate.context import Context
 
-FINDERS = (located.find, roles.find, projects.find, signings.find, topics.find, cooperation.find)
+FINDERS = (located.find, roles.find, projects.find, signings.find, titles.find, topics.find, cooperation.find)
 
 
 def read_by_rules(doc: Document) -> Context:

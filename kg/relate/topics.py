@@ -3,8 +3,8 @@ carries out, the products a company makes.
 
 The subject is the body the sentence is about: the one named nearest before the
 industry, policy or product (a zone first, where a zone may be the subject),
-else the zone the article is about. A document's title that names its issuer
-(《国务院办公厅关于…》) is that body's.
+else the zone the article is about. A policy whose name names its issuer is that body's
+(kg/relate/titles.py).
 """
 from __future__ import annotations
 
@@ -19,14 +19,12 @@ _OBJECT = {"focusesOn": "Industry", "issues": "Policy", "produces": "Product"}
 
 
 def find(ctx: Context):
+    titled = {t.object.id for t in ctx.triples.values() if t.predicate == "issues"}   # kg/relate/titles.py's
     for sentence, mentions in ctx.in_sentence.items():
         for predicate, subject_types in _SUBJECTS.items():
             for obj in (m for m in mentions if m.type == _OBJECT[predicate]):
-                issuer = _in_title(ctx, obj) if predicate == "issues" else None
-                if issuer is not None:
-                    ctx.add(issuer, predicate, ctx.entity(obj), sentence)
-                    continue
-                if predicate == "issues" and _ISSUER_NAMED.match(ctx.doc.text, obj.start):
+                if predicate == "issues" and (getattr(ctx.entity(obj), "id", None) in titled
+                                              or _ISSUER_NAMED.match(ctx.doc.text, obj.start)):
                     continue        # 《中共某市委关于…》: its issuer is the one its title names, found or not
                 before = [m for m in mentions if m.type in subject_types and m.end <= obj.start]
                 project = _about_a_project(mentions, before, obj)
@@ -52,17 +50,6 @@ def find(ctx: Context):
 
 # a document's title that begins with its issuer's name: 《中共青岛市委关于…》, 《省编委办关于…》
 _ISSUER_NAMED = re.compile(r"《[^》关]{2,20}关于")
-
-
-def _in_title(ctx: Context, policy):
-    """The body a document's title names as its issuer (《国务院办公厅关于…的意见》): read there, or named there
-    by one of the names the page gives an agency (the title read whole as the policy's name)."""
-    text = ctx.doc.text
-    if text[policy.start] != "《":
-        return None
-    return next((e for e in ctx.doc.entities if e.type == "GovernmentAgency"
-                 for name in (*(text[m.start:m.end] for m in e.mentions), e.name, *sorted(e.aliases))
-                 if text.startswith(name + "关于", policy.start + 1)), None)
 
 
 # A、B、C等13家集成电路设计企业: the companies listed are of the industry that follows them

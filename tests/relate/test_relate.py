@@ -210,6 +210,23 @@ def test_a_title_that_names_its_issuer_is_that_bodys():
     assert issued == {("商务部", "《商务部关于推动外贸稳规模优结构的若干意见》")}
 
 
+def test_a_policy_named_after_a_zone_or_a_body_of_the_page_is_theirs_the_longest_name_first():
+    found = facts("东川高新区代表介绍经验。临江高新区学习《东川高新区实体经济高质量发展行动计划》。")
+    assert {(s, o) for s, p, o, _ in found if p == "issues"} == {
+        ("东川高新区", "《东川高新区实体经济高质量发展行动计划》")}         # not the zone named before it
+    found = facts("国务院办公厅印发《国务院办公厅关于促进开发区改革和创新发展的若干意见》。国务院常务会议审议通过。")
+    assert {(s, o) for s, p, o, _ in found if p == "issues"} == {
+        ("国务院办公厅", "《国务院办公厅关于促进开发区改革和创新发展的若干意见》")}
+
+
+def test_a_name_of_two_characters_before_a_policy_says_what_it_is_about_not_who_issued_it():
+    from kg.model import Entity
+    from kg.relate.titles import issuer_of
+    zone = Entity("南湖", "Zone")
+    assert issuer_of("《南湖高新区发展规划》", [("南湖高新区", zone)]) is zone
+    assert issuer_of("《南湖高新区》", [("南湖高新区", zone)]) is None       # the name alone issues nothing
+
+
 def test_a_title_that_names_an_issuer_the_page_does_not_is_not_the_zones():
     found = facts("临江高新区认真贯彻《中共东川市委关于加快建设创新城市的若干意见》，抓好落实。")
     assert not {f for f in found if f[1] == "issues"}

@@ -13,6 +13,7 @@ from kg.relate.context import Context
 
 ISSUERS = ("Zone", "GovernmentAgency")
 _MARKS = "《》“”「」‘’"
+_PARTY = "中共"
 
 
 def find(ctx: Context):
@@ -29,7 +30,8 @@ def find(ctx: Context):
 def issuer_of(title: str, names: list[tuple[str, Entity]]) -> Entity | None:
     """The body whose name `title` begins with, of `names` (longest first)."""
     title = title.strip(_MARKS)
-    return next((e for name, e in names if title.startswith(name) and len(title) > len(name)), None)
+    titles = (title, title[len(_PARTY):]) if title.startswith(_PARTY) else (title,)    # 《中共某某市委关于…》
+    return next((e for name, e in names for t in titles if t.startswith(name) and len(t) > len(name)), None)
 
 
 def _issuers_by_name(ctx: Context) -> list[tuple[str, Entity]]:

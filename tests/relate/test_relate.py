@@ -225,6 +225,8 @@ def test_a_name_of_two_characters_before_a_policy_says_what_it_is_about_not_who_
     zone = Entity("南湖", "Zone")
     assert issuer_of("《南湖高新区发展规划》", [("南湖高新区", zone)]) is zone
     assert issuer_of("《南湖高新区》", [("南湖高新区", zone)]) is None       # the name alone issues nothing
+    committee = Entity("东川市委", "GovernmentAgency")       # the party's committee, with or without 中共
+    assert issuer_of("《中共东川市委关于加快建设创新城市的若干意见》", [("东川市委", committee)]) is committee
 
 
 def test_a_title_that_names_an_issuer_the_page_does_not_is_not_the_zones():

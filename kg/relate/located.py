@@ -5,6 +5,7 @@
 - a name that begins with another's belongs to it (北京航空航天大学景德镇研究院 → 北京航空航天大学);
 - projects and listed companies are in the zone their sentence, or else their article, is about;
 - other bodies are in a zone where the wording puts them there (位于…, <zone>企业X, X在<zone>启用);
+- what is said to lie (位于, 坐落于) in a zone or place is there (某中心位于某科学城, 位于某高新区的某公司);
 - a government named after its place is in it (宝坻区政府 → 宝坻区);
 - a place named right after the province or city it lies in is in it (河北唐山曹妃甸区: 曹妃甸区 → 唐山市 → 河北省);
 - a bureau that names no place belongs to the zone named before it, unless it is the central government's
@@ -82,6 +83,7 @@ def find(ctx: Context):
         text, base = s.text, s.start
         zones = [m for m in mentions if m.type == "Zone"]
         _nested_places(ctx, mentions, sentence)
+        _said_to_lie(ctx, s, ctx.outermost.get(sentence, mentions))
         for m in mentions:
             entity = ctx.entity(m)
             if m.type == "Project":
@@ -99,6 +101,42 @@ def find(ctx: Context):
     for key, (project, sentence) in unplaced.items():
         if key not in placed:
             ctx.add(project, "locatedIn", ctx.main_zone(sentence), sentence)
+
+
+# 位于: what is said to lie in a zone or place, before it (某中心位于某科学城) or after it and 的 (位于某高新区的某公司)
+_LIES = re.compile(r"位于|坐落于|坐落在")
+_LIES_LOOSE = 6             # words between 位于 and the place (国家级园区, 上海地产集团旗下): what it is
+_LIES_IN = re.compile(r"^(?:内|区内|旁)?的$")
+_WHERE = ("Zone", "Place")
+
+
+def _said_to_lie(ctx: Context, s, mentions: list):
+    """The places and zones right after 位于 (two joined by 与, 和 or 、, or one right after the place the lexicon puts
+    it in: 湖北省宜昌市), and what lies in them: the name that ends where 位于 begins, or the one after them and 的."""
+    text = ctx.doc.text
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for said in _LIES.finditer(text, s.start, s.start + len(s.text)):
+        after = [m for m in ordered if m.start >= said.end()]
+        where = []
+        for m in after:
+            gap = text[(where[-1].end if where else said.end()):m.start]
+            if m.type not in _WHERE or where and not (gap in (*JOINED, "与") or gap == "" and _within(
+                    m.text, load().places.get(where[-1].text))) \
+                    or not where and (len(gap) > _LIES_LOOSE or _CLAUSE_BREAK.search(gap)):
+                break
+            where.append(m)
+        if not where:
+            continue
+        before = next((m for m in ordered if m.end == said.start()), None)
+        later = next((m for m in after if m.start >= where[-1].end), None)
+        things = [m for m in (before, later if later is not None and _LIES_IN.match(text[where[-1].end:later.start])
+                              else None) if m is not None and m.type not in ("Person", "Industry", "Policy", "Product")]
+        for thing in things:
+            for place in where:
+                ctx.add(ctx.entity(thing), "locatedIn", ctx.entity(place), s.index)
+
+
+_CLAUSE_BREAK = re.compile(r"[，。；：,;:]")
 
 
 def _nested_places(ctx: Context, mentions: list, sentence: int):

@@ -67,6 +67,16 @@ def facts(text: str) -> set[tuple]:
     # 常委 is a post, but not in 人大常委会: the post of the body's head follows it
     ("润州区人大常委会主任张三表示，将支持园区发展。",
      {("张三", "holdsRole", "润州区人大常委会", "主任"), ("润州区人大常委会", "locatedIn", "润州区", None)}),
+    # what is said to lie (位于) in a zone or place, before it or after it and 的; a place right after the one it
+    # lies in is one more place of the two
+    ("走进位于临江高新区的江西星河精密技术有限公司生产车间。",
+     {("江西星河精密技术有限公司", "locatedIn", "临江高新区", None), ("临江高新区", "locatedIn", "临江市", None)}),
+    ("中科院星河研究中心位于临江科学城核心区。",
+     {("中科院星河研究中心", "locatedIn", "临江科学城", None), ("中科院星河研究中心", "partOf", "中国科学院", None),
+      ("临江科学城", "locatedIn", "临江市", None)}),
+    ("临江自贸片区位于湖北省宜昌市，紧邻长江。",
+     {("临江自贸片区", "locatedIn", "湖北省", None), ("临江自贸片区", "locatedIn", "宜昌市", None),
+      ("宜昌市", "locatedIn", "湖北省", None), ("临江自贸片区", "locatedIn", "临江市", None)}),
     # a place named right after the province or city it lies in, on its own or in a government's name
     ("河北唐山曹妃甸区是重要港区。", {("曹妃甸区", "locatedIn", "唐山市", None), ("唐山市", "locatedIn", "河北省", None)}),
     ("天津市宝坻区政府发布通知。", {("宝坻区", "locatedIn", "天津市", None)}),

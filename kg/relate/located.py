@@ -6,6 +6,7 @@
 - projects and listed companies are in the zone their sentence, or else their article, is about;
 - other bodies are in a zone where the wording puts them there (位于…, <zone>企业X, X在<zone>启用);
 - what is said to lie (位于, 坐落于) in a zone or place is there (某中心位于某科学城, 位于某高新区的某公司);
+- places listed before 等 and a region are in it (佛山、广州、深圳等珠三角);
 - a government named after its place is in it (宝坻区政府 → 宝坻区);
 - a place named right after the province or city it lies in is in it (河北唐山曹妃甸区: 曹妃甸区 → 唐山市 → 河北省);
 - a bureau that names no place belongs to the zone named before it, unless it is the central government's
@@ -84,6 +85,7 @@ def find(ctx: Context):
         zones = [m for m in mentions if m.type == "Zone"]
         _nested_places(ctx, mentions, sentence)
         _said_to_lie(ctx, s, ctx.outermost.get(sentence, mentions))
+        _listed_in_region(ctx, mentions, sentence)
         for m in mentions:
             entity = ctx.entity(m)
             if m.type == "Project":
@@ -137,6 +139,23 @@ def _said_to_lie(ctx: Context, s, mentions: list):
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:]")
+
+
+def _listed_in_region(ctx: Context, mentions: list, sentence: int):
+    """佛山、广州、深圳等珠三角…: the places a list names before 等 and a region are in the region."""
+    text = ctx.doc.text
+    places = sorted((m for m in mentions if m.type == "Place"), key=lambda m: m.start)
+    for k, region in enumerate(places):
+        if k == 0 or text[region.start - 1:region.start] != "等" or places[k - 1].end != region.start - 1:
+            continue
+        items = [places[k - 1]]
+        for item in reversed(places[:k - 1]):
+            if text[item.end:items[-1].start] not in JOINED:
+                break
+            items.append(item)
+        if len(items) >= 2:
+            for item in items:
+                ctx.add(ctx.entity(item), "locatedIn", ctx.entity(region), sentence)
 
 
 def _nested_places(ctx: Context, mentions: list, sentence: int):

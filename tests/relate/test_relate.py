@@ -77,6 +77,10 @@ def facts(text: str) -> set[tuple]:
     ("临江自贸片区位于湖北省宜昌市，紧邻长江。",
      {("临江自贸片区", "locatedIn", "湖北省", None), ("临江自贸片区", "locatedIn", "宜昌市", None),
       ("宜昌市", "locatedIn", "湖北省", None), ("临江自贸片区", "locatedIn", "临江市", None)}),
+    # places listed before 等 and a region are in the region
+    ("苏州、无锡、常州等长三角城市的企业参加推介会。",
+     {("苏州市", "locatedIn", "长三角", None), ("无锡市", "locatedIn", "长三角", None),
+      ("常州市", "locatedIn", "长三角", None)}),
     # a place named right after the province or city it lies in, on its own or in a government's name
     ("河北唐山曹妃甸区是重要港区。", {("曹妃甸区", "locatedIn", "唐山市", None), ("唐山市", "locatedIn", "河北省", None)}),
     ("天津市宝坻区政府发布通知。", {("宝坻区", "locatedIn", "天津市", None)}),

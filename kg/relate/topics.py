@@ -4,7 +4,9 @@ carries out, the products a company makes.
 The subject is the body the sentence is about: the one named nearest before the
 industry, policy or product (a zone first, where a zone may be the subject),
 else the zone the article is about. A policy whose name names its issuer is that body's
-(kg/relate/titles.py).
+(kg/relate/titles.py). The firms a list names before their industry (A、B等N家某产业企业), those a
+cluster is built on (以A、B等企业组成的某某集群) and those of a sentence that opens on a field (在某某领域，…)
+are of that industry.
 """
 from __future__ import annotations
 
@@ -44,7 +46,8 @@ def find(ctx: Context):
                     subject = _maker_before(ctx, sentence)
                 ctx.add(subject, predicate, ctx.entity(obj), sentence)
         for industry in (m for m in mentions if m.type == "Industry"):
-            for company in _of_the_kind(ctx, mentions, industry):
+            for company in _of_the_kind(ctx, mentions, industry) + _built_on(ctx, mentions, industry) \
+                    + _in_the_field(ctx, mentions, industry):
                 ctx.add(ctx.entity(company), "focusesOn", ctx.entity(industry), sentence)
 
 
@@ -70,6 +73,35 @@ def _of_the_kind(ctx: Context, mentions, industry) -> list:
             break
         listed.append(m)
     return listed
+
+
+# 以A、B等企业组成的X集群, 以A为龙头的X集群, 以A、B为支撑的X集群: the bodies a cluster is built on
+_BUILT_ON = re.compile(r"以([^，。；以]+?)(?:等企业)?(?:为龙头|为支撑|为核心|为引领|为主体|组成)的$")
+_CLUSTER = re.compile(r"(?:产业)?集群")
+
+
+def _built_on(ctx: Context, mentions, industry) -> list:
+    """The firms and institutes a cluster of `industry` is built on (以A、B等企业组成的某某集群)."""
+    text = ctx.doc.text
+    sentence = ctx.sentences[industry.sentence]
+    built = _BUILT_ON.search(text, sentence.start, industry.start)
+    if built is None or not _CLUSTER.match(text, industry.end):
+        return []
+    return [m for m in mentions if m.type in ("Company", "Organization") and built.start(1) <= m.start
+            and m.end <= built.end(1)]
+
+
+# 在电子信息产业领域，园区聚集了A、B等企业: a sentence that opens on a field speaks of the firms of that field
+_FIELD = re.compile(r"(?:产业)?领域[，,]")
+
+
+def _in_the_field(ctx: Context, mentions, industry) -> list:
+    """The companies of a sentence that opens with 在 and `industry` and 领域 (在生物医药领域，某公司拟投资…)."""
+    text = ctx.doc.text
+    opens = ctx.sentences[industry.sentence].start
+    if text[opens:industry.start].strip() != "在" or not _FIELD.match(text, industry.end):
+        return []
+    return [m for m in mentions if m.type == "Company"]
 
 
 def _maker_before(ctx: Context, sentence: int):

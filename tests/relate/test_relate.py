@@ -77,6 +77,13 @@ def facts(text: str) -> set[tuple]:
     ("临江自贸片区位于湖北省宜昌市，紧邻长江。",
      {("临江自贸片区", "locatedIn", "湖北省", None), ("临江自贸片区", "locatedIn", "宜昌市", None),
       ("宜昌市", "locatedIn", "湖北省", None), ("临江自贸片区", "locatedIn", "临江市", None)}),
+    # the firms a cluster is built on, and those of a sentence that opens on a field, are of its industry
+    ("形成了以星河电工、海川附件等企业组成的电力和电站装备集群。",
+     {("星河电工", "focusesOn", "电力和电站装备", None), ("海川附件", "focusesOn", "电力和电站装备", None)}),
+    ("在电子信息产业领域，园区聚集了星河集团、海川信息等一大批骨干龙头企业。",
+     {("星河集团", "focusesOn", "电子信息", None), ("海川信息", "focusesOn", "电子信息", None)}),
+    ("在生物医药领域，临江星河投资有限公司拟投资15亿元建设总部项目。",
+     {("临江星河投资有限公司", "focusesOn", "生物医药", None)}),
     # places listed before 等 and a region are in the region
     ("苏州、无锡、常州等长三角城市的企业参加推介会。",
      {("苏州市", "locatedIn", "长三角", None), ("无锡市", "locatedIn", "长三角", None),

@@ -50,6 +50,14 @@ def test_我校_of_a_universitys_news_is_the_university_named_before_it():
     assert all(e.type != "Organization" for e in alone.entities)
 
 
+def test_a_bare_研究院_opening_a_clause_is_the_institute_the_page_named():
+    doc = extract("星河大学与临江新区共建星河交叉科学创新研究院。根据合作协议，研究院将重点围绕科学仪器、医疗器械等方向开展研发。")
+    institute = doc.entity("星河交叉科学创新研究院", "Organization")
+    assert institute is not None and len(institute.mentions) == 2 and "研究院" not in institute.aliases
+    fields = {t.object.name for t in doc.triples if t.predicate == "focusesOn" and t.subject is institute}
+    assert fields == {"科学仪器", "医疗器械"}
+
+
 def test_the_bare_公司_of_an_announcement_is_the_company_that_announces():
     doc = extract("星帆科技（300999）晚间公告，公司于近日与东湖高新区管委会签署项目合作协议。")
     company = doc.entity("星帆科技", "Company")

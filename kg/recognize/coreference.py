@@ -1,5 +1,6 @@
 """Generic mentions that point back to a named entity: 该企业, 该项目, 该高新区 …, the bare 公司 that opens a
-clause of a company's announcement (某某（300123）公告，公司于近日与…签署…), and a university's 我校.
+clause of a company's announcement (某某（300123）公告，公司于近日与…签署…), a bare 研究院 so (研究院将重点围绕…),
+and a university's 我校.
 
 They are recognised here with an empty name; resolve gives them the name of
 the nearest entity of their type before them in the same article.
@@ -27,12 +28,15 @@ _SCHOOLS = ("大学", "学院", "学校")
 
 
 def tails(reference: str) -> tuple[str, ...]:
-    """What the name a reference of a type NAMED_BY_TAIL points to ends with: 该实验室 → 实验室; 我校 → 大学 …"""
-    return _SCHOOLS if _OUR_SCHOOL.fullmatch(reference) else (reference[1:],)
+    """What the name a reference of a type NAMED_BY_TAIL points to ends with: 该实验室, 实验室 → 实验室; 我校 → 大学 …"""
+    return _SCHOOLS if _OUR_SCHOOL.fullmatch(reference) else (reference.removeprefix("该"),)
 
 
-# 公司 at a clause's start, before what it did or will do (于近日, 拟, 计划, 与 …)
-_ANNOUNCING = re.compile(r"(?:^|(?<=[，。；：]))公司(?=于|近日|拟|将|计划|已|与|在|通过)")
+# 公司 at a clause's start, before what it did or will do (于近日, 拟, 计划, 与 …); and 研究院, 研究所 or 实验室 so
+# (根据协议，研究院将重点围绕…): the one the page named
+_DOES = r"(?=于|近日|拟|将|计划|已|与|在|通过|重点|主要|致力)"
+_ANNOUNCING = re.compile(r"(?:^|(?<=[，。；：]))公司" + _DOES)
+_BODY_DOING = re.compile(r"(?:^|(?<=[，。；：]))(?:研究院|研究所|实验室)" + _DOES)
 
 
 def find(text: str, offset: int, sentence: int):
@@ -42,6 +46,7 @@ def find(text: str, offset: int, sentence: int):
     for m in _OUR_SCHOOL.finditer(text):
         yield Mention(m.group(), "Organization", offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
                       source=SOURCE)
-    for m in _ANNOUNCING.finditer(text):
-        yield Mention(m.group(), "Company", offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
-                      source=SOURCE)
+    for pattern, type_ in ((_ANNOUNCING, "Company"), (_BODY_DOING, "Organization")):
+        for m in pattern.finditer(text):
+            yield Mention(m.group(), type_, offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
+                          source=SOURCE)

@@ -87,18 +87,22 @@ def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: in
         yield ctx.entity(org), earlier.group()
 
 
-# 张三任, 张三于2021年任, 张三兼任, 张三当选为: what follows names the body and the posts
-_APPOINTED = re.compile(r"[^，。；：、]{0,12}?(?:担任|出任|兼任|升任|调任|当选为|任)")
+# 张三任, 张三于2021年任, 张三兼任, 张三担任过, 张三任中共…: what follows names the body and the posts
+_APPOINTED = re.compile(r"[^，。；：、]{0,12}?(?:担任|出任|兼任|升任|调任|当选为|任)过?(?:中共)?")
 
 
 def _appointed(text: str, person, starts: dict):
     """(body, posts) of what a person is appointed to in the clause after the name: the body named right
-    after 任, and the posts right after the body."""
+    after 任 and the posts right after the body, and each body and its posts that 、 or a comma adds
+    (任某区工委书记、管委会主任，某保税区管委会主任; 担任过某市科协副主席、市国资委党委副书记)."""
     verb = _APPOINTED.match(text, person.end)
-    org = starts.get(verb.end()) if verb else None
-    posts = post_run().match(text, org.end) if org else None
-    if posts:
+    at = verb.end() if verb else -1
+    while (org := starts.get(at)) is not None and (posts := post_run().match(text, org.end)):
         yield org, posts.group()
+        at = posts.end() + 1 if text[posts.end():posts.end() + 1] in _AND_THEN else -1
+
+
+_AND_THEN = ("、", "，", ",")
 
 
 def _goes_on(posts: str) -> bool:

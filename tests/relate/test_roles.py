@@ -53,6 +53,11 @@ def test_the_body_and_posts_a_person_is_appointed_to_after_the_name():
     found = _roles("罗明于2021年任星湖新区党工委副书记、管委会主任。")
     assert {("罗明", "党工委副书记", "星湖新区"), ("罗明", "主任", "星湖新区管委会")} <= found
     assert ("田七", "党组书记", "星海管理局") in _roles("田七兼任星海管理局党组书记。")
+    # each body and its posts that 、 or a comma adds; 担任过, and 任中共 before the committee's body
+    found = _roles("许明担任过杭州市科协副主席、市国资委党委副书记等职。")
+    assert {("许明", "副主席", "杭州市科协"), ("许明", "党委副书记", "市国资委")} <= found
+    found = _roles("张明同志任中共芜湖经济技术开发区工委书记、管委会主任，芜湖综合保税区管委会主任。")
+    assert ("张明", "主任", "芜湖综合保税区管委会") in found
 
 
 def test_executive_and_full_time_deputies_are_posts():

@@ -14,8 +14,8 @@ frames, and only these are read here:
   (年产某某总成3万套).
 
 A product is kept only where no other component read a name over it, except an
-industry in the first frame, or a name read across two of its items: 等产品 says
-what the items are.
+industry in the first frame where it lists what is made (等产品, 的研发与生产, 的自主量产),
+or a name read across two of its items: 等产品 says what the items are.
 """
 from __future__ import annotations
 
@@ -33,7 +33,10 @@ _CHARACTER = r"[^，。、；：！？“”《》（）()\s,;:和及与的等]"
 _ITEM = _CHARACTER + "{2,16}"
 _MAKES = r"(?:研发|生产|制造|研制|量产|开发|从事|开展|致力于|专注于?|实现|推进)"
 _LISTED = re.compile(rf"{_MAKES}(?:[、和及与]{_MAKES})*((?:{_ITEM}[、和及与])*{_ITEM})"
-                     r"(?P<end>等(?:系列)?产品|等[0-9一二三四五六七八九十]+[类种款]|的(?:自主)?(?:研发|研究|生产|制造|研制|量产))")
+                     r"(?P<end>等(?:系列)?产品|等[0-9一二三四五六七八九十]+[类种款]"
+                     r"|的(?:自主)?(?:研发|研究|生产|制造|研制|量产)(?:[与和及、](?:生产|制造|量产))?)")
+# what says the items are made, not only researched (的研发与生产, 的自主量产): products over an industry read there
+_MADE = ("生产", "制造", "量产")
 _DRUG_FORMS = "注射液|胶囊|乳膏|片剂|缓释片|颗粒|口服液|干混悬剂|滴眼液|单抗"
 _DRUG_FORM = re.compile(_DRUG_FORMS)
 # a drug's name runs back to a word that introduces it: 1类创新药, 合作的, 一盒盒, ——
@@ -68,7 +71,10 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[tuple[Mention, boo
     spans = [(m.start(), m.end(), True) for m in _DRUG.finditer(text)] if _DRUG_FORM.search(text) else []
     spans += [(m.start(1), m.end(1), False) for pattern in (_OUTPUT, _OUTPUT_FIRST) for m in pattern.finditer(text)]
     for m in _LISTED.finditer(text):
-        spans += _items(m.group(1), m.start(1), m.group("end").startswith("等"))
+        listed, end = m.group(1), m.group("end")
+        items = _items(listed, m.start(1), end.startswith("等") or end.endswith(_MADE))
+        # only 等产品 says of an item that begins with a verb that it is a thing (打造国际标准的生产企业: no product)
+        spans += items if end.startswith("等") else [(a, b, firm) for a, b, firm in items if _named(text[a:b])]
     for m in _OF_PRODUCTS.finditer(text) if "产品的" in text else ():
         (start, end, firm), *rest = _items(m.group(1), m.start(1), True)
         spans += [(first_item_start(text, start, end), end, firm), *rest]

@@ -64,5 +64,8 @@ def test_an_activity_or_a_clause_in_those_frames_is_no_product():
 def test_the_frame_decides_over_an_industry_and_a_drug_over_a_name_inside_it():
     assert _products("主要生产储能电池和动力电池等产品。", [("动力电池", "Industry")]) == ["储能电池", "动力电池"]
     assert _products("合作的星玛佐瑞韦单抗注射液获批。", [("星玛佐瑞", "Person")]) == ["星玛佐瑞韦单抗注射液"]
-    # a name another component read over the product's, of another kind, stays
+    # a name another component read over the product's, of another kind, stays, unless the items are made
     assert _products("主要开展智能网联汽车的研发。", [("智能网联汽车", "Industry")]) == []
+    assert _products("主要开展新能源电动车、智能防护平台的研发与生产。", [("新能源电动车", "Industry")]) == \
+        ["新能源电动车", "智能防护平台"]
+    assert _products("目前已实现动力电池、启动电源的自主量产。", [("动力电池", "Industry")]) == ["动力电池", "启动电源"]

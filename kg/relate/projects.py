@@ -31,6 +31,7 @@ def find(ctx: Context):
             continue
         projects = [m for m in mentions if m.type == "Project"]
         if not projects:
+            _investment_said_after(ctx, s)
             continue
         if _SIGNED.search(s.text):
             signed(ctx, sentence, mentions)
@@ -98,6 +99,27 @@ _INVESTED = re.compile(r"投资|签约额")
 # 三个集中开工项目为A、B和C，总投资17.1亿元; A、B等10个重点项目现场签约，…，总投资额10.7亿欧元: a sum for the
 # projects the sentence counts before it
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十百]+\s*个[^，。；]{0,12}项目|项目\s*[0-9一二三四五六七八九十百]+\s*个")
+
+
+# 项目总投资20亿元, 计划总投资11亿元, 本项目总投资额…: a clause that speaks on of the project named before
+_SPEAKS_ON = re.compile(r"(?:^|(?<=[，,；;]))(?:该项目|本项目|项目|计划|预计|拟)?总投资")
+_TO_THE_AMOUNT = re.compile(r"[^，。；,;]{0,4}")      # 总投资额预计不超过 …
+
+
+def _investment_said_after(ctx: Context, s):
+    """The amount a sentence that names no project gives a project's total investment, in a clause that opens
+    with it (项目总投资20亿元), is the project's the sentence before names last, in the same article."""
+    article = ctx.article_of.get(s.index)
+    if article is None or ctx.article_of.get(s.index - 1) is not article:
+        return
+    before = [m for m in ctx.in_sentence.get(s.index - 1, ()) if m.type == "Project"]
+    if not before:
+        return
+    for m, amount in money.amounts(s.text):
+        opens = _SPEAKS_ON.search(s.text, 0, m.start())
+        if opens and _TO_THE_AMOUNT.fullmatch(s.text, opens.end(), m.start()) \
+                and not _GROUP.search(s.text[max(0, m.start() - 20):m.end() + 4]):
+            ctx.add(ctx.entity(max(before, key=lambda p: p.end)), "totalInvestment", None, s.index, value=amount)
 
 
 def _investment(ctx: Context, s, projects):

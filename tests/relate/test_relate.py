@@ -220,6 +220,13 @@ def test_an_amount_before_de_describes_its_project_even_where_a_group_is_spoken_
         ("星海智能装备产业园项目", "totalInvestment", 1.2e9, None)}
 
 
+def test_an_amount_a_clause_gives_after_the_sentence_that_names_the_project_is_that_projects():
+    text = "当日，还签约落地了星河创新技术研究所项目。该研究所由院士团队联合星河大学共同建设，计划总投资11亿元。"
+    assert ("星河创新技术研究所项目", "totalInvestment", 1.1e9, None) in facts(text)
+    text = "当日，还签约落地了星河创新技术研究所项目。全区全年完成投资11亿元。"      # not a clause about it
+    assert not {f for f in facts(text) if f[1] == "totalInvestment"}
+
+
 def test_a_projects_signed_amount_is_its_investment():
     text = "蓝田新材料生产基地项目签约额6亿元，投资方为星河材料公司。"
     assert ("蓝田新材料生产基地项目", "totalInvestment", 6e8, None) in facts(text)

@@ -102,8 +102,10 @@ class RelationModel:
 
 
 def kind(label: str, ruled: bool) -> str:
-    """The kind of fact a scaling of its own calibrates: its relation, and whether a rule read it."""
-    return f"{label[:-1]}|{'rule' if ruled else 'model'}"
+    """The kind of fact a scaling of its own calibrates: a rule's fact by its relation (the rules of one relation
+    are surer than another's), the model's alone all as one. A scaling for each relation of the model's alone
+    too followed the folds' noise: its worst band of 30 facts or more was 0.119 off, against 0.080."""
+    return f"{label[:-1]}|rule" if ruled else "model"
 
 
 class Calibration:

@@ -159,13 +159,12 @@ def _whole_company(m: Mention, text: str) -> Mention:
 
 
 def _legal_front(text: str, bound: int, m: Mention) -> int:
-    """Where a company's registered name (某某有限公司) begins that the model began late (协丰事业有限公司 of
-    孝感协丰事业有限公司): after the words that lead into it in its clause, where two to six characters of a
+    """Where a company's registered name (某某有限公司) begins that the model began late (海丰实业有限公司 of
+    临江海丰实业有限公司): after the words that lead into it in its clause, where two to six characters of a
     name stand there, not a kind of firm (龙头企业, 子公司)."""
     start = lists.first_item_start(text, bound, m.start)
     front = text[start:m.start]
-    if not 2 <= len(front) <= _LONGEST_LEGAL_FRONT or front.endswith(_FIRMS_OF_A_KIND) \
-            or any(front.endswith(t) for t in company_tails()):
+    if not 2 <= len(front) <= _LONGEST_LEGAL_FRONT or front.endswith((*_FIRMS_OF_A_KIND, *company_tails())):
         return m.start
     return start
 

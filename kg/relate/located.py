@@ -21,6 +21,7 @@ from kg.lexicon import Place, leading_country, leading_place, load, places_named
 from kg.model import name_key
 from kg.recognize.features import listed
 from kg.recognize.towns import JOINED
+from kg.relate.candidates import SIGNATURES
 from kg.relate.context import Context
 from kg.resolve import canonical_zone, carried_places, leading_places, leading_zone, zone_of_park
 
@@ -107,35 +108,44 @@ def find(ctx: Context):
 
 # 位于: what is said to lie in a zone or place, before it (某中心位于某科学城) or after it and 的 (位于某高新区的某公司)
 _LIES = re.compile(r"位于|坐落于|坐落在")
-_LIES_LOOSE = 6             # words between 位于 and the place (国家级园区, 上海地产集团旗下): what it is
+_LIES_LOOSE = 6             # words between 位于 and the place (国家级园区, 某某集团旗下): what it is
 _LIES_IN = re.compile(r"^(?:内|区内|旁)?的$")
 _WHERE = ("Zone", "Place")
+_LIE_IN_PLACES = SIGNATURES["locatedIn"][0]
 
 
 def _said_to_lie(ctx: Context, s, mentions: list):
-    """The places and zones right after 位于 (two joined by 与, 和 or 、, or one right after the place the lexicon puts
-    it in: 湖北省宜昌市), and what lies in them: the name that ends where 位于 begins, or the one after them and 的."""
+    """What lies where 位于 says: the name that ends where 位于 begins, or the one after the places and 的."""
     text = ctx.doc.text
     ordered = sorted(mentions, key=lambda m: m.start)
     for said in _LIES.finditer(text, s.start, s.start + len(s.text)):
         after = [m for m in ordered if m.start >= said.end()]
-        where = []
-        for m in after:
-            gap = text[(where[-1].end if where else said.end()):m.start]
-            if m.type not in _WHERE or where and not (gap in (*JOINED, "与") or gap == "" and _within(
-                    m.text, load().places.get(where[-1].text))) \
-                    or not where and (len(gap) > _LIES_LOOSE or _CLAUSE_BREAK.search(gap)):
-                break
-            where.append(m)
+        where = _places_after(text, said.end(), after)
         if not where:
             continue
         before = next((m for m in ordered if m.end == said.start()), None)
         later = next((m for m in after if m.start >= where[-1].end), None)
-        things = [m for m in (before, later if later is not None and _LIES_IN.match(text[where[-1].end:later.start])
-                              else None) if m is not None and m.type not in ("Person", "Industry", "Policy", "Product")]
-        for thing in things:
+        if later is not None and not _LIES_IN.match(text[where[-1].end:later.start]):
+            later = None
+        for thing in (m for m in (before, later) if m is not None and m.type in _LIE_IN_PLACES):
             for place in where:
                 ctx.add(ctx.entity(thing), "locatedIn", ctx.entity(place), s.index)
+
+
+def _places_after(text: str, at: int, after: list) -> list:
+    """The places and zones that begin a few words after `at`: two joined by 与, 和 or 、, or one right after the
+    place the lexicon puts it in (湖北省宜昌市)."""
+    where = []
+    for m in after:
+        gap = text[(where[-1].end if where else at):m.start]
+        if m.type not in _WHERE:
+            break
+        if where and not (gap in (*JOINED, "与") or not gap and _within(m.text, load().places.get(where[-1].text))):
+            break
+        if not where and (len(gap) > _LIES_LOOSE or _CLAUSE_BREAK.search(gap)):
+            break
+        where.append(m)
+    return where
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:]")

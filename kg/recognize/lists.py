@@ -224,7 +224,9 @@ def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tu
         read = [m for m in here if m.start < end and start < m.end]
         if any(m.type not in (*_MISREAD, "Company") for m in read):
             return []           # 国家纳米中心、长春应化所等8家; 佛山、广州等60余家企业: bodies of another type, places
-        if not read and 2 <= end - start <= _LONGEST and (k > 0 or first_item_start(text, start, end) == start):
+        if not read and k == 0:         # 以及某某、某某等外资企业: the first item after the words leading into it
+            start = first_item_start(text, start, end)
+        if not read and 2 <= end - start <= _LONGEST and text[start:end] not in load().trades:
             found.append(((start, end), None))
         elif len(read) == 1 and read[0].end == end and (k == 0 or read[0].start == start):
             name = _led_off(read[0]) if k == 0 else read[0].start      # 汇聚星河微电 → 星河微电

@@ -28,11 +28,13 @@ def test_the_first_industry_begins_after_the_words_that_lead_into_the_list():
     assert ("未来显示器件", "Industry", "list") in _found(complete(one_sentence_page(text), given))
 
 
-def test_the_first_item_of_a_list_of_other_names_is_left_alone():
-    # where a clause's words end says little of where a company's name begins (签约项目包括临江电子、…)
+def test_the_first_item_of_a_list_of_firms_begins_after_the_clauses_last_leading_word():
     text = "本次签约项目包括星河电子、临江科技、东湖信息等企业。"
     given = [read_at(text, "临江科技", "Company"), read_at(text, "东湖信息", "Company")]
-    assert not any(m.source == "list" for m in complete(one_sentence_page(text), given))
+    assert ("星河电子", "Company", "list") in _found(complete(one_sentence_page(text), given))
+    # a trade word alone left after the words that lead into it is no firm's name
+    text = "园区引进了精工、临江科技等企业。"
+    assert "精工" not in {m.text for m in complete(one_sentence_page(text), [read_at(text, "临江科技", "Company")])}
 
 
 def test_a_list_mostly_unfound_or_of_mixed_types_adds_nothing():
@@ -85,6 +87,9 @@ def test_a_list_of_firms_may_say_only_what_kind_of_firms_it_lists():
     text = "蓝鲸传感、青禾精工等外资企业相继落户园区。"
     given = [read_at(text, "青禾精工", "Person")]
     assert {"蓝鲸传感", "青禾精工"} == {m.text for m in complete(one_sentence_page(text), given) if m.type == "Company"}
+    # the first item, not read, begins after the words that lead into it
+    led = "项目开工，以及蓝鲸传感、青禾精工等外资企业进驻。"
+    assert {"蓝鲸传感", "青禾精工"} == {m.text for m in complete(one_sentence_page(led), []) if m.type == "Company"}
     fields = "已有光伏、文旅、无人机等领域共8家企业落户。"     # what the firms work in, not the firms
     assert not [m for m in complete(one_sentence_page(fields), [read_at(fields, "文旅", "Industry")])
                 if m.type == "Company"]

@@ -183,9 +183,10 @@ _INSTITUTE = ("院", "所")
 _COURTS = ("法院", "检察院")        # state organs, not institutes
 
 
-# A、B、C等15家企业, 等一批行业龙头企业, 等外资企业: a list of firms, counted in 家 or called 企业 (not 等一批产业项目)
+# A、B、C等15家企业, 等一批行业龙头企业, 等外资企业, 等在国际上有较大影响力的企业: a list of firms, counted in 家 or
+# called 企业 (not 等一批产业项目)
 _FIRMS_COUNTED = re.compile(r"等(?:[0-9一二三四五六七八九十百多余数]+[家户](?!.*(?:院所|高校))|一批(?=[^企]*企业)"
-                            r"|(?=[^企]{0,8}企业))")
+                            r"|(?=[^企]{0,12}企业))")
 _NOT_FIRMS = re.compile(r"产业|产品|项目|领域")
 _MISREAD = ("Industry", "Project", "Person")     # what a firm's short name in a list is misread as (星河电子, 海川科技)
 

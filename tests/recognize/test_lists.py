@@ -90,6 +90,8 @@ def test_a_list_of_firms_may_say_only_what_kind_of_firms_it_lists():
     # the first item, not read, begins after the words that lead into it
     led = "项目开工，以及蓝鲸传感、青禾精工等外资企业进驻。"
     assert {"蓝鲸传感", "青禾精工"} == {m.text for m in complete(one_sentence_page(led), []) if m.type == "Company"}
+    far = "片区聚集了星河药业、海川生物等在国际上有较大影响力的企业。"      # however much is said of them
+    assert {"星河药业", "海川生物"} <= {m.text for m in complete(one_sentence_page(far), []) if m.type == "Company"}
     fields = "已有光伏、文旅、无人机等领域共8家企业落户。"     # what the firms work in, not the firms
     assert not [m for m in complete(one_sentence_page(fields), [read_at(fields, "文旅", "Industry")])
                 if m.type == "Company"]

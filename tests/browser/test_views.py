@@ -168,6 +168,9 @@ def test_a_screenshot_shows_the_drawn_graph(driver, seeds_build, tmp_path_factor
     print(f"screenshot: {shot}")
 
 
+READABLE = 12 - 1e-6     # pixels: a label sized to be read at 12 may come out a rounding error short (11.999…)
+
+
 def on_screen_label_sizes(driver) -> dict[str, float]:
     """Each shown node's label height in screen pixels at the present zoom, if its centre is on the canvas."""
     return driver.execute_script("""
@@ -191,7 +194,7 @@ def test_the_overview_opens_with_the_biggest_labels_readable_and_loners_behind_a
     biggest = sorted(graph.nodes, key=lambda n: -graph.degree(n))[:10]
     for node in biggest:
         label = graph.nodes[node]["label"]
-        assert sizes.get(label, 0) >= 12, (label, sizes.get(label))
+        assert sizes.get(label, 0) >= READABLE, (label, sizes.get(label))
     toggle = driver.find_element(By.ID, "isolated")
     assert not toggle.is_selected()
     toggle.click()
@@ -202,7 +205,7 @@ def test_the_overview_opens_with_the_biggest_labels_readable_and_loners_behind_a
 def test_a_zones_page_opens_with_every_label_readable(driver, seeds_build):
     open_view(driver, seeds_build / "views" / "潍坊高新区.html")
     sizes = on_screen_label_sizes(driver)
-    assert len(sizes) > 20 and min(sizes.values()) >= 12, sizes
+    assert len(sizes) > 20 and min(sizes.values()) >= READABLE, sizes
 
 
 def test_every_page_leads_back_to_the_index_and_a_zone_node_to_its_page(driver, seeds_build, weifang):

@@ -118,8 +118,13 @@ def _investment_said_after(ctx: Context, s):
     for m, amount in money.amounts(s.text):
         opens = _SPEAKS_ON.search(s.text, 0, m.start())
         if opens and _TO_THE_AMOUNT.fullmatch(s.text, opens.end(), m.start()) \
-                and not _GROUP.search(s.text[max(0, m.start() - 20):m.end() + 4]):
+                and not _of_a_group(s.text, m):
             ctx.add(ctx.entity(max(before, key=lambda p: p.end)), "totalInvestment", None, s.index, value=amount)
+
+
+def _of_a_group(text: str, amount: re.Match) -> bool:
+    """Whether the words around an amount say it is a group's sum (集中开工项目31个、总投资额40.6亿元)."""
+    return _GROUP.search(text, max(0, amount.start() - 20), amount.end() + 4) is not None
 
 
 def _investment(ctx: Context, s, projects):
@@ -130,7 +135,7 @@ def _investment(ctx: Context, s, projects):
             # 总投资50亿元的某某项目 describes that project, or none read, even in a list of a group's projects
             # (一批项目签约落地，包括总投资50亿元的某某项目、…; 其中，投资19.6亿元的某某项目)
             named = [p for p in projects if p.start == s.start + m.end() + 1]
-        elif _GROUP.search(s.text[max(0, m.start() - 20):m.end() + 4]) or _LISTED_AFTER.match(s.text[m.end():]) \
+        elif _of_a_group(s.text, m) or _LISTED_AFTER.match(s.text[m.end():]) \
                 or _COUNTED.search(s.text, 0, m.start()):
             continue
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.model import Entity
 from kg.relate.context import Context
 
-ISSUERS = ("Zone", "GovernmentAgency")
+_ISSUERS = ("Zone", "GovernmentAgency")
 _MARKS = "《》“”「」‘’"
 _PARTY = "中共"
 
@@ -37,6 +37,6 @@ def issuer_of(title: str, names: list[tuple[str, Entity]]) -> Entity | None:
 def _issuers_by_name(ctx: Context) -> list[tuple[str, Entity]]:
     """Every name the page gives a zone or government body, as written and as resolved, longest first."""
     text = ctx.doc.text
-    found = {(name, e.id): e for e in ctx.doc.entities if e.type in ISSUERS
+    found = {(name, e.id): e for e in ctx.doc.entities if e.type in _ISSUERS
              for name in (e.name, *e.aliases, *(text[m.start:m.end] for m in e.mentions)) if len(name) >= 3}
     return [(name, found[name, key]) for name, key in sorted(found, key=lambda k: (-len(k[0]), k))]

@@ -49,7 +49,12 @@ def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:
             missed = [m for items, said in _lists(clause.group(), s.start + clause.start())
                       for m in _missed(items, here, doc.text, s.index, said)]
             found += missed or _projects_listed(s.text, clause, s.start, here, s.index)
-    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+    if not found:
+        return mentions
+    # a place read at the head of an institute's short name a list gives (长春应化所) is part of that name
+    institutes = [m for m in found if m.type == "Organization"]
+    kept = [m for m in mentions if not (m.type == "Place" and any(m.within(o) for o in institutes))]
+    return sorted(kept + found, key=lambda m: (m.start, m.end))
 
 
 _AND = re.compile(r"[及和与+]")
@@ -166,6 +171,8 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
         return []
     longest = _LONGEST_PROJECT if kind == "Project" else _LONGEST
     bounds = [(first_item_start(text, start, end) if first else start, end) for start, end, first in items]
+    if kind == "Organization":      # 长春应化所: an institute's name may begin with the place it is in
+        here = [m for m in here if not (m.type == "Place" and any(m.start == start for start, _ in bounds))]
     return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE)
             for (start, end), (_, _, first) in zip(bounds, items)
             if (not first or kind == "Industry" or kind == "Project" and start == items[0][0])

@@ -182,3 +182,11 @@ def test_a_list_of_institutes_short_names_lists_organisations():
     assert {(name, "Organization") for name in ("空天院", "微电子所", "自动化所", "长春应化所")} <= found
     courts = "市法院、市检察院、区法院等单位参加。"
     assert not complete(one_sentence_page(courts), [])
+
+
+def test_a_place_read_at_the_head_of_a_listed_institutes_name_is_part_of_it():
+    text = "空天院、微电子所、长春应化所、沈阳金属所等8家直属单位均在该区设立了研究院。"
+    given = [read_at(text, "长春", "Place"), read_at(text, "沈阳", "Place")]
+    found = {(m.text, m.type) for m in complete(one_sentence_page(text), given)}
+    assert {("长春应化所", "Organization"), ("沈阳金属所", "Organization")} <= found
+    assert not {("长春", "Place"), ("沈阳", "Place")} & found

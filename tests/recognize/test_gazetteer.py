@@ -84,6 +84,10 @@ def test_world_regions_and_the_seas_and_regions_china_plans_name_are_places():
     from kg.recognize.tokens import word_edges
     text = "产品销往欧洲和东北亚，助力环渤海地区发展。"
     assert [m.text for m in find(text, 0, 0, word_edges(text)) if m.type == "Place"] == ["欧洲", "东北亚", "环渤海"]
+    # China's geographic regions and the plans' city clusters by their short names
+    text = "园区成为西南地区对外开放的门户，辐射粤港澳及成渝地区，共建大湾区。"
+    assert [m.text for m in find(text, 0, 0, word_edges(text)) if m.type == "Place"] == \
+        ["西南地区", "粤港澳", "成渝地区", "大湾区"]
 
 
 @pytest.mark.parametrize("text, zone", [

@@ -34,7 +34,7 @@ def find(ctx: Context):
             _investment_said_after(ctx, s)
             continue
         if _SIGNED.search(s.text):
-            signed(ctx, sentence, mentions)
+            signed(ctx, sentence, [m for m in mentions if not _befalls_otherwise(s, m)])
         _investment(ctx, s, projects)
         if "由" in s.text:
             _built_by(ctx, s, mentions)
@@ -90,6 +90,22 @@ def signed(ctx: Context, sentence: int, mentions: list):
     for p in mentions:
         if p.type == "Project":
             ctx.add(ctx.entity(zone) if zone else main, "signs", ctx.entity(p), sentence)
+
+
+# 某项目签约落地，A、B等84个项目加快推进: a project whose own clause says what else befalls it (开工, 推进,
+# 建设) and no signing is not one the sentence's signing is of
+_BEFALLS = re.compile(r"开工|投产|建成|推进|建设|竣工|开园|运营")
+_CLAUSE_ENDS = "，,；;"
+
+
+def _befalls_otherwise(s, m) -> bool:
+    if m.type != "Project":
+        return False
+    start, end = m.start - s.start, m.end - s.start
+    opens = max(s.text.rfind(p, 0, start) for p in _CLAUSE_ENDS) + 1
+    closes = min((at for at in (s.text.find(p, end) for p in _CLAUSE_ENDS) if at >= 0), default=len(s.text))
+    clause = s.text[opens:closes]
+    return not _SIGNED.search(clause) and _BEFALLS.search(clause) is not None
 
 
 # 总投资, 投资额, and a project's 签约额 (某某项目签约额3亿元): what the project costs

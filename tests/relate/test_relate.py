@@ -350,3 +350,11 @@ def test_the_article_s_zone_signs_where_the_sentence_names_another_zone_first():
             "在合肥高新区举行的推介会上，芜湖高新区现场签约星河医药公共研发平台项目。")
     signers = {s for s, p, o, _ in facts(text) if p == "signs" and o == "星河医药公共研发平台项目"}
     assert signers == {"芜湖高新区"}
+
+
+def test_a_signing_is_not_of_projects_whose_own_clause_says_they_start_or_go_on():
+    text = ("芜湖高新区今年以来，星河医药公共研发平台项目等35个产业项目签约落地，"
+            "临江快速路项目、海川生态公园项目等84个重大基础设施项目加快推进。")
+    signed = {o for s, p, o, _ in facts(text) if p == "signs"}
+    assert "星河医药公共研发平台项目" in signed
+    assert not {"临江快速路项目", "海川生态公园项目"} & signed

@@ -34,7 +34,7 @@ def find(ctx: Context):
             _investment_said_after(ctx, s)
             continue
         if _SIGNED.search(s.text):
-            signed(ctx, sentence, [m for m in mentions if not _befalls_otherwise(s, m)])
+            signed(ctx, sentence, mentions)
         _investment(ctx, s, projects)
         if "由" in s.text:
             _built_by(ctx, s, mentions)
@@ -83,24 +83,23 @@ def _built_by(ctx: Context, s, mentions: list):
 
 def signed(ctx: Context, sentence: int, mentions: list):
     """The article's zone, where the sentence names it or no zone at all, else the first zone the sentence
-    names, signs each project the sentence names (a zone named beside it is often where a signing was held)."""
+    names, signs each project the sentence names (a zone named beside it is often where a signing was held),
+    but one whose own clause says something else befalls it."""
     main = ctx.main_zone(sentence)
     zones = [m for m in mentions if m.type == "Zone"]
     zone = next((m for m in zones if ctx.entity(m) is main), zones[0] if zones else None)
     for p in mentions:
-        if p.type == "Project":
+        if p.type == "Project" and not _befalls_otherwise(ctx.sentences[sentence], p):
             ctx.add(ctx.entity(zone) if zone else main, "signs", ctx.entity(p), sentence)
 
 
-# 某项目签约落地，A、B等84个项目加快推进: a project whose own clause says what else befalls it (开工, 推进,
-# 建设) and no signing is not one the sentence's signing is of
-_BEFALLS = re.compile(r"开工|投产|建成|推进|建设|竣工|开园|运营")
+# 某项目签约落地，A、B等84个项目加快推进; 邀请A项目、B项目的负责人考察洽谈: a project whose own clause says
+# what else befalls it (开工, 推进, 建设, 洽谈) and no signing is not one a signing is of
+_BEFALLS = re.compile(r"开工|投产|建成|推进|建设|竣工|开园|运营|洽谈|考察|推介|推荐")
 _CLAUSE_ENDS = "，,；;"
 
 
 def _befalls_otherwise(s, m) -> bool:
-    if m.type != "Project":
-        return False
     start, end = m.start - s.start, m.end - s.start
     opens = max(s.text.rfind(p, 0, start) for p in _CLAUSE_ENDS) + 1
     closes = min((at for at in (s.text.find(p, end) for p in _CLAUSE_ENDS) if at >= 0), default=len(s.text))

@@ -358,3 +358,7 @@ def test_a_signing_is_not_of_projects_whose_own_clause_says_they_start_or_go_on(
     signed = {o for s, p, o, _ in facts(text) if p == "signs"}
     assert "星河医药公共研发平台项目" in signed
     assert not {"临江快速路项目", "海川生态公园项目"} & signed
+    # nor, after a ceremony, of those whose clause says they were talked over
+    text = ("芜湖高新区举行重点项目签约仪式。"
+            "会后，芜湖高新区邀请临江快速路项目、海川生态公园项目的负责人考察洽谈。")
+    assert not {"临江快速路项目", "海川生态公园项目"} & {o for s, p, o, _ in facts(text) if p == "signs"}

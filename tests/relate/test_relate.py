@@ -362,3 +362,10 @@ def test_a_signing_is_not_of_projects_whose_own_clause_says_they_start_or_go_on(
     text = ("芜湖高新区举行重点项目签约仪式。"
             "会后，芜湖高新区邀请临江快速路项目、海川生态公园项目的负责人考察洽谈。")
     assert not {"临江快速路项目", "海川生态公园项目"} & {o for s, p, o, _ in facts(text) if p == "signs"}
+
+
+def test_a_sentence_on_the_projects_named_before_it_that_says_they_were_signed_signs_them():
+    text = ("芜湖高新区临江快速路项目、海川生态公园项目、星河医药公共研发平台项目……"
+            "一个个项目的签约落地，预示着园区发展进入快车道。")
+    signed = {o for s, p, o, _ in facts(text) if p == "signs"}
+    assert {"临江快速路项目", "海川生态公园项目", "星河医药公共研发平台项目"} <= signed

@@ -3,7 +3,7 @@ carries out, the products a company makes.
 
 The subject is the body the sentence is about: the one named nearest before the
 industry, policy or product (a zone first, where a zone may be the subject),
-else the zone the article is about. A policy whose name names its issuer is that body's
+else the zone the article is about, unless a city or county is named before it. A policy whose name names its issuer is that body's
 (kg/relate/titles.py). The firms a list names before their industry (A、B等N家某产业企业), those a
 cluster is built on (以A、B等企业组成的某某集群) and those of a sentence that opens on a field (在某某领域，…)
 are of that industry.
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from kg.lexicon import load
 from kg.recognize.towns import JOINED
 from kg.relate.context import Context
 
@@ -41,7 +42,7 @@ def find(ctx: Context):
                 if chosen:
                     subject = ctx.entity(chosen)
                 elif "Zone" in subject_types:
-                    subject = ctx.main_zone(sentence)
+                    subject = None if _a_place_before(mentions, obj) else ctx.main_zone(sentence)
                 else:
                     subject = _maker_before(ctx, sentence)
                 ctx.add(subject, predicate, ctx.entity(obj), sentence)
@@ -49,6 +50,17 @@ def find(ctx: Context):
             for company in _of_the_kind(ctx, mentions, industry) + _built_on(ctx, mentions, industry) \
                     + _in_the_field(ctx, mentions, industry):
                 ctx.add(ctx.entity(company), "focusesOn", ctx.entity(industry), sentence)
+
+
+def _a_place_before(mentions, obj) -> bool:
+    """Whether a city or county is named before `obj` where no body is (湘潭签约的16个项目涵盖A、B等产业; 襄阳正抢抓
+    A、B等产业风口): the industries or policies are the place's, of which no fact is (SCHEMA.md), not the article's
+    zone's."""
+    return any(m.type == "Place" and m.end <= obj.start and getattr(load().places.get(m.name), "level", "") in _CITIES
+               for m in mentions)
+
+
+_CITIES = ("city", "county")
 
 
 # a document's title that begins with its issuer's name: 《中共青岛市委关于…》, 《省编委办关于…》

@@ -369,3 +369,10 @@ def test_a_sentence_on_the_projects_named_before_it_that_says_they_were_signed_s
             "一个个项目的签约落地，预示着园区发展进入快车道。")
     signed = {o for s, p, o, _ in facts(text) if p == "signs"}
     assert {"临江快速路项目", "海川生态公园项目", "星河医药公共研发平台项目"} <= signed
+
+
+def test_the_industries_a_city_is_said_to_seize_are_not_the_articles_zones():
+    text = "芜湖高新区举行重点项目签约仪式。芜湖市正抢抓新能源汽车、新材料等产业风口，打造现代产业集群。"
+    assert not {o for s, p, o, _ in facts(text) if p == "focusesOn" and s == "芜湖高新区"}
+    text = "芜湖高新区举行重点项目签约仪式。园区正抢抓新能源汽车、新材料等产业风口，打造现代产业集群。"
+    assert {"新能源汽车", "新材料"} <= {o for s, p, o, _ in facts(text) if p == "focusesOn" and s == "芜湖高新区"}

@@ -78,13 +78,21 @@ def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: in
         posts = ctx.doc.text[org.end:posts_start] + posts
     yield ctx.entity(org), posts
     text = ctx.doc.text
-    while org.start > 0 and text[org.start - 1] == "、":
-        earlier = next((m for m in post_run().finditer(text, max(0, org.start - 13), org.start - 1)
-                        if m.end() == org.start - 1), None)
+    while (start := _named_from(bodies, org)) > 0 and text[start - 1] == "、":
+        earlier = next((m for m in post_run().finditer(text, max(0, start - 13), start - 1)
+                        if m.end() == start - 1), None)
         org = bodies.get(earlier.start()) if earlier else None
         if org is None:
             return
         yield ctx.entity(org), earlier.group()
+
+
+def _named_from(bodies: dict, org) -> int:
+    """Where a body's name begins, with the zone or place read apart right before it (经开区（某区）区委)."""
+    start = org.start
+    while (before := bodies.get(start)) is not None and before.type in ("Zone", "Place"):
+        start = before.start
+    return start
 
 
 # 张三任, 张三于2021年任, 张三兼任, 张三担任过, 张三任中共…: what follows names the body and the posts

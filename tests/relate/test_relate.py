@@ -376,3 +376,9 @@ def test_the_industries_a_city_is_said_to_seize_are_not_the_articles_zones():
     assert not {o for s, p, o, _ in facts(text) if p == "focusesOn" and s == "芜湖高新区"}
     text = "芜湖高新区举行重点项目签约仪式。园区正抢抓新能源汽车、新材料等产业风口，打造现代产业集群。"
     assert {"新能源汽车", "新材料"} <= {o for s, p, o, _ in facts(text) if p == "focusesOn" and s == "芜湖高新区"}
+
+
+def test_posts_in_several_bodies_go_back_over_a_body_named_with_its_zone_in_front():
+    text = "乌鲁木齐市委副书记、市政协党组书记、经开区(头屯河区)区委书记王建国出席。"
+    held = {(o, r) for s, p, o, r in facts(text) if p == "holdsRole" and s == "王建国"}
+    assert {("乌鲁木齐市委", "副书记"), ("乌鲁木齐市政协", "党组书记")} <= held

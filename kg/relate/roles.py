@@ -79,12 +79,12 @@ def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: in
     yield ctx.entity(org), posts
     text = ctx.doc.text
     while (start := _named_from(bodies, org)) > 0 and text[start - 1] == "、":
-        earlier = next((m for m in post_run().finditer(text, max(0, start - 13), start - 1)
-                        if m.end() == start - 1), None)
-        org = bodies.get(earlier.start()) if earlier else None
+        # the nearest body that posts alone stand after (管委会主任 is a post too: 某区管委会主任、…)
+        org = next((bodies[end] for end in range(start - 2, max(0, start - 14), -1)
+                    if end in bodies and post_run().fullmatch(text, end, start - 1)), None)
         if org is None:
             return
-        yield ctx.entity(org), earlier.group()
+        yield ctx.entity(org), text[org.end:start - 1]
 
 
 def _named_from(bodies: dict, org) -> int:

@@ -378,7 +378,11 @@ def test_the_industries_a_city_is_said_to_seize_are_not_the_articles_zones():
     assert {"新能源汽车", "新材料"} <= {o for s, p, o, _ in facts(text) if p == "focusesOn" and s == "芜湖高新区"}
 
 
-def test_posts_in_several_bodies_go_back_over_a_body_named_with_its_zone_in_front():
+def test_posts_in_several_bodies_go_back_to_each_body_over_its_zone_and_a_post_ending_in_a_kind():
     text = "乌鲁木齐市委副书记、市政协党组书记、经开区(头屯河区)区委书记王建国出席。"
     held = {(o, r) for s, p, o, r in facts(text) if p == "holdsRole" and s == "王建国"}
     assert {("乌鲁木齐市委", "副书记"), ("乌鲁木齐市政协", "党组书记")} <= held
+    # and over a post that ends with a body's kind (管委会主任), to the body before it
+    text = "芜湖经开区管委会主任、镜湖区政府区长王建国出席。"
+    held = {(o, r) for s, p, o, r in facts(text) if p == "holdsRole" and s == "王建国"}
+    assert {("芜湖经开区管委会", "主任"), ("镜湖区政府", "区长")} <= held

@@ -10,7 +10,7 @@ from kg.recognize.short_forms import COMPANY_TAIL, name_core
 from kg.relate import money
 from kg.relate.context import Context
 
-_SIGNED = re.compile(r"签约|签署|签订")
+SIGNING = re.compile(r"签约|签署|签订")
 # a sum for a group of projects (集中开工项目31个、总投资额40.6亿元) is no single project's investment
 _GROUP = re.compile(r"项目\s*\d+\s*个|\d+\s*个[^，。]{0,12}项目|集中|一批|共计|合计|累计|签约项目")
 # 总投资额超800亿元，包括A项目、B项目; 总投资284亿元，其中亿元以上项目35个: the sum its parts follow
@@ -33,7 +33,7 @@ def find(ctx: Context):
         if not projects:
             _investment_said_after(ctx, s)
             continue
-        if _SIGNED.search(s.text):
+        if SIGNING.search(s.text):
             signed(ctx, sentence, mentions)
         _investment(ctx, s, projects)
         if "由" in s.text:
@@ -104,7 +104,7 @@ def _befalls_otherwise(s, m) -> bool:
     opens = max(s.text.rfind(p, 0, start) for p in _CLAUSE_ENDS) + 1
     closes = min((at for at in (s.text.find(p, end) for p in _CLAUSE_ENDS) if at >= 0), default=len(s.text))
     clause = s.text[opens:closes]
-    return not _SIGNED.search(clause) and _BEFALLS.search(clause) is not None
+    return not SIGNING.search(clause) and _BEFALLS.search(clause) is not None
 
 
 # 总投资, 投资额, and a project's 签约额 (某某项目签约额3亿元): what the project costs

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from kg.relate.context import Context
-from kg.relate.projects import signed
+from kg.relate.projects import SIGNING, signed
 
 _AFTER = 2         # the sentences after a ceremony that name what it signed (later ones name the zone's parks)
 # 这些项目是当日签约落户…, 一个个项目的签约落地: a sentence on the projects the one before names, signed
-_SIGNED_BEFORE = re.compile(r"(?:这些|上述|以上|一个个|这批)[^，。；]{0,6}项目[^。]*?(?:签约|签署|签订)")
+_SIGNED_BEFORE = re.compile(rf"(?:这些|上述|以上|一个个|这批)[^，。；]{{0,6}}项目[^。]*?(?:{SIGNING.pattern})")
 _CEREMONY = re.compile(r"签约(?:仪式|活动|大会|会|落地)|(?:集中|项目|现场)签约|签约(?:了)?(?:项目|[0-9一二三四五六七八九十]+个)")
 
 

@@ -3,10 +3,11 @@ carries out, the products a company makes.
 
 The subject is the body the sentence is about: the one named nearest before the
 industry, policy or product (a zone first, where a zone may be the subject),
-else the zone the article is about, unless a city or county is named before it. A policy whose name names its issuer is that body's
-(kg/relate/titles.py). The firms a list names before their industry (A、B等N家某产业企业), those a
-cluster is built on (以A、B等企业组成的某某集群) and those of a sentence that opens on a field (在某某领域，…)
-are of that industry.
+else the zone the article is about, unless a city or county is named before it.
+A policy whose name names its issuer is that body's (kg/relate/titles.py). The
+firms a list names before their industry (A、B等N家某产业企业), those a cluster is
+built on (以A、B等企业组成的某某集群) and those of a sentence that opens on a field
+(在某某领域，…) are of that industry.
 """
 from __future__ import annotations
 

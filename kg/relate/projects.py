@@ -88,8 +88,9 @@ def signed(ctx: Context, sentence: int, mentions: list):
     main = ctx.main_zone(sentence)
     zones = [m for m in mentions if m.type == "Zone"]
     zone = next((m for m in zones if ctx.entity(m) is main), zones[0] if zones else None)
+    s = ctx.sentences.get(sentence)
     for p in mentions:
-        if p.type == "Project" and not _befalls_otherwise(ctx.sentences[sentence], p):
+        if p.type == "Project" and not (s and _befalls_otherwise(s, p)):
             ctx.add(ctx.entity(zone) if zone else main, "signs", ctx.entity(p), sentence)
 
 

@@ -97,14 +97,11 @@ def signed(ctx: Context, sentence: int, mentions: list):
 # 某项目签约落地，A、B等84个项目加快推进; 邀请A项目、B项目的负责人考察洽谈: a project whose own clause says
 # what else befalls it (开工, 推进, 建设, 洽谈) and no signing is not one a signing is of
 _BEFALLS = re.compile(r"开工|投产|建成|推进|建设|竣工|开园|运营|洽谈|考察|推介|推荐")
-_CLAUSE_ENDS = "，,；;"
 
 
 def _befalls_otherwise(s, m) -> bool:
-    start, end = m.start - s.start, m.end - s.start
-    opens = max(s.text.rfind(p, 0, start) for p in _CLAUSE_ENDS) + 1
-    closes = min((at for at in (s.text.find(p, end) for p in _CLAUSE_ENDS) if at >= 0), default=len(s.text))
-    clause = s.text[opens:closes]
+    opens = max(s.text.rfind(p, 0, m.start - s.start) for p in "，；") + 1     # repair made the marks full-width
+    clause = _CLAUSE.match(s.text, opens).group()
     return not SIGNING.search(clause) and _BEFALLS.search(clause) is not None
 
 

@@ -121,7 +121,8 @@ _JOINED_ON = re.compile(r"(?:和|及|与|以及)$")
 _COUNT = r"[0-9一二两三四五六七八九十]+(?:大|个|项|类)"
 # where a list ends: at 等, at the count of its items (…、节能装备四大产业集群; …、车载显示屏4个方向), or at the
 # 为 that closes 以…为 (以食品、服饰、陶瓷为支柱)
-_ENDING = re.compile(rf"(?<![高中平同对初均])等(?![离级])|{_COUNT}|为(?:主导|支柱|主体|特色|重点|核心|龙头|代表|主)")
+_ET_CETERA = re.compile(r"(?<![高中平同对初均])等(?![离级])")
+_ENDING = re.compile(rf"{_ET_CETERA.pattern}|{_COUNT}|为(?:主导|支柱|主体|特色|重点|核心|龙头|代表|主)")
 
 
 def _industries_ending(words: str) -> re.Pattern:
@@ -223,10 +224,12 @@ def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tu
     if counted is None or not counted.group().endswith(("家", "户")) \
             and _NOT_FIRMS.search(clause, counted.end(), clause.find("企业", counted.end())):
         return []
-    chunks = clause[:counted.start()].split("、")
+    # 在A、B等领域发掘一批C、D等企业: the list of firms begins after the list its clause ends before it
+    begins = max((e.end() for e in _ET_CETERA.finditer(clause, 0, counted.start())), default=0)
+    chunks = clause[begins:counted.start()].split("、")
     if len(chunks) < 2 or _institutes(chunks[1:]):
         return []
-    found, start = [], at
+    found, start = [], at + begins
     for k, chunk in enumerate(chunks):
         end = start + len(chunk)
         read = [m for m in here if m.start < end and start < m.end]

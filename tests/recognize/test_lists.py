@@ -97,6 +97,14 @@ def test_a_list_of_firms_may_say_only_what_kind_of_firms_it_lists():
                 if m.type == "Company"]
 
 
+def test_a_list_of_firms_begins_after_a_list_its_clause_ends_before_it():
+    text = "重点在云计算、数字文创、低空飞行等领域发掘一批蓝鲸传感、青禾精工等龙头企业。"
+    given = [read_at(text, "数字文创", "Industry"), read_at(text, "低空飞行", "Industry")]
+    found = complete(one_sentence_page(text), given)
+    assert {"蓝鲸传感", "青禾精工"} == {m.text for m in found if m.type == "Company"}
+    assert {"云计算", "数字文创", "低空飞行"} <= {m.text for m in found if m.type == "Industry"}
+
+
 def test_a_list_that_says_it_lists_industries_needs_only_one_found():
     text = "基地将围绕工业软件、数据安全、传感芯片、整机装配、存储设备等领域招引企业。"
     found = _found(complete(one_sentence_page(text), [read_at(text, "传感芯片", "Industry")]))

@@ -85,6 +85,7 @@ def find(ctx: Context):
         text, base = s.text, s.start
         zones = [m for m in mentions if m.type == "Zone"]
         _nested_places(ctx, mentions, sentence)
+        _zones_after_places(ctx, mentions, sentence)
         _said_to_lie(ctx, s, ctx.outermost.get(sentence, mentions))
         _listed_in_region(ctx, mentions, sentence)
         for m in mentions:
@@ -185,6 +186,28 @@ def _nested_places(ctx: Context, mentions: list, sentence: int):
                     break
                 ctx.add(ctx.entity(nxt), "locatedIn", ctx.entity(outer), sentence)
                 town = nxt
+
+
+def _zones_after_places(ctx: Context, mentions: list, sentence: int):
+    """甘肃兰州新区, 广东广州南沙新区: a zone named right after the province or city it lies in is in it, though the
+    name read for it (兰州新区) does not carry that place; a zone the lexicons do not place is in the place
+    named right before it, and in those that place is named right after."""
+    lexicon = load().places
+    ordered = sorted((m for m in mentions if m.type in _WHERE), key=lambda m: m.start)
+    for k, zone in enumerate(ordered):
+        entity = ctx.entity(zone) if zone.type == "Zone" else None
+        if entity is None:
+            continue
+        inside = [lexicon[p] for p in carried_places(entity) if p in lexicon]
+        at = zone.start
+        for place in reversed(ordered[:k]):
+            outer = lexicon.get(place.text)
+            if place.type != "Place" or place.end != at or outer is None:
+                break
+            if not inside or any(p.name == outer.name or _lies_in(p, outer) for p in inside):
+                ctx.add(entity, "locatedIn", ctx.entity(place), sentence)
+                inside = inside or [outer]
+            at = place.start
 
 
 def _within(inner: str, outer: Place | None) -> bool:

@@ -386,3 +386,24 @@ def test_posts_in_several_bodies_go_back_to_each_body_over_its_zone_and_a_post_e
     text = "芜湖经开区管委会主任、镜湖区政府区长王建国出席。"
     held = {(o, r) for s, p, o, r in facts(text) if p == "holdsRole" and s == "王建国"}
     assert {("芜湖经开区管委会", "主任"), ("镜湖区政府", "区长")} <= held
+
+
+def test_a_zone_named_right_after_its_province_is_in_it_though_the_model_read_the_zone_alone():
+    from kg.derive import derive
+    from kg.model import Mention
+    from kg.recognize import recognise
+    from kg.resolve import resolve
+    text = "甘肃兰州新区、四川成都星湖新区召开大会。"
+    doc = process(Document(id="text", raw=text), until=recognise)
+    doc.mentions = [Mention(name, kind, text.index(name), text.index(name) + len(name), 0, source="model")
+                    for name, kind in [("甘肃", "Place"), ("兰州新区", "Zone"), ("四川", "Place"), ("成都", "Place"),
+                                       ("星湖新区", "Zone")]]
+    found = {(t.subject.name, t.object.name) for t in read_by_rules(derive(resolve(doc))).triples.values()
+             if t.predicate == "locatedIn"}
+    assert {("兰州新区", "甘肃省"), ("星湖新区", "四川省"), ("星湖新区", "成都市")} <= found
+    # a province the zone does not lie in is not its
+    text = "四川兰州新区召开大会。"
+    doc = process(Document(id="text", raw=text), until=recognise)
+    doc.mentions = [Mention("四川", "Place", 0, 2, 0, source="model"), Mention("兰州新区", "Zone", 2, 6, 0, source="model")]
+    assert ("兰州新区", "四川省") not in {(t.subject.name, t.object.name)
+                                     for t in read_by_rules(derive(resolve(doc))).triples.values()}

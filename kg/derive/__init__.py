@@ -245,6 +245,17 @@ def _committees(doc: Document, entities: dict[tuple[str, str], Entity]):
                                       name=e.name, source=COMMITTEE))
 
 
+def _committee_of(entities: dict[tuple[str, str], Entity], zone: Entity) -> Entity:
+    """The zone's committee: the one the page names by any of the zone's names (东湖高新区管委会, where the page
+    calls the zone 光谷 most often), or else one named after the zone's name."""
+    named = (entities.get(("GovernmentAgency", name_key(name + "管委会"))) for name in sorted(zone.aliases))
+    found = next((e for e in named if e is not None), None)
+    if found is None:
+        return _entity(entities, "GovernmentAgency", zone.name + "管委会")
+    found.aliases.add(zone.name + "管委会")     # derive's own name for it, which the relation rules look it up by
+    return found
+
+
 def _bare_committees(doc: Document, entities: dict[tuple[str, str], Entity]):
     """A committee the page names without its zone (科学城管委会、某公司签署…; 区党工委副书记、管委会主任某某) is
     the committee of the zone its article is about: an entity, with the page's words as its alias."""
@@ -257,7 +268,7 @@ def _bare_committees(doc: Document, entities: dict[tuple[str, str], Entity]):
         zone = entities.get(("Zone", name_key(main_zone(named, doc.text[article.start:article.end], article.start))))
         for s in article.sentences if zone else ():
             for (start, end, words), read in _bare_in(s, in_sentence.get(s.index, [])):
-                committee = _entity(entities, "GovernmentAgency", zone.name + "管委会")
+                committee = _committee_of(entities, zone)
                 if not read:
                     committee.mentions.append(Mention(words, "GovernmentAgency", start, end, s.index,
                                                       name=committee.name, source=COMMITTEE))

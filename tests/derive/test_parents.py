@@ -153,3 +153,27 @@ def test_a_committee_read_from_its_posts_is_the_one_the_page_names_in_full():
     committees = [e for e in doc.entities if e.type == "GovernmentAgency"]
     assert [e.name for e in committees] == ["星湖新区管理委员会"]      # 管委会 is its short form
     assert "星湖新区管委会" in committees[0].aliases
+
+
+def test_a_bare_committee_is_the_one_the_page_names_by_another_of_its_zones_names():
+    # the page calls its zone 光谷 most often, and names the committee by the zone's longer name; the model read
+    # these names as below (the shipped model reads this short page otherwise)
+    from kg.derive import derive
+    from kg.model import Document, Mention
+    from kg.pipeline import process
+    from kg.recognize import recognise
+    from kg.relate import read_by_rules
+    from kg.resolve import resolve
+    text = "光谷企业众多，东湖高新区发展迅速。湖北省武汉市东湖高新区管委会与星河科技签约。管委会主任王明出席。"
+    doc = process(Document(id="t", raw=text), until=recognise)
+    read = [("光谷", "Zone"), ("东湖高新区", "Zone"), ("湖北省武汉市东湖高新区管委会", "GovernmentAgency"),
+            ("星河科技", "Company"), ("王明", "Person")]
+    sentence = {s.index: s for s in doc.sentences}
+    doc.mentions = [Mention(name, kind, text.index(name), text.index(name) + len(name),
+                            next(k for k, s in sentence.items() if s.start <= text.index(name) < s.end), source="model")
+                    for name, kind in read]
+    doc = derive(resolve(doc))
+    assert [e.name for e in doc.entities if e.type == "GovernmentAgency"] == ["湖北省武汉市东湖高新区管委会"]
+    assert ("王明", "湖北省武汉市东湖高新区管委会") in {(t.subject.name, t.object.name)
+                                                  for t in read_by_rules(doc).triples.values()
+                                                  if t.predicate == "holdsRole"}

@@ -8,7 +8,9 @@
 - what is said to lie (位于, 坐落于) in a zone or place is there (某中心位于某科学城, 位于某高新区的某公司);
 - places listed before 等 and a region are in it (佛山、广州、深圳等珠三角);
 - a government named after its place is in it (宝坻区政府 → 宝坻区);
-- a place named right after the province or city it lies in is in it (河北唐山曹妃甸区: 曹妃甸区 → 唐山市 → 河北省);
+- a place named right after the province or city it lies in is in it (河北唐山曹妃甸区: 曹妃甸区 → 唐山市 → 河北省),
+  and so is a zone (甘肃兰州新区, where the name read for the zone is 兰州新区);
+- a park no lexicon holds is in the zone its article is about (东川工业园区 in an article about 西宁经开区);
 - a bureau that names no place belongs to the zone named before it, unless it is the central government's
   (科技部, kg/data/central_bodies.txt) or a city's named by its level (市经信委).
 """
@@ -105,6 +107,37 @@ def find(ctx: Context):
     for key, (project, sentence) in unplaced.items():
         if key not in placed:
             ctx.add(project, "locatedIn", ctx.main_zone(sentence), sentence)
+    _parks_of_the_article_zone(ctx)
+
+
+# 东川工业园区, 洋河高科园区, 某某人工智能产业园: a park, not a zone of its own
+_PARK = re.compile(r"(?:园区|片区|园)$")
+
+
+def _parks_of_the_article_zone(ctx: Context):
+    """A park the lexicons do not hold and no rule put in a zone (东川工业园区、南川工业园区新增开工项目) is in the
+    zone its article is about, unless its name is that zone's (上海市张江高科技园区 of 张江) or carries a place
+    the zone does not lie in (宝坻科技园区 in an article about 中关村)."""
+    in_zone = {t.subject.id for t in ctx.triples.values() if t.predicate == "locatedIn" and t.object.type == "Zone"}
+    lexicon = load()
+    for park in ctx.doc.entities:
+        if park.type != "Zone" or park.id in in_zone or not park.mentions or not _PARK.search(park.name) \
+                or park.name in lexicon.zones:
+            continue
+        sentence = park.mentions[0].sentence
+        zone = ctx.main_zone(sentence)
+        if zone is None or zone is park or _PARK.search(zone.name) \
+                or any(name in park.name for name in [zone.name, *zone.aliases]) or not _places_agree(park, zone):
+            continue
+        ctx.add(park, "locatedIn", zone, sentence)
+
+
+def _places_agree(park, zone) -> bool:
+    """Whether each place the park's name carries is one the zone lies in or lies in one the zone does."""
+    places = load().places
+    outer = [places[p] for p in carried_places(zone) if p in places]
+    return all(any(p.name == o.name or _lies_in(p, o) or _lies_in(o, p) for o in outer)
+               for p in (places[name] for name in carried_places(park) if name in places)) if outer else True
 
 
 # 位于: what is said to lie in a zone or place, before it (某中心位于某科学城) or after it and 的 (位于某高新区的某公司)

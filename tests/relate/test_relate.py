@@ -407,3 +407,11 @@ def test_a_zone_named_right_after_its_province_is_in_it_though_the_model_read_th
     doc.mentions = [Mention("四川", "Place", 0, 2, 0, source="model"), Mention("兰州新区", "Zone", 2, 6, 0, source="model")]
     assert ("兰州新区", "四川省") not in {(t.subject.name, t.object.name)
                                      for t in read_by_rules(derive(resolve(doc))).triples.values()}
+
+
+def test_a_park_no_lexicon_holds_is_in_the_zone_its_article_is_about_unless_its_name_places_it_elsewhere():
+    about = "潍坊高新区召开大会。潍坊高新区今年新开工项目30个。其中，"
+    found = facts(about + "星河工业园区新增开工项目4个。")
+    assert ("星河工业园区", "locatedIn", "潍坊高新区", None) in found
+    # a park its name puts in another city (大兴区 is Beijing's) is no park of this zone
+    assert not {f for f in facts(about + "大兴区星河工业园区新增开工项目4个。") if f[2] == "潍坊高新区"}

@@ -10,7 +10,7 @@
 - a government named after its place is in it (宝坻区政府 → 宝坻区);
 - a place named right after the province or city it lies in is in it (河北唐山曹妃甸区: 曹妃甸区 → 唐山市 → 河北省),
   and so is a zone (甘肃兰州新区, where the name read for the zone is 兰州新区);
-- a park no lexicon holds is in the zone its article is about (东川工业园区 in an article about 西宁经开区);
+- a park no lexicon holds is in the zone its article is about (星河工业园区 in an article about 西宁经开区);
 - a bureau that names no place belongs to the zone named before it, unless it is the central government's
   (科技部, kg/data/central_bodies.txt) or a city's named by its level (市经信委).
 """
@@ -110,14 +110,14 @@ def find(ctx: Context):
     _parks_of_the_article_zone(ctx)
 
 
-# 东川工业园区, 洋河高科园区, 某某人工智能产业园: a park, not a zone of its own
+# 星河工业园区, 临江高科园区, 某某人工智能产业园: a park, not a zone of its own
 _PARK = re.compile(r"(?:园区|片区|园)$")
 
 
 def _parks_of_the_article_zone(ctx: Context):
-    """A park the lexicons do not hold and no rule put in a zone (东川工业园区、南川工业园区新增开工项目) is in the
-    zone its article is about, unless its name is that zone's (上海市张江高科技园区 of 张江) or carries a place
-    the zone does not lie in (宝坻科技园区 in an article about 中关村)."""
+    """A park the lexicons do not hold and no rule put in a zone (星河工业园区、临江工业园区新增开工项目) is in the
+    zone its article is about, unless its name holds that zone's (临江市星河高科技园区 of 星河) or carries
+    a place the zone does not lie in (大兴区星河工业园区 in an article about 潍坊高新区)."""
     in_zone = {t.subject.id for t in ctx.triples.values() if t.predicate == "locatedIn" and t.object.type == "Zone"}
     lexicon = load()
     for park in ctx.doc.entities:

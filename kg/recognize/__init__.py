@@ -5,7 +5,7 @@ components do, and one arbiter keeps one reading of each stretch of text:
 
 - learned: the CRF trained on annotated text (kg/recognize/learned.py), for every type (a name whose tail
   names one kind of body, 研究院 or 有限公司, takes that type; one it began inside a common word is a piece
-  of a longer run, and no name);
+  of a longer run, and no name, nor is a place and the verb after it, 某市优化);
 - gazetteer: the zones and places the lexicons name (kg/recognize/gazetteer.py);
 - byline: the reporters' names that segmentation found, where a name begins with a surname;
 - a person's name the model cut short where the page names it whole elsewhere (王小 of 王小明): the whole name;
@@ -45,7 +45,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.lexicon import ZONE_TAILS, company_tails, dictionary, has_surname, is_plain_word, load, prefixes
+from kg.lexicon import (ZONE_TAILS, company_tails, dictionary, has_surname, is_plain_word, leading_place,
+                        leading_zone_name, load, prefixes)
 from kg.model import BODIES, Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
 from kg.recognize.bodies import CLAUSE_VERBS, bodies
@@ -64,7 +65,7 @@ BYLINE = "byline"
 
 
 def _model(doc: Document) -> list[Mention]:
-    return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m)
+    return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m) and not _a_place_doing(m)
             for quoted in _quoted_apart(m)
             for part in _places_apart(_typed_by_tail(_name_bounds(_before_a_verb(_last_clause(_whole_company(
                 _whole_number(_whole_kind(_whole_given_name(_of_subsidiary(quoted), doc.text), doc.text), doc.text),
@@ -91,6 +92,20 @@ _KIND_OF_AUTHORITY = re.compile(r"^.?[^委]$")
 def _bodies_in_general(m: Mention) -> bool:
     return m.type in ("GovernmentAgency", "Organization") and _IN_GENERAL.search(m.text) is not None \
         or m.type == "GovernmentAgency" and _KIND_OF_AUTHORITY.match(m.text) is not None
+
+
+def _a_place_doing(m: Mention) -> bool:
+    """南宁市优化营商环境, 某市某区组织召开: a place or a zone and the verb of its clause, which the model read as one
+    body's name; the place is the gazetteer's."""
+    if m.type not in BODIES:
+        return False
+    rest = m.text
+    while head := leading_zone_name(rest) or leading_place(rest):
+        rest = rest[len(head):]
+    return bool(rest) and rest != m.text and all(w.flag in _DOINGS for w in tokenize(rest))
+
+
+_DOINGS = ("v", "vn", "vd", "ad", "d")      # verbs and adverbs: 优化, 组织, 认真
 
 
 def _begins_in_a_word(m: Mention, doc: Document) -> bool:

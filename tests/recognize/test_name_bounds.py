@@ -158,3 +158,13 @@ def test_a_zones_name_never_begins_inside_its_kind():
     assert (m.text, m.start, m.source) == ("经开区（星河区）", 2, "model")
     kind = Mention("新区", "Zone", 3, 5, 0)              # 新区 is a kind of its own, as well as the end of 高新区
     assert _whole_kind(kind, "星湖高新区") is kind
+
+
+def test_a_place_and_the_verb_of_its_clause_are_no_bodys_name():
+    from kg.recognize import _a_place_doing
+    for read, kind in [("临江市优化", "GovernmentAgency"), ("长春市朝阳区组织", "GovernmentAgency"),
+                       ("潍坊高新区积极推进", "Organization")]:
+        assert _a_place_doing(Mention(read, kind, 0, len(read), 0, source="model"))
+    for name, kind in [("临江市政府", "GovernmentAgency"), ("潍坊高新区管委会", "GovernmentAgency"),
+                       ("临江市优化营商环境服务中心", "Organization"), ("临江市", "Place"), ("星河组织", "Organization")]:
+        assert not _a_place_doing(Mention(name, kind, 0, len(name), 0, source="model"))

@@ -1,6 +1,7 @@
 """locatedIn and partOf: where things are and what they belong to.
 
-- a zone is in the city its name carries (潍坊高新区 → 潍坊市), a park in the zone it is named after;
+- a zone is in the city its name carries (潍坊高新区 → 潍坊市), a park in the zone it is named after (and through
+  it in the zone's city, which the gold does not repeat for the park);
 - a body named after its zone belongs to it (石家庄高新区科技局 → 石家庄高新区);
 - a name that begins with another's belongs to it (北京航空航天大学景德镇研究院 → 北京航空航天大学);
 - projects and listed companies are in the zone their sentence, or else their article, is about;
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.lexicon import Place, leading_country, leading_place, load, places_named
+from kg.lexicon import Place, leading_country, leading_place, leading_zone_name, load, places_named
 from kg.model import name_key
 from kg.recognize.features import listed
 from kg.recognize.towns import JOINED
@@ -68,10 +69,13 @@ def find(ctx: Context):
     for e in ctx.doc.entities:
         first = e.mentions[0].sentence if e.mentions else -1
         if e.type == "Zone":
-            for place in carried_places(e):
-                ctx.add(e, "locatedIn", ctx.named("Place", place), first)
-            if zone := zone_of_park(e.name):      # a park is in the zone it is named after
+            # a park is in the zone it is named after, and through it in the zone's places (ANNOTATION.md)
+            zone = zone_of_park(e.name)
+            if zone and not e.name[len(leading_zone_name(e.name)):].startswith(("（", "(")):    # 某区（某县）: no park
                 ctx.add(e, "locatedIn", ctx.named("Zone", zone), first)
+            else:
+                for place in carried_places(e):
+                    ctx.add(e, "locatedIn", ctx.named("Place", place), first)
         if e.type in _BODIES:
             _belongs(ctx, e, first, bodies, zones)
             ctx.add(e, "locatedIn", ctx.named("Place", leading_country(e.name)), first)     # 德国星河科技

@@ -415,3 +415,11 @@ def test_a_park_no_lexicon_holds_is_in_the_zone_its_article_is_about_unless_its_
     assert ("星河工业园区", "locatedIn", "潍坊高新区", None) in found
     # a park its name puts in another city (大兴区 is Beijing's) is no park of this zone
     assert not {f for f in facts(about + "大兴区星河工业园区新增开工项目4个。") if f[2] == "潍坊高新区"}
+
+
+def test_a_park_named_after_its_zone_is_in_the_zone_and_not_on_its_own_in_the_zones_city():
+    found = facts("兰州高新区星河园区新开工项目12个。")
+    assert ("兰州高新区星河园区", "locatedIn", "兰州高新区", None) in found
+    assert ("兰州高新区星河园区", "locatedIn", "兰州市", None) not in found
+    # a zone and the district it is one with in brackets is no park: it lies where its name says
+    assert ("乌鲁木齐经开区（头屯河区）", "locatedIn", "乌鲁木齐市", None) in facts("乌鲁木齐经开区（头屯河区）召开大会。")

@@ -194,7 +194,8 @@ def _outside(a: Entity, b: Entity) -> bool:
     if listed is None or known is None or known.level == "county":
         return False
     places = [p for p in map(_place, [*zone_places(zone.name), listed.city, listed.province]) if p is not None]
-    if known.level == "city" and not any(p.level in ("city", "county") for p in places):
+    # a zone the lexicon places in a city (天津市, a city and a province at once) lies in no other city
+    if known.level == "city" and not listed.city and not any(p.level in ("city", "county") for p in places):
         return False
     return bool(places) and known.name not in {n for p in places for n in (p.name, p.city, p.province)}
 

@@ -148,6 +148,9 @@ def test_no_fact_places_a_zone_of_the_lexicon_in_another_city_or_province():
     assert not _outside(Entity("星湖新区", "Zone"), Entity("武汉市", "Place"))     # no lexicon zone
     assert _outside(Entity("武汉东湖高新区", "Zone"), zone)                     # two zones of two cities
     assert not _outside(Entity("合肥经开区", "Zone"), zone) and not _outside(Entity("星湖新区", "Zone"), zone)
+    # a zone of a city that is a province as well (天津市) lies in no other city
+    assert _outside(Entity("天津滨海高新区", "Zone"), Entity("武汉市", "Place"))
+    assert not _outside(Entity("天津滨海高新区", "Zone"), Entity("天津市", "Place"))
     c = Candidate(zone, Entity("武汉市", "Place"), 0, elsewhere=True)
     assert not c.stated("locatedIn>")
 

@@ -243,3 +243,13 @@ def test_a_zone_named_by_its_kind_and_its_district_is_the_zone_of_that_kind():
     assert all(text[m.start:m.end] == m.text for m in mentions)
     doc = resolve(Document(id="t", raw=text, text=text, mentions=mentions))
     assert [(e.name, len(e.mentions)) for e in doc.entities] == [("星湖经济技术开发区（星河区）", 2)]
+
+
+def test_a_zone_carries_the_places_of_its_other_names_only_where_they_agree_with_its_own():
+    zone = Entity("雄安新区", "Zone")
+    zone.aliases.add("河北雄安新区")
+    assert carried_places(zone) == ["河北省"]
+    # 滨海新区 is Tianjin's in the lexicon, but the page uses it short for a zone its own name puts in 宁波市
+    zone = Entity("宁波滨海新区", "Zone")
+    zone.aliases.add("滨海新区")
+    assert carried_places(zone) == ["宁波市"]

@@ -348,7 +348,9 @@ def zone_of_park(name: str) -> str:
     """The zone a park's name begins with (某某高新区某某园区 → 某某高新区, kg/recognize/parks.py), as the lexicon
     calls it; '' for a name that is no park's."""
     zone = leading_zone_name(name)
-    return canonical_zone(zone) if zone and zone != name else ""
+    if not zone or zone == name or name[len(zone)] in "（(":
+        return ""       # 某经开区（某区）: the zone itself, with the district it is one with
+    return canonical_zone(zone)
 
 
 def main_zone(mentions: Iterable[Mention], text: str = "", at: int = 0) -> str:

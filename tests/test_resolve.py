@@ -253,3 +253,9 @@ def test_a_zone_carries_the_places_of_its_other_names_only_where_they_agree_with
     zone = Entity("宁波滨海新区", "Zone")
     zone.aliases.add("滨海新区")
     assert carried_places(zone) == ["宁波市"]
+
+
+def test_a_zone_with_its_district_in_brackets_is_no_park_of_the_zone():
+    from kg.resolve import zone_of_park
+    assert zone_of_park("兰州高新区星河园区") == "兰州高新区"
+    assert zone_of_park("乌鲁木齐经开区（头屯河区）") == ""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.lexicon import Place, leading_country, leading_place, leading_zone_name, load, places_named
+from kg.lexicon import Place, leading_country, leading_place, load, places_named
 from kg.model import name_key
 from kg.recognize.features import listed
 from kg.recognize.towns import JOINED
@@ -70,8 +70,7 @@ def find(ctx: Context):
         first = e.mentions[0].sentence if e.mentions else -1
         if e.type == "Zone":
             # a park is in the zone it is named after, and through it in the zone's places (ANNOTATION.md)
-            zone = zone_of_park(e.name)
-            if zone and not e.name[len(leading_zone_name(e.name)):].startswith(("（", "(")):    # 某区（某县）: no park
+            if zone := zone_of_park(e.name):
                 ctx.add(e, "locatedIn", ctx.named("Zone", zone), first)
             else:
                 for place in carried_places(e):

@@ -403,14 +403,14 @@ def carried_places(e: Entity) -> list[str]:
         # a short name the page uses (滨海新区 of 宁波滨海新区) may be another zone's in the lexicon: its places
         # count only where they agree with those the zone's own name carries
         return list(dict.fromkeys([*own, *(p for name in sorted(e.aliases) for p in zone_places(name)
-                                          if not own or any(_agree(p, o) for o in own))]))
+                                          if not own or any(places_agree(p, o) for o in own))]))
     if e.type == "GovernmentAgency" and not leading_zone(e.name):
         return list(leading_places(e.name))
     return []
 
 
-def _agree(a: str, b: str) -> bool:
-    """Whether one of two places of the lexicon is the other or lies in it."""
+def places_agree(a: str, b: str) -> bool:
+    """Whether one of two places of the lexicon, by name, is the other or lies in it."""
     places = load().places
     x, y = places.get(a), places.get(b)
     return a == b or x is not None and y is not None and (b in (x.city, x.province) or a in (y.city, y.province))

@@ -26,7 +26,7 @@ from kg.recognize.features import listed
 from kg.recognize.towns import JOINED
 from kg.relate.candidates import SIGNATURES
 from kg.relate.context import Context
-from kg.resolve import canonical_zone, carried_places, leading_places, leading_zone, zone_of_park
+from kg.resolve import canonical_zone, carried_places, leading_places, leading_zone, places_agree, zone_of_park
 
 _BODIES = ("GovernmentAgency", "Organization", "Company")
 _NATIONAL = ("国家", "中国", "中华", "全国", "国务院")
@@ -137,10 +137,8 @@ def _parks_of_the_article_zone(ctx: Context):
 
 def _places_agree(park, zone) -> bool:
     """Whether each place the park's name carries is one the zone lies in or lies in one the zone does."""
-    places = load().places
-    outer = [places[p] for p in carried_places(zone) if p in places]
-    return all(any(p.name == o.name or _lies_in(p, o) or _lies_in(o, p) for o in outer)
-               for p in (places[name] for name in carried_places(park) if name in places)) if outer else True
+    outer = carried_places(zone)
+    return not outer or all(any(places_agree(p, o) for o in outer) for p in carried_places(park))
 
 
 # 位于: what is said to lie in a zone or place, before it (某中心位于某科学城) or after it and 的 (位于某高新区的某公司)

@@ -3,7 +3,8 @@
 
 An amount is a Decimal made from the digits of the text, never a float: 1.16亿
 is 116000000, not 115999999.99999999. The currency is the text's, kept as its
-ISO 4217 code; nothing is converted.
+ISO 4217 code; nothing is converted. Right after a word of investing, news often
+leaves 元 out (签约额15亿, 总投资约30亿): such an amount is in yuan.
 """
 from __future__ import annotations
 
@@ -41,7 +42,10 @@ _TRAILING_UNIT = re.compile("(.*?)(万亿|亿|万)$")
 
 def parse(match: re.Match) -> Money | None:
     """The amount a match of AMOUNT stands for; None for a Chinese numeral with no 万 or 亿 (一元化, 三元里)."""
-    hedge, number, more, unit, more_after, currency = match.groups()
+    return _money(*match.groups())
+
+
+def _money(hedge, number, more, unit, more_after, currency) -> Money | None:
     if not number:
         value = Decimal(1)         # 百亿元: one hundred 亿
     elif number[0].isdigit():
@@ -55,12 +59,24 @@ def parse(match: re.Match) -> Money | None:
     return Money(value.scaleb(UNITS.get(unit, 0)), CURRENCIES[currency], hedge or more or more_after or "")
 
 
+# 签约额15亿, 总投资30亿: after a word of investing news leaves out 元, which the amount is in
+_INVESTING = re.compile(r"(?:投资|签约额)(?:额|总额)?(?:为|共计|共)?")
+_UNNAMED = re.compile(rf"({_ALTERNATIVES(HEDGES_BEFORE)})?(?:人民币)?\s*({_ARABIC}|{_CHINESE})\s*({_AFTER})?"
+                      rf"({_ALTERNATIVES(UNITS)})({_AFTER})?")
+
+
 def amounts(text: str):
-    """(match, Money) for every amount in `text`, in order."""
-    for m in AMOUNT.finditer(text):
-        money = parse(m)
-        if money is not None:
-            yield m, money
+    """(match, Money) for every amount in `text`, in order: with its currency named, or in 亿 or 万 alone right
+    after a word of investing (签约额15亿)."""
+    found = [(m, money) for m in AMOUNT.finditer(text) if (money := parse(m)) is not None]
+    if "亿" in text or "万" in text:
+        named = [m.span() for m, _ in found]
+        for word in _INVESTING.finditer(text):
+            m = _UNNAMED.match(text, word.end())
+            if m is not None and not any(a <= m.start() < b for a, b in named) \
+                    and (money := _money(*m.groups(), "元")) is not None:
+                found.append((m, money))
+    yield from sorted(found, key=lambda pair: pair[0].start())
 
 
 def chinese(money: Money) -> str:

@@ -67,3 +67,13 @@ def test_money_takes_no_float():
     with pytest.raises(TypeError):
         Money(1.16e8)
     assert Money(Decimal("1.16E+8")) == Money(116_000_000) and Money("1.50").digits == "1.5"
+
+
+def test_an_amount_in_yi_or_wan_alone_right_after_a_word_of_investing_is_in_yuan():
+    read = [(m.group(), a) for m, a in amounts("甲项目签约额3亿元，乙项目签约额15亿，丙项目总投资约2.5亿，年产值超300亿。")]
+    assert [(text, a.amount, a.currency, a.qualifier) for text, a in read] == [
+        ("3亿元", Decimal("300000000"), "CNY", ""), ("15亿", Decimal("1500000000"), "CNY", ""),
+        ("约2.5亿", Decimal("250000000"), "CNY", "约")]
+    # a currency named after it is the amount's own, and a bound (均为…以上) is no amount
+    assert [a.currency for _, a in amounts("总投资1.2亿美元")] == ["USD"]
+    assert not list(amounts("投资额均为5000万以上"))

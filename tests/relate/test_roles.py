@@ -62,6 +62,8 @@ def test_the_body_and_posts_a_person_is_appointed_to_after_the_name():
 
 def test_executive_and_full_time_deputies_are_posts():
     assert ("樊明", "常委、常务副县长", "开化县委") in _roles("开化县委常委、常务副县长樊明出席。")
+    # any deputy's post may say the deputy is the executive one
+    assert ("郑强", "常务副部长", "市委组织部") in _roles("市委组织部常务副部长郑强参加会议。")
 
 
 def test_a_heads_post_after_a_place_or_its_committee_goes_to_the_government_the_page_names():

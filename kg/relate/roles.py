@@ -44,10 +44,10 @@ def find(ctx: Context):
             person = people.get(s.start + m.start(2))
             if person is None:
                 continue
-            held = list(_held(ctx, bodies, s.start + m.start(1), m.group(1), sentence))
-            if not held and s.start + m.start(1) in went_on and _goes_on(m.group(1)):
-                body = _of_its_kind(ctx, bodies, went_on[s.start + m.start(1)], s.start + m.start(1), m.group(1))
-                held = [(body, m.group(1))]
+            at = s.start + m.start(1)
+            held = list(_held(ctx, bodies, at, m.group(1), sentence))
+            if not held and at in went_on and _goes_on(m.group(1), went_on[at]):
+                held = [(_of_its_kind(ctx, bodies, went_on[at], at, m.group(1)), m.group(1))]
             named = _listed(ctx.doc.text, person, people)
             for org, posts in held:
                 for one in named:
@@ -113,10 +113,14 @@ def _appointed(text: str, person, starts: dict):
 _AND_THEN = ("、", "，", ",")
 
 
-def _goes_on(posts: str) -> bool:
+def _goes_on(posts: str, body: Entity) -> bool:
     """Whether posts that follow a comma and name no body are in the body named before (某某分院院长张三，
-    副院长李四): not a place's (区长, 市委书记) nor a zone's committee's (管委会副主任), which name their own."""
-    return not posts.startswith((*LEVELS, *_ZONE_COMMITTEES)) and not any(map(_HEAD.fullmatch, posts.split("、")))
+    副院长李四): not a place's (区长, 市委书记) nor a zone's committee's (管委会副主任), which name their own,
+    unless the body before is that place's government (某区政府区长张三、副区长李四)."""
+    heads = [_HEAD.fullmatch(post) for post in posts.split("、")]
+    if all(heads) and all(body.name.endswith((f"{h.group(1)}政府", f"{h.group(1)}人民政府")) for h in heads):
+        return True
+    return not posts.startswith((*LEVELS, *_ZONE_COMMITTEES)) and not any(heads)
 
 
 def _of_its_kind(ctx: Context, bodies: dict, body: Entity, at: int, posts: str) -> Entity:

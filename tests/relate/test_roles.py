@@ -60,6 +60,11 @@ def test_the_body_and_posts_a_person_is_appointed_to_after_the_name():
     assert ("张明", "主任", "芜湖综合保税区管委会") in found
 
 
+def test_a_governments_head_and_deputies_after_a_comma_are_all_its():
+    found = _roles("临江区政府区长王明、副区长李强出席活动。")
+    assert {("王明", "区长", "临江区政府"), ("李强", "副区长", "临江区政府")} <= found
+
+
 def test_executive_and_full_time_deputies_are_posts():
     assert ("樊明", "常委、常务副县长", "开化县委") in _roles("开化县委常委、常务副县长樊明出席。")
     # any deputy's post may say the deputy is the executive one

@@ -333,9 +333,9 @@ def body_tails() -> tuple[str, ...]:
 @cache
 def post_run() -> re.Pattern:
     """One or more posts joined by 、 (党委书记、局长), longest first; a post of a zone's committee may
-    name the committee before any post (管委会专职副主任, 党工委委员), and a deputy's post may say the
-    deputy is the executive one (常务副部长, 常务副主席)."""
-    posts = r"(?:管委会|党工委)?(?:常务(?=副))?(?:%s)" % "|".join(map(re.escape, load().role_posts))
+    name the committee before any post (管委会专职副主任, 党工委委员), a deputy's post may say the deputy is
+    the executive one (常务副部长, 常务副主席), and a deputy in charge says so after it (副局长（主持工作）)."""
+    posts = r"(?:管委会|党工委)?(?:常务(?=副))?(?:%s)(?:[（(]主持工作[）)])?" % "|".join(map(re.escape, load().role_posts))
     return re.compile(r"%s(?:、%s)*" % (posts, posts))
 
 

@@ -67,8 +67,9 @@ def test_a_governments_head_and_deputies_after_a_comma_are_all_its():
 
 def test_executive_and_full_time_deputies_are_posts():
     assert ("樊明", "常委、常务副县长", "开化县委") in _roles("开化县委常委、常务副县长樊明出席。")
-    # any deputy's post may say the deputy is the executive one
+    # any deputy's post may say the deputy is the executive one, or in charge
     assert ("郑强", "常务副部长", "市委组织部") in _roles("市委组织部常务副部长郑强参加会议。")
+    assert ("王明", "副局长（主持工作）", "临江市科技局") in _roles("临江市科技局副局长（主持工作）王明出席。")
 
 
 def test_a_heads_post_after_a_place_or_its_committee_goes_to_the_government_the_page_names():

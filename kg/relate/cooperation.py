@@ -3,7 +3,9 @@ bodies listed as one party to what they do together (A、B和C共同主办, 由A
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from kg.lexicon import post_run
 from kg.model import ACTORS
 from kg.recognize.towns import JOINED
 from kg.relate.context import Context
@@ -87,10 +89,18 @@ def _parties(s, actors):
 
 
 def _listed_after(s, actors, joined=("、",)):
-    """A与B、C等部门建立…: the partners listed after the first (joined by 、, or by what `joined` holds)."""
+    """A与B、C等部门建立…: the partners listed after the first (joined by 、, or by what `joined` holds), each
+    perhaps with the post and name of whoever stands for it (与A董事长张三和B董事长李四签订…)."""
     listed = []
     for prev, nxt in zip(actors, actors[1:]):
-        if s.text[prev.end - s.start:nxt.start - s.start] not in joined:
+        between = s.text[prev.end - s.start:nxt.start - s.start]
+        if between not in joined and _by_whom().sub("", between, count=1) not in (*joined, "和", "及"):
             break
         listed.append(nxt)
     return listed
+
+
+@cache
+def _by_whom() -> re.Pattern:
+    """The post and name of the person who stands for a party (董事长张三)."""
+    return re.compile(r"^(?:%s)[\u4e00-\u9fff]{2,4}(?=[和及、]$)" % post_run().pattern)

@@ -423,3 +423,9 @@ def test_a_park_named_after_its_zone_is_in_the_zone_and_not_on_its_own_in_the_zo
     assert ("兰州高新区星河园区", "locatedIn", "兰州市", None) not in found
     # a zone and the district it is one with in brackets is no park: it lies where its name says
     assert ("乌鲁木齐经开区（头屯河区）", "locatedIn", "乌鲁木齐市", None) in facts("乌鲁木齐经开区（头屯河区）召开大会。")
+
+
+def test_partners_each_named_with_whoever_stands_for_them_all_work_with_the_body():
+    found = facts("区长王强代表临江区政府分别与星河工业股份有限公司董事长许明和海川新能源有限公司董事长张远签订了框架合作协议。")
+    assert {("临江区政府", "cooperatesWith", "星河工业股份有限公司", None),
+            ("临江区政府", "cooperatesWith", "海川新能源有限公司", None)} <= found

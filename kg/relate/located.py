@@ -12,6 +12,7 @@
 - a place named right after the province or city it lies in is in it (河北唐山曹妃甸区: 曹妃甸区 → 唐山市 → 河北省),
   and so is a zone (甘肃兰州新区, where the name read for the zone is 兰州新区);
 - a park no lexicon holds is in the zone its article is about (星河工业园区 in an article about 西宁经开区);
+- the bodies a list names before 等 and another body's 直属单位 are part of it (A所、B所等8家中科院直属单位);
 - a bureau that names no place belongs to the zone named before it, unless it is the central government's
   (科技部, kg/data/central_bodies.txt) or a city's named by its level (市经信委).
 """
@@ -91,6 +92,7 @@ def find(ctx: Context):
         zones = [m for m in mentions if m.type == "Zone"]
         _nested_places(ctx, mentions, sentence)
         _zones_after_places(ctx, mentions, sentence)
+        _listed_as_units_of(ctx, mentions, sentence)
         _said_to_lie(ctx, s, ctx.outermost.get(sentence, mentions))
         _listed_in_region(ctx, mentions, sentence)
         for m in mentions:
@@ -184,6 +186,27 @@ def _places_after(text: str, at: int, after: list) -> list:
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:]")
+
+
+# A、B等8家某院直属单位, A、B等某集团旗下企业: the bodies listed are units of the one named after 等
+_UNITS_OF = re.compile(r"等(?:[0-9一二三四五六七八九十]+[家个所])?$")
+_UNITS = re.compile(r"直属|下属|所属|旗下")
+
+
+def _listed_as_units_of(ctx: Context, mentions: list, sentence: int):
+    """A、B等8家中科院直属单位: the bodies a list names before 等 and a body's 直属单位 are part of that body."""
+    text = ctx.doc.text
+    bodies = sorted((m for m in mentions if m.type in _BODIES), key=lambda m: m.start)
+    for k, parent in enumerate(bodies):
+        if k == 0 or not _UNITS.match(text, parent.end) or not _UNITS_OF.search(text, bodies[k - 1].end, parent.start):
+            continue
+        items = [bodies[k - 1]]
+        for item in reversed(bodies[:k - 1]):
+            if text[item.end:items[-1].start] not in JOINED:
+                break
+            items.append(item)
+        for item in items:
+            ctx.add(ctx.entity(item), "partOf", ctx.entity(parent), sentence)
 
 
 def _listed_in_region(ctx: Context, mentions: list, sentence: int):

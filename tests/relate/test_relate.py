@@ -429,3 +429,8 @@ def test_partners_each_named_with_whoever_stands_for_them_all_work_with_the_body
     found = facts("区长王强代表临江区政府分别与星河工业股份有限公司董事长许明和海川新能源有限公司董事长张远签订了框架合作协议。")
     assert {("临江区政府", "cooperatesWith", "星河工业股份有限公司", None),
             ("临江区政府", "cooperatesWith", "海川新能源有限公司", None)} <= found
+
+
+def test_bodies_listed_as_another_bodys_units_are_part_of_it():
+    found = facts("星河纳米中心、临江微电子所、东川自动化所等8家中科院直属单位均在该区设立了研究院。")
+    assert {("临江微电子所", "partOf", "中科院", None), ("东川自动化所", "partOf", "中科院", None)} <= found

@@ -358,8 +358,26 @@ def _belongs(ctx: Context, e, sentence: int, bodies: dict[str, list], zones: dic
     elif places := carried_places(e):
         # 宝坻区政府, 贵州省委: a government named after its place, under no body of the page, is in that place
         ctx.add(e, "locatedIn", ctx.named("Place", places[-1]), sentence)
+    elif committee := _committee_before(ctx, e):
+        ctx.add(e, "partOf", committee, sentence)
     elif e.type == "GovernmentAgency" and e.mentions and not leading_place(e.name) \
             and not e.name.startswith(_NATIONAL) and not _of_another_government(e.name):
         # 某某高新区科技局、科创办: a bureau that names no place is the zone's its sentence speaks of
         first = e.mentions[0]
         ctx.add(e, "partOf", _zone_before(ctx, first) or ctx.main_zone(first.sentence), first.sentence)
+
+
+# 兰州市委常委、统战部部长: a member of a party committee who heads one of its departments
+_MEMBER_OF = ("常委、", "委员、")
+
+
+def _committee_before(ctx: Context, e):
+    """The party committee a department belongs to where a post on the committee comes right before the department
+    (某市委常委、统战部部长某某): the committee, not the zone the sentence speaks of."""
+    text = ctx.doc.text
+    for m in e.mentions:
+        before = next((o for o in ctx.in_sentence.get(m.sentence, ()) if o.type == "GovernmentAgency"
+                       and o.text.endswith("委") and text[o.end:m.start] in _MEMBER_OF), None)
+        if before is not None:
+            return ctx.entity(before)
+    return None

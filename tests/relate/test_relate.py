@@ -434,3 +434,9 @@ def test_partners_each_named_with_whoever_stands_for_them_all_work_with_the_body
 def test_bodies_listed_as_another_bodys_units_are_part_of_it():
     found = facts("星河纳米中心、临江微电子所、东川自动化所等8家中科院直属单位均在该区设立了研究院。")
     assert {("临江微电子所", "partOf", "中科院", None), ("东川自动化所", "partOf", "中科院", None)} <= found
+
+
+def test_a_department_headed_by_a_member_of_a_party_committee_is_the_committees_not_the_zones():
+    found = facts("临江高新区举行大会。临江市委常委、统战部部长王明出席。")
+    assert ("统战部", "partOf", "临江市委", None) in found
+    assert ("统战部", "partOf", "临江高新区", None) not in found

@@ -21,7 +21,7 @@ from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE, tails
 from kg.recognize.coreference import SOURCE as COREFERENCE
 from kg.recognize.gazetteer import leading_zone_shape
 from kg.recognize.learned import SOURCE as MODEL
-from kg.recognize.short_forms import DECLARED, is_short_form, name_core
+from kg.recognize.short_forms import is_short_form, name_core
 
 
 def canonical(m: Mention) -> str:
@@ -126,11 +126,15 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
                 break
 
 
+# 某某深度合作区（简称：深合区）, 某某开发区（以下简称“某开区”）: the short name a page declares for a name
+_DECLARED = re.compile(r"[（(](?:以下)?简称[:：]?[“「]?([^”」）)，、]{2,12})[”」]?[）)]")
+
+
 def _merge_declared(doc: Document, entities: dict[tuple[str, str], Entity]):
     """A name the page declares short for the one before it, in brackets, is that one's, though no rule of
     abbreviation finds it there (深合区 of 横琴粤澳深度合作区)."""
     for m in doc.mentions:
-        declared = DECLARED.match(doc.text, m.end)
+        declared = _DECLARED.match(doc.text, m.end)
         short_key = (m.type, name_key(declared.group(1))) if declared else None
         full, short = entities.get((m.type, name_key(m.name))), entities.get(short_key)
         if full is not None and short is not None and short is not full:

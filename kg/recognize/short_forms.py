@@ -17,8 +17,6 @@ from kg.recognize.gazetteer import leading_zone_shape
 from kg.recognize.tokens import tokenize, word_edges
 
 COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
-# 某某深度合作区（简称：深合区）, 某某开发区（以下简称“某开区”）: the short name a page declares for a name
-DECLARED = re.compile(r"[（(](?:以下)?简称[:：]?[“「]?([^”」）)，、“「]{2,12})[”」]?[）)]")
 SHORT_FORM, OWNER = "short-form", "owner"
 
 
@@ -73,18 +71,14 @@ class Taken:
 
 
 def short_forms(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """`mentions`, and every place where a short form of a body's full name stands, or a short name the page
-    declares for a name (某某合作区（简称：某合区）); a shorter mention inside the short form (北京 in 北京器检院)
-    gives way to it."""
+    """`mentions`, and every place where a short form of a body's full name stands; a shorter mention
+    inside the short form (北京 in 北京器检院) gives way to it."""
     names = sorted({(m.text, m.type) for m in mentions if m.type in ("Company", "Organization") and len(m.text) >= 6})
     wanted: dict[str, tuple[str, str]] = {}
     candidates = _abbreviations(doc.text, {(name[0], name[-1]) for name, _ in names})
     for name, kind in names:
         for short in _short_candidates(name, candidates.get((name[0], name[-1]), ())):
             wanted.setdefault(short, (name, kind))
-    for m in mentions if "简称" in doc.text else ():
-        if declared := DECLARED.match(doc.text, m.end):
-            wanted.setdefault(declared.group(1), (m.text, m.type))
     if not wanted:
         return mentions
     taken, inside, sentence_of, sentences = Taken(mentions), set(), sentence_finder(doc), doc.sentences

@@ -25,16 +25,3 @@ def test_a_short_form_ends_where_a_word_ends():
     assert "星科院院" not in names         # its last 院 begins 院士
     institute = next(e for e in doc.entities if e.name == "星河科学院海西研究院")
     assert "星科院" in institute.aliases
-
-
-def test_a_short_name_the_page_declares_in_brackets_is_a_mention_of_the_name_wherever_it_stands():
-    from one_sentence import read_at
-    from kg.model import Article, Document, Sentence
-    from kg.recognize.short_forms import short_forms
-
-    text = "临江星海深度合作区（简称：星合区）成立三年。星合区大力发展中医药产业。"
-    doc = Document(id="t", raw=text, text=text)
-    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, 22, text[:22]), Sentence(1, 22, len(text), text[22:])])]
-    found = short_forms(doc, [read_at(text, "临江星海深度合作区", "Zone")])
-    assert [(m.text, m.type, m.name, m.start) for m in found if m.text == "星合区"] == [
-        ("星合区", "Zone", "临江星海深度合作区", 13), ("星合区", "Zone", "临江星海深度合作区", 22)]

@@ -3,9 +3,8 @@
 Every surface form gets its entity's canonical name (潍坊 → 潍坊市, 生物医药产业 →
 生物医药, 潍坊高新区磁悬浮…项目 → 磁悬浮…项目); 该企业 and its kind take the name of
 the nearest entity of their type before them in the article; short names and
-abbreviations (北京器检院, 华远重工) join the full name they stand for, and so do a
-short name the page declares in brackets (某某合作区（简称：某合区）) and a body's name
-read with its front cut off (海川电机公司 of 星海海川电机公司).
+abbreviations (北京器检院, 华远重工) join the full name they stand for, and so does a
+body's name read with its front cut off (海川电机公司 of 星海海川电机公司).
 """
 from __future__ import annotations
 
@@ -124,22 +123,6 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
                 del entities[key]
                 merged.add(id(short))
                 break
-
-
-# 某某深度合作区（简称：深合区）, 某某开发区（以下简称“某开区”）: the short name a page declares for a name
-_DECLARED = re.compile(r"[（(](?:以下)?简称[:：]?[“「]?([^”」）)，、]{2,12})[”」]?[）)]")
-
-
-def _merge_declared(doc: Document, entities: dict[tuple[str, str], Entity]):
-    """A name the page declares short for the one before it, in brackets, is that one's, though no rule of
-    abbreviation finds it there (深合区 of 横琴粤澳深度合作区)."""
-    for m in doc.mentions:
-        declared = _DECLARED.match(doc.text, m.end)
-        short_key = (m.type, name_key(declared.group(1))) if declared else None
-        full, short = entities.get((m.type, name_key(m.name))), entities.get(short_key)
-        if full is not None and short is not None and short is not full:
-            _merge_into(full, short)
-            del entities[short_key]
 
 
 def _merge_cut_names(entities: dict[tuple[str, str], Entity]):
@@ -513,7 +496,6 @@ def resolve(doc: Document) -> Document:
             e.aliases.add(m.text)
         e.byline = e.byline or (m.text, m.start) in bylines
     _merge_short_forms(entities)
-    _merge_declared(doc, entities)
     _merge_cut_names(entities)
     merge_levelled(entities)
     _merge_zones(entities)

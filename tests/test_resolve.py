@@ -259,15 +259,3 @@ def test_a_zone_with_its_district_in_brackets_is_no_park_of_the_zone():
     from kg.resolve import zone_of_park
     assert zone_of_park("兰州高新区星河园区") == "兰州高新区"
     assert zone_of_park("乌鲁木齐经开区（头屯河区）") == ""
-
-
-def test_a_short_name_the_page_declares_in_brackets_is_the_name_before_it():
-    from kg.model import Document, Mention
-    from kg.resolve import resolve
-
-    text = "临江星海深度合作区（简称：星合区）成立三年。星合区大力发展中医药产业。"
-    spans = [("临江星海深度合作区", 0), ("星合区", 13), ("星合区", 22)]
-    mentions = [Mention(n, "Zone", at, at + len(n), 0 if at < 20 else 1, source="model") for n, at in spans]
-    assert all(text[m.start:m.end] == m.text for m in mentions)
-    doc = resolve(Document(id="t", raw=text, text=text, mentions=mentions))
-    assert [(e.name, e.aliases, len(e.mentions)) for e in doc.entities] == [("临江星海深度合作区", {"星合区"}, 3)]

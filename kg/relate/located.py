@@ -201,13 +201,18 @@ def _listed_as_units_of(ctx: Context, mentions: list, sentence: int):
     for k, parent in enumerate(bodies):
         if k == 0 or not _UNITS.match(text, parent.end) or not _UNITS_OF.search(text, bodies[k - 1].end, parent.start):
             continue
-        items = [bodies[k - 1]]
-        for item in reversed(bodies[:k - 1]):
-            if text[item.end:items[-1].start] not in JOINED:
-                break
-            items.append(item)
-        for item in items:
+        for item in _listed_before(text, bodies, k):
             ctx.add(ctx.entity(item), "partOf", ctx.entity(parent), sentence)
+
+
+def _listed_before(text: str, ordered: list, k: int) -> list:
+    """The mention right before the k-th of `ordered`, and those listed before it (A、B和C等…)."""
+    items = [ordered[k - 1]]
+    for item in reversed(ordered[:k - 1]):
+        if text[item.end:items[-1].start] not in JOINED:
+            break
+        items.append(item)
+    return items
 
 
 def _listed_in_region(ctx: Context, mentions: list, sentence: int):
@@ -217,11 +222,7 @@ def _listed_in_region(ctx: Context, mentions: list, sentence: int):
     for k, region in enumerate(places):
         if k == 0 or text[region.start - 1:region.start] != "等" or places[k - 1].end != region.start - 1:
             continue
-        items = [places[k - 1]]
-        for item in reversed(places[:k - 1]):
-            if text[item.end:items[-1].start] not in JOINED:
-                break
-            items.append(item)
+        items = _listed_before(text, places, k)
         if len(items) >= 2:
             for item in items:
                 ctx.add(ctx.entity(item), "locatedIn", ctx.entity(region), sentence)

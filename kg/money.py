@@ -34,8 +34,9 @@ _CHINESE = r"[零〇一二两三四五六七八九十][零〇一二两三四五�
 # 投资百亿元, 超千亿元: a hundred or a thousand 亿 with no numeral before it (one of them), but not 数百亿元 (several)
 _BARE = r"(?<![数几上多])(?=[百千](?:亿|万))"
 _AFTER = _ALTERNATIVES(HEDGES_AFTER)
-AMOUNT = re.compile(rf"({_ALTERNATIVES(HEDGES_BEFORE)})?(?:人民币)?\s*({_ARABIC}|{_CHINESE}|{_BARE})\s*({_AFTER})?"
-                    rf"({_ALTERNATIVES(UNITS)})?({_AFTER})?({_ALTERNATIVES(CURRENCIES)})")
+# the figure of an amount: a hedge before it, its number and a hedge after (约35, 300余)
+_FIGURE = rf"({_ALTERNATIVES(HEDGES_BEFORE)})?(?:人民币)?\s*({_ARABIC}|{_CHINESE}|{_BARE})\s*({_AFTER})?"
+AMOUNT = re.compile(rf"{_FIGURE}({_ALTERNATIVES(UNITS)})?({_AFTER})?({_ALTERNATIVES(CURRENCIES)})")
 # 三千五百万 is 三千五百 × 万, not 三千五 × 百万: a Chinese numeral ends in 万亿, 亿 or 万 alone
 _TRAILING_UNIT = re.compile("(.*?)(万亿|亿|万)$")
 
@@ -46,6 +47,7 @@ def parse(match: re.Match) -> Money | None:
 
 
 def _money(hedge, number, more, unit, more_after, currency) -> Money | None:
+    """The amount of a figure's parts, in `currency` (a name of CURRENCIES)."""
     if not number:
         value = Decimal(1)         # 百亿元: one hundred 亿
     elif number[0].isdigit():
@@ -61,8 +63,7 @@ def _money(hedge, number, more, unit, more_after, currency) -> Money | None:
 
 # 签约额15亿, 总投资30亿: after a word of investing news leaves out 元, which the amount is in
 _INVESTING = re.compile(r"(?:投资|签约额)(?:额|总额)?(?:为|共计|共)?")
-_UNNAMED = re.compile(rf"({_ALTERNATIVES(HEDGES_BEFORE)})?(?:人民币)?\s*({_ARABIC}|{_CHINESE})\s*({_AFTER})?"
-                      rf"({_ALTERNATIVES(UNITS)})({_AFTER})?")
+_UNNAMED = re.compile(rf"{_FIGURE}({_ALTERNATIVES(UNITS)})({_AFTER})?")
 
 
 def amounts(text: str):

@@ -8,7 +8,7 @@ them, so that it learns from mentions as imperfect as those it will meet.
 
 A relation whose facts no rule read were seldom right on held-out folds (a zone
 signing a project, bodies working together) is made only where a rule read it.
-Its probabilities are calibrated on held-out folds (Platt's scaling, a scaling for
+Its probabilities are calibrated on held-out folds (Beta calibration, a scaling for
 each relation and whether a rule read the fact too): a fact at 0.8 was right about
 8 times in 10 there. A fact said in several sentences takes the
 highest confidence of any. Facts under FLOOR are not kept at all; the graph keeps
@@ -109,19 +109,23 @@ def kind(label: str, ruled: bool) -> str:
 
 
 class Calibration:
-    """Platt's scaling, a kind of fact at a time: a logistic function of the raw log-odds, fitted to what was
-    right on held-out folds. A relation's facts that only the model read are right less often at the same raw
-    probability than those a rule read too, and some relations' less than others'; a kind the folds did not
-    see takes the scaling of all facts (the kind "")."""
+    """Beta calibration (Kull, Silva Filho and Flach, 2017), a kind of fact at a time: a logistic function of
+    the log of the raw probability and of the log of its complement, fitted to what was right on held-out
+    folds. A relation's facts that only the model read are right less often at the same raw probability than
+    those a rule read too, and some relations' less than others'; a kind the folds did not see takes the
+    scaling of all facts (the kind ""). A row of two numbers is Platt's scaling, a slope on the log-odds and
+    an intercept, as models before 2026-12 kept it."""
 
     def __init__(self, kinds, table):
         table = np.atleast_2d(np.asarray(table, np.float64))
-        self.table = {str(k): (float(slope), float(intercept)) for k, (slope, intercept) in zip(kinds, table)}
+        if table.shape[1] == 2:
+            table = table[:, [0, 0, 1]]
+        self.table = {str(k): tuple(float(x) for x in row) for k, row in zip(kinds, table)}
 
     def __call__(self, raw: float, label: str = "", ruled: bool = False) -> float:
-        slope, intercept = self.table.get(kind(label, ruled) if label else "", self.table[""])
+        a, b, c = self.table.get(kind(label, ruled) if label else "", self.table[""])
         raw = min(max(float(raw), 1e-6), 1 - 1e-6)
-        return 1 / (1 + math.exp(-(slope * math.log(raw / (1 - raw)) + intercept)))
+        return 1 / (1 + math.exp(-(a * math.log(raw) - b * math.log(1 - raw) + c)))
 
     def arrays(self) -> dict[str, np.ndarray]:
         return {"calibration_kinds": np.array(list(self.table), dtype=str),

@@ -11,7 +11,7 @@ two entities (an entity is the gold's when one of its names is one of the gold
 entity's, as the scorer matches them), with their direction.
 
 The same pages, scored fold by fold by models trained without them, give the
-calibration (Platt's scaling of the raw probability to the share right), the threshold
+calibration (Beta calibration of the raw probability to the share right), the threshold
 that maximises F1, and the share of right entities by kind; the shipped model is
 then fitted on all of them.
 """
@@ -132,7 +132,7 @@ def fit(pages: list[Page], c: float = C) -> dict[str, np.ndarray]:
         weights.append(coef)
         bias.append(intercept)
     return {"labels": np.array(labels), "features": np.array(names), "weights": np.array(weights).T.astype(np.float32),
-            "bias": np.array(bias), **Calibration([""], [[1.0, 0.0]]).arrays(), "threshold": np.array(0.5),
+            "bias": np.array(bias), **Calibration([""], [[1.0, 1.0, 0.0]]).arrays(), "threshold": np.array(0.5),
             "rule_only": np.array([], dtype=str), "entity_keys": np.array([""]), "entity_confidence": np.array([0.5])}
 
 
@@ -211,23 +211,26 @@ def kept(facts: list[Scored], only: list[str]) -> list[Scored]:
 
 
 def calibration(facts: list[Scored], c: float = CALIBRATION_C) -> Calibration:
-    """Platt's scaling of the raw probabilities to the share right, a kind of fact at a time (kind()): one
-    logistic regression over the log-odds, each kind's own intercept and slope added to all facts', those of a
-    kind of few facts held near nought by the L2 penalty. Isotonic regression followed the folds' noise: its
-    worst band with 30 facts or more was 0.16 off, Platt's 0.13."""
+    """Beta calibration of the raw probabilities to the share right, a kind of fact at a time (kind()): one
+    logistic regression over the logs of the raw probability and of its complement, each kind's own intercept
+    and slopes added to all facts', those of a kind of few facts held near nought by the L2 penalty. A rule's
+    facts the model doubts are right more often than a slope on the log-odds says, its surest less often:
+    Platt's scaling was 0.112 off in its worst band of 30 facts or more, Beta's 0.071; isotonic regression
+    followed the folds' noise (0.16)."""
     from sklearn.linear_model import LogisticRegression
 
     if len({f.right for f in facts}) < 2:       # too few pages to say: the raw probability as it is
-        return Calibration([""], [[1.0, 0.0]])
+        return Calibration([""], [[1.0, 1.0, 0.0]])
     kinds = sorted({kind(f.label, f.ruled) for f in facts})
     raw = np.clip([f.raw for f in facts], 1e-6, 1 - 1e-6)
-    odds = np.log(raw / (1 - raw))
+    logs = np.column_stack([np.log(raw), -np.log(1 - raw)])
     which = np.zeros((len(facts), len(kinds)))
     which[np.arange(len(facts)), [kinds.index(kind(f.label, f.ruled)) for f in facts]] = 1
-    fit = LogisticRegression(C=c, max_iter=5000).fit(np.hstack([odds[:, None], which, which * odds[:, None]]),
-                                                     [f.right for f in facts])
+    fit = LogisticRegression(C=c, max_iter=5000).fit(
+        np.hstack([logs, which, which * logs[:, :1], which * logs[:, 1:]]), [f.right for f in facts])
     w, b, n = fit.coef_[0], fit.intercept_[0], len(kinds)
-    return Calibration(["", *kinds], [[w[0], b], *([w[0] + w[1 + n + k], b + w[1 + k]] for k in range(n))])
+    return Calibration(["", *kinds], [[w[0], w[1], b], *([w[0] + w[2 + n + k], w[1] + w[2 + 2 * n + k], b + w[2 + k]]
+                                                           for k in range(n))])
 
 
 def taught(facts: list[Scored], gold: int) -> tuple[list[str], Calibration, float]:

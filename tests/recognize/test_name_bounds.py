@@ -168,3 +168,15 @@ def test_a_place_and_the_verb_of_its_clause_are_no_bodys_name():
     for name, kind in [("临江市政府", "GovernmentAgency"), ("潍坊高新区管委会", "GovernmentAgency"),
                        ("临江市优化营商环境服务中心", "Organization"), ("临江市", "Place"), ("星河组织", "Organization")]:
         assert not _a_place_doing(Mention(name, kind, 0, len(name), 0, source="model"))
+
+
+def test_a_projects_name_never_holds_the_verb_of_a_clause():
+    from kg.recognize import _project_beside_a_verb
+    cases = [("星海炼化以百万吨乙烯项目", "百万吨乙烯项目", 5),          # the project follows the verb
+             ("星湖科创谷全力发展", "星湖科创谷", 0),                   # no name after it
+             ("星湖中小企业孵化园是利用星湖机械厂", "星湖中小企业孵化园", 0)]   # a park's name before it
+    for read, name, start in cases:
+        m = _project_beside_a_verb(Mention(read, "Project", 10, 10 + len(read), 0, source="model"))
+        assert (m.text, m.start, m.end, m.source) == (name, 10 + start, 10 + start + len(name), "model")
+    project = Mention("星湖再生资源回收利用项目", "Project", 0, 12, 0)        # 利用: a word names hold
+    assert _project_beside_a_verb(project) is project

@@ -51,6 +51,9 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
 
 
+GOLD_SOURCE = "gold"    # the source of a mention the gold names (kg/train/gold.py), which no page read at run time has
+
+
 @dataclass
 class Mention:
     text: str           # the surface form, as repaired

@@ -28,7 +28,7 @@ import numpy as np
 from kg.model import Entity, Triple
 from kg.models import FOLDER, InUse
 from kg.read import InputError
-from kg.relate.candidates import Candidate, candidates
+from kg.relate.candidates import Candidate, candidates, entity_keys
 from kg.relate.context import Context
 
 MODEL = FOLDER / "relations.npz"
@@ -130,13 +130,6 @@ class Calibration:
     def arrays(self) -> dict[str, np.ndarray]:
         return {"calibration_kinds": np.array(list(self.table), dtype=str),
                 "calibration": np.array(list(self.table.values()))}
-
-
-def entity_keys(e: Entity) -> list[str]:
-    """The rows of the entity table that speak of `e`, the most particular first."""
-    sources = "+".join(sorted({m.source for m in e.mentions if m.source}))
-    many = "many" if len(e.mentions) > 1 else "once"
-    return [f"{e.type}|{sources}|{many}", f"{e.type}|{sources}", e.type]
 
 
 def decimal(x: float) -> Decimal:

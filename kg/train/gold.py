@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.model import Document, Mention
+from kg.model import GOLD_SOURCE, Document, Mention
 from kg.read import InputError
 from kg.resolve import leading_zone
 from kg.text.repair import repair
@@ -101,14 +101,11 @@ def sentences(doc: Document, spans: list[Span]) -> list[tuple[str, list[Span]]]:
             for s in doc.sentences]
 
 
-GOLD = "gold"       # the source of a mention the gold names
-
-
 def gold_mentions(doc: Document, gold: dict) -> list[Mention]:
     """The gold's names as the mentions of the page, where it says them, each within one sentence; posts are no
     entities."""
     spans = gold_spans(doc, gold)
-    return [Mention(doc.text[a:b], kind, a, b, s.index, source=GOLD) for s in doc.sentences
+    return [Mention(doc.text[a:b], kind, a, b, s.index, source=GOLD_SOURCE) for s in doc.sentences
             for a, b, kind in spans if kind != "POST" and s.start <= a and b <= s.end]
 
 

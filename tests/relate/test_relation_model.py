@@ -253,3 +253,20 @@ def test_a_government_named_after_a_place_is_no_part_of_a_zone_it_does_not_name(
 
     placed = Candidate(zone, Entity("芜湖市委", "GovernmentAgency"), 0, placed=True)
     assert not placed.stated("partOf<") and placed.stated("cooperatesWith>")
+
+
+def test_a_candidate_says_what_made_each_end_and_how_often_the_page_names_it():
+    from kg.model import Document
+    from kg.pipeline import process
+    from kg.relate import relate
+    from kg.relate.candidates import candidates, entity_keys
+    from kg.relate.context import Context
+
+    doc = process(Document(id="t", raw="星海材料有限公司落户宁海高新区。星海材料有限公司营收破亿。"), until=relate)
+    pair = next(c for c in candidates(Context(doc), []) if {c.first.type, c.second.type} == {"Company", "Zone"}
+                and "main-zone" not in c.features)
+    company = pair.first if pair.first.type == "Company" else pair.second
+    assert entity_keys(company)[0].endswith("|many")                   # named twice
+    ends = [f for f in pair.features if f.startswith(("end1=", "end2="))]
+    assert any(f"={entity_keys(company)[0]}|" in f for f in ends), ends
+    assert any(f.split("=")[1].startswith("Zone|") for f in ends), ends

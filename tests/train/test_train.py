@@ -9,14 +9,14 @@ import pytest
 
 from kg.cli import main
 from kg.eval.folds import reliability
-from kg.model import Entity
+from kg.model import GOLD_SOURCE, Entity
 from kg.relate.candidates import Candidate
 from kg.relate.learned import FLOOR, Calibration, RelationModel
 from kg.train.folds import deal, named
 from kg.train.relations import GoldFacts, Scored, best_threshold, calibration, fit, held_out
 from kg.train import GOLD_COPIES, Sources, examples, labels
 from kg.train.corpora import cluener
-from kg.train.gold import GOLD, gold_spans, read_page
+from kg.train.gold import gold_spans, read_page
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -88,7 +88,7 @@ def test_excluded_documents_teach_nothing_and_the_gold_counts_more_than_the_publ
 def test_the_pages_named_with_the_gold_teach_every_fold_but_their_own(small_shared):
     found = named(Sources.under(small_shared))
     zhuhai = found["01_zhuhai_hightech_june_signing"]
-    mentions = {(m.text, m.type) for m in zhuhai.doc.mentions if m.source == GOLD}
+    mentions = {(m.text, m.type) for m in zhuhai.doc.mentions if m.source == GOLD_SOURCE}
     assert {("珠海高新区投促中心", "GovernmentAgency"), ("蜜蜂科技", "Company"), ("于大勇", "Person")} <= mentions
     assert sum(map(bool, zhuhai.labels)) >= 10        # the gold's facts among its candidates
     folds = deal(list(found), 2)

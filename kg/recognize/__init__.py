@@ -67,10 +67,18 @@ BYLINE = "byline"
 def _model(doc: Document) -> list[Mention]:
     return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m) and not _a_place_doing(m)
             for quoted in _quoted_apart(m)
-            for part in _places_apart(_typed_by_tail(_name_bounds(_project_beside_a_verb(_before_a_verb(_last_clause(_whole_company(
-                _whole_number(_whole_kind(_whole_given_name(_of_subsidiary(quoted), doc.text), doc.text), doc.text),
-                doc.text)))))))
+            for part in _places_apart(_mended(quoted, doc.text))
             if not _begins_in_a_word(part, doc)]
+
+
+def _mended(m: Mention, text: str) -> Mention:
+    """The model's mention with its bounds and type mended, one way the model errs at a time, in this order."""
+    m = _of_subsidiary(m)
+    for mend in (_whole_given_name, _whole_kind, _whole_number, _whole_company):      # these look at the page
+        m = mend(m, text)
+    for mend in (_last_clause, _before_a_verb, _project_beside_a_verb, _name_bounds, _typed_by_tail):
+        m = mend(m)
+    return m
 
 
 def _of_subsidiary(m: Mention) -> Mention:
@@ -215,7 +223,7 @@ def _before_a_verb(m: Mention) -> Mention:
 
 
 def _project_beside_a_verb(m: Mention) -> Mention:
-    """A project's name never holds the verb of a clause: of the model's run 某企业以百万吨乙烯项目 the project is
+    """A project's name never holds the verb of a clause: of the model's run 某企业以某某新材料项目 the project is
     what follows the verb, of 某科创谷全力发展 or 某孵化园是利用某厂 (no name after it, or one before) what comes
     before."""
     if m.type != "Project":

@@ -172,7 +172,7 @@ def test_a_place_and_the_verb_of_its_clause_are_no_bodys_name():
 
 def test_a_projects_name_never_holds_the_verb_of_a_clause():
     from kg.recognize import _project_beside_a_verb
-    cases = [("星海炼化以百万吨乙烯项目", "百万吨乙烯项目", 5),          # the project follows the verb
+    cases = [("星海炼化以星河新材料项目", "星河新材料项目", 5),          # the project follows the verb
              ("星湖科创谷全力发展", "星湖科创谷", 0),                   # no name after it
              ("星湖中小企业孵化园是利用星湖机械厂", "星湖中小企业孵化园", 0)]   # a park's name before it
     for read, name, start in cases:

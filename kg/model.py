@@ -24,6 +24,7 @@ BODIES = ("Company", "Organization", "GovernmentAgency")      # the types of a b
 ACTORS = ("Zone", *BODIES)
 PREDICATES = ("locatedIn", "partOf", "signs", "investsIn", "holdsRole",
               "cooperatesWith", "focusesOn", "issues", "produces", "totalInvestment")
+SYMMETRIC = ("cooperatesWith",)     # said of its two ends alike: A works with B as B with A
 
 
 @lru_cache(maxsize=1 << 18)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from kg.lexicon import Place, any_of, load, post_run, short_place
-from kg.model import ACTORS, GOLD_SOURCE, Entity, Mention, Money, PREDICATES, Triple, name_key
+from kg.model import ACTORS, GOLD_SOURCE, PREDICATES, SYMMETRIC, Entity, Mention, Money, Triple, name_key
 from kg.recognize import datelines
 from kg.relate.context import Context
 from kg.resolve import canonical_zone, leading_places, leading_zone, zone_city, zone_places
@@ -37,7 +37,8 @@ SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 NONE = "none"
 # A label is a relation and its direction: `>` the first-named entity is the subject, `<` the second.
-LABELS = (NONE, *(f"{p}{d}" for p in PREDICATES if p in SIGNATURES for d in "><"), "totalInvestment>")
+LABELS = (NONE, *(f"{p}{d}" for p in PREDICATES if p in SIGNATURES for d in (">" if p in SYMMETRIC else "><")),
+          "totalInvestment>")
 _REACH = 6          # a pair with more mentions than this between them is left to the rules (few such are facts)
 # characters read before the first mention and after the second (3, 5, 6, 8: the folds' triples 0.5758, 0.5767,
 # 0.5758, 0.5702 against 0.5801)
@@ -52,7 +53,7 @@ def allowed(first: str, second: str) -> tuple[str, ...]:
     for p, (subjects, objects) in SIGNATURES.items():
         if first in subjects and second in objects:
             found.append(p + ">")
-        if second in subjects and first in objects and p != "cooperatesWith":
+        if second in subjects and first in objects and p not in SYMMETRIC:
             found.append(p + "<")
     return tuple(found)
 
@@ -331,7 +332,7 @@ def _ruled(ctx: Context, found: dict, t: Triple):
             found[key] = Candidate(t.subject, t.object, sentence, ["bias", "rule-only"])
             found[key].features.append("tp=" + found[key].types)
         c = found[key]
-        label = t.predicate + (">" if c.first is t.subject else "<")
+        label = t.predicate + (">" if c.first is t.subject or t.predicate in SYMMETRIC else "<")
         if t.role:
             c.role = t.role
     c.rules[label] = t

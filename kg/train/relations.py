@@ -26,7 +26,7 @@ import numpy as np
 
 from kg.eval import score as scorer
 from kg.eval.score import norm
-from kg.model import Document, Entity, name_key
+from kg.model import SYMMETRIC, Document, Entity, name_key
 from kg.relate import read_by_rules
 from kg.relate.candidates import LABELS, NONE, Candidate, candidates
 from kg.relate.context import Context
@@ -81,8 +81,7 @@ class GoldFacts:
         second = self.of(c.second)
         stated = {p + ">" for s in first for o in second for p in self.facts.get((s, o), ())}
         stated |= {p + "<" for s in second for o in first for p in self.facts.get((s, o), ())}
-        if "cooperatesWith<" in stated:     # symmetric: one direction says it
-            stated = (stated - {"cooperatesWith<"}) | {"cooperatesWith>"}
+        stated = {p[:-1] + ">" if p[:-1] in SYMMETRIC else p for p in stated}     # one direction says it
         return stated & set(c.labels)
 
 
@@ -325,7 +324,7 @@ def _decided(c: Candidate, decisions: list) -> tuple[set[str], set[str]]:
         return known, right
     for fact, accepted in decisions:
         for direction, (subject, obj) in ((">", (c.first, c.second)), ("<", (c.second, c.first))):
-            label = fact.relation + (">" if fact.relation == "cooperatesWith" else direction)
+            label = fact.relation + (">" if fact.relation in SYMMETRIC else direction)
             if label in c.labels and _names(fact.subject, subject) and _names(fact.object, obj):
                 known.add(label)
                 if accepted:

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from kg.graph.network import fact_count
-from kg.model import ENTITY_TYPES, PREDICATES, Money
+from kg.model import ENTITY_TYPES, PREDICATES, SYMMETRIC, Money
 from kg.money import chinese
 from kg.text.unwrap import unwrap
 from kg.view.layout import positions
@@ -105,7 +105,7 @@ def _edge(subject: str, obj: str, d: dict, parallel: int, names: tuple[str, str]
         heading += f"\n已审核：{d['reviewer']}"
     edge = {"from": subject, "to": obj, "relation": predicate,
             "label": f"{name}：{role}" if role else name,
-            "arrows": "to, from" if predicate == "cooperatesWith" else "to",
+            "arrows": "to, from" if predicate in SYMMETRIC else "to",
             "tip": _edge_title(heading + _sure(d.get("confidence")), d["evidence"], d["docs"])}
     if d.get("confidence") is not None:
         # a number for the slider to compare: a two-place Decimal's float reads back as the same digits

@@ -270,3 +270,18 @@ def test_a_candidate_says_what_made_each_end_and_how_often_the_page_names_it():
     ends = [f for f in pair.features if f.startswith(("end1=", "end2="))]
     assert any(f"={entity_keys(company)[0]}|" in f for f in ends), ends
     assert any(f.split("=")[1].startswith("Zone|") for f in ends), ends
+
+
+def test_a_rules_cooperation_is_kept_whichever_of_its_ends_the_sentence_names_first():
+    from kg.model import Document
+    from kg.pipeline import process
+    from kg.relate import read_by_rules, relate
+    from kg.relate.candidates import candidates
+
+    # 临江大学 stands first in the sentence, though the rule reads 宁海高新区 as the one that works with it
+    doc = process(Document(id="t", raw="对接大会在临江大学举行，宁海高新区携手临江大学共建研究院。"), until=relate)
+    ctx = read_by_rules(doc)
+    ruled = [t for t in ctx.triples.values() if t.predicate == "cooperatesWith"]
+    assert [(t.subject.name, t.object.name) for t in ruled] == [("宁海高新区", "临江大学")]
+    pair = next(c for c in candidates(ctx, ruled) if "cooperatesWith>" in c.rules)
+    assert pair.first.name == "临江大学" and "cooperatesWith>" in pair.labels      # a label the model can give

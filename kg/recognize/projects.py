@@ -1,5 +1,6 @@
 """Projects named after their company (某某集团新材料产业项目, 某某股份有限公司智能仪表生产线技改项目),
-after the industry of the building they are (某某产业园, 某某中试楼), or in quotes (“某某产业化”项目).
+after the industry of the building they are (某某产业园, 某某中试楼), or in quotes (“某某产业化”项目), and
+projects of two facilities (某某南方基地和创新中心).
 
 News names a company's project by the company and what is built, up to 项目. The
 model reads the company and stops there, or reads what follows as an industry or
@@ -99,6 +100,24 @@ def built_for_industries(doc: Document, mentions: list[Mention]) -> list[Mention
         built = _FACILITY.match(doc.text, m.end) if m.type == "Industry" else None
         if built and not any(built.start() <= s < built.end() for s in starts):
             m = Mention(doc.text[m.start:built.end()], "Project", m.start, built.end(), m.sentence, source=SOURCE)
+        kept.append(m)
+    return kept
+
+
+# 某某南方基地和创新中心, 某某研发中心和生产基地: a project of two facilities joined by 和 or 及
+_AND_FACILITY = re.compile(r"(?:和|及)[^，。、；：和及与“”《》（）()\s]{0,8}?(?:中心|基地|总部|工厂)")
+_FACILITY_END = ("中心", "基地", "总部", "工厂")
+
+
+def joined_facilities(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, each project whose name ends in a facility and that 和 or 及 and another facility follow (某某
+    南方基地和创新中心) read on over the second: the model stops at the 和."""
+    starts = sorted(m.start for m in mentions)
+    kept = []
+    for m in mentions:
+        more = _AND_FACILITY.match(doc.text, m.end) if m.type == "Project" and m.text.endswith(_FACILITY_END) else None
+        if more and not any(more.start() <= s < more.end() for s in starts):
+            m = Mention(doc.text[m.start:more.end()], "Project", m.start, more.end(), m.sentence, source=m.source)
         kept.append(m)
     return kept
 

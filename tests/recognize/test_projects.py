@@ -32,6 +32,21 @@ def test_an_industry_and_the_facility_built_for_it_is_one_project():
                                                                          ("生物医药产业园", "Project")]
 
 
+def test_a_project_of_two_facilities_joined_by_he_is_one_project():
+    from kg.model import Document
+    from kg.recognize.projects import joined_facilities
+
+    text = "签约项目包括星湖生物南方基地和创新中心、云帆医药研发中心及星河科技总部。"
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    first, second = text.index("星湖生物"), text.index("云帆医药")
+    read = [Mention("星湖生物南方基地", "Project", first, first + 8, 0),          # the model stopped at 和
+            Mention("云帆医药研发中心", "Project", second, second + 8, 0),
+            Mention("星河科技总部", "Project", text.index("星河科技"), text.index("星河科技") + 6, 0)]
+    assert [m.text for m in joined_facilities(doc, read)] == ["星湖生物南方基地和创新中心", "云帆医药研发中心",
+                                                            "星河科技总部"]      # 及 before another name: two
+
+
 def test_a_name_in_quotes_before_xiangmu_is_a_project_and_a_slogan_or_nickname_is_not():
     found = _projects("星湖集团投资建设“高纯石英砂提纯及深加工”项目，另有“三个一批”项目和“大块头”项目。")
     assert "“高纯石英砂提纯及深加工”项目" in found

@@ -20,6 +20,12 @@ def test_the_last_item_ends_where_deng_ends_the_list():
     assert ("海洋牧场", "Industry", "list") in _found(complete(one_sentence_page(TEXT), given))
 
 
+def test_an_ellipsis_ends_a_list_as_deng_does():
+    text = "星湖燃气锅炉项目、云帆商业综合体项目、北辰垃圾焚烧处理项目……一个个项目签约落地。"
+    given = [read_at(text, "星湖燃气锅炉项目", "Project"), read_at(text, "云帆商业综合体项目", "Project")]
+    assert ("北辰垃圾焚烧处理项目", "Project", "list") in _found(complete(one_sentence_page(text), given))
+
+
 def test_the_first_industry_begins_after_the_words_that_lead_into_the_list():
     given = [read_at(TEXT, "氢能装备", "Industry"), read_at(TEXT, "精密铸造", "Industry"), read_at(TEXT, "海洋牧场", "Industry")]
     assert ("磁悬浮", "Industry", "list") in _found(complete(one_sentence_page(TEXT), given))

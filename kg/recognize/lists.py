@@ -264,7 +264,7 @@ def _unread(start: int, end: int, here: list[Mention]) -> bool:
 
 # 总部项目，包括A、B、C等 / 签约项目4个，包括A、B: a clause that a word for projects leads into lists projects
 _PROJECTS_BEFORE = re.compile(r"项目(?:[0-9一二三四五六七八九十]+个)?[，,：:]$")
-_LISTS_PROJECTS = re.compile(r"(?:包括|分别是|分别为|主要有)[:：]?")
+_LISTS_PROJECTS = re.compile(r"(?:其中)?(?:包括|分别是|分别为|主要有)[:：]?")
 _NOT_A_PROJECT = re.compile(r"[0-9一二三四五六七八九十]+个|涉及|以上")
 
 
@@ -293,9 +293,10 @@ def _project_list(text: str, clause: re.Match) -> tuple[int, str] | None:
     if "、" not in clause.group():
         return None
     lead = _LISTS_PROJECTS.match(clause.group())
-    if lead is not None and _PROJECTS_BEFORE.search(text, 0, clause.start()):
-        body = clause.group()[lead.end():]
-        return lead.end(), body.split("等", 1)[0]
+    body = clause.group()[lead.end():].split("等", 1)[0] if lead else ""
+    # the clause before says they are projects (签约项目12个：包括…), or two items or more say so themselves
+    if lead and (_PROJECTS_BEFORE.search(text, 0, clause.start()) or sum(i.endswith("项目") for i in body.split("、")) >= 2):
+        return lead.end(), body
     signed = _SIGNED_PROJECTS.search(clause.group())
     return (signed.start(1), signed.group(1)) if signed else None
 

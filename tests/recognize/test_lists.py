@@ -65,6 +65,15 @@ def test_a_clause_a_word_for_projects_leads_into_lists_projects():
     assert not [m for m in complete(one_sentence_page(counted), []) if m.type == "Project"]
 
 
+def test_a_list_whose_items_say_they_are_projects_lists_projects():
+    text = "园区3个项目在本次活动中签约，其中包括星河激光产业合作项目、海川节能装备制造项目、蓝田防护用品生产项目等。"
+    found = _found(complete(one_sentence_page(text), []))
+    assert {("星河激光产业合作项目", "Project", "list"), ("海川节能装备制造项目", "Project", "list"),
+            ("蓝田防护用品生产项目", "Project", "list")} <= found
+    fields = "园区产业门类齐全，其中包括电子信息、生物医药、新材料等。"          # items that say nothing of projects
+    assert not [m for m in complete(one_sentence_page(fields), []) if m.type == "Project"]
+
+
 def test_a_list_a_signing_leads_into_and_projects_end_lists_projects():
     text = "推介会上，园区签约了海川智能仓储中心、蓝田冷链物流基地等重点项目。"
     found = _found(complete(one_sentence_page(text), []))

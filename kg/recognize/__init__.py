@@ -56,8 +56,8 @@ from kg.recognize.governments import governments
 from kg.recognize.parks import hosts, misread_people, parks
 from kg.recognize.policies import policies
 from kg.recognize.products import products
-from kg.recognize.projects import (built_for_industries, ended, joined_facilities, named, named_after_companies,
-                                   quoted)
+from kg.recognize.projects import (built_for_industries, described, ended, joined_facilities, named,
+                                   named_after_companies, quoted)
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import inside_common_words, tokenize, word_edges
 from kg.recognize.towns import counties, towns
@@ -404,7 +404,7 @@ def recognise(doc: Document) -> Document:
     mentions = departments(doc, bodies(doc, mentions))
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(doc, mentions))))
     mentions = built_for_industries(doc, named_after_companies(doc, mentions))
-    mentions = ended(quoted(doc, joined_facilities(doc, mentions)))
+    mentions = ended(described(doc, quoted(doc, joined_facilities(doc, mentions))))
     mentions = products(doc, towns(doc, counties(doc, clusters(doc, mentions))))
     doc.mentions = named(short_forms(doc, owners(doc, lists.complete(doc, mentions))))
     return doc

@@ -1,6 +1,6 @@
 """Projects named after their company (某某集团新材料产业项目, 某某股份有限公司智能仪表生产线技改项目),
-after the industry of the building they are (某某产业园, 某某中试楼), or in quotes (“某某产业化”项目), and
-projects of two facilities (某某南方基地和创新中心).
+after the industry of the building they are (某某产业园, 某某中试楼), in quotes (“某某产业化”项目), or by the
+investment that describes them (投资5亿元的某某项目), and projects of two facilities (某某南方基地和创新中心).
 
 News names a company's project by the company and what is built, up to 项目. The
 model reads the company and stops there, or reads what follows as an industry or
@@ -49,8 +49,31 @@ QUOTED_SOURCE = "quoted-project"
 
 def quoted(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, with each project named in quotes, over the industries, products and policies read in it."""
-    found = [Mention(m.group(), "Project", s.start + m.start(), s.start + m.end(), s.index, source=QUOTED_SOURCE)
-             for s in doc.sentences if "项目" in s.text for m in _QUOTED.finditer(s.text)]
+    return _over(mentions, [Mention(m.group(), "Project", s.start + m.start(), s.start + m.end(), s.index,
+                                    source=QUOTED_SOURCE)
+                            for s in doc.sentences if "项目" in s.text for m in _QUOTED.finditer(s.text)])
+
+
+# 投资19.6亿元的某某槟榔产业项目, 总投资15亿元的某某配套工程项目: the project an investment describes, its name
+# running from the 的 to 项目 (not 18个重大项目, a count of projects)
+_DESCRIBED = re.compile(r"(?:投资|签约额|投资额)[约近超逾达为]?[0-9.]+(?:亿|万)(?:元|美元|欧元)?的"
+                        r"((?:(?![0-9一二三四五六七八九十两][个批项])[^，。、；：！？“”《》（）()\s的]){4,24}?项目)")
+DESCRIBED_SOURCE = "invested-project"
+
+
+def described(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, with each project an investment describes, over the industries, products and projects read in
+    it; where the whole name was read already, as it was."""
+    read = {(m.start, m.end) for m in mentions if m.type == "Project"}
+    return _over(mentions, [Mention(m.group(1), "Project", s.start + m.start(1), s.start + m.end(1), s.index,
+                                    source=DESCRIBED_SOURCE)
+                            for s in doc.sentences if "项目" in s.text for m in _DESCRIBED.finditer(s.text)
+                            if (s.start + m.start(1), s.start + m.end(1)) not in read])
+
+
+def _over(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+    """`mentions` and the projects `found`, which replace the names of _GIVE_WAY types read over them or in them,
+    and any name read across their bounds."""
     if not found:
         return mentions
     kept = [m for m in mentions if not any(m.overlaps(p) and (m.type in _GIVE_WAY or not m.within(p)) for p in found)]

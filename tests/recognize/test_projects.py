@@ -47,6 +47,16 @@ def test_a_project_of_two_facilities_joined_by_he_is_one_project():
                                                             "星河科技总部"]      # 及 before another name: two
 
 
+def test_the_project_an_investment_describes_is_named_from_de_to_xiangmu():
+    from one_sentence import one_sentence_page, read_at
+    from kg.recognize.projects import described
+
+    text = "其中，投资19.6亿元的星湖食品深加工产业项目已开工，总投资14.85亿元的临江市政配套工程项目和投资5亿元的18个重大项目同步签约。"
+    read = [read_at(text, "深加工", "Industry")]       # the model read a piece of it
+    found = {(m.text, m.type) for m in described(one_sentence_page(text), read)}
+    assert found == {("星湖食品深加工产业项目", "Project"), ("临江市政配套工程项目", "Project")}    # not a count
+
+
 def test_a_name_in_quotes_before_xiangmu_is_a_project_and_a_slogan_or_nickname_is_not():
     found = _projects("星湖集团投资建设“高纯石英砂提纯及深加工”项目，另有“三个一批”项目和“大块头”项目。")
     assert "“高纯石英砂提纯及深加工”项目" in found

@@ -54,7 +54,7 @@ def quoted(doc: Document, mentions: list[Mention]) -> list[Mention]:
                             for s in doc.sentences if "项目" in s.text for m in _QUOTED.finditer(s.text)])
 
 
-# 投资19.6亿元的某某槟榔产业项目, 总投资15亿元的某某配套工程项目: the project an investment describes, its name
+# 投资5亿元的某某食品产业项目, 总投资15亿元的某某配套工程项目: the project an investment describes, its name
 # running from the 的 to 项目 (not 18个重大项目, a count of projects)
 _DESCRIBED = re.compile(r"(?:投资|签约额|投资额)[约近超逾达为]?[0-9.]+(?:亿|万)(?:元|美元|欧元)?的"
                         r"((?:(?![0-9一二三四五六七八九十两][个批项])[^，。、；：！？“”《》（）()\s的]){4,24}?项目)")

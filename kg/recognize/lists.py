@@ -295,7 +295,9 @@ def _project_list(text: str, clause: re.Match) -> tuple[int, str] | None:
     lead = _LISTS_PROJECTS.match(clause.group())
     body = clause.group()[lead.end():].split("等", 1)[0] if lead else ""
     # the clause before says they are projects (签约项目12个：包括…), or two items or more say so themselves
-    if lead and (_PROJECTS_BEFORE.search(text, 0, clause.start()) or sum(i.endswith("项目") for i in body.split("、")) >= 2):
+    said = lead and (_PROJECTS_BEFORE.search(text, 0, clause.start())
+                     or sum(item.endswith("项目") for item in body.split("、")) >= 2)
+    if said:
         return lead.end(), body
     signed = _SIGNED_PROJECTS.search(clause.group())
     return (signed.start(1), signed.group(1)) if signed else None

@@ -128,14 +128,14 @@ def built_for_industries(doc: Document, mentions: list[Mention]) -> list[Mention
 
 
 # 某某南方基地和创新中心, 某某研发中心和生产基地: a project of two facilities joined by 和 or 及
-_AND_FACILITY = re.compile(r"(?:和|及)[^，。、；：和及与“”《》（）()\s]{0,8}?(?:中心|基地|总部|工厂)")
 _FACILITY_END = ("中心", "基地", "总部", "工厂")
+_AND_FACILITY = re.compile(r"(?:和|及)[^，。、；：和及与“”《》（）()\s]{0,8}?(?:%s)" % "|".join(_FACILITY_END))
 
 
 def joined_facilities(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, each project whose name ends in a facility and that 和 or 及 and another facility follow (某某
     南方基地和创新中心) read on over the second: the model stops at the 和."""
-    starts = sorted(m.start for m in mentions)
+    starts = [m.start for m in mentions]
     kept = []
     for m in mentions:
         more = _AND_FACILITY.match(doc.text, m.end) if m.type == "Project" and m.text.endswith(_FACILITY_END) else None

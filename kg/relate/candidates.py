@@ -102,6 +102,7 @@ def candidates(ctx: Context, rule_triples: list[Triple]) -> list[Candidate]:
     """Every candidate of a document, in a fixed order, with its features."""
     found: dict[tuple, Candidate] = {}
     outlets = _outlets(ctx)
+    made = _made(ctx)
     for sentence, mentions in sorted(ctx.in_sentence.items()):
         s = ctx.sentences.get(sentence)
         if s is None:
@@ -111,8 +112,8 @@ def candidates(ctx: Context, rule_triples: list[Triple]) -> list[Candidate]:
         for i in range(len(ordered)):
             for j in range(i + 1, len(ordered)):
                 if j < i + 1 + _REACH or _listed_toward_zone(s, ordered, i, j):
-                    _pair(found, s, ordered, entities, i, j)
-        _with_main_zone(ctx, found, s, ordered, entities)
+                    _pair(found, s, ordered, entities, i, j, made)
+        _with_main_zone(ctx, found, s, ordered, entities, made)
     for t in rule_triples:
         if not {t.subject.id, t.object.id if t.object else ""} & outlets:
             _ruled(ctx, found, t)
@@ -215,7 +216,8 @@ def _place(name: str) -> Place | None:
     return places.get(name) or places.get(short_place(name)) if name else None
 
 
-def _pair(found: dict, s, ordered: list[Mention], entities: list[Entity | None], i: int, j: int):
+def _pair(found: dict, s, ordered: list[Mention], entities: list[Entity | None], i: int, j: int,
+          made: dict[str, str]):
     """The i-th and j-th mentions of a sentence, if some relation may join them: the words between and
     around them, what stands between, whether a post does (the role of holdsRole)."""
     (a, b), (first, second) = (ordered[i], ordered[j]), (entities[i], entities[j])
@@ -236,7 +238,7 @@ def _pair(found: dict, s, ordered: list[Mention], entities: list[Entity | None],
     f += _grams("pre", text[max(0, a.start - base - _WINDOW):a.start - base], tp)
     f += _grams("post", text[b.end - base:b.end - base + _WINDOW], tp)
     f += [f"sent:{w}|{tp}" for w in _triggers(text)]
-    f += _ends(first, second, tp)
+    f += _ends(made, first, second, tp)
     if b.type not in inside:
         f.append("nearest-second|" + tp)
     if a.type not in inside:
@@ -260,12 +262,18 @@ def entity_keys(e: Entity) -> list[str]:
     return [f"{e.type}|{sources}|{many}", f"{e.type}|{sources}", e.type]
 
 
-def _ends(first: Entity | None, second: Entity, tp: str) -> list[str]:
-    """What made each end and whether the page names it more than once (entity_keys): a name the model read
-    once is wrong more often than one a lexicon gave, and so are its facts. Triples 0.6408 → 0.6444 on the
-    folds. The pages named with the gold's own names (kg/train/folds.py) say nothing of it."""
-    keys = [(which, entity_keys(e)[0]) for which, e in (("end1", first), ("end2", second)) if e is not None]
-    return [f"{which}={key}|{tp}" for which, key in keys if GOLD_SOURCE not in key]
+def _made(ctx: Context) -> dict[str, str]:
+    """By each entity's id, its type, what made it and whether the page names it once or more (entity_keys),
+    reckoned once a page; none for the pages named with the gold's own names (kg/train/folds.py), whose source
+    no page read at run time has."""
+    return {e.id: key for e in ctx.doc.entities for key in entity_keys(e)[:1] if GOLD_SOURCE not in key}
+
+
+def _ends(made: dict[str, str], first: Entity | None, second: Entity, tp: str) -> list[str]:
+    """What made each end and whether the page names it more than once: a name the model read once is wrong
+    more often than one a lexicon gave, and so are its facts. Triples 0.6408 → 0.6444 on the folds."""
+    return [f"{which}={made[e.id]}|{tp}" for which, e in (("end1", first), ("end2", second))
+            if e is not None and e.id in made]
 
 
 def _before_in_sentence(ordered: list[Mention], b: Mention) -> list[str]:
@@ -274,7 +282,8 @@ def _before_in_sentence(ordered: list[Mention], b: Mention) -> list[str]:
     return sorted({m.type for m in ordered if m.end <= b.start and m.type in _SUBJECTS}) or ["none"]
 
 
-def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entities: list[Entity | None]):
+def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entities: list[Entity | None],
+                    made: dict[str, str]):
     """Facts of the zone an article is about, in a sentence that does not name it (主导产业为A、B)."""
     zone = ctx.main_zone(s.index)
     if zone is None or any(e is zone for e in entities):
@@ -296,7 +305,7 @@ def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entiti
              # where a body or a project lies follows from what the article is about; a zone's industries do
              # not (with it for industries too, focusesOn read the folds 0.527 → 0.511)
              *([f"title-zone={about.first}|main|{tp}"] if b.type != "Industry" else []),
-             *_ends(None, second, "main|" + tp)]
+             *_ends(made, None, second, "main|" + tp)]
         found[(zone.id, second.id, s.index)] = Candidate(zone, second, s.index, f)
 
 

@@ -127,6 +127,11 @@ class Calibration:
         raw = min(max(float(raw), 1e-6), 1 - 1e-6)
         return 1 / (1 + math.exp(-(a * math.log(raw) - b * math.log(1 - raw) + c)))
 
+    @classmethod
+    def none(cls) -> "Calibration":
+        """The raw probability as it is: what a model whose folds taught it no scaling keeps."""
+        return cls([""], [[1.0, 1.0, 0.0]])
+
     def arrays(self) -> dict[str, np.ndarray]:
         return {"calibration_kinds": np.array(list(self.table), dtype=str),
                 "calibration": np.array(list(self.table.values()))}

@@ -131,7 +131,7 @@ def fit(pages: list[Page], c: float = C) -> dict[str, np.ndarray]:
         weights.append(coef)
         bias.append(intercept)
     return {"labels": np.array(labels), "features": np.array(names), "weights": np.array(weights).T.astype(np.float32),
-            "bias": np.array(bias), **Calibration([""], [[1.0, 1.0, 0.0]]).arrays(), "threshold": np.array(0.5),
+            "bias": np.array(bias), **Calibration.none().arrays(), "threshold": np.array(0.5),
             "rule_only": np.array([], dtype=str), "entity_keys": np.array([""]), "entity_confidence": np.array([0.5])}
 
 
@@ -221,7 +221,7 @@ def calibration(facts: list[Scored], c: float = CALIBRATION_C) -> Calibration:
     from sklearn.linear_model import LogisticRegression
 
     if len({f.right for f in facts}) < 2:       # too few pages to say: the raw probability as it is
-        return Calibration([""], [[1.0, 1.0, 0.0]])
+        return Calibration.none()
     kinds = sorted({kind(f.label, f.ruled) for f in facts})
     raw = np.clip([f.raw for f in facts], 1e-6, 1 - 1e-6)
     logs = np.column_stack([np.log(raw), -np.log(1 - raw)])

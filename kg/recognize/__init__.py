@@ -77,7 +77,8 @@ def _mended(m: Mention, text: str) -> Mention:
     m = _of_subsidiary(m)
     for mend in (_whole_given_name, _whole_kind, _whole_number, _whole_company):      # these look at the page
         m = mend(m, text)
-    for mend in (_last_clause, _before_a_verb, _project_beside_a_verb, _name_bounds, _typed_by_tail):
+    for mend in (_partner_apart, _last_clause, _before_a_verb, _project_beside_a_verb, _name_bounds,
+                 _typed_by_tail):
         m = mend(m)
     return m
 
@@ -294,6 +295,19 @@ def _quoted_apart(m: Mention) -> list[Mention]:
         return [m]
     return [Mention(q.group(1), m.type, m.start + q.start(1), m.start + q.end(1), m.sentence, source=m.source)
             for q in parts]
+
+
+def _partner_apart(m: Mention) -> Mention:
+    """某区与某大学签署合作协议, 某控股与某区政府: the model reads a body and its partner as one name; the partner
+    is the name, where a place is the first of the two or begins the partner. A body whose name joins two fields
+    with 与 (某某科学与技术研究院) begins with no place."""
+    if m.type not in BODIES or "与" not in m.text[1:-2]:
+        return m
+    at = m.text.rindex("与") + 1
+    partner, first = m.text[at:], m.text[:at - 1]
+    if len(partner) < 4 or not (leading_place(partner) or leading_place(first) == first):
+        return m
+    return Mention(partner, m.type, m.start + at, m.end, m.sentence, source=m.source)
 
 
 _QUOTED_NAME = re.compile(r"[“「]([^“”「」]+)[”」]")

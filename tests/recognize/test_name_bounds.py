@@ -180,3 +180,15 @@ def test_a_projects_name_never_holds_the_verb_of_a_clause():
         assert (m.text, m.start, m.end, m.source) == (name, 10 + start, 10 + start + len(name), "model")
     project = Mention("星湖再生资源回收利用项目", "Project", 0, 12, 0)        # 利用: a word names hold
     assert _project_beside_a_verb(project) is project
+
+
+def test_a_body_and_its_partner_read_as_one_name_are_the_partner():
+    from kg.recognize import _partner_apart
+    m = _partner_apart(Mention("星河控股与黔江区政府", "GovernmentAgency", 0, 10, 0, source="model"))
+    assert (m.text, m.start, m.end, m.type) == ("黔江区政府", 5, 10, "GovernmentAgency")
+    # a place before the 与: 某市与某大学签署合作协议
+    m = _partner_apart(Mention("资阳市与星河理工大学", "Organization", 0, 10, 0))
+    assert m.text == "星河理工大学"
+    # a body that joins two fields with 与 is one name
+    field = Mention("星河大学材料科学与工程研究院", "Organization", 0, 14, 0)
+    assert _partner_apart(field) is field

@@ -75,8 +75,8 @@ def _model(doc: Document) -> list[Mention]:
 def _mended(m: Mention, text: str) -> Mention:
     """The model's mention with its bounds and type mended, one way the model errs at a time, in this order."""
     m = _of_subsidiary(m)
-    for mend in (_quotes_closed, _whole_given_name, _whole_kind, _whole_number, _whole_company):  # these look at the page
-        m = mend(m, text)
+    for mend in (brackets.quoted_whole, _whole_given_name, _whole_kind, _whole_number, _whole_company):
+        m = mend(m, text)       # these look at the page
     for mend in (_partner_apart, _last_clause, _before_a_verb, _project_beside_a_verb, _name_bounds,
                  _typed_by_tail):
         m = mend(m)
@@ -164,28 +164,6 @@ def _whole_number(m: Mention, text: str) -> Mention:
     while start > 0 and m.text[:1].isdigit() and (text[start - 1].isdigit() or text[start - 1] == "."):
         start -= 1
     return m if start == m.start else Mention(text[start:m.end], m.type, start, m.end, m.sentence, source=m.source)
-
-
-def _quotes_closed(m: Mention, text: str) -> Mention:
-    """A name holds its quotes whole: the model begins some names on the closing quote of the name before
-    (」某某博览会项目) or ends one before its closing quote (某某“药谷), and runs a quoted name on past its end
-    (“某某汽车城”汽车零部件产业, the name within the quotes)."""
-    start, end = m.start, m.end
-    while start < end and text[start] in _CLOSERS:
-        start += 1
-    name = text[start:end]
-    for opener, closer in _QUOTES:
-        if name.count(opener) == name.count(closer) + 1 and text[end:end + 1] == closer:
-            end += 1
-        elif name.count(closer) == name.count(opener) + 1 and text[start - 1:start] == opener:
-            end = start + name.index(closer)
-    if (start, end) == (m.start, m.end) or end - start < 2:
-        return m
-    return Mention(text[start:end], m.type, start, end, m.sentence, source=m.source)
-
-
-_QUOTES = (("“", "”"), ("「", "」"))
-_CLOSERS = "”」"
 
 
 def _whole_company(m: Mention, text: str) -> Mention:

@@ -15,7 +15,10 @@ whatever the model read it as; where it read none, the name runs back to the cla
 
 A quotation or title mark at a mention's edge that pairs with none inside it
 (」国际博览会, 某某产业园”) is the end of a quotation around or before the name,
-not part of it, and is left out.
+not part of it, and is left out. A mark inside a name the model read pairs with one
+at its edge (`quoted_whole`): a name it ended before its closing mark (某某“药谷) runs
+on over it, and one it ran on past the closing mark of a name in quotes
+(「某某光谷」国际博览会) ends there, before the lexicon's names are weighed against it.
 """
 from __future__ import annotations
 
@@ -94,6 +97,20 @@ def _unquoted(m: Mention) -> Mention | None:
     if (a, b) == (0, len(text)):
         return m
     return Mention(text[a:b], m.type, m.start + a, m.start + b, m.sentence, source=m.source) if b - a >= 2 else None
+
+
+def quoted_whole(m: Mention, text: str) -> Mention:
+    """`m` run on over the closing mark of a quotation it opens (某某“药谷 → 某某“药谷”), or ended at the closing
+    mark of the quotation it begins in (“某某汽车城”汽车零部件产业 → 某某汽车城)."""
+    end = m.end
+    for opening, closing in QUOTES.items():
+        if m.text.count(opening) == m.text.count(closing) + 1 and text[end:end + 1] == closing:
+            end += 1
+        elif m.text.count(closing) == m.text.count(opening) + 1 and text[m.start - 1:m.start] == opening:
+            end = m.start + m.text.index(closing)
+    if end == m.end or end - m.start < 2:
+        return m
+    return Mention(text[m.start:end], m.type, m.start, end, m.sentence, source=m.source)
 
 
 def paired(name: str) -> bool:

@@ -194,17 +194,17 @@ def test_a_body_and_its_partner_read_as_one_name_are_the_partner():
     assert _partner_apart(field) is field
 
 
-def test_a_name_holds_its_quotes_whole():
-    from kg.recognize import _quotes_closed
+def test_a_name_the_model_reads_holds_its_quotes_whole():
+    from kg.recognize.brackets import quoted_whole
 
     def mend(page, read, kind="Project"):
         at = page.index(read)
-        m = _quotes_closed(Mention(read, kind, at, at + len(read), 0, source="model"), page)
+        m = quoted_whole(Mention(read, kind, at, at + len(read), 0, source="model"), page)
         return m.text, m.start, m.end
 
-    page = "作为“星河汽车城”汽车零部件产业重要区域，」星湖光电博览会项目与星湖“药谷”建设。"
+    page = "作为“星河汽车城”汽车零部件产业重要区域，「星湖光谷」国际博览会与星湖“药谷”建设。"
     assert mend(page, "星河汽车城”汽车零部件产业") == ("星河汽车城", 3, 8)           # the name within the quotes
-    assert mend(page, "」星湖光电博览会项目")[0] == "星湖光电博览会项目"               # begun on a closing quote
+    assert mend(page, "星湖光谷」国际博览会", "Organization")[0] == "星湖光谷"
     assert mend(page, "星湖“药谷")[0] == "星湖“药谷”"                                # ended before its closing quote
     whole = Mention("星湖“药谷”", "Project", page.index("星湖“药谷”"), page.index("星湖“药谷”") + 6, 0)
-    assert _quotes_closed(whole, page) is whole
+    assert quoted_whole(whole, page) is whole

@@ -69,7 +69,7 @@ def _model(doc: Document) -> list[Mention]:
     return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m) and not _a_place_doing(m)
             for quoted in _quoted_apart(m)
             for part in _places_apart(_mended(quoted, doc.text))
-            if not _begins_in_a_word(part, doc)]
+            if not _begins_in_a_word(part, doc) and not _no_agency(part)]
 
 
 def _mended(m: Mention, text: str) -> Mention:
@@ -97,6 +97,13 @@ SUBSIDIARY = "子公司"
 _IN_GENERAL = re.compile(r"部门|部委|各[委办厅局部]|^地方政府$")
 # 海关, 公安, 中央: an authority of two characters is a kind of one, unless a party's committee (市委)
 _KIND_OF_AUTHORITY = re.compile(r"^.?[^委]$")
+
+
+def _no_agency(m: Mention) -> bool:
+    """公共财政, 海关监管, 某某陆军, 某国前驻某国大使: what the model read as a government body and whose name ends
+    as no body's does (kg/data/agency_ends.txt) is a phrase, a force or a post; the model's mends have given
+    a name the type its tail decides already (某某研究院)."""
+    return m.type == "GovernmentAgency" and not m.text.endswith(load().agency_ends)
 
 
 def _bodies_in_general(m: Mention) -> bool:

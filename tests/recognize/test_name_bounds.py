@@ -208,3 +208,17 @@ def test_a_name_the_model_reads_holds_its_quotes_whole():
     assert mend(page, "星湖“药谷")[0] == "星湖“药谷”"                                # ended before its closing quote
     whole = Mention("星湖“药谷”", "Project", page.index("星湖“药谷”"), page.index("星湖“药谷”") + 6, 0)
     assert quoted_whole(whole, page) is whole
+
+
+def test_a_government_body_ends_as_a_bodys_name_does():
+    from kg.recognize import _no_agency
+
+    def agency(name):
+        return Mention(name, "GovernmentAgency", 0, len(name), 0, source="model")
+
+    for phrase in ("公共财政", "海关监管", "星河战区陆军", "中国前驻星河国大使", "星湖新区（新市区）独立法人"):
+        assert _no_agency(agency(phrase)), phrase
+    for body in ("星湖市发展和改革委员会", "星湖省科技厅", "海关总署", "星湖市政协", "国务院", "星湖高新区管委",
+                 "星湖区人大", "星湖市招商局"):
+        assert not _no_agency(agency(body)), body
+    assert not _no_agency(Mention("公共财政", "Policy", 0, 4, 0))       # only a body of government is looked at

@@ -95,8 +95,11 @@ def _same_policy(short: str, long: str) -> bool:
 
 
 def _same_project(short: str, long: str) -> bool:
-    """智能装备制造基地 within 华远机械智能装备制造基地项目, or 华远机械智能装备制造基地 without 项目: one project."""
+    """智能装备制造基地 within 华远机械智能装备制造基地项目, or 华远机械智能装备制造基地 without 项目: one project;
+    and 新型材料项目 of 华远集团新型材料项目, named without its company, where four characters or more say what."""
     a, b = short.removesuffix("项目"), long.removesuffix("项目")
+    if len(a) >= 4 and len(short) < len(long) and long.endswith(short):
+        return True
     return len(a) >= 6 and (len(a) < len(b) and a in b or a == b and short != long)
 
 
@@ -127,13 +130,15 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
 
 def _merge_cut_names(entities: dict[tuple[str, str], Entity]):
     """海川电机公司 of 星海海川电机公司: a body's name of four characters or more that ends one other body's name
-    on the page is that body's, its front cut off (the model began late: 致辞，星海|海川电机公司). Where the
+    on the page, or one of its names (高开区管委会 of 临江高开区管委会, the short name of 临江高新技术产业开发区管委会),
+    is that body's, its front cut off (the model began late: 致辞，星海|海川电机公司). Where the
     longer one is the misreading (某某主事临江管理局), the shorter stays one of its names, which facts match."""
     bodies = [e for e in entities.values() if _family(e.type) == "org"]
     for key, e in list(entities.items()):
         if _family(e.type) != "org" or len(e.name) < 4:
             continue
-        longer = [b for b in bodies if len(b.name) > len(e.name) and b.name.endswith(e.name)]
+        longer = [b for b in bodies if b is not e and any(len(n) > len(e.name) and n.endswith(e.name)
+                                                          for n in (b.name, *b.aliases))]
         if len(longer) == 1:
             _merge_into(longer[0], e)
             del entities[key]

@@ -156,6 +156,16 @@ def test_a_body_named_with_its_front_cut_off_is_the_body_whose_name_it_ends():
     assert set(entities) == set(names) - {("Company", "海川电机公司")}
 
 
+def test_a_body_named_with_its_front_cut_off_is_the_body_one_of_whose_names_it_ends():
+    full = Entity("临江高新技术产业开发区管委会", "GovernmentAgency")
+    full.aliases.add("临江高开区管委会")
+    entities = {("GovernmentAgency", full.name): full,
+                ("GovernmentAgency", "高开区管委会"): Entity("高开区管委会", "GovernmentAgency")}
+    _merge_cut_names(entities)
+    assert list(entities) == [("GovernmentAgency", full.name)]
+    assert full.aliases == {"临江高开区管委会", "高开区管委会"}
+
+
 def test_a_peoples_government_is_the_government_named_by_its_level():
     doc = extract("青海省人民政府印发实施意见。省政府要求各地抓好落实。")
     assert "省政府" in doc.entity("青海省人民政府", "GovernmentAgency").aliases
@@ -170,6 +180,12 @@ def test_a_project_named_with_and_without_xiangmu_is_one():
     assert _same_project("星辰电子智能传感器生产基地项目", "星辰电子智能传感器生产基地")
     assert not _same_project("星辰电子智能传感器生产基地项目", "星辰电子智能传感器生产基地项目")
     assert not _same_project("传感器项目", "传感器")
+
+
+def test_a_project_named_without_its_company_in_front_is_the_one_whose_name_it_ends():
+    assert _same_project("新型材料项目", "星海集团新型材料项目")          # its core four characters
+    assert not _same_project("材料项目", "星海集团新型材料项目")          # two: any project's
+    assert not _same_project("新型材料项目", "新型材料项目二期")
 
 
 def test_a_government_body_is_known_by_its_shorter_names_too():

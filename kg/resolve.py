@@ -20,7 +20,7 @@ from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE, tails
 from kg.recognize.coreference import SOURCE as COREFERENCE
 from kg.recognize.gazetteer import leading_zone_shape
 from kg.recognize.learned import SOURCE as MODEL
-from kg.recognize.short_forms import is_short_form, name_core
+from kg.recognize.short_forms import COMPANY_TAIL, is_short_form, name_core
 
 
 def canonical(m: Mention) -> str:
@@ -120,12 +120,18 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
             elif short.type == "Zone" and zone_record(short.name):
                 merge = False       # a lexicon zone is a zone of its own, not the short form of its park's name
             else:
-                merge = is_short_form(short.name, other.name)
+                merge = is_short_form(short.name, other.name) or short.type == other.type == "Company" \
+                    and _without_trade(short.name, other.name)
             if merge:
                 _merge_into(other, short)
                 del entities[key]
                 merged.add(id(short))
                 break
+
+
+def _without_trade(short: str, long: str) -> bool:
+    """鱼跃 of 鱼跃医疗, 星海 of 星海药业有限公司: a company named without its one trade word (and its tail)."""
+    return long.startswith(short) and COMPANY_TAIL.sub("", long)[len(short):] in load().trades
 
 
 def _merge_cut_names(entities: dict[tuple[str, str], Entity]):

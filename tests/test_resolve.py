@@ -6,7 +6,8 @@ import pytest
 from kg.model import Entity
 from kg.pipeline import extract
 from kg.recognize.short_forms import is_short_form
-from kg.resolve import _Candidates, _family, _merge_cut_names, _same_policy, _same_project, carried_places, zone_city, zone_record
+from kg.resolve import (_Candidates, _family, _merge_cut_names, _merge_short_forms, _same_policy, _same_project,
+                        carried_places, zone_city, zone_record)
 
 
 @pytest.mark.parametrize("short, long", [
@@ -180,6 +181,16 @@ def test_a_project_named_with_and_without_xiangmu_is_one():
     assert _same_project("星辰电子智能传感器生产基地项目", "星辰电子智能传感器生产基地")
     assert not _same_project("星辰电子智能传感器生产基地项目", "星辰电子智能传感器生产基地项目")
     assert not _same_project("传感器项目", "传感器")
+
+
+def test_a_company_named_without_its_one_trade_word_is_the_company():
+    names = [("Company", "星跃医疗"), ("Company", "星跃"), ("Company", "蓝田药业有限公司"), ("Company", "蓝田"),
+             ("Industry", "新能源汽车"), ("Industry", "新能源")]
+    entities = {(t, n): Entity(n, t) for t, n in names}
+    _merge_short_forms(entities)
+    assert entities[("Company", "星跃医疗")].aliases == {"星跃"}
+    assert entities[("Company", "蓝田药业有限公司")].aliases == {"蓝田"}
+    assert ("Industry", "新能源") in entities        # an industry is no firm: 新能源 stays an industry of its own
 
 
 def test_a_project_named_without_its_company_in_front_is_the_one_whose_name_it_ends():

@@ -22,7 +22,7 @@ _BODIES = ("Company", "Organization")
 _REST = re.compile(r"[^，。；：、！？“”《》（）\s]{1,16}?项目(?![部组])")     # 项目部, 项目组: a project's team
 _INSIDE = ("Industry", "Product", "Place")      # what a project's name may hold: 某某集团天津新材料项目
 # what is built for an industry: an industry's name before one of these names a project (ANNOTATION.md)
-_FACILITY = re.compile(r"产业园区?|产业基地|生产基地|中试楼")
+_FACILITY = re.compile(r"产业(?:园区?|基地|链基地|标准厂房)|生产基地|中试楼")
 
 
 def named_after_companies(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -120,7 +120,9 @@ def built_for_industries(doc: Document, mentions: list[Mention]) -> list[Mention
     starts = {m.start for m in mentions}
     kept = []
     for m in mentions:
-        built = _FACILITY.match(doc.text, m.end) if m.type == "Industry" else None
+        # the model read 某某产业 as the industry (its name without 产业) and stopped before 基地
+        at = m.end - 2 if m.text.endswith("产业") else m.end
+        built = _FACILITY.match(doc.text, at) if m.type == "Industry" else None
         if built and not any(built.start() <= s < built.end() for s in starts):
             m = Mention(doc.text[m.start:built.end()], "Project", m.start, built.end(), m.sentence, source=SOURCE)
         kept.append(m)

@@ -32,6 +32,18 @@ def test_an_industry_and_the_facility_built_for_it_is_one_project():
                                                                          ("生物医药产业园", "Project")]
 
 
+def test_an_industry_read_with_chanye_and_the_base_built_for_it_is_one_project():
+    from kg.model import Document, Mention
+    from kg.recognize.projects import built_for_industries
+
+    text = "该项目将建设新材料产业基地和电子信息产业链基地。"
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    read = [Mention("新材料产业", "Industry", 6, 11, 0), Mention("电子信息产业", "Industry", 14, 20, 0)]
+    assert [(m.text, m.type) for m in built_for_industries(doc, read)] == [("新材料产业基地", "Project"),
+                                                                         ("电子信息产业链基地", "Project")]
+
+
 def test_a_project_of_two_facilities_joined_by_he_is_one_project():
     from kg.model import Document
     from kg.recognize.projects import joined_facilities

@@ -49,6 +49,12 @@ def leading_zone(text: str) -> str:
     return leading_zone_name(text) or leading_zone_shape(text)
 
 
+def zone_in_name(name: str) -> str:
+    """The zone a name begins with, or that begins after the broader places before it (四川德阳|广汉高新区创新创业
+    服务中心 names 广汉高新区, as 广汉高新区创新创业服务中心 does), or ''."""
+    return leading_zone(name) or next(filter(None, (leading_zone(name[end:]) for end, _ in _place_runs(name))), "")
+
+
 def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """该企业 → the last company named before it in the same article."""
     article_of = {s.index: a.index for a in doc.articles for s in a.sentences}
@@ -329,9 +335,15 @@ def _zone_forms(name: str):
     name = _DISTRICT.sub("", name)      # 某经济技术开发区（某某区）, 某高新区·某某区: the district that shares its administration
     for form in [name, *(name[len(p):] for p in _place_prefixes(name))]:
         bare = form.replace("国家", "", 1)
-        for f in dict.fromkeys([form, bare, re.sub(r"^(..)市", r"\1", bare)]):     # in order: the first found wins
+        for f in dict.fromkeys([form, bare, _without_shi(bare)]):     # in order: the first found wins
             yield f
             yield re.sub(r"高新技术(?:产业)?开发区$|高新技术产业园区$", "高新区", f)
+
+
+def _without_shi(name: str) -> str:
+    """襄阳高新区 of 襄阳市高新区, 乌鲁木齐高新区 of 乌鲁木齐市高新区: a city's name without 市 before a zone's."""
+    place = leading_place(name)
+    return name[:len(place) - 1] + name[len(place):] if place.endswith("市") and len(place) >= 3 else name
 
 
 _DISTRICT = re.compile(r"（[^（）]{2,8}[区县市]）$|·[^·]{2,8}[区县市]$")

@@ -126,9 +126,17 @@ def test_a_zone_lies_in_the_places_its_name_carries(zone, places):
     ("襄阳市高新区", "襄阳高新技术产业开发区"), ("襄阳高新技术开发区", "襄阳高新技术产业开发区"),
     ("安徽芜湖经济技术开发区", "芜湖经济技术开发区"), ("某某高新区", ""),
     ("乌鲁木齐经济技术开发区（头屯河区）", "乌鲁木齐经济技术开发区"),     # the district it is run with
-    ("襄阳高新区·樊城区", "襄阳高新技术产业开发区")])
+    ("襄阳高新区·樊城区", "襄阳高新技术产业开发区"),
+    ("齐齐哈尔市高新区", "齐齐哈尔高新技术产业开发区")])       # a city of more than two characters, with 市
 def test_the_forms_news_gives_a_zone_lead_to_its_lexicon_record(name, official):
     assert zone_record(name) == official
+
+
+def test_a_bodys_name_names_the_zone_after_the_broader_places_before_it():
+    from kg.resolve import zone_in_name
+
+    assert zone_in_name("湖南株洲醴陵高新区创业服务中心") == zone_in_name("醴陵高新区创业服务中心") == "醴陵高新区"
+    assert zone_in_name("湖南株洲某某有限公司") == ""
 
 
 def test_the_names_of_one_zone_and_of_its_committee_are_one_entity_each():

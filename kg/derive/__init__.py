@@ -27,7 +27,7 @@ from kg.recognize.brackets import paired
 from kg.recognize.short_forms import COMPANY_TAIL, is_short_form, name_core
 from kg.recognize.tokens import word_edges
 from kg.resolve import (canonical_zone, carried_places, leading_zone, main_zone, merge_levelled, zone_city, zone_key,
-                        zone_of_park)
+                        zone_in_name, zone_of_park)
 
 PARENT, CITY, COMMITTEE, PROJECT = "derived:parent", "derived:city", "derived:committee", "derived:project"
 _BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
@@ -65,7 +65,7 @@ def _parents(entities: dict[tuple[str, str], Entity]):
     branches = [(t, "Company") for t in lex.unit_tails if len(t) >= 2]
     for e in [e for e in entities.values() if e.type in _BUILT_ON]:
         # a project keeps its zone in its mentions only (江阴高新区某某校区 → 某某校区)
-        zone = next(filter(None, (leading_zone(text) for text in [e.name, *(m.text for m in e.mentions)])), "")
+        zone = next(filter(None, (zone_in_name(text) for text in [e.name, *(m.text for m in e.mentions)])), "")
         run = _run_zone(e)
         if zone and zone != e.name and (zone in lex.zones or zone_city(zone)) and len(zone) >= len(run):
             _mentioned_in(entities, e, zone, "Zone", canonical_zone(zone))

@@ -26,7 +26,7 @@ from kg.recognize import SUBSIDIARY, learned
 from kg.recognize.brackets import paired
 from kg.recognize.short_forms import COMPANY_TAIL, is_short_form, name_core
 from kg.recognize.tokens import word_edges
-from kg.resolve import (canonical_zone, carried_places, leading_zone, main_zone, merge_levelled, zone_city, zone_key,
+from kg.resolve import (canonical_zone, carried_places, main_zone, merge_levelled, zone_city, zone_key,
                         zone_in_name, zone_of_park)
 
 PARENT, CITY, COMMITTEE, PROJECT = "derived:parent", "derived:city", "derived:committee", "derived:project"

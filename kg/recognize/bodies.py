@@ -20,8 +20,8 @@ from kg.recognize.tokens import tokenize, word_edges
 
 SOURCE = "place-body"
 _RUN = 10       # characters between the place and the tail at most: a name, not a clause
-# verbs no body's name holds: a run over one (某学院共建研究院) is a clause's, not a name
-CLAUSE_VERBS = re.compile(r"共建|创建|签约|成立|打造")
+# verbs no body's name holds: a run over one (某学院共建研究院, 在北京举行招商会) is a clause's, not a name
+CLAUSE_VERBS = re.compile(r"共建|创建|签约|成立|打造|举行|召开|举办")
 _CLAUSE = re.compile(rf"[和与及同各]|合作|对接|建设|{CLAUSE_VERBS.pattern}")   # 某县与某大学共建研究院: a clause
 
 

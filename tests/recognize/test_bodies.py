@@ -26,6 +26,7 @@ def test_the_places_before_it_are_its_name_too():
 
 def test_a_clause_between_the_place_and_a_tail_is_no_name():
     assert _read("颍上县与星河大学共建研究院。", ["颍上县"]) == [("颍上县", "Place")]
+    assert _read("临江县在北京举行招商会。", ["北京"]) == [("北京", "Place")]     # a meeting held, no 商会
 
 
 def test_a_body_and_the_name_of_one_of_its_units_after_it_are_that_unit():

@@ -84,18 +84,24 @@ def find(text: str, offset: int, sentence: int, edges: set[int] | None = None):
         yield Mention(text[start:end], "Zone", offset + start, offset + end, sentence, source=SOURCE)
     for start, end, name in gazetteer().finditer(text):
         kind = "Zone" if name in lex.zones else "Place"
-        if kind == "Place" and not _stands_apart(name, start, end, edges):
+        if kind == "Place" and not _stands_apart(name, text, start, end, edges):
             continue
         yield Mention(name, kind, offset + start, offset + end, sentence, source=SOURCE)
 
 
-def _stands_apart(name: str, start: int, end: int, edges: set[int] | None) -> bool:
+_STREET = re.compile(r"路|街(?!道)|大道|大街|巷")
+
+
+def _stands_apart(name: str, text: str, start: int, end: int, edges: set[int] | None) -> bool:
     """A place's name inside a word is no place (白银 in 真金白银, 兴城市 in 新兴城市, 任县 in 此任县令): a short
-    form is a word of its own, a full name begins one (开化县 of 开化县委); and a word of the language that a
-    district is also called (城区, 郊区) is none."""
+    form is a word of its own, a full name begins one (开化县 of 开化县委); a word of the language that a
+    district is also called (城区, 郊区) is none; and a short form that names a street (万源街, 中山路) is the
+    street's, not the place's (a 街道 is a place, a town's subdistrict)."""
     if is_plain_word(name):
+        return False
+    short = load().places[name].name != name
+    if short and _STREET.match(text, end):
         return False
     if edges is None:
         return True
-    short = load().places[name].name != name
     return start in edges and (end in edges or not short)

@@ -71,6 +71,7 @@ def test_a_lexicon_place_wins_over_a_shorter_model_place_inside_it():
     ("欧阳修在此任县令时描写宜昌。", "宜昌"),            # 任县 inside 此任县令
     ("是乌鲁木齐市四大中心城区之一。", "乌鲁木齐市"),    # 城区 is a word, not the district
     ("开化县委书记鲁霞光致辞。", "开化县"),              # a full name begins the body's name
+    ("企业沿万源街布局，宜宾大道两侧开工。", None),       # a short form before 街 or 大道 names a street
 ])
 def test_a_place_name_inside_a_word_is_no_place(text, place):
     from kg.recognize.gazetteer import find

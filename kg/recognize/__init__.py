@@ -69,7 +69,7 @@ def _model(doc: Document) -> list[Mention]:
     return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m) and not _a_place_doing(m)
             for quoted in _quoted_apart(m)
             for part in _places_apart(_mended(quoted, doc.text))
-            if not _begins_in_a_word(part, doc) and not _no_agency(part)]
+            if not _begins_in_a_word(part, doc) and not _no_agency(part) and not _firm_of_a_kind(part)]
 
 
 def _mended(m: Mention, text: str) -> Mention:
@@ -97,6 +97,14 @@ SUBSIDIARY = "子公司"
 _IN_GENERAL = re.compile(r"部门|部委|各[委办厅局部]|^地方政府$")
 # 海关, 公安, 中央: an authority of two characters is a kind of one, unless a party's committee (市委)
 _KIND_OF_AUTHORITY = re.compile(r"^.?[^委]$")
+
+
+def _firm_of_a_kind(m: Mention) -> bool:
+    """贸易公司, 招商公司, 深圳公司: a common word or a place and 公司 is a kind of firm or a place's firms, no
+    firm's name (a name of its own is no common word: 某某公司; a group's may be: 时尚集团)."""
+    front = m.text.removesuffix("公司")
+    return m.type == "Company" and len(front) == 2 and front != m.text \
+        and (is_plain_word(front) or front in load().places)
 
 
 def _no_agency(m: Mention) -> bool:

@@ -222,3 +222,15 @@ def test_a_government_body_ends_as_a_bodys_name_does():
                  "星湖区人大", "星湖市招商局"):
         assert not _no_agency(agency(body)), body
     assert not _no_agency(Mention("公共财政", "Policy", 0, 4, 0))       # only a body of government is looked at
+
+
+def test_a_common_word_or_a_place_and_gongsi_is_no_firms_name():
+    from kg.recognize import _firm_of_a_kind
+
+    def company(name):
+        return Mention(name, "Company", 0, len(name), 0, source="model")
+
+    for kind in ("贸易公司", "招商公司", "深圳公司"):
+        assert _firm_of_a_kind(company(kind)), kind
+    for firm in ("星湖公司", "星湖贸易公司", "时尚集团", "科技有限公司"):
+        assert not _firm_of_a_kind(company(firm)), firm

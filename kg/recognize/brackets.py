@@ -60,7 +60,7 @@ def mend(doc: Document, mentions: list[Mention]) -> list[Mention]:
             start = m.start if front is None else front
         ordered[k] = Mention(doc.text[start:end], last.type, start, end, m.sentence, source=m.source) \
             if end - start >= 2 else None
-    return _once([m for m in ordered if m is not None])
+    return _once([_unbracketed(m) if m.text[:1] == OPEN else m for m in ordered if m is not None])
 
 
 _STOCK_CODE = re.compile(r"（(?:(?:股票|证券)代码：?)?[0-9]{6}(?:\.S[HZ])?）")
@@ -99,6 +99,14 @@ def _unquoted(m: Mention) -> Mention | None:
     return Mention(text[a:b], m.type, m.start + a, m.start + b, m.sentence, source=m.source) if b - a >= 2 else None
 
 
+def _unbracketed(m: Mention) -> Mention:
+    """（经发局） → 经发局: a name all in brackets (a short form after the text it credits) is the name within."""
+    inner = m.text[1:-1]
+    if not (m.text.endswith(CLOSE) and len(inner) >= 2 and paired(inner)):
+        return m
+    return Mention(inner, m.type, m.start + 1, m.end - 1, m.sentence, source=m.source)
+
+
 def quoted_whole(m: Mention, text: str) -> Mention:
     """`m` run on over the closing mark of a quotation it opens (某某“药谷 → 某某“药谷”), or ended at the closing
     mark of the quotation it begins in (“某某汽车城”汽车零部件产业 → 某某汽车城)."""
@@ -125,7 +133,7 @@ def paired(name: str) -> bool:
 
 def _begins_inside(name: str) -> bool:
     """Whether `name` begins with a bracket that the name goes on after (（集团）股份有限公司): the front
-    before the bracket is missing. A name all in brackets (（经发局）) is a short form, whole."""
+    before the bracket is missing. A name all in brackets (（经发局）) is a short form, whole (_unbracketed)."""
     return name.startswith(OPEN) and not name.endswith(CLOSE)
 
 

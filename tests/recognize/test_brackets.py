@@ -57,10 +57,10 @@ def test_a_name_read_from_its_bracket_on_joins_the_name_read_before_it():
     assert _mended(text, read) == [("长春星瑞生物产业（集团）股份有限公司", "Company")]
 
 
-def test_a_short_form_all_in_brackets_is_left_whole():
+def test_a_short_form_all_in_brackets_is_the_name_within_them_not_joined_to_the_one_before():
     text = "双方将实现资源共享。星湖区经济发展局（经发局）"
     read = [("星湖区经济发展局", "GovernmentAgency"), ("（经发局）", "GovernmentAgency")]
-    assert _mended(text, read) == read
+    assert _mended(text, read) == [("星湖区经济发展局", "GovernmentAgency"), ("经发局", "GovernmentAgency")]
 
 
 def test_a_name_before_a_stock_code_is_a_listed_company():

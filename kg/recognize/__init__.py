@@ -67,8 +67,8 @@ BYLINE = "byline"
 
 def _model(doc: Document) -> list[Mention]:
     return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m) and not _a_place_doing(m)
-            for quoted in _quoted_apart(m)
-            for part in _places_apart(_mended(quoted, doc.text))
+            for quoted in _quoted_apart(m) for firm in _parent_apart(_mended(quoted, doc.text))
+            for part in _places_apart(firm)
             if not _begins_in_a_word(part, doc) and not _no_agency(part) and not _firm_of_a_kind(part)]
 
 
@@ -310,6 +310,21 @@ def _quoted_apart(m: Mention) -> list[Mention]:
         return [m]
     return [Mention(q.group(1), m.type, m.start + q.start(1), m.start + q.end(1), m.sentence, source=m.source)
             for q in parts]
+
+
+def _parent_apart(m: Mention) -> list[Mention]:
+    """某某医药子公司某某生物医药有限公司, 某某集团旗下某某制造有限公司: a firm named after its parent, which the model
+    reads as one name, is two firms; derive and the relations find the one part of the other."""
+    if m.type != "Company":
+        return [m]
+    link = _PARENT_LINK.search(m.text, 2)
+    if link is None or len(m.text) - link.end() < 4:
+        return [m]
+    return [Mention(m.text[:link.start()], m.type, m.start, m.start + link.start(), m.sentence, source=m.source),
+            Mention(m.text[link.end():], m.type, m.start + link.end(), m.end, m.sentence, source=m.source)]
+
+
+_PARENT_LINK = re.compile(f"{SUBSIDIARY}|旗下")
 
 
 def _partner_apart(m: Mention) -> Mention:

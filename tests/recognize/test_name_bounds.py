@@ -1,6 +1,7 @@
 """A person's name ends before the word that follows it in news (王某表示, 李某出席, 张某任局长); a company's begins
 before its trade and tail."""
 from kg.model import Mention
+from kg.pipeline import extract
 from kg.recognize import _name_bounds
 
 
@@ -234,3 +235,17 @@ def test_a_common_word_or_a_place_and_gongsi_is_no_firms_name():
         assert _firm_of_a_kind(company(kind)), kind
     for firm in ("星湖公司", "星湖贸易公司", "时尚集团", "科技有限公司"):
         assert not _firm_of_a_kind(company(firm)), firm
+
+
+def test_a_firm_named_after_its_parent_is_two_firms_and_part_of_it():
+    from kg.recognize import _parent_apart
+
+    page = "恒星医药子公司星海生物医药有限公司自主研发的新药获批。"
+    read = Mention("恒星医药子公司星海生物医药有限公司", "Company", 0, 17, 0, source="model")
+    assert [(m.text, m.start, m.end) for m in _parent_apart(read)] == \
+        [("恒星医药", 0, 4), ("星海生物医药有限公司", 7, 17)]
+    assert _parent_apart(Mention("星河集团旗下公司", "Company", 0, 8, 0)) == [Mention("星河集团旗下公司", "Company", 0, 8, 0)]
+    doc = extract(page)
+    assert {e.name for e in doc.entities if e.type == "Company"} == {"恒星医药", "星海生物医药有限公司"}
+    assert ("星海生物医药有限公司", "partOf", "恒星医药") in {(t.subject.name, t.predicate, t.object.name)
+                                                         for t in doc.triples}

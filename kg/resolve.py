@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from kg.lexicon import (LEVELS, ZONE_TAILS, any_of, county_stems, kind_forms, leading_place, leading_zone_name,
-                        load)
+from kg.lexicon import (LEVELS, ZONE_TAILS, any_of, county_stems, is_plain_word, kind_forms, leading_place,
+                        leading_zone_name, load)
 from kg.model import BODIES, Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE, tails
 from kg.recognize.coreference import SOURCE as COREFERENCE
@@ -281,6 +281,28 @@ def zone_key(type_: str, name: str) -> tuple[str, str, str] | None:
     return (type_, record, name[len(zone):]) if record else None
 
 
+# 某某自由贸易试验区（以下简称“某某自贸区”）, 某某注射液（商品名：某某）: the name a page says it calls a thing by
+_CALLED = re.compile(r"（(?:以下)?(?:简称|商品名)[：:]?[“「]?([^“”「」（）()，,。、：:？?]{2,12})[”」]?[^（）]{0,12}）")
+
+
+def _merge_called(doc: Document, entities: dict[tuple[str, str], Entity]):
+    """The name a page says it calls a thing by, in brackets right after its name (以下简称, 简称, 商品名), is one of
+    that thing's names: what was read there (a brand read as a person) is that thing, of its type. A word for
+    the thing's kind (以下简称“公司”, “本项目”) names none."""
+    ends = {m.end: e for e in entities.values() for m in e.mentions}
+    for called in _CALLED.finditer(doc.text):
+        thing, name = ends.get(called.start()), called.group(1)
+        if thing is None or is_plain_word(name) or name.startswith(("本", "该")):
+            continue
+        for key, other in list(entities.items()):
+            if other is not thing and name_key(name) in {name_key(n) for n in (other.name, *other.aliases)}:
+                for m in other.mentions:
+                    m.type = thing.type
+                _merge_into(thing, other)
+                del entities[key]
+        thing.aliases.add(name)
+
+
 def _merge_into(kept: Entity, other: Entity):
     kept.aliases |= {other.name} | other.aliases
     kept.mentions += other.mentions
@@ -525,6 +547,7 @@ def resolve(doc: Document) -> Document:
     _merge_zone_short_forms(entities)
     _merge_kinds_with_district(entities)
     _merge_parks_built(entities)
+    _merge_called(doc, entities)
     for e in entities.values():
         e.aliases |= _inner_names(e)
         e.aliases.discard(e.name)

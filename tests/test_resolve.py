@@ -294,3 +294,12 @@ def test_a_zone_with_its_district_in_brackets_is_no_park_of_the_zone():
     from kg.resolve import zone_of_park
     assert zone_of_park("兰州高新区星河园区") == "兰州高新区"
     assert zone_of_park("乌鲁木齐经开区（头屯河区）") == ""
+
+
+def test_the_name_a_page_says_it_calls_a_thing_by_is_one_of_its_names():
+    doc = extract("星海医药自主研发的1类创新药星瑞普α注射液（商品名：艾泽星）获批上市。中国（星湖）自由贸易试验区"
+                  "（以下简称“星湖自贸区”）油气全产业链对接会举行。星湖股份有限公司（以下简称“公司”）拟投资。")
+    assert "艾泽星" in doc.entity("星瑞普α注射液", "Product").aliases       # a brand, not a person
+    assert not any(e.name == "艾泽星" for e in doc.entities)
+    assert "星湖自贸区" in doc.entity("中国（星湖）自由贸易试验区", "Zone").aliases
+    assert "公司" not in doc.entity("星湖股份有限公司", "Company").aliases    # a word for its kind names none

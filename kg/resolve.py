@@ -292,7 +292,8 @@ def _merge_called(doc: Document, entities: dict[tuple[str, str], Entity]):
     ends = {m.end: e for e in entities.values() for m in e.mentions}
     for called in _CALLED.finditer(doc.text):
         thing, name = ends.get(called.start()), called.group(1)
-        if thing is None or is_plain_word(name) or name.startswith(("本", "该")):
+        if thing is None or is_plain_word(name) or name.startswith(("本", "该")) \
+                or not any(e is thing for e in entities.values()):      # merged into another already
             continue
         for key, other in list(entities.items()):
             if other is not thing and name_key(name) in {name_key(n) for n in (other.name, *other.aliases)}:

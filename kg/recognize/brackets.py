@@ -10,6 +10,8 @@ and takes in the mention on the other side, or the words back to the clause's
 start where none was read. The tail decides the type
 (有限公司 makes it a company), so the whole takes the type of its last part.
 
+A name all in brackets (（经发局）, the short form that credits a text) is the name within them.
+
 A name with a stock code in brackets (某某（300123）, 某某（股票代码：600123）) is a listed company's,
 whatever the model read it as; where it read none, the name runs back to the clause's start.
 

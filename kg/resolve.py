@@ -136,7 +136,7 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
 
 
 def _without_trade(short: str, long: str) -> bool:
-    """鱼跃 of 鱼跃医疗, 星海 of 星海药业有限公司: a company named without its one trade word (and its tail)."""
+    """星跃 of 星跃医疗, 星海 of 星海药业有限公司: a company named without its one trade word (and its tail)."""
     return long.startswith(short) and COMPANY_TAIL.sub("", long)[len(short):] in load().trades
 
 

@@ -101,7 +101,8 @@ _KIND_OF_AUTHORITY = re.compile(r"^.?[^委]$")
 
 def _firm_of_a_kind(m: Mention) -> bool:
     """贸易公司, 招商公司, 深圳公司: a common word or a place and 公司 is a kind of firm or a place's firms, no
-    firm's name (a name of its own is no common word: 某某公司; a group's may be: 时尚集团)."""
+    firm's name; a group is named by a common word now and then (the gold has one, a fashion group's), so
+    only 公司 is read."""
     front = m.text.removesuffix("公司")
     return m.type == "Company" and len(front) == 2 and front != m.text \
         and (is_plain_word(front) or front in load().places)

@@ -20,28 +20,26 @@ def test_a_clause_between_the_company_and_a_project_is_no_name():
     assert not any(name.startswith("星辰集团") for name in _projects("星辰集团相关项目进展顺利。"))
 
 
-def test_an_industry_and_the_facility_built_for_it_is_one_project():
-    from kg.model import Document, Mention
+def _built(text: str, industries: list[str]) -> list[tuple[str, str]]:
+    """What built_for_industries makes of `industries`, read by the model where they first stand in `text`."""
+    from kg.model import Document
     from kg.recognize.projects import built_for_industries
 
-    text = "园区规划建设电子信息中试楼、生物医药产业园和综合配套用房。"
     doc = Document(id="t", raw=text)
     doc.text = text
-    read = [Mention("电子信息", "Industry", 6, 10, 0), Mention("生物医药", "Industry", 14, 18, 0)]     # the model stopped
-    assert [(m.text, m.type) for m in built_for_industries(doc, read)] == [("电子信息中试楼", "Project"),
-                                                                         ("生物医药产业园", "Project")]
+    read = [Mention(name, "Industry", text.index(name), text.index(name) + len(name), 0) for name in industries]
+    return [(m.text, m.type) for m in built_for_industries(doc, read)]
+
+
+def test_an_industry_and_the_facility_built_for_it_is_one_project():
+    text = "园区规划建设电子信息中试楼、生物医药产业园和综合配套用房。"      # the model stopped before the building
+    assert _built(text, ["电子信息", "生物医药"]) == [("电子信息中试楼", "Project"), ("生物医药产业园", "Project")]
 
 
 def test_an_industry_read_with_chanye_and_the_base_built_for_it_is_one_project():
-    from kg.model import Document, Mention
-    from kg.recognize.projects import built_for_industries
-
     text = "该项目将建设新材料产业基地和电子信息产业链基地。"
-    doc = Document(id="t", raw=text)
-    doc.text = text
-    read = [Mention("新材料产业", "Industry", 6, 11, 0), Mention("电子信息产业", "Industry", 14, 20, 0)]
-    assert [(m.text, m.type) for m in built_for_industries(doc, read)] == [("新材料产业基地", "Project"),
-                                                                         ("电子信息产业链基地", "Project")]
+    assert _built(text, ["新材料产业", "电子信息产业"]) == [("新材料产业基地", "Project"),
+                                                          ("电子信息产业链基地", "Project")]
 
 
 def test_a_project_of_two_facilities_joined_by_he_is_one_project():

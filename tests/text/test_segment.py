@@ -45,3 +45,17 @@ def test_sentences_end_at_sentence_punctuation(seeds):
     for s in doc.sentences:
         assert doc.text[s.start:s.end] == s.text
     assert [s.index for s in doc.sentences] == list(range(len(doc.sentences)))
+
+
+def test_a_datelines_reporters_and_a_web_articles_bracketed_reporter_are_bylines():
+    raw = ("厦门讯 （星湖日报记者 廖丽星 林世星 通讯员 许建星）记者16日从星湖片区获悉，航空维修项目落地，"
+           "为全省航空产业发展注入新动能。\n\n星湖区推进改革，持续优化营商环境，加快构建现代化产业体系，为企业"
+           "上市做好服务。（申屠青星）")
+    doc = segmented(raw)
+    assert [name for a in doc.articles for name, *_ in a.bylines] == ["廖丽星", "林世星", "许建星", "申屠青星"]
+    for article in doc.articles:
+        for name, start, end in article.bylines:
+            assert doc.text[start:end] == name
+    credit = segmented("星湖区经济发展局推进改革，持续优化营商环境，加快构建现代化产业体系，实现资源共享。（经发局）")
+    assert credit.sentences[-1].text.endswith("（经发局）")        # a body's credit stays in its sentence
+    assert not any(a.bylines for a in credit.articles)

@@ -14,7 +14,9 @@ that a word for projects leads into lists projects, whatever else was read
 等…项目 ends (签约了A、B等重点项目): its items the other components missed are projects.
 A list of firms, counted in 家 or called 企业 (A、B、C等15家企业), lists companies,
 whatever its short names were read as, unless an item is read as a place or a body
-of another kind (佛山、广州等60余家企业; 某所、某所等8家).
+of another kind (佛山、广州等60余家企业; 某所、某所等8家); and a count of projects
+(A、B等45个重点项目) names some by their firms alone, where an item is a rare name
+with no word for a facility in it.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from kg.lexicon import load
+from kg.lexicon import dictionary, load
 from kg.model import Document, Mention
 from kg.recognize.tokens import CLAUSE_FLAGS, tokenize
 
@@ -177,7 +179,8 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
     return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE)
             for (start, end), (_, _, first) in zip(bounds, items)
             if (not first or kind == "Industry" or kind == "Project" and start == items[0][0])
-            and (start, end) not in whole and 2 <= end - start <= longest and _unread(start, end, here)]
+            and (start, end) not in whole and 2 <= end - start <= longest and _unread(start, end, here)
+            and not (kind == "Company" and _NUMBERED.search(text[start:end]))]
 
 
 def _institutes(rest: list[str]) -> bool:
@@ -221,6 +224,9 @@ def _firms(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tuple[tuple[int, int], Mention | None]]:
     """(the span, the mention it replaces or None) of each item of a list of firms in `clause` to make a company."""
     counted = _FIRMS_COUNTED.search(clause)
+    projects = None if counted else _PROJECTS_COUNTED.search(clause)
+    if projects:
+        return _brands(clause, at, projects.start(), here, text)
     if counted is None or not counted.group().endswith(("家", "户")) \
             and _NOT_FIRMS.search(clause, counted.end(), clause.find("企业", counted.end())):
         return []
@@ -245,6 +251,48 @@ def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tu
                 found.append(((name, end), read[0]))
         start = end + 1
     return found
+
+
+# A、B、C等45个重点项目, 等一批优质项目 (not 等多个领域的项目): a count of projects, which may name them by their firms
+_PROJECTS_COUNTED = re.compile(r"等(?:[0-9一二三四五六七八九十百多余数]+个|一大?批)(?:(?!领域|行业)[^、，]){0,8}?项目")
+_NOT_PROJECTS = ("Industry", "Person")      # what a firm's name in a list of projects is misread as, but a project
+_COMMON = 50        # jieba's frequency from which a word of two characters or more is a common one, no firm's own name
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NUMBERED = re.compile(r"[0-9]|期")     # 15万吨丙烯, 某某二期: an amount or a phase, no firm's name (三一重工 is one)
+_FACILITY = re.compile(r"园|基地|中心|厂|项目|工程|平台|楼|站|港|线|总部|城|谷|路|道|桥|馆|场|院|所|仓|库|器|间|校")
+
+
+def _brands(clause: str, at: int, ends: int, here: list[Mention], text: str) \
+        -> list[tuple[tuple[int, int], Mention | None]]:
+    """(the span, the mention it replaces or None) of each item of a list of projects, ending at `ends`, that
+    names a firm alone (某某、某某科技等45个重点项目): those not read, or read as an industry or a person."""
+    begins = max((e.end() for e in _ET_CETERA.finditer(clause, 0, ends)), default=0)
+    chunks = clause[begins:ends].split("、")
+    found, start = [], at + begins
+    for k, chunk in enumerate(chunks if len(chunks) >= 2 else ()):
+        end = start + len(chunk)
+        read = [m for m in here if m.start < end and start < m.end]
+        if not read and k == 0:
+            start = first_item_start(text, start, end)
+        if not read and _firm_alone(text[start:end]):
+            found.append(((start, end), None))
+        elif len(read) == 1 and (read[0].start, read[0].end) == (start, end) and read[0].type in _NOT_PROJECTS \
+                and _firm_alone(read[0].text):
+            found.append(((start, end), read[0]))
+        start = end + 1
+    return found
+
+
+def _firm_alone(item: str) -> bool:
+    """Whether an item of a list of projects is a firm's name: Chinese of two to six characters, beginning with
+    no common word (a firm's own name is rare), and no word of jieba's, a lexicon's industry, place or trade,
+    a facility, an amount or a phase (not 无人机、智慧篮球等项目, 某某产业园, 15万吨丙烯, 某某二期)."""
+    lex = load()
+    if not 2 <= len(item) <= 6 or not _HAN.match(item) or _NUMBERED.search(item) or _FACILITY.search(item) \
+            or item in dictionary() or item in lex.industries or item in lex.places or item in lex.trades:
+        return False
+    first = tokenize(item)[0].word
+    return len(first) < 2 or dictionary().get(first, (0, ""))[0] < _COMMON
 
 
 def _led_off(m: Mention) -> int:

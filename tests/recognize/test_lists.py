@@ -213,3 +213,19 @@ def test_a_place_read_at_the_head_of_a_listed_institutes_name_is_part_of_it():
     found = {(m.text, m.type) for m in complete(one_sentence_page(text), given)}
     assert {("长春应化所", "Organization"), ("沈阳金属所", "Organization")} <= found
     assert not {("长春", "Place"), ("沈阳", "Place")} & found
+
+
+def test_a_count_of_projects_may_name_them_by_their_firms_alone():
+    text = "园区举行重点项目签约仪式，澜沣、启曜科技、沃澜精密、翊晟等45个重点项目集中签约。"
+    given = [read_at(text, "翊晟", "Person")]
+    found = {(m.text, m.type) for m in complete(one_sentence_page(text), given)}
+    assert {("澜沣", "Company"), ("启曜科技", "Company"), ("沃澜精密", "Company"), ("翊晟", "Company")} <= found
+    led = "去年引建了沃澜电子、启曜科技等一批产业龙头项目。"     # the first item after the words leading into it
+    assert {"沃澜电子", "启曜科技"} == {m.text for m in complete(one_sentence_page(led), []) if m.type == "Company"}
+
+
+def test_things_amounts_and_facilities_in_a_count_of_projects_name_no_firm():
+    for text in ["来自园区企业的无人机、智慧篮球等一批项目亮相。",
+                 "引建了启曜产业园、年产15万吨丙烯、沃澜二期等一批产业龙头项目。",
+                 "签约了一批涵盖高端制造、电子信息、新能源新材料等多个领域的项目。"]:
+        assert not [m for m in complete(one_sentence_page(text), []) if m.type == "Company"], text

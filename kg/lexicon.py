@@ -20,6 +20,8 @@ _NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直�
 NUMERALS = set("0123456789一二三四五六七八九十百千万亿几数两零半")
 # what the name of a province, city, prefecture or county ends in (山东省, 潍坊市, 寒亭区, 开化县, 黔西南州)
 LEVELS = tuple("省市区县州")
+# the party's short name, before the name of one of its committees (中共某省委: 某省委 lies in 某省)
+PARTY = "中共"
 _PLACE_TAILS = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$")
 
 

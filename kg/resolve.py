@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from kg.lexicon import (LEVELS, ZONE_TAILS, any_of, county_stems, is_plain_word, kind_forms, leading_place,
+from kg.lexicon import (LEVELS, PARTY, ZONE_TAILS, any_of, county_stems, is_plain_word, kind_forms, leading_place,
                         leading_zone_name, load)
 from kg.model import BODIES, Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE, tails
@@ -180,7 +180,7 @@ def _inner_names(e: Entity) -> set[str]:
     东湖高新区管委会)."""
     if e.type != "GovernmentAgency":
         return set()
-    names = {e.name[2:]} if e.name.startswith("中共") and len(e.name) > 4 else set()
+    names = {e.name.removeprefix(PARTY)} if e.name.startswith(PARTY) and len(e.name) > 4 else set()
     runs = list(_place_runs(e.name))
     if len(runs) >= 2 and len(e.name) - runs[-2][0] > len(runs[-1][1]):
         names.add(e.name[runs[-2][0]:])        # the last place and the body's own name
@@ -451,7 +451,7 @@ def carried_places(e: Entity) -> list[str]:
         return list(dict.fromkeys([*own, *(p for name in sorted(e.aliases) for p in zone_places(name)
                                           if not own or any(places_agree(p, o) for o in own))]))
     if e.type == "GovernmentAgency" and not leading_zone(e.name):
-        return list(leading_places(e.name))
+        return list(leading_places(e.name.removeprefix(PARTY)))
     return []
 
 

@@ -105,6 +105,7 @@ def test_the_candidates_of_a_short_form_hold_every_name_it_is_short_for():
 def test_a_government_body_carries_the_places_it_is_named_after_and_one_named_after_a_zone_none():
     assert carried_places(Entity("天津市宝坻区政府", "GovernmentAgency")) == ["天津市", "宝坻区"]
     assert carried_places(Entity("贵州省委", "GovernmentAgency")) == ["贵州省"]
+    assert carried_places(Entity("中共贵州省委", "GovernmentAgency")) == ["贵州省"]     # the party's, named with 中共
     assert carried_places(Entity("潍坊高新区经济发展局", "GovernmentAgency")) == []
     assert carried_places(Entity("国家发展和改革委员会", "GovernmentAgency")) == []
     assert carried_places(Entity("潍坊市某某机械有限公司", "Company")) == []

@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.lexicon import (ZONE_TAILS, company_tails, dictionary, has_surname, is_plain_word, leading_place,
+from kg.lexicon import (PARTY, ZONE_TAILS, company_tails, dictionary, has_surname, is_plain_word, leading_place,
                         leading_zone_name, load, prefixes)
 from kg.model import BODIES, Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
@@ -75,7 +75,7 @@ def _model(doc: Document) -> list[Mention]:
 def _mended(m: Mention, text: str) -> Mention:
     """The model's mention with its bounds and type mended, one way the model errs at a time, in this order."""
     m = _of_subsidiary(m)
-    for mend in (brackets.quoted_whole, _whole_given_name, _whole_kind, _whole_number, _whole_company):
+    for mend in (brackets.quoted_whole, _whole_given_name, _whole_kind, _whole_number, _whole_company, _whole_party):
         m = mend(m, text)       # these look at the page
     for mend in (_partner_apart, _last_clause, _before_a_verb, _project_beside_a_verb, _name_bounds,
                  _typed_by_tail):
@@ -180,6 +180,14 @@ def _whole_number(m: Mention, text: str) -> Mention:
     while start > 0 and m.text[:1].isdigit() and (text[start - 1].isdigit() or text[start - 1] == "."):
         start -= 1
     return m if start == m.start else Mention(text[start:m.end], m.type, start, m.end, m.sentence, source=m.source)
+
+
+def _whole_party(m: Mention, text: str) -> Mention:
+    """A party's committee named with 中共 is named so whole: 中共某省委, not 某省委, where the model began late."""
+    start = m.start - len(PARTY)
+    if m.type != "GovernmentAgency" or not m.text.endswith(("委", "委员会")) or text[start:m.start] != PARTY:
+        return m
+    return Mention(PARTY + m.text, m.type, start, m.end, m.sentence, source=m.source)
 
 
 def _whole_company(m: Mention, text: str) -> Mention:

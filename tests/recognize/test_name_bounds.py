@@ -249,3 +249,12 @@ def test_a_firm_named_after_its_parent_is_two_firms_and_part_of_it():
     assert {e.name for e in doc.entities if e.type == "Company"} == {"恒星医药", "星海生物医药有限公司"}
     assert ("星海生物医药有限公司", "partOf", "恒星医药") in {(t.subject.name, t.predicate, t.object.name)
                                                          for t in doc.triples}
+
+
+def test_a_party_committee_named_with_zhonggong_keeps_it():
+    from kg.recognize import _whole_party
+    text = "本次活动由中共江南省委、江南省人民政府主办。"
+    late = Mention("江南省委", "GovernmentAgency", 7, 11, 0, source="model")
+    assert _whole_party(late, text).text == "中共江南省委"
+    government = Mention("江南省人民政府", "GovernmentAgency", 12, 19, 0, source="model")
+    assert _whole_party(government, text) is government        # no party's committee

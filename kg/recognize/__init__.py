@@ -25,7 +25,9 @@ components do, and one arbiter keeps one reading of each stretch of text:
   over what the model read across them (kg/recognize/policies.py);
 - a company's name and what it builds up to 项目, or a name in quotes before 项目: that project; a project read
   on past 项目 and its phase into the clause after, cut there (kg/recognize/projects.py);
-- the industries named as a zone's clusters (以某某为龙头的工程机械集群, kg/recognize/clusters.py);
+- the industries named as a zone's clusters (以某某为龙头的工程机械集群, kg/recognize/clusters.py), and the
+  lexicon's industries that nothing else read where a field's word follows (某某产业, 某某领域, 某某类项目;
+  kg/recognize/fields.py);
 - the towns named after their county (某某县某某镇、某某镇, kg/recognize/towns.py), and the counties a list
   names short (联动北碚、沙坪坝、九龙坡五区) where the page names their city or province;
 - the products news names in three frames: 等产品, a drug's form, 年产 (kg/recognize/products.py);
@@ -52,6 +54,7 @@ from kg.recognize import brackets, coreference, datelines, declared, gazetteer, 
 from kg.recognize.bodies import CLAUSE_VERBS, bodies
 from kg.recognize.clusters import clusters
 from kg.recognize.departments import departments
+from kg.recognize.fields import fields
 from kg.recognize.governments import governments
 from kg.recognize.parks import hosts, misread_people, parks
 from kg.recognize.policies import policies
@@ -458,7 +461,7 @@ def recognise(doc: Document) -> Document:
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(doc, mentions))))
     mentions = built_for_industries(doc, named_after_companies(doc, mentions))
     mentions = ended(described(doc, quoted(doc, joined_facilities(doc, mentions))))
-    mentions = products(doc, towns(doc, counties(doc, clusters(doc, mentions))))
+    mentions = products(doc, towns(doc, counties(doc, fields(doc, clusters(doc, mentions)))))
     doc.mentions = named(short_forms(doc, owners(doc, lists.complete(doc, mentions))))
     return doc
 

@@ -242,7 +242,7 @@ def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tu
         if any(m.type not in (*_MISREAD, "Company") for m in read):
             return []           # 国家纳米中心、长春应化所等8家; 佛山、广州等60余家企业: bodies of another type, places
         if not read and k == 0:         # 以及某某、某某等外资企业: the first item after the words leading into it
-            start = first_item_start(text, start, end)
+            start = _first_firm_start(text, start, end)
         if not read and 2 <= end - start <= _LONGEST and text[start:end] not in load().trades:
             found.append(((start, end), None))
         elif len(read) == 1 and read[0].end == end and (k == 0 or read[0].start == start):
@@ -273,7 +273,7 @@ def _brands(clause: str, at: int, ends: int, here: list[Mention], text: str) \
         end = start + len(chunk)
         read = [m for m in here if m.start < end and start < m.end]
         if not read and k == 0:
-            start = first_item_start(text, start, end)
+            start = _first_firm_start(text, start, end)
         if not read and _firm_alone(text[start:end]):
             found.append(((start, end), None))
         elif len(read) == 1 and (read[0].start, read[0].end) == (start, end) and read[0].type in _NOT_PROJECTS \
@@ -293,6 +293,18 @@ def _firm_alone(item: str) -> bool:
         return False
     first = tokenize(item)[0].word
     return len(first) < 2 or dictionary().get(first, (0, ""))[0] < _COMMON
+
+
+def _first_firm_start(text: str, start: int, end: int) -> int:
+    """Where the first item of a list of firms begins: after the words that lead into it, but a firm's name
+    whose first word reads as a verb (某为股份, led into by 引进) keeps that word where its trade alone would be
+    left."""
+    begins = first_item_start(text, start, end)
+    if text[begins:end] in load().trades:
+        words = tokenize(text[start:begins])
+        if words and words[-1].flag.startswith("v") and len(words[-1].word) >= 2:
+            return start + words[-1].start
+    return begins
 
 
 def _led_off(m: Mention) -> int:

@@ -229,3 +229,8 @@ def test_things_amounts_and_facilities_in_a_count_of_projects_name_no_firm():
                  "引建了启曜产业园、年产15万吨丙烯、沃澜二期等一批产业龙头项目。",
                  "签约了一批涵盖高端制造、电子信息、新能源新材料等多个领域的项目。"]:
         assert not [m for m in complete(one_sentence_page(text), []) if m.type == "Company"], text
+
+
+def test_a_firm_first_in_a_list_keeps_a_first_word_that_reads_as_a_verb():
+    for text in ["园区已新引进启为股份、沃澜电子等一批优质项目。", "园区已新引进启为股份、沃澜电子等12家企业。"]:
+        assert {"启为股份", "沃澜电子"} == {m.text for m in complete(one_sentence_page(text), []) if m.type == "Company"}

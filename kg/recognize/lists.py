@@ -16,7 +16,8 @@ A list of firms, counted in 家 or called 企业 (A、B、C等15家企业), list
 whatever its short names were read as, unless an item is read as a place or a body
 of another kind (佛山、广州等60余家企业; 某所、某所等8家); and a count of projects
 (A、B等45个重点项目) names some by their firms alone, where an item is a rare name
-with no word for a facility in it.
+with no word for a facility in it; and a list of brands in quotes (以“甲”、“乙”等为代表的品牌)
+names firms.
 """
 from __future__ import annotations
 
@@ -223,10 +224,13 @@ def _firms(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tuple[tuple[int, int], Mention | None]]:
     """(the span, the mention it replaces or None) of each item of a list of firms in `clause` to make a company."""
+    brands = _BRANDS.search(clause)
+    if brands:
+        return _quoted_brands(brands, at, here)
     counted = _FIRMS_COUNTED.search(clause)
     projects = None if counted else _PROJECTS_COUNTED.search(clause)
     if projects:
-        return _brands(clause, at, projects.start(), here, text)
+        return _firms_of_projects(clause, at, projects.start(), here, text)
     if counted is None or not counted.group().endswith(("家", "户")) \
             and _NOT_FIRMS.search(clause, counted.end(), clause.find("企业", counted.end())):
         return []
@@ -253,6 +257,26 @@ def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tu
     return found
 
 
+# 以“甲”、“乙”、“丙”等为代表的…品牌: a list of brands, each in quotes, names firms
+_BRANDS = re.compile(r"((?:“[^“”、，]{2,8}”、)+“[^“”、，]{2,8}”)等[^，。；]{0,20}品牌")
+_QUOTED = re.compile(r"“([^“”]+)”")
+
+
+def _quoted_brands(brands: re.Match, at: int, here: list[Mention]) -> list[tuple[tuple[int, int], Mention | None]]:
+    """(the span, the mention it replaces or None) of each brand of a list of them not read as a company: the
+    name within its quotes, not read or read as another type, with its quotes or without."""
+    found = []
+    for quoted in _QUOTED.finditer(brands.group(1)):
+        start, end = at + brands.start(1) + quoted.start(1), at + brands.start(1) + quoted.end(1)
+        read = [m for m in here if m.start < end and start < m.end]
+        if not read:
+            found.append(((start, end), None))
+        elif len(read) == 1 and read[0].type != "Company" and (read[0].start, read[0].end) in (
+                (start, end), (start - 1, end + 1)):
+            found.append(((start, end), read[0]))
+    return found
+
+
 # A、B、C等45个重点项目, 等一批优质项目 (not 等多个领域的项目): a count of projects, which may name them by their firms
 _PROJECTS_COUNTED = re.compile(r"等(?:[0-9一二三四五六七八九十百多余数]+个|一大?批)(?:(?!领域|行业)[^、，]){0,8}?项目")
 _NOT_PROJECTS = ("Industry", "Person")      # what a firm's name in a list of projects is misread as, but a project
@@ -262,7 +286,7 @@ _NUMBERED = re.compile(r"[0-9]|期")     # 15万吨丙烯, 某某二期: an amou
 _FACILITY = re.compile(r"园|基地|中心|厂|项目|工程|平台|楼|站|港|线|总部|城|谷|路|道|桥|馆|场|院|所|仓|库|器|间|校")
 
 
-def _brands(clause: str, at: int, ends: int, here: list[Mention], text: str) \
+def _firms_of_projects(clause: str, at: int, ends: int, here: list[Mention], text: str) \
         -> list[tuple[tuple[int, int], Mention | None]]:
     """(the span, the mention it replaces or None) of each item of a list of projects, ending at `ends`, that
     names a firm alone (某某、某某科技等45个重点项目): those not read, or read as an industry or a person."""

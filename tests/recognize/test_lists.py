@@ -234,3 +234,13 @@ def test_things_amounts_and_facilities_in_a_count_of_projects_name_no_firm():
 def test_a_firm_first_in_a_list_keeps_a_first_word_that_reads_as_a_verb():
     for text in ["园区已新引进启为股份、沃澜电子等一批优质项目。", "园区已新引进启为股份、沃澜电子等12家企业。"]:
         assert {"启为股份", "沃澜电子"} == {m.text for m in complete(one_sentence_page(text), []) if m.type == "Company"}
+
+
+def test_a_list_of_brands_in_quotes_names_firms():
+    text = "重点培育“澜沣药业”、“启曜”、“翊晟生物”等为代表的、在全国有一定影响力的品牌。"
+    given = [read_at(text, "澜沣药业", "Company"), read_at(text, "“翊晟生物”", "Project")]
+    found = {(m.text, m.type) for m in complete(one_sentence_page(text), given)}
+    assert {("澜沣药业", "Company"), ("启曜", "Company"), ("翊晟生物", "Company")} <= found
+    assert ("“翊晟生物”", "Project") not in found
+    unquoted = "重点培育澜沣药业、启曜等品牌。"       # quotes say the items are names; without them, a list of things
+    assert not [m for m in complete(one_sentence_page(unquoted), []) if m.type == "Company"]

@@ -6,8 +6,10 @@ political consultative conference (政协), and news names each by the place and
 body's short name. The gazetteer finds the place, and the model often stops there
 too: a place followed by one of these is a government body, which derive puts in
 the place again (kg/derive). Named by its level alone (市委书记, 区政协主席), the body
-is that of the last place of that level the page named before it, or a zone's name
-carried (ANNOTATION.md: 市委 on a page about 镇江 is 镇江市委; after 潍坊高新区, 潍坊市委).
+is that of the last place of that level the page named before it, short (镇江) or
+whole, or a zone's name carried (ANNOTATION.md: 市委 on a page about 镇江 is 镇江市委;
+after 潍坊高新区, 潍坊市委); where none was named before it (区委书记… in a page's
+lead), that of the first named after it.
 A committee and a government named as one (嘉兴市委市政府) are two bodies.
 """
 from __future__ import annotations
@@ -55,17 +57,20 @@ def _apart(m: Mention) -> list[Mention]:
 
 def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, with each body named by its level alone (市委, 区政协), found or not, named after the last
-    place of that level mentioned before it."""
+    place of that level mentioned before it, or else the first after it."""
     from kg.resolve import zone_places      # late: resolve imports the recognisers, and this is one
 
+    lex = load()
+    # a place named short (镇江) is the place its full name (镇江市) names
     places = [(m.start, name) for m in mentions if m.type in ("Place", "Zone")
-              for name in ([m.name] if m.type == "Place" else zone_places(m.name)) if name.endswith(LEVELS)]
+              for name in ([_full(m.name)] if m.type == "Place" else zone_places(m.name)) if name.endswith(LEVELS)]
     places += [(m.start, body.group(1)) for m in mentions if m.type == "GovernmentAgency"       # 绍兴市委…市政府
-               and (body := _OF_PLACE.fullmatch(m.name)) and body.group(1) in load().places]
+               and (body := _OF_PLACE.fullmatch(m.name)) and body.group(1) in lex.places]
     places.sort()
 
     def place(level: str, start: int) -> str:
-        return next((name for at, name in reversed(places) if at < start and name[-1] == level), "")
+        before = (name for at, name in reversed(places) if at < start and name[-1] == level)
+        return next(before, next((name for at, name in places if name[-1] == level), ""))
 
     found = []
     for m in mentions:
@@ -80,3 +85,8 @@ def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 found.append(Mention(body.group(), "GovernmentAgency", start, end, s.index,
                                      name=named + body.group(2), source=SOURCE))
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+def _full(place: str) -> str:
+    known = load().places.get(place)
+    return known.name if known else place

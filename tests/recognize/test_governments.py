@@ -65,3 +65,14 @@ def test_a_body_named_by_its_level_after_a_places_body_is_that_places():
     found = governments(one_sentence_page(text), [_at(text, "金华市委", "GovernmentAgency", "model"),
                                       _at(text, "市政府", "GovernmentAgency", "model")])
     assert [m.name for m in found] == ["金华市委", "金华市政府"]
+
+
+def test_a_body_named_by_its_level_is_that_of_the_place_named_short_before_it_or_else_after_it():
+    text = "湖州举行签约仪式，市政协主席出席。"
+    named = {m.name for m in governments(one_sentence_page(text), [_at(text, "湖州", "Place")])
+             if m.type == "GovernmentAgency"}
+    assert named == {"湖州市政协"}
+    lead = "县委书记出席签约仪式，德清县与企业代表签约。"
+    named = {m.name for m in governments(one_sentence_page(lead), [_at(lead, "德清县", "Place")])
+             if m.type == "GovernmentAgency"}
+    assert named == {"德清县委"}

@@ -33,11 +33,18 @@ def is_short_form(short: str, long: str) -> bool:
         return True
     if short == core or (core.startswith(short) and len(short) >= 4):
         return True
-    # an abbreviation keeps the first and last characters and the order of the rest
-    if short[0] == long[0] and short[-1] == long[-1] and len(short) >= 3:
+    # an abbreviation keeps the first and last characters and the order of the rest, and every place: 某市委 is
+    # no abbreviation of 某市某区委, the body of a place within
+    if short[0] == long[0] and short[-1] == long[-1] and len(short) >= 3 and not _drops_a_place(short, long):
         it = iter(long)
         return all(ch in it for ch in short)
     return False
+
+
+def _drops_a_place(short: str, long: str) -> bool:
+    """Whether `long` names a place after the one it begins with that `short` leaves out."""
+    inner = leading_place(long[len(leading_place(long)):])
+    return bool(inner) and inner not in short
 
 
 @lru_cache(maxsize=1 << 16)

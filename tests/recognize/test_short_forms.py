@@ -11,6 +11,11 @@ def test_the_core_of_a_company_name_is_without_its_place_region_and_tail():
     assert not is_short_form("华远", "山东华远重工有限公司")
 
 
+def test_a_city_body_is_no_abbreviation_of_the_body_of_a_district_within():
+    assert not is_short_form("杭州市委", "杭州市西湖区委")
+    assert is_short_form("西湖区委", "杭州市西湖区委")
+
+
 def test_every_short_form_on_a_long_page_is_a_mention_of_the_full_name():
     lines = 2000
     doc = extract("山东华远重工有限公司在潍坊高新区投资建厂。\n" + "华远重工表示，将加大研发投入。\n" * lines)

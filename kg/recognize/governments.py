@@ -22,7 +22,8 @@ from kg.model import Document, Mention
 SOURCE = "government"
 # the bodies of a place, a longer name before its part; 委 but not 委托 (entrusts) or 委员 (a member)
 _BODY = re.compile(r"人大常委会|委员会|人民政府|政府|政协|纪委|委(?![托员屈])")
-_BY_LEVEL = re.compile(r"([市区县州])(%s)" % _BODY.pattern)
+# 市委组织部: a department of the committee named by its level, named after the place as the committee is
+_BY_LEVEL = re.compile(r"([市区县州])(委(?:组织部|宣传部|统战部|政法委|办公室|办公厅)|%s)" % _BODY.pattern)
 _OF_PLACE = re.compile(r"(.+[%s])(?:%s)" % ("".join(LEVELS), _BODY.pattern))
 
 

@@ -76,3 +76,7 @@ def test_a_body_named_by_its_level_is_that_of_the_place_named_short_before_it_or
     named = {m.name for m in governments(one_sentence_page(lead), [_at(lead, "德清县", "Place")])
              if m.type == "GovernmentAgency"}
     assert named == {"德清县委"}
+    department = "湖州举行签约仪式，市委组织部负责同志出席。"
+    named = {m.name for m in governments(one_sentence_page(department), [_at(department, "湖州", "Place")])
+             if m.type == "GovernmentAgency"}
+    assert named == {"湖州市委组织部"}       # the committee's department, named after the place as it is

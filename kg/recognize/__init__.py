@@ -98,6 +98,8 @@ SUBSIDIARY = "子公司"
 
 # 市相关部门, 省直部门, 中央部委, 省政府各委, 地方政府: bodies of a kind, which name no body in particular
 _IN_GENERAL = re.compile(r"部门|部委|各[委办厅局部]|^地方政府$")
+# 国家高新技术产业开发区, 国家级经济技术开发区, 省级开发区: the zones of a level, which name no zone in particular
+_ZONES_OF_A_LEVEL = re.compile(r"(?:国家级?|省级|市级)(?:%s)" % "|".join(ZONE_TAILS))
 # 海关, 公安, 中央: an authority of two characters is a kind of one, unless a party's committee (市委)
 _KIND_OF_AUTHORITY = re.compile(r"^.?[^委]$")
 
@@ -120,7 +122,8 @@ def _no_agency(m: Mention) -> bool:
 
 def _bodies_in_general(m: Mention) -> bool:
     return m.type in ("GovernmentAgency", "Organization") and _IN_GENERAL.search(m.text) is not None \
-        or m.type == "GovernmentAgency" and _KIND_OF_AUTHORITY.match(m.text) is not None
+        or m.type == "GovernmentAgency" and _KIND_OF_AUTHORITY.match(m.text) is not None \
+        or m.type == "Zone" and _ZONES_OF_A_LEVEL.fullmatch(m.text) is not None
 
 
 def _a_place_doing(m: Mention) -> bool:

@@ -76,6 +76,14 @@ def test_bodies_of_a_kind_in_general_name_no_body():
     assert not _bodies_in_general(Mention("市场部门", "Industry", 0, 4, 0))
 
 
+def test_the_zones_of_a_level_name_no_zone():
+    from kg.recognize import _bodies_in_general
+    general = ["国家高新技术产业开发区", "国家级经济技术开发区", "省级开发区"]
+    particular = ["星湖高新技术产业开发区", "国家级星湖新区", "高新区"]
+    assert all(_bodies_in_general(Mention(name, "Zone", 0, len(name), 0)) for name in general)
+    assert not any(_bodies_in_general(Mention(name, "Zone", 0, len(name), 0)) for name in particular)
+
+
 def test_a_companys_subsidiary_read_as_a_name_is_the_companys_name():
     from kg.recognize import _of_subsidiary
     m = _of_subsidiary(Mention("星河药业子公司", "Company", 4, 11, 0, source="model"))

@@ -5,9 +5,10 @@ itself; one it leaves unread stands where a line break or an unusual clause
 cut it off from what the model learned to expect (国家级生物医药产业 平台,
 发力空天产业与…). The word after the name says what it is: an industry's 产业
 (not 产业园 or 产业基地, a park), a field's 领域, 赛道 or 类 (5个电子信息类项目), or
-the 等 that ends a list of them, where the name is the list's last item (…、先进制造等). Counted on the gold's pages before this rule: of
-the lexicon's industries no other component read, 11 of 12 so placed are the
-gold's industries, against 28 of 60 wherever they stand.
+the 等 that ends a list of them, where the name is the list's last item
+(…、先进制造等). Counted on the folds' output before this rule: of the lexicon's
+industries no other component read, 11 of 12 so placed are the gold's
+industries, against 28 of 60 wherever they stand.
 """
 from __future__ import annotations
 

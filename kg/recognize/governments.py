@@ -70,8 +70,9 @@ def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
     places.sort()
 
     def place(level: str, start: int) -> str:
-        before = (name for at, name in reversed(places) if at < start and name[-1] == level)
-        return next(before, next((name for at, name in places if name[-1] == level), ""))
+        of_level = [(at, name) for at, name in places if name[-1] == level]
+        before = [name for at, name in of_level if at < start]
+        return before[-1] if before else of_level[0][1] if of_level else ""
 
     found = []
     for m in mentions:

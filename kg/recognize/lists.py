@@ -282,7 +282,7 @@ _PROJECTS_COUNTED = re.compile(r"等(?:[0-9一二三四五六七八九十百多�
 _NOT_PROJECTS = ("Industry", "Person")      # what a firm's name in a list of projects is misread as, but a project
 _COMMON = 50        # jieba's frequency from which a word of two characters or more is a common one, no firm's own name
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_NUMBERED = re.compile(r"[0-9]|期")     # 15万吨丙烯, 某某二期: an amount or a phase, no firm's name (三一重工 is one)
+_NUMBERED = re.compile(r"[0-9]|期")     # 30万吨某某, 某某二期: an amount or a phase, no firm's name (one may hold 一 or 三)
 _FACILITY = re.compile(r"园|基地|中心|厂|项目|工程|平台|楼|站|港|线|总部|城|谷|路|道|桥|馆|场|院|所|仓|库|器|间|校")
 
 
@@ -310,7 +310,7 @@ def _firms_of_projects(clause: str, at: int, ends: int, here: list[Mention], tex
 def _firm_alone(item: str) -> bool:
     """Whether an item of a list of projects is a firm's name: Chinese of two to six characters, beginning with
     no common word (a firm's own name is rare), and no word of jieba's, a lexicon's industry, place or trade,
-    a facility, an amount or a phase (not 无人机、智慧篮球等项目, 某某产业园, 15万吨丙烯, 某某二期)."""
+    a facility, an amount or a phase (not 无人机、智慧篮球等项目, 某某产业园, 30万吨某某, 某某二期)."""
     lex = load()
     if not 2 <= len(item) <= 6 or not _HAN.match(item) or _NUMBERED.search(item) or _FACILITY.search(item) \
             or item in dictionary() or item in lex.industries or item in lex.places or item in lex.trades:

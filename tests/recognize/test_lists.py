@@ -226,7 +226,7 @@ def test_a_count_of_projects_may_name_them_by_their_firms_alone():
 
 def test_things_amounts_and_facilities_in_a_count_of_projects_name_no_firm():
     for text in ["来自园区企业的无人机、智慧篮球等一批项目亮相。",
-                 "引建了启曜产业园、年产15万吨丙烯、沃澜二期等一批产业龙头项目。",
+                 "引建了启曜产业园、年产30万吨乙二醇、沃澜二期等一批产业龙头项目。",
                  "签约了一批涵盖高端制造、电子信息、新能源新材料等多个领域的项目。"]:
         assert not [m for m in complete(one_sentence_page(text), []) if m.type == "Company"], text
 

@@ -99,10 +99,14 @@ def _run_zone(e: Entity) -> str:
 
 
 def _parks(entities: dict[tuple[str, str], Entity]):
-    """A zone's park names the zone (某某高新区某某园区, kg/recognize/parks.py)."""
+    """A zone's park names the zone (某某高新区某某园区, kg/recognize/parks.py), and is known by its own name
+    after the zone's too (某某园区, as ANNOTATION.md's gold names it)."""
     for e in [e for e in entities.values() if e.type == "Zone"]:
         if zone := zone_of_park(e.name):
-            _mentioned_in(entities, e, leading_zone_name(e.name), "Zone", zone)
+            named = leading_zone_name(e.name)
+            _mentioned_in(entities, e, named, "Zone", zone)
+            if len(e.name) - len(named) >= 2:
+                e.aliases.add(e.name[len(named):])
 
 
 def _academies(entities: dict[tuple[str, str], Entity]):

@@ -177,3 +177,9 @@ def test_a_bare_committee_is_the_one_the_page_names_by_another_of_its_zones_name
     assert ("王明", "湖北省武汉市东湖高新区管委会") in {(t.subject.name, t.object.name)
                                                   for t in read_by_rules(doc).triples.values()
                                                   if t.predicate == "holdsRole"}
+
+
+def test_a_park_named_after_its_zone_is_known_by_its_own_name_too():
+    entities = {e.name: e for e in extract("近日，襄阳高新区星河园区举行项目签约仪式。").entities}
+    assert "星河园区" in entities["襄阳高新区星河园区"].aliases
+    assert "襄阳高新区" in entities

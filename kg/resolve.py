@@ -18,7 +18,7 @@ from kg.lexicon import (LEVELS, PARTY, ZONE_TAILS, any_of, county_stems, is_plai
 from kg.model import BODIES, Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE, tails
 from kg.recognize.coreference import SOURCE as COREFERENCE
-from kg.recognize.gazetteer import leading_zone_shape
+from kg.recognize.gazetteer import abbreviations, leading_abbreviation, leading_zone_shape
 from kg.recognize.learned import SOURCE as MODEL
 from kg.recognize.short_forms import COMPANY_TAIL, is_short_form, name_core
 
@@ -386,14 +386,23 @@ def _place_runs(name: str):
 
 
 def canonical_zone(text: str) -> str:
+    """A lexicon zone's name as news calls it (某某高新技术产业开发区 → 某某高新区; 哈新区, a short form of one
+    zone's, → 哈尔滨新区); any other name as it is."""
     lex = load()
-    return lex.zones[text].name if text in lex.zones and text == lex.zones[text].official else text
+    if text in lex.zones and text == lex.zones[text].official:
+        return lex.zones[text].name
+    return abbreviations().get(text, (text,))[0]
+
+
+def zone_front(name: str) -> str:
+    """The lexicon zone's name, or short form of one (哈新区 of 哈尔滨新区), that `name` begins with, or ''."""
+    return leading_zone_name(name) or leading_abbreviation(name)
 
 
 def zone_of_park(name: str) -> str:
     """The zone a park's name begins with (某某高新区某某园区 → 某某高新区, kg/recognize/parks.py), as the lexicon
     calls it; '' for a name that is no park's."""
-    zone = leading_zone_name(name)
+    zone = zone_front(name)
     if not zone or zone == name or name[len(zone)] in "（(":
         return ""       # 某经开区（某区）: the zone itself, with the district it is one with
     return canonical_zone(zone)
@@ -409,7 +418,14 @@ def main_zone(mentions: Iterable[Mention], text: str = "", at: int = 0) -> str:
     counts = Counter(name for m in zones for name in (zone_of_park(m.name), m.name) if name)
     if text:
         counts.update(_by_kind_alone(text, at, zones, list(counts)))
-    return counts.most_common(1)[0][0] if counts else ""
+    # a zone named only in its park's name (某某新区某某片区, no 某某新区 on its own) is the article's over the park
+    # where its own bodies act there, called by their kind alone (区党工委书记…, 管委会主任…)
+    named = {m.name for m in zones} if text and not _BARE_BODY.search(text) else set(counts)
+    return max(counts, key=lambda name: (counts[name], name in named)) if counts else ""
+
+
+# 区党工委, 管委会 with no name before them: the article's zone's own bodies
+_BARE_BODY = re.compile(r"(?:^|[^\u4e00-\u9fff])区?(?:党工委|管委会)")
 
 
 def _by_kind_alone(text: str, at: int, zones: list[Mention], names: list[str]) -> Counter:

@@ -27,7 +27,7 @@ from kg.recognize.brackets import paired
 from kg.recognize.short_forms import COMPANY_TAIL, is_short_form, name_core
 from kg.recognize.tokens import word_edges
 from kg.resolve import (canonical_zone, carried_places, main_zone, merge_levelled, zone_city, zone_key,
-                        zone_in_name, zone_of_park)
+                        zone_front, zone_in_name, zone_of_park)
 
 PARENT, CITY, COMMITTEE, PROJECT = "derived:parent", "derived:city", "derived:committee", "derived:project"
 _BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
@@ -103,7 +103,7 @@ def _parks(entities: dict[tuple[str, str], Entity]):
     after the zone's too (某某园区, as ANNOTATION.md's gold names it)."""
     for e in [e for e in entities.values() if e.type == "Zone"]:
         if zone := zone_of_park(e.name):
-            named = leading_zone_name(e.name)
+            named = zone_front(e.name)
             _mentioned_in(entities, e, named, "Zone", zone)
             if len(e.name) - len(named) >= 2:
                 e.aliases.add(e.name[len(named):])

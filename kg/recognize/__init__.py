@@ -360,7 +360,8 @@ _QUOTED_NAMES = re.compile(rf"(?:{_QUOTED_NAME.pattern}[、和与及]?)+")
 
 
 def _gazetteer(doc: Document) -> list[Mention]:
-    return [m for s in doc.sentences for m in gazetteer.find(s.text, s.start, s.index, word_edges(s.text))]
+    return [m for s in doc.sentences for m in gazetteer.find(s.text, s.start, s.index, word_edges(s.text))] \
+        + gazetteer.abbreviated(doc)
 
 
 def _bylines(doc: Document) -> list[Mention]:

@@ -6,7 +6,8 @@ import re
 from functools import cache
 
 from kg.lexicon import Names, Prefixes, any_of, county_stems, is_plain_word, load
-from kg.model import Mention
+from kg.model import Document, Mention
+from kg.recognize.tokens import word_edges
 
 # a zone that is not in the national list still has a zone's shape: a place, then 高新区 or the like. These are
 # fewer tails than official names end in (lexicon.ZONE_TAILS): a place then 园区, 产业园 or 试验区 may name a park,
@@ -105,3 +106,49 @@ def _stands_apart(name: str, text: str, start: int, end: int, edges: set[int] | 
     if edges is None:
         return True
     return start in edges and (end in edges or not short)
+
+
+# the kinds of zone a zone named after its city is called by with the city's first character (哈新区, 哈经开区)
+_ABBREVIATED_KINDS = ("高新区", "经开区", "新区", "开发区", "综保区")
+
+
+@cache
+def abbreviations() -> dict[str, tuple[str, str]]:
+    """(the zone, its city's name without 市) of each short form of a lexicon zone named after its city that
+    keeps the city's first character and the zone's kind (哈新区 of 哈尔滨新区), where one zone has it."""
+    found: dict[str, set] = {}
+    for zone in set(load().zones.values()):
+        stem = zone.city.removesuffix("市")
+        for kind in _ABBREVIATED_KINDS:
+            if len(stem) >= 2 and zone.name == stem + kind:
+                found.setdefault(stem[0] + kind, set()).add((zone.name, stem))
+    return {short: next(iter(zones)) for short, zones in found.items() if len(zones) == 1}
+
+
+def abbreviated(doc: Document) -> list[Mention]:
+    """The zones a page names by their city's first character and their kind (哈新区平房片区 on a page about
+    哈尔滨): a short form of one lexicon zone, beginning a word, on a page that names the zone's city (most
+    such forms are the ends of other names, 东高新区 of 广东高新区, or of words, 确保经开区)."""
+    forms = abbreviations()
+    found = []
+    for s in doc.sentences:
+        for start, end, short in _abbreviated_names().finditer(s.text):
+            city = forms[short][1]
+            if city in doc.text and start in word_edges(s.text):
+                found.append(Mention(short, "Zone", s.start + start, s.start + end, s.index, source=SOURCE))
+    return found
+
+
+@cache
+def _abbreviated_names() -> Names:
+    return Names(abbreviations())
+
+
+def leading_abbreviation(text: str) -> str:
+    """The short form of a lexicon zone (哈新区) that `text` begins with, or ''."""
+    return _abbreviated_fronts().longest(text)
+
+
+@cache
+def _abbreviated_fronts() -> Prefixes:
+    return Prefixes(abbreviations())

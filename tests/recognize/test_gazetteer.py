@@ -3,6 +3,9 @@ import pytest
 
 from kg.lexicon import load, zone_short_forms
 from kg.model import Mention
+from kg.pipeline import extract
+from kg.recognize.gazetteer import abbreviated
+from one_sentence import one_sentence_page
 from kg.recognize import arbitrate
 
 
@@ -123,3 +126,14 @@ def test_a_short_name_several_zones_could_take_goes_to_the_one_national_zone_amo
 
 def test_a_kind_of_zone_left_after_its_city_is_no_zones_name():
     assert "产业集聚区" not in load().zones          # of 安阳市产业集聚区
+
+
+def test_a_zone_named_by_its_citys_first_character_on_a_page_about_the_city():
+    doc = extract("苏州举行签约仪式。苏高新区星河园区与企业签约。")
+    zones = {e.name: e for e in doc.entities if e.type == "Zone"}
+    assert "苏高新区" in zones["苏州高新区"].aliases and "苏州高新区星河园区" not in zones
+    assert "苏高新区星河园区" in zones
+    # the gazetteer reads such a short form only on a page that names the city, and only where it begins a word
+    assert not abbreviated(one_sentence_page("苏高新区与企业签约。"))
+    assert not abbreviated(one_sentence_page("保定举行签约仪式，确保经开区项目落地。"))
+    assert [m.text for m in abbreviated(one_sentence_page("保定举行签约仪式，保经开区项目落地。"))] == ["保经开区"]

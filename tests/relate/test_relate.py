@@ -440,3 +440,13 @@ def test_a_department_headed_by_a_member_of_a_party_committee_is_the_committees_
     found = facts("临江高新区举行大会。临江市委常委、统战部部长王明出席。")
     assert ("统战部", "partOf", "临江市委", None) in found
     assert ("统战部", "partOf", "临江高新区", None) not in found
+
+
+def test_a_park_whose_zone_is_named_only_in_its_name_is_the_articles_where_no_body_of_the_zone_acts():
+    text = ("9月5日，市政府举行重大项目集中签约仪式，益阳高新区东部新区设置了分会场。"
+            "星河医药公共研发平台项目、临江医疗器械生产基地项目等12个项目集中签约。")
+    located = {(s, o) for s, p, o, _ in facts(text) if p == "locatedIn"}
+    assert ("星河医药公共研发平台项目", "益阳高新区东部新区") in located
+    assert ("星河医药公共研发平台项目", "益阳高新区") not in located
+    acting = text.replace("设置了分会场。", "设置了分会场，区党工委书记王强出席。")      # the zone's own body acts
+    assert ("星河医药公共研发平台项目", "益阳高新区") in {(s, o) for s, p, o, _ in facts(acting) if p == "locatedIn"}

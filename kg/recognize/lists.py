@@ -54,9 +54,12 @@ def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:
             found += missed or _projects_listed(s.text, clause, s.start, here, s.index)
     if not found:
         return mentions
-    # a place read at the head of an institute's short name a list gives (长春应化所) is part of that name
+    # a place read at the head of an institute's short name a list gives (长春应化所) is part of that name, and
+    # what was misread inside a listed project's is part of the project's
     institutes = [m for m in found if m.type == "Organization"]
-    kept = [m for m in mentions if not (m.type == "Place" and any(m.within(o) for o in institutes))]
+    projects = [m for m in found if m.type == "Project"]
+    kept = [m for m in mentions if not (m.type == "Place" and any(m.within(o) for o in institutes))
+            and not any(m.within(p) for p in projects)]
     return sorted(kept + found, key=lambda m: (m.start, m.end))
 
 
@@ -357,8 +360,9 @@ _SIGNED_PROJECTS = re.compile(r"(?:包括|签约了|签订了|引进了|落地�
 
 
 def _projects_listed(text: str, clause: re.Match, at: int, here: list[Mention], sentence: int) -> list[Mention]:
-    """The items the other components missed of a list of projects that a word for projects or a signing
-    leads into."""
+    """The items of a list of projects that a word for projects or a signing leads into that the other
+    components missed, or misread inside an item that ends as a project's name does (某某全球供应链总部 read as
+    a person's name and more, 某某生物总部 as a bureau, 某某医学总部 from its third character)."""
     listed = _project_list(text, clause)
     if listed is None:
         return []
@@ -366,10 +370,22 @@ def _projects_listed(text: str, clause: re.Match, at: int, here: list[Mention], 
     found, start = [], at + clause.start() + begins
     for item in body.split("、"):
         end = start + len(item)
-        if 4 <= len(item) <= 20 and not _NOT_A_PROJECT.search(item) and _unread(start, end, here):
+        read = [m for m in here if m.start < end and start < m.end]
+        if 4 <= len(item) <= 20 and not _NOT_A_PROJECT.search(item) and (not read or _misread(item, read, start, end)):
             found.append(Mention(item, "Project", start, end, sentence, source=SOURCE))
         start = end + 1
     return found
+
+
+def _misread(item: str, read: list[Mention], start: int, end: int) -> bool:
+    """Whether the names read in a listed project's name, all inside it, are no project's name ending with it;
+    an item that describes its project (总投资30亿元的某某基地项目) names it after its 的, as read."""
+    return item.endswith(_BUILT) and "的" not in item and all(start <= m.start and m.end <= end for m in read) \
+        and not any(m.type == "Project" and (m.start, m.end) == (start, end) for m in read) \
+        and not any(m.type in ("Company", "Organization") and m.start == start for m in read)
+
+
+_BUILT = ("项目", "总部", "基地", "中心", "工厂")
 
 
 def _project_list(text: str, clause: re.Match) -> tuple[int, str] | None:

@@ -244,3 +244,16 @@ def test_a_list_of_brands_in_quotes_names_firms():
     assert ("“翊晟生物”", "Project") not in found
     unquoted = "重点培育澜沣药业、启曜等品牌。"       # quotes say the items are names; without them, a list of things
     assert not [m for m in complete(one_sentence_page(unquoted), []) if m.type == "Company"]
+
+
+def test_a_listed_project_misread_inside_its_name_is_the_project():
+    text = "总部项目，包括澜沣全球供应链总部、启曜生物总部、翊晟医学总部、沃澜能源总部等。"
+    given = [read_at(text, "澜沣", "Person"), read_at(text, "启曜生物总部", "GovernmentAgency"),
+             read_at(text, "医学总部", "Project"), read_at(text, "沃澜能源总部", "Project")]
+    found = {(m.text, m.type) for m in complete(one_sentence_page(text), given)}
+    assert {("澜沣全球供应链总部", "Project"), ("启曜生物总部", "Project"), ("翊晟医学总部", "Project"),
+            ("沃澜能源总部", "Project")} <= found
+    assert not {("澜沣", "Person"), ("启曜生物总部", "GovernmentAgency"), ("医学总部", "Project")} & found
+    described = "签约项目，包括总投资30亿元的澜沣产业基地项目、启曜生物总部等。"     # named after its 的, as read
+    given = [read_at(described, "澜沣产业基地项目", "Project"), read_at(described, "启曜生物总部", "Project")]
+    assert ("澜沣产业基地项目", "Project") in {(m.text, m.type) for m in complete(one_sentence_page(described), given)}

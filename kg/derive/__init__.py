@@ -20,7 +20,7 @@ import re
 from functools import cache
 
 from kg.derive import owners
-from kg.lexicon import ZONE_TAILS, Names, any_of, leading_country, leading_zone_name, load, post_run, short_place
+from kg.lexicon import ZONE_TAILS, Names, any_of, leading_country, load, post_run, short_place
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import SUBSIDIARY, learned
 from kg.recognize.brackets import paired

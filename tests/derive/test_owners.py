@@ -86,6 +86,24 @@ def test_an_industry_or_a_park_a_project_is_for_is_not_its_builder(monkeypatch):
     assert companies == {"星辰电子股"}
 
 
+def test_a_kind_of_body_named_by_its_tail_alone_is_no_builder(monkeypatch):
+    from kg import derive
+    from kg.model import Document, Entity, Mention
+
+    class Splits:           # a split model that puts the owner after the first three characters of any name
+        def owner(self, name, page):
+            return name[:3]
+
+    monkeypatch.setattr(derive.owners, "owners_in", lambda path, stamp: Splits())
+    text = "各共建研究院总部项目将集中入驻，星辰科新材料项目开工。"
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    doc.entities = [Entity(name, "Project", mentions=[Mention(name, "Project", text.index(name),
+                                                              text.index(name) + len(name), 0)])
+                    for name in ("研究院总部项目", "星辰科新材料项目")]
+    assert {e.name for e in derive.derive(doc).entities if e.type == "Company"} == {"星辰科"}
+
+
 def test_a_project_named_after_a_company_the_page_names_in_full_is_that_companys():
     doc = extract("宁海高新区引进宁波华瑞金属有限公司。总投资30亿元的华瑞金属大交通轻量化项目开工建设。")
     companies = [e for e in doc.entities if e.type == "Company"]

@@ -67,41 +67,35 @@ def test_an_archive_without_the_split_derives_no_owner(tmp_path, monkeypatch):
     assert owners_in(path, path.stat().st_mtime_ns) is None
 
 
-def test_an_industry_or_a_park_a_project_is_for_is_not_its_builder(monkeypatch):
+def _builders(monkeypatch, text: str, named: list[tuple[str, str]], front: int) -> set[str]:
+    """The companies derive makes of a page's `named` entities, with a split model that puts the owner after
+    the first `front` characters of any name."""
     from kg import derive
     from kg.model import Document, Entity, Mention
 
-    class Splits:           # a split model that puts the owner after the first five characters of any name
+    class Splits:
         def owner(self, name, page):
-            return name[:5]
+            return name[:front]
 
     monkeypatch.setattr(derive.owners, "owners_in", lambda path, stamp: Splits())
-    text = "石油化工类产业园项目、星辰电子股传感器项目、海川软件园孵化基地开工，石油化工类是主导产业，海川软件园在城东。"
     doc = Document(id="t", raw=text)
     doc.text = text
     doc.entities = [Entity(name, kind, mentions=[Mention(name, kind, text.index(name), text.index(name) + len(name), 0)])
-                    for name, kind in (("石油化工类产业园项目", "Project"), ("星辰电子股传感器项目", "Project"),
-                                       ("海川软件园孵化基地", "Project"), ("石油化工类", "Industry"), ("海川软件园", "Zone"))]
-    companies = {e.name for e in derive.derive(doc).entities if e.type == "Company"}
-    assert companies == {"星辰电子股"}
+                    for name, kind in named]
+    return {e.name for e in derive.derive(doc).entities if e.type == "Company"}
+
+
+def test_an_industry_or_a_park_a_project_is_for_is_not_its_builder(monkeypatch):
+    text = "石油化工类产业园项目、星辰电子股传感器项目、海川软件园孵化基地开工，石油化工类是主导产业，海川软件园在城东。"
+    named = [("石油化工类产业园项目", "Project"), ("星辰电子股传感器项目", "Project"), ("海川软件园孵化基地", "Project"),
+             ("石油化工类", "Industry"), ("海川软件园", "Zone")]
+    assert _builders(monkeypatch, text, named, 5) == {"星辰电子股"}
 
 
 def test_a_kind_of_body_named_by_its_tail_alone_is_no_builder(monkeypatch):
-    from kg import derive
-    from kg.model import Document, Entity, Mention
-
-    class Splits:           # a split model that puts the owner after the first three characters of any name
-        def owner(self, name, page):
-            return name[:3]
-
-    monkeypatch.setattr(derive.owners, "owners_in", lambda path, stamp: Splits())
     text = "各共建研究院总部项目将集中入驻，星辰科新材料项目开工。"
-    doc = Document(id="t", raw=text)
-    doc.text = text
-    doc.entities = [Entity(name, "Project", mentions=[Mention(name, "Project", text.index(name),
-                                                              text.index(name) + len(name), 0)])
-                    for name in ("研究院总部项目", "星辰科新材料项目")]
-    assert {e.name for e in derive.derive(doc).entities if e.type == "Company"} == {"星辰科"}
+    named = [("研究院总部项目", "Project"), ("星辰科新材料项目", "Project")]
+    assert _builders(monkeypatch, text, named, 3) == {"星辰科"}
 
 
 def test_a_project_named_after_a_company_the_page_names_in_full_is_that_companys():

@@ -59,12 +59,12 @@ def _apart(m: Mention) -> list[Mention]:
 def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, with each body named by its level alone (市委, 区政协), found or not, named after the last
     place of that level mentioned before it, or else the first after it."""
-    from kg.resolve import zone_places      # late: resolve imports the recognisers, and this is one
+    from kg.resolve import canonical, zone_places      # late: resolve imports the recognisers, and this is one
 
     lex = load()
     # a place named short (镇江) is the place its full name (镇江市) names
     places = [(m.start, name) for m in mentions if m.type in ("Place", "Zone")
-              for name in ([_full(m.name)] if m.type == "Place" else zone_places(m.name)) if name.endswith(LEVELS)]
+              for name in ([canonical(m)] if m.type == "Place" else zone_places(m.name)) if name.endswith(LEVELS)]
     places += [(m.start, body.group(1)) for m in mentions if m.type == "GovernmentAgency"       # 绍兴市委…市政府
                and (body := _OF_PLACE.fullmatch(m.name)) and body.group(1) in lex.places]
     places.sort()
@@ -87,8 +87,3 @@ def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 found.append(Mention(body.group(), "GovernmentAgency", start, end, s.index,
                                      name=named + body.group(2), source=SOURCE))
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
-
-
-def _full(place: str) -> str:
-    known = load().places.get(place)
-    return known.name if known else place

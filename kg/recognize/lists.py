@@ -55,11 +55,12 @@ def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:
     if not found:
         return mentions
     # a place read at the head of an institute's short name a list gives (长春应化所) is part of that name, and
-    # what was misread inside a listed project's is part of the project's
+    # what was misread inside a listed project's is part of the project's, but for the firm it begins with,
+    # which builds it (某某集团某某生产基地)
     institutes = [m for m in found if m.type == "Organization"]
     projects = [m for m in found if m.type == "Project"]
     kept = [m for m in mentions if not (m.type == "Place" and any(m.within(o) for o in institutes))
-            and not any(m.within(p) for p in projects)]
+            and not any(m.within(p) and not _owner_of(m, p) for p in projects)]
     return sorted(kept + found, key=lambda m: (m.start, m.end))
 
 
@@ -185,6 +186,10 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
             if (not first or kind == "Industry" or kind == "Project" and start == items[0][0])
             and (start, end) not in whole and 2 <= end - start <= longest and _unread(start, end, here)
             and not (kind == "Company" and _NUMBERED.search(text[start:end]))]
+
+
+def _owner_of(m: Mention, project: Mention) -> bool:
+    return m.type in ("Company", "Organization") and m.start == project.start and m.end < project.end
 
 
 def _institutes(rest: list[str]) -> bool:
@@ -360,9 +365,9 @@ _SIGNED_PROJECTS = re.compile(r"(?:包括|签约了|签订了|引进了|落地�
 
 
 def _projects_listed(text: str, clause: re.Match, at: int, here: list[Mention], sentence: int) -> list[Mention]:
-    """The items of a list of projects that a word for projects or a signing leads into that the other
-    components missed, or misread inside an item that ends as a project's name does (某某全球供应链总部 read as
-    a person's name and more, 某某生物总部 as a bureau, 某某医学总部 from its third character)."""
+    """The items of a list of projects that a word for projects or a signing leads into, or a count of projects
+    ends, that the other components missed, or misread as a whole or inside an item that ends as a project's
+    name does (某某全球供应链总部 read as a person's name and more, 某某生物总部 as a bureau, 某某钢铁厂 as a firm)."""
     listed = _project_list(text, clause)
     if listed is None:
         return []
@@ -381,11 +386,10 @@ def _misread(item: str, read: list[Mention], start: int, end: int) -> bool:
     """Whether the names read in a listed project's name, all inside it, are no project's name ending with it;
     an item that describes its project (总投资30亿元的某某基地项目) names it after its 的, as read."""
     return item.endswith(_BUILT) and "的" not in item and all(start <= m.start and m.end <= end for m in read) \
-        and not any(m.type == "Project" and (m.start, m.end) == (start, end) for m in read) \
-        and not any(m.type in ("Company", "Organization") and m.start == start for m in read)
+        and not any(m.type == "Project" and (m.start, m.end) == (start, end) for m in read)
 
 
-_BUILT = ("项目", "总部", "基地", "中心", "工厂")
+_BUILT = ("项目", "总部", "基地", "中心", "厂")
 
 
 def _project_list(text: str, clause: re.Match) -> tuple[int, str] | None:
@@ -400,7 +404,22 @@ def _project_list(text: str, clause: re.Match) -> tuple[int, str] | None:
     if said:
         return lead.end(), body
     signed = _SIGNED_PROJECTS.search(clause.group())
-    return (signed.start(1), signed.group(1)) if signed else None
+    if signed:
+        return signed.start(1), signed.group(1)
+    return _counted_projects(text, clause)
+
+
+def _counted_projects(text: str, clause: re.Match) -> tuple[int, str] | None:
+    """(where in the clause it begins, its items joined by 、) of a list a count of projects ends (某某、某某等一批项目)."""
+    counted = _PROJECTS_COUNTED.search(clause.group())
+    if counted is None:
+        return None
+    begins = max((e.end() for e in _ET_CETERA.finditer(clause.group(), 0, counted.start())), default=0)
+    first_end = clause.group().find("、", begins, counted.start())
+    if first_end < 0:
+        return None
+    begins = first_item_start(text, clause.start() + begins, clause.start() + first_end) - clause.start()
+    return begins, clause.group()[begins:counted.start()]
 
 
 def first_item_start(text: str, start: int, end: int) -> int:

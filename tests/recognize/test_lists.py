@@ -257,3 +257,13 @@ def test_a_listed_project_misread_inside_its_name_is_the_project():
     described = "签约项目，包括总投资30亿元的澜沣产业基地项目、启曜生物总部等。"     # named after its 的, as read
     given = [read_at(described, "澜沣产业基地项目", "Project"), read_at(described, "启曜生物总部", "Project")]
     assert ("澜沣产业基地项目", "Project") in {(m.text, m.type) for m in complete(one_sentence_page(described), given)}
+
+
+def test_a_count_of_projects_lists_projects_misread_as_a_firm_or_inside():
+    text = "沃澜钢铁厂、启曜电厂、翊晟重工、澜沣海湾生产支持基地等一大批项目建成投产。"
+    given = [read_at(text, "沃澜钢铁厂", "Company"), read_at(text, "启曜电厂", "Company"), read_at(text, "翊晟重工", "Company"),
+             read_at(text, "澜沣", "Company"), read_at(text, "海湾", "Place")]
+    found = {(m.text, m.type) for m in complete(one_sentence_page(text), given)}
+    assert {("沃澜钢铁厂", "Project"), ("启曜电厂", "Project"), ("翊晟重工", "Company"),
+            ("澜沣海湾生产支持基地", "Project"), ("澜沣", "Company")} <= found      # the firm it begins with builds it
+    assert not {("沃澜钢铁厂", "Company"), ("启曜电厂", "Company"), ("海湾", "Place")} & found

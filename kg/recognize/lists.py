@@ -368,7 +368,7 @@ def _projects_listed(text: str, clause: re.Match, at: int, here: list[Mention], 
     """The items of a list of projects that a word for projects or a signing leads into, or a count of projects
     ends, that the other components missed, or misread as a whole or inside an item that ends as a project's
     name does (某某全球供应链总部 read as a person's name and more, 某某生物总部 as a bureau, 某某钢铁厂 as a firm)."""
-    listed = _project_list(text, clause)
+    listed = _project_list(text, clause, at, here)
     if listed is None:
         return []
     begins, body = listed
@@ -392,7 +392,7 @@ def _misread(item: str, read: list[Mention], start: int, end: int) -> bool:
 _BUILT = ("项目", "总部", "基地", "中心", "厂")
 
 
-def _project_list(text: str, clause: re.Match) -> tuple[int, str] | None:
+def _project_list(text: str, clause: re.Match, at: int, here: list[Mention]) -> tuple[int, str] | None:
     """(where in the clause it begins, its items joined by 、) of the list of projects the clause holds."""
     if "、" not in clause.group():
         return None
@@ -406,11 +406,12 @@ def _project_list(text: str, clause: re.Match) -> tuple[int, str] | None:
     signed = _SIGNED_PROJECTS.search(clause.group())
     if signed:
         return signed.start(1), signed.group(1)
-    return _counted_projects(text, clause)
+    return _counted_projects(text, clause, at, here)
 
 
-def _counted_projects(text: str, clause: re.Match) -> tuple[int, str] | None:
-    """(where in the clause it begins, its items joined by 、) of a list a count of projects ends (某某、某某等一批项目)."""
+def _counted_projects(text: str, clause: re.Match, at: int, here: list[Mention]) -> tuple[int, str] | None:
+    """(where in the clause it begins, its items joined by 、) of a list a count of projects ends (某某、某某等一批项目);
+    the words leading into it end before a name read there (国药控股某某公司某某产业园: 控股 reads as a verb)."""
     counted = _PROJECTS_COUNTED.search(clause.group())
     if counted is None:
         return None
@@ -418,7 +419,8 @@ def _counted_projects(text: str, clause: re.Match) -> tuple[int, str] | None:
     first_end = clause.group().find("、", begins, counted.start())
     if first_end < 0:
         return None
-    begins = first_item_start(text, clause.start() + begins, clause.start() + first_end) - clause.start()
+    begins = first_item_start(text, clause.start() + begins, clause.start() + first_end)
+    begins = min([begins, *(m.start - at for m in here if m.start - at < begins < m.end - at)]) - clause.start()
     return begins, clause.group()[begins:counted.start()]
 
 

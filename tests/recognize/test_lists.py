@@ -267,3 +267,6 @@ def test_a_count_of_projects_lists_projects_misread_as_a_firm_or_inside():
     assert {("沃澜钢铁厂", "Project"), ("启曜电厂", "Project"), ("翊晟重工", "Company"),
             ("澜沣海湾生产支持基地", "Project"), ("澜沣", "Company")} <= found      # the firm it begins with builds it
     assert not {("沃澜钢铁厂", "Company"), ("启曜电厂", "Company"), ("海湾", "Place")} & found
+    led = "沃澜控股星河有限公司生产基地、启曜电厂等一批项目集中开工。"      # 控股 reads as a verb, but begins a name read
+    given = [read_at(led, "沃澜控股星河有限公司", "Company"), read_at(led, "启曜电厂", "Company")]
+    assert ("沃澜控股星河有限公司生产基地", "Project") in {(m.text, m.type) for m in complete(one_sentence_page(led), given)}

@@ -35,6 +35,11 @@ def test_a_national_zone_is_known_with_guojia_before_its_tail(written, official)
     assert load().zones[written].official == official
 
 
+def test_zhongguancun_and_its_national_innovation_demonstration_zone_are_one_zone():
+    assert {load().zones[written].official for written in ("中关村", "中关村国家自主创新示范区", "中关村自创区")} \
+        == {"中关村科技园区"}       # the State Council made the park the demonstration zone (国函〔2009〕28号)
+
+
 def test_guojia_is_put_only_into_the_names_of_national_zones():
     assert "株洲国家级经济技术开发区" not in load().zones        # 株洲经济开发区 is a provincial zone
 

@@ -208,9 +208,31 @@ def _prefectures() -> dict[str, str]:
 
 
 def short_place(name: str) -> str:
-    """潍坊市 → 潍坊, 海南省 → 海南; names that would shrink below two characters stay whole."""
-    short = _PLACE_TAILS.sub("", name)
-    return short if len(short) >= 2 else name
+    """潍坊市 → 潍坊, 海南省 → 海南, 黔西南布依族苗族自治州 → 黔西南州; names that would shrink below two
+    characters stay whole."""
+    autonomous = name.endswith(_AUTONOMOUS)
+    short = _without_peoples(name[:-len(_AUTONOMOUS)]) + "州" if autonomous else _PLACE_TAILS.sub("", name)
+    return short if len(short) >= 2 + autonomous else name
+
+
+# an autonomous prefecture keeps its level in its short form (黔西南州); a county does not, and 河南县 (of
+# 河南蒙古族自治县) would be read in 河南县域
+_AUTONOMOUS = "自治州"
+
+
+def _without_peoples(name: str) -> str:
+    """黔西南布依族苗族 → 黔西南: a place's name without the peoples (kg/data/ethnic_groups.txt) it ends with; a
+    people's name of one character only with its 族 (三都水族), as one character alone may end a place's name."""
+    peoples = _peoples()
+    while found := peoples.search(name):
+        name = name[:found.start()]
+    return name
+
+
+@cache
+def _peoples() -> re.Pattern:
+    names = sorted((n for line in _data_lines("ethnic_groups.txt") for n in line.split()), key=len, reverse=True)
+    return re.compile("(?:%s)$" % "|".join(f"{n}族" if len(n) == 1 else f"{n}族?" for n in names))
 
 
 @cache

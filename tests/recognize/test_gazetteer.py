@@ -142,3 +142,11 @@ def test_a_zone_named_by_its_citys_first_character_on_a_page_about_the_city():
     assert not abbreviated(one_sentence_page("苏高新区与企业签约。"))
     assert not abbreviated(one_sentence_page("保定举行签约仪式，确保经开区项目落地。"))
     assert [m.text for m in abbreviated(one_sentence_page("保定举行签约仪式，保经开区项目落地。"))] == ["保经开区"]
+
+
+def test_an_autonomous_prefecture_is_known_by_its_name_without_its_peoples():
+    places = load().places
+    assert places["黔西南州"].name == "黔西南布依族苗族自治州"
+    assert places["博尔塔拉州"].name == "博尔塔拉蒙古自治州"      # a people named without its 族
+    assert places["海西州"].name == "海西蒙古族藏族自治州" and places["海南"].name == "海南省"
+    assert "河南县" not in places       # an autonomous county keeps its whole name: 河南县域 is no county

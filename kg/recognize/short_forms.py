@@ -18,6 +18,7 @@ from kg.recognize.tokens import tokenize, word_edges
 
 COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 SHORT_FORM, OWNER = "short-form", "owner"
+_GROUP_TAILS = ("集团", "公司")
 
 
 def is_short_form(short: str, long: str) -> bool:
@@ -28,6 +29,9 @@ def is_short_form(short: str, long: str) -> bool:
         return False        # 中科院 is 中国科学院's, not 中国科学院海西研究院's (kg/data/academies.txt)
     if long.startswith(short) and short.endswith(body_tails()):
         return False        # 星湖学院 of 星湖学院某某研究院: the body it belongs to, named whole
+    named_in = long.find(short)
+    if named_in >= 0 and short.endswith(_GROUP_TAILS) and COMPANY_TAIL.sub("", long[named_in + len(short):]):
+        return False        # 星河集团 of 星河集团某某药业有限公司: the group whose firm the longer name is
     core = name_core(long)
     if long.startswith(short) and COMPANY_TAIL.search(long) and not COMPANY_TAIL.search(short):
         return True

@@ -16,6 +16,12 @@ def test_a_city_body_is_no_abbreviation_of_the_body_of_a_district_within():
     assert is_short_form("西湖区委", "杭州市西湖区委")
 
 
+def test_a_group_is_no_short_form_of_a_firm_named_after_it():
+    assert not is_short_form("澜沣集团", "澜沣集团启曜药业（随州）有限公司")
+    assert not is_short_form("澜沣集团", "中国澜沣集团翊晟仪表六厂")
+    assert is_short_form("澜沣集团", "澜沣集团股份有限公司")        # the group itself, registered
+
+
 def test_every_short_form_on_a_long_page_is_a_mention_of_the_full_name():
     lines = 2000
     doc = extract("山东华远重工有限公司在潍坊高新区投资建厂。\n" + "华远重工表示，将加大研发投入。\n" * lines)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from kg.lexicon import leading_place
 from kg.model import Document, Mention
 from kg.recognize.lists import first_item_start
 from kg.recognize.tokens import tokenize
@@ -96,8 +97,8 @@ def _named(item: str, listed: bool = False) -> bool:
     90%以上): Chinese, ending in a noun, beginning with no verb unless a list of products holds it (超滤复合膜
     in 生产甲膜和超滤复合膜等产品). A verb that jieba tags as a noun too (驱动, 电控: "vn") is a noun here:
     驱动电源, 储能电控."""
-    if _NOT_A_PRODUCT.search(item) or not _CHINESE.search(item):
-        return False
+    if _NOT_A_PRODUCT.search(item) or not _CHINESE.search(item) or leading_place(item):
+        return False        # 某某高新区卫星: a place's, not a product's name (the gold's products begin with none)
     words = tokenize(item)
     first, last = words[0].flag, words[-1].flag
     verb = first.startswith("v") and first != "vn"

@@ -59,7 +59,7 @@ def test_an_activity_or_a_clause_in_those_frames_is_no_product():
     assert _products("这是国内规模最大、生产效率最高的生产基地。") == []
     assert _products("新区将重点开展关键技术的研发。") == []
     assert _products("企业年产120万套135kg的研发设备。") == []
-    assert _products("基地将提升江阴高新区卫星产品的研制能力。") == []     # a place's, not a product's name
+    assert _products("基地将提升衡水高新区卫星产品的研制能力。") == []     # a place's, not a product's name
 
 
 def test_the_frame_decides_over_an_industry_and_a_drug_over_a_name_inside_it():

@@ -210,9 +210,11 @@ def _prefectures() -> dict[str, str]:
 def short_place(name: str) -> str:
     """潍坊市 → 潍坊, 海南省 → 海南, 黔西南布依族苗族自治州 → 黔西南州; names that would shrink below two
     characters stay whole."""
-    autonomous = name.endswith(_AUTONOMOUS)
-    short = _without_peoples(name[:-len(_AUTONOMOUS)]) + "州" if autonomous else _PLACE_TAILS.sub("", name)
-    return short if len(short) >= 2 + autonomous else name
+    if name.endswith(_AUTONOMOUS):
+        stem = _without_peoples(name[:-len(_AUTONOMOUS)])
+        return stem + "州" if len(stem) >= 2 else name
+    short = _PLACE_TAILS.sub("", name)
+    return short if len(short) >= 2 else name
 
 
 # an autonomous prefecture keeps its level in its short form (黔西南州); a county does not, and 河南县 (of

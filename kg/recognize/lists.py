@@ -189,6 +189,7 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
 
 
 def _owner_of(m: Mention, project: Mention) -> bool:
+    """Whether `m` is a body the project's name begins with, which builds it."""
     return m.type in ("Company", "Organization") and m.start == project.start and m.end < project.end
 
 
@@ -419,9 +420,9 @@ def _counted_projects(text: str, clause: re.Match, at: int, here: list[Mention])
     first_end = clause.group().find("、", begins, counted.start())
     if first_end < 0:
         return None
-    begins = first_item_start(text, clause.start() + begins, clause.start() + first_end)
-    begins = min([begins, *(m.start - at for m in here if m.start - at < begins < m.end - at)]) - clause.start()
-    return begins, clause.group()[begins:counted.start()]
+    first = first_item_start(text, clause.start() + begins, clause.start() + first_end)
+    first = min([first, *(m.start - at for m in here if m.start - at < first < m.end - at)]) - clause.start()
+    return first, clause.group()[first:counted.start()]
 
 
 def first_item_start(text: str, start: int, end: int) -> int:

@@ -412,7 +412,7 @@ def _project_list(text: str, clause: re.Match, at: int, here: list[Mention]) -> 
 
 def _counted_projects(text: str, clause: re.Match, at: int, here: list[Mention]) -> tuple[int, str] | None:
     """(where in the clause it begins, its items joined by 、) of a list a count of projects ends (某某、某某等一批项目);
-    the words leading into it end before a name read there (国药控股某某公司某某产业园: 控股 reads as a verb)."""
+    the words leading into it end before a name read there (某某控股某某公司某某产业园: 控股 reads as a verb)."""
     counted = _PROJECTS_COUNTED.search(clause.group())
     if counted is None:
         return None

@@ -193,6 +193,12 @@ def _owner_of(m: Mention, project: Mention) -> bool:
     return m.type in ("Company", "Organization") and m.start == project.start and m.end < project.end
 
 
+def _after_a_list(clause: str, ends: int) -> int:
+    """Where the list that ends at `ends` begins in its clause: after the 等 of a list before it (在A、B等领域发掘一批
+    C、D等企业: the list of firms begins after the list of fields), else at the clause's start."""
+    return max((e.end() for e in _ET_CETERA.finditer(clause, 0, ends)), default=0)
+
+
 def _institutes(rest: list[str]) -> bool:
     """空天院、微电子所、自动化所: a list of three or more whose items after the first (which the words leading into
     the list may begin), `rest`, each end in 院 or 所, as an institute's short name does, lists institutes."""
@@ -243,15 +249,14 @@ def _firm_items(clause: str, at: int, here: list[Mention], text: str) -> list[tu
     if counted is None or not counted.group().endswith(("家", "户")) \
             and _NOT_FIRMS.search(clause, counted.end(), clause.find("企业", counted.end())):
         return []
-    # 在A、B等领域发掘一批C、D等企业: the list of firms begins after the list its clause ends before it
-    begins = max((e.end() for e in _ET_CETERA.finditer(clause, 0, counted.start())), default=0)
+    begins = _after_a_list(clause, counted.start())
     chunks = clause[begins:counted.start()].split("、")
     if len(chunks) < 2 or _institutes(chunks[1:]):
         return []
     found, start = [], at + begins
     for k, chunk in enumerate(chunks):
         end = start + len(chunk)
-        read = [m for m in here if m.start < end and start < m.end]
+        read = _read_over(start, end, here)
         if any(m.type not in (*_MISREAD, "Company") for m in read):
             return []           # 国家纳米中心、长春应化所等8家; 佛山、广州等60余家企业: bodies of another type, places
         if not read and k == 0:         # 以及某某、某某等外资企业: the first item after the words leading into it
@@ -277,7 +282,7 @@ def _quoted_brands(brands: re.Match, at: int, here: list[Mention]) -> list[tuple
     found = []
     for quoted in _QUOTED.finditer(brands.group(1)):
         start, end = at + brands.start(1) + quoted.start(1), at + brands.start(1) + quoted.end(1)
-        read = [m for m in here if m.start < end and start < m.end]
+        read = _read_over(start, end, here)
         if not read:
             found.append(((start, end), None))
         elif len(read) == 1 and read[0].type != "Company" and (read[0].start, read[0].end) in (
@@ -299,12 +304,12 @@ def _firms_of_projects(clause: str, at: int, ends: int, here: list[Mention], tex
         -> list[tuple[tuple[int, int], Mention | None]]:
     """(the span, the mention it replaces or None) of each item of a list of projects, ending at `ends`, that
     names a firm alone (某某、某某科技等45个重点项目): those not read, or read as an industry or a person."""
-    begins = max((e.end() for e in _ET_CETERA.finditer(clause, 0, ends)), default=0)
+    begins = _after_a_list(clause, ends)
     chunks = clause[begins:ends].split("、")
     found, start = [], at + begins
     for k, chunk in enumerate(chunks if len(chunks) >= 2 else ()):
         end = start + len(chunk)
-        read = [m for m in here if m.start < end and start < m.end]
+        read = _read_over(start, end, here)
         if not read and k == 0:
             start = _first_firm_start(text, start, end)
         if not read and _firm_alone(text[start:end]):
@@ -351,8 +356,13 @@ def _led_off(m: Mention) -> int:
     return m.start + (words[lead].start if lead else 0)
 
 
+def _read_over(start: int, end: int, here: list[Mention]) -> list[Mention]:
+    """The names read over the text from `start` to `end`."""
+    return [m for m in here if m.start < end and start < m.end]
+
+
 def _unread(start: int, end: int, here: list[Mention]) -> bool:
-    return not any(m.start < end and start < m.end for m in here)
+    return not _read_over(start, end, here)
 
 
 # 总部项目，包括A、B、C等 / 签约项目4个，包括A、B: a clause that a word for projects leads into lists projects
@@ -376,7 +386,7 @@ def _projects_listed(text: str, clause: re.Match, at: int, here: list[Mention], 
     found, start = [], at + clause.start() + begins
     for item in body.split("、"):
         end = start + len(item)
-        read = [m for m in here if m.start < end and start < m.end]
+        read = _read_over(start, end, here)
         if 4 <= len(item) <= 20 and not _NOT_A_PROJECT.search(item) and (not read or _misread(item, read, start, end)):
             found.append(Mention(item, "Project", start, end, sentence, source=SOURCE))
         start = end + 1
@@ -416,7 +426,7 @@ def _counted_projects(text: str, clause: re.Match, at: int, here: list[Mention])
     counted = _PROJECTS_COUNTED.search(clause.group())
     if counted is None:
         return None
-    begins = max((e.end() for e in _ET_CETERA.finditer(clause.group(), 0, counted.start())), default=0)
+    begins = _after_a_list(clause.group(), counted.start())
     first_end = clause.group().find("、", begins, counted.start())
     if first_end < 0:
         return None

@@ -10,7 +10,8 @@ its points (“六稳”, “一窗通办”, “5+2”) where it is coined, not
 dictionary, or a set phrase of it (一国两制): an ordinal (“第一棒”), a numeral word
 (“一把手”, “一线”), an idiom or an attribute (“一站式”) is no policy; what it lays
 out is named with it (“5+2”产业格局). A year's campaign in quotes (“项目落地攻坚年”)
-is a policy too. Unquoted, a programme is named by what launches it (实施某某赋能工程)
+is a policy too, but not the points a counting slogan counts, quoted on their own (“签约一批”,
+“开工一批” of “三个一批”). Unquoted, a programme is named by what launches it (实施某某赋能工程)
 or by a list of two or more (某某强链工程、某某落地工程). The names inside a title stay mentions (the body that
 issued it is an entity of the page); what the model read as a policy inside the
 name, or across its ends, gives way to it.
@@ -37,6 +38,10 @@ _LAUNCHED = re.compile(r"(?<=实施|开展|启动|推进|打造|深化)%s(?=[，
 # a short quoted slogan with a number in it (“六稳”, “5+2”)
 _COUNTING = re.compile("|".join(f"{o}(?=[^{o}{c}\\n]{{0,8}}[一二三四五六七八九十两0-9])[^{o}{c}\\n，。]{{2,10}}{c}"
                                 for o, c in _QUOTES))
+# a quoted name's words in the marks, and the counted thing they end in (一批 of 签约一批, 一件事)
+_QUOTED = re.compile("[%s]([^%s]+)[%s]" % ("".join(o for o, _ in _QUOTES), "".join(o + c for o, c in _QUOTES),
+                                          "".join(c for _, c in _QUOTES)))
+_COUNTED = re.compile(r"[一二三四五六七八九十两][^一二三四五六七八九十两0-9]+$")
 # what a counting slogan lays out, named with it: “5+2”产业格局, “3+1”主导产业, “144”现代产业集群
 _LAID_OUT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:产业集群|集群体系|产业格局|产业体系|主导产业)")
 # a year's campaign in quotes (“大抓落实年”, “招商引资提升年”), not a year's number (“2024年”)
@@ -54,15 +59,32 @@ def _slogan() -> re.Pattern:
 
 
 def policies(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """`mentions`, with the page's named policies, and without what the model read across them."""
+    """`mentions`, with the page's named policies, and without what the model read across them or the points
+    of a counting slogan."""
     found = [m for s in doc.sentences for m in _in_sentence(s.text, s.start, s.index)]
-    if not found:
-        return mentions
     in_sentence: dict[int, list[Mention]] = {}
     for p in found:
         in_sentence.setdefault(p.sentence, []).append(p)
     kept = [m for m in mentions if not any(_gives_way(m, p) for p in in_sentence.get(m.sentence, ()))]
-    return sorted(kept + found, key=lambda m: (m.start, m.end))
+    return _without_points(sorted(kept + found, key=lambda m: (m.start, m.end)))
+
+
+def _without_points(mentions: list[Mention]) -> list[Mention]:
+    """`mentions` less the points of a counting slogan: where quoted policies of a page end in the same counted
+    thing, the longest name is the programme and the others its points (“三个一批”活动 of “签约一批”,
+    “开工一批”; “高效办成一件事” of “立项一件事”, “一件事”), whatever read them."""
+    longest: dict[str, int] = {}
+    for m in mentions:
+        if m.type == TYPE and (counted := _counted(m.text)):
+            longest[counted] = max(longest.get(counted, 0), len(m.text))
+    return [m for m in mentions if m.type != TYPE or len(m.text) >= longest.get(_counted(m.text), 0)]
+
+
+def _counted(name: str) -> str:
+    """The counted thing a quoted slogan ends in (一批 of “签约一批”, 一件事), or ''."""
+    quoted = _QUOTED.match(name)
+    counted = _COUNTED.search(quoted.group(1)) if quoted else None
+    return counted.group() if counted else ""
 
 
 def _gives_way(m: Mention, policy: Mention) -> bool:

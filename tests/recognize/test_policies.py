@@ -65,3 +65,11 @@ def test_an_unquoted_programme_is_named_by_what_launches_it_or_by_a_list_of_prog
 
 def test_a_works_project_or_a_lone_item_ending_in_gongcheng_is_no_programme():
     assert _policies("项目涉及绿色算力、污水管网改造工程等领域，对外承包工程、劳务合作稳步增长。") == []
+
+
+def test_the_points_a_counting_slogan_counts_are_no_policies_of_their_own():
+    doc = extract("星湖区开展“四个一批”项目推进活动，做到“洽谈一批”、“落地一批”、“达产一批”。"
+                  "全区深化“一次办好一件事”改革，推出“审批一件事”和“一件事”专窗。")
+    found = [e.name for e in doc.entities if e.type == "Policy"]
+    assert "“四个一批”项目推进活动" in found and "“一次办好一件事”" in found
+    assert not any(name in found for name in ("“洽谈一批”", "“落地一批”", "“达产一批”", "“审批一件事”", "“一件事”"))

@@ -1,4 +1,5 @@
-"""News outlets named in datelines: 某某网合肥7月30日电, 某某报讯, 某某讯 记者…, （某某报记者 张三）, 据某某晨报报道.
+"""News outlets named in datelines: 某某网合肥7月30日电, 某某报讯, 某某讯 记者…, （某某报记者 张三）, 据某某晨报报道,
+（来源：《某某报》）.
 
 ANNOTATION.md makes an outlet named in a dateline an Organization (with no facts).
 A dateline's wording says where the outlet's name ends — before 讯, 记者, 报道, or
@@ -36,8 +37,8 @@ _DATELINES = [(re.compile(pattern, re.M), fits) for pattern, fits in (
     (_OPEN + _NAME + r"讯(?=\s*(?:[（(]|记者|通讯员))", _no_word_of_xun),           # 南都讯 记者…: a byline follows
     (r"《" + _NAME + "》(?:快讯|讯)", None),                                      # （《某某时报》快讯中心）
     (_OPEN + _NAME + "(?:首席|特约)?记者", _like_an_outlet),                         # （某某报记者 张三）
-    ("据" + _NAME + "(?:报道|消息)", None),                                        # 据某某晨报报道
-    ("[（(](?:文章)?来源[：:]" + _NAME + "[）)]", None))]                          # （来源：某某网）
+    ("据《?" + _NAME + "》?(?:报道|消息)", None),                                  # 据某某晨报报道, 据《某某报》报道
+    ("[（(](?:文章)?来源[：:]《?" + _NAME + "》?[）)]", None))]                    # （来源：某某网）, （来源：《某某报》）
 _OUTLET = re.compile(r"(?:报|报社|网|新闻|客户端|社|台|观察|全媒体|时报|周刊|杂志|之声|在线|头条)$")
 # the tails that name an outlet whatever else the name says (not 网 or 社 alone: 国家电网, 合作社)
 _OUTLET_ONLY = re.compile(r"(?:日报|晚报|时报|报社|新闻网|新闻|通讯社|电视台|客户端|全媒体)$")

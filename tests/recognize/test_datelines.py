@@ -16,6 +16,8 @@ def test_the_wording_of_a_dateline_says_where_the_outlet_ends():
     assert _outlets("【东海商报网讯】3月22日上午，某地举行会议。") == ["东海商报网"]
     assert _outlets("（来源：西山晚报）") == ["西山晚报"]
     assert _outlets("(文章来源:某某网)") == ["某某网"]
+    assert _outlets("（来源：《东海商报》）") == ["东海商报"]      # the paper's name in book marks
+    assert _outlets("据《西山晚报》报道，项目已开工。") == ["西山晚报"]
 
 
 def test_a_byline_after_xun_says_a_dateline_whatever_the_outlets_name_ends_in():

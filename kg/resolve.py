@@ -387,10 +387,15 @@ def _place_runs(name: str):
 
 def canonical_zone(text: str) -> str:
     """A lexicon zone's name as news calls it (某某高新技术产业开发区 → 某某高新区; 哈新区, a short form of one
-    zone's, → 哈尔滨新区); any other name as it is."""
+    zone's, → 哈尔滨新区), also after the province or city it lies in (湖南长沙高新区 → 长沙高新区, so that pages
+    naming it either way meet in one node); any other name as it is (绍兴滨海新区 is no 滨海新区 of 天津市)."""
     lex = load()
     if text in lex.zones and text == lex.zones[text].official:
         return lex.zones[text].name
+    place = leading_place(text)
+    zone = lex.zones.get(text[len(place):]) if place and text not in lex.zones else None
+    if zone is not None and places_agree(zone.city or zone.province, lex.places[place].name):
+        return canonical_zone(text[len(place):])
     return abbreviations().get(text, (text,))[0]
 
 

@@ -149,6 +149,16 @@ def test_the_names_of_one_zone_and_of_its_committee_are_one_entity_each():
     assert [e.name for e in doc.entities if e.type == "GovernmentAgency"] == ["东湖高新区管委会"]
 
 
+def test_a_lexicon_zone_named_after_its_province_or_city_is_one_node_with_the_zone_named_without():
+    from kg.graph.merge import merge
+
+    pages = [extract("湖南长沙高新区新签约项目12个，总投资50亿元。", "a"), extract("长沙高新区举行招商推介会。", "b")]
+    zones = [n for n in merge(pages).nodes.values() if n.type == "Zone"]
+    assert [n.name for n in zones] == ["长沙高新区"] and "湖南长沙高新区" in zones[0].aliases
+    # a zone of another city whose name ends as a lexicon zone's is not that zone
+    assert [e.name for e in extract("绍兴滨海新区新签约项目12个。").entities if e.type == "Zone"] == ["绍兴滨海新区"]
+
+
 def test_a_body_named_by_its_level_alone_is_the_one_named_with_its_place():
     doc = extract("安徽省委高度重视开发区建设。省委主要负责同志表示支持。长春市朝阳区政府与企业签约，区政府负责人出席。")
     assert "省委" in doc.entity("安徽省委", "GovernmentAgency").aliases

@@ -387,16 +387,39 @@ def _place_runs(name: str):
 
 def canonical_zone(text: str) -> str:
     """A lexicon zone's name as news calls it (某某高新技术产业开发区 → 某某高新区; 哈新区, a short form of one
-    zone's, → 哈尔滨新区), also after the province or city it lies in (湖南长沙高新区 → 长沙高新区, so that pages
-    naming it either way meet in one node); any other name as it is (绍兴滨海新区 is no 滨海新区 of 天津市)."""
+    zone's, → 哈尔滨新区); any other name as it is."""
     lex = load()
     if text in lex.zones and text == lex.zones[text].official:
         return lex.zones[text].name
-    place = leading_place(text)
-    zone = lex.zones.get(text[len(place):]) if place and text not in lex.zones else None
-    if zone is not None and places_agree(zone.city or zone.province, lex.places[place].name):
-        return canonical_zone(text[len(place):])
     return abbreviations().get(text, (text,))[0]
+
+
+def lexicon_names(doc: Document) -> Document:
+    """Each zone of the lexicon takes the lexicon's name, whatever form the page gives it (中国光谷, 襄阳市高新区,
+    湖南长沙高新区 → 东湖高新区, 襄阳高新区, 长沙高新区), the page's forms staying its aliases, so that pages naming
+    one zone differently meet in one node of the graph. The last naming, after the facts are read: the stages
+    before go by the page's own names. A zone named after places of its own is no lexicon zone of another place
+    (绍兴滨海新区 is not 天津's 滨海新区), and a name another zone of the page has already is left alone."""
+    zones = [e for e in doc.entities if e.type == "Zone"]
+    taken = {name_key(e.name) for e in zones}
+    for e in zones:
+        name = _lexicon_name(e.name)
+        if name and name_key(name) not in taken:
+            taken.add(name_key(name))
+            e.aliases = (e.aliases | {e.name}) - {name}
+            e.name = name
+            for m in e.mentions:
+                m.name = name
+    return doc
+
+
+def _lexicon_name(zone: str) -> str:
+    """The lexicon's name of the zone `zone` names, where the places its name begins with are the zone's own."""
+    record = zone_record(zone)
+    if not record:
+        return ""
+    known = load().zones[record]
+    return known.name if all(places_agree(known.city or known.province, p) for p in leading_places(zone)) else ""
 
 
 def zone_front(name: str) -> str:

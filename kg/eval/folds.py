@@ -105,15 +105,19 @@ def _calibrate(model: RelationModel, facts: list, gold: int):
 
 def _record(read: dict[str, Page], held: list[str], models: dict, path: Path) -> Path:
     """The fold's pages with the facts its relation model keeps, written as `kg build` writes them."""
+    from kg.pipeline import STAGES
+    from kg.relate import relate
     from kg.relate.confidence import confident
-    from kg.text.quote import quote
     from kg.write.jsonl import write_jsonl
 
     docs = []
     for doc_id in held:
         p, model = read[doc_id], models[doc_id]
         p.doc.triples = rel_facts(p.context, list(p.context.triples.values()), model)
-        docs.append(quote(confident(p.doc, decimal(model.threshold))))
+        doc = confident(p.doc, decimal(model.threshold))
+        for stage in STAGES[STAGES.index(relate) + 1:]:        # as kg build ends a page
+            doc = stage(doc)
+        docs.append(doc)
     write_jsonl(docs, path)
     return path
 

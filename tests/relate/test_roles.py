@@ -46,7 +46,7 @@ def test_a_zone_committees_posts_opening_a_clause_are_held_in_the_zone_the_artic
 
 
 def test_a_zones_committee_called_工委_gives_its_posts_as_党工委_does():
-    assert ("王明", "工委书记", "天津高新区") in _roles("天津高新区召开大会。高新区工委书记王明出席。")
+    assert ("王明", "工委书记", "天津滨海高新区") in _roles("天津高新区召开大会。高新区工委书记王明出席。")
 
 
 def test_the_body_and_posts_a_person_is_appointed_to_after_the_name():

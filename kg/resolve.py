@@ -396,16 +396,16 @@ def canonical_zone(text: str) -> str:
 
 def lexicon_names(doc: Document) -> Document:
     """Each zone of the lexicon takes the lexicon's name, whatever form the page gives it (中国光谷, 襄阳市高新区,
-    湖南长沙高新区 → 东湖高新区, 襄阳高新区, 长沙高新区), the page's forms staying its aliases, so that pages naming
-    one zone differently meet in one node of the graph. The last naming, after the facts are read: the stages
-    before go by the page's own names. A zone named after places of its own is no lexicon zone of another place
-    (绍兴滨海新区 is not 天津's 滨海新区), and a name another zone of the page has already is left alone."""
-    zones = [e for e in doc.entities if e.type == "Zone"]
-    taken = {name_key(e.name) for e in zones}
-    for e in zones:
-        name = _lexicon_name(e.name)
-        if name and name_key(name) not in taken:
-            taken.add(name_key(name))
+    湖南长沙高新区 → 东湖高新区, 襄阳高新区, 长沙高新区), and so does a body named after one in front of its own
+    (武汉东湖新技术开发区管委会 → 东湖高新区管委会); the page's forms stay aliases, so that pages naming one zone
+    differently meet in one node of the graph. The last naming, after the facts are read: the stages before go by
+    the page's own names. A zone named after places of its own is no lexicon zone of another place (绍兴滨海新区
+    is not 天津's 滨海新区), and a name another entity of the page has already is left alone."""
+    taken = {(e.type, name_key(e.name)) for e in doc.entities}
+    for e in doc.entities:
+        name = _lexicon_name(e.type, e.name)
+        if name and (e.type, name_key(name)) not in taken:
+            taken.add((e.type, name_key(name)))
             e.aliases = (e.aliases | {e.name}) - {name}
             e.name = name
             for m in e.mentions:
@@ -413,13 +413,17 @@ def lexicon_names(doc: Document) -> Document:
     return doc
 
 
-def _lexicon_name(zone: str) -> str:
-    """The lexicon's name of the zone `zone` names, where the places its name begins with are the zone's own."""
-    record = zone_record(zone)
-    if not record:
+def _lexicon_name(type_: str, name: str) -> str:
+    """The name of a zone, or of a body named after one, with the lexicon's name of the zone, where the places
+    the name begins with are the zone's own; '' for other names."""
+    key = zone_key(type_, name)
+    if key is None:
         return ""
+    _, record, rest = key
     known = load().zones[record]
-    return known.name if all(places_agree(known.city or known.province, p) for p in leading_places(zone)) else ""
+    zone = name[:len(name) - len(rest)]
+    return known.name + rest if all(places_agree(known.city or known.province, p) for p in leading_places(zone)) \
+        else ""
 
 
 def zone_front(name: str) -> str:

@@ -397,8 +397,9 @@ def canonical_zone(text: str) -> str:
 def lexicon_names(doc: Document) -> Document:
     """Each zone of the lexicon takes the lexicon's name, whatever form the page gives it (中国光谷, 襄阳市高新区,
     湖南长沙高新区 → 东湖高新区, 襄阳高新区, 长沙高新区), and so does a body named after one in front of its own
-    (武汉东湖新技术开发区管委会 → 东湖高新区管委会); the page's forms stay aliases, so that pages naming one zone
-    differently meet in one node of the graph. The last naming, after the facts are read: the stages before go by
+    (武汉东湖新技术开发区管委会 → 东湖高新区管委会), and a national academy (中科院 → 中国科学院,
+    kg/data/academies.txt); the page's forms stay aliases, so that pages naming one thing differently meet in
+    one node of the graph. The last naming, after the facts are read: the stages before go by
     the page's own names. A zone named after places of its own is no lexicon zone of another place (绍兴滨海新区
     is not 天津's 滨海新区), and a name another entity of the page has already is left alone."""
     taken = {(e.type, name_key(e.name)) for e in doc.entities}
@@ -415,7 +416,9 @@ def lexicon_names(doc: Document) -> Document:
 
 def _lexicon_name(type_: str, name: str) -> str:
     """The name of a zone, or of a body named after one, with the lexicon's name of the zone, where the places
-    the name begins with are the zone's own; '' for other names."""
+    the name begins with are the zone's own; an academy's official name; '' for other names."""
+    if type_ == "Organization":
+        return load().academies.get(name, "")
     key = zone_key(type_, name)
     if key is None:
         return ""

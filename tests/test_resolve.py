@@ -159,6 +159,8 @@ def test_a_lexicon_zone_takes_the_lexicons_name_so_that_pages_naming_it_differen
     assert "湖南长沙高新区" in zones["长沙高新区"] and "中国光谷" in zones["东湖高新区"]
     bodies = [e.name for page in pages for e in page.entities if e.type == "GovernmentAgency"]
     assert bodies == ["东湖高新区管委会"]          # a body named after the zone, with the zone as the lexicon names it
+    academies = [e.name for e in extract("中科院派驻团队。", "e").entities if e.type == "Organization"]
+    assert academies == ["中国科学院"]              # a national academy by its official name (academies.txt)
     # a zone of another city whose name ends as a lexicon zone's is not that zone
     assert [e.name for e in extract("绍兴滨海新区新签约项目12个。").entities if e.type == "Zone"] == ["绍兴滨海新区"]
 

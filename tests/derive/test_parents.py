@@ -68,11 +68,13 @@ def test_a_foreign_company_is_in_its_country_and_known_without_it():
     assert not any(e.type == "Place" and e.name == "中国" for e in extract("中国银行与长春新区签约。").entities)
 
 
-def test_a_committee_read_from_its_posts_is_named_as_the_page_names_its_zone():
+def test_a_committee_read_from_its_posts_is_named_after_its_zone_as_the_page_and_the_lexicon_name_it():
     doc = extract("武汉东湖新技术开发区党工委副书记、管委会主任夏明出席。")
     committees = [e for e in doc.entities if e.type == "GovernmentAgency"]
-    assert [e.name for e in committees] == ["武汉东湖新技术开发区管委会"]
-    assert "东湖高新区管委会" in committees[0].aliases      # and found by its zone's name, as the role rules look
+    assert [e.name for e in committees] == ["东湖高新区管委会"]     # the zone as the lexicon names it (lexicon_names)
+    assert "武汉东湖新技术开发区管委会" in committees[0].aliases      # and as the page does
+    assert ("夏明", "holdsRole", "东湖高新区管委会") in {(t.subject.name, t.predicate, t.object.name)
+                                                   for t in doc.triples}
 
 
 def test_a_committee_named_without_its_zone_is_the_committee_of_the_zone_the_article_is_about():

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from kg.lexicon import Place, any_of, load, post_run, short_place
+from kg.lexicon import Place, any_of, dictionary, load, post_run, short_place
 from kg.model import ACTORS, GOLD_SOURCE, PREDICATES, SYMMETRIC, Entity, Mention, Money, Triple, name_key
 from kg.recognize import datelines
 from kg.relate.context import Context
@@ -70,6 +70,7 @@ class Candidate:
     elsewhere: bool = False         # a zone and a place the lexicon puts it outside of
     placed: bool = False            # a zone and a government named after a place, not after the zone
     apart: bool = False             # a comma or semicolon stands between the two
+    national: bool = False          # a policy that is a set phrase of the language, the nation's
 
     @property
     def types(self) -> str:
@@ -77,9 +78,10 @@ class Candidate:
 
     def stated(self, label: str) -> bool:
         """Whether the text says all the fact needs: a holdsRole fact is no fact without its post; and whether
-        the lexicon lets it be (a zone it places in one city lies in no other city, province or country, and a
-        place's government is no part of it)."""
-        if label.startswith("locatedIn") and self.elsewhere or label.startswith("partOf") and self.placed:
+        the lexicon lets it be (a zone it places in one city lies in no other city, province or country, a
+        place's government is no part of it, and a set phrase of the language is no page's body's policy)."""
+        if label.startswith("locatedIn") and self.elsewhere or label.startswith("partOf") and self.placed \
+                or label.startswith("issues") and self.national:
             return False
         if not label.startswith("holdsRole"):
             return True
@@ -153,6 +155,7 @@ def _about_the_ends(found: dict):
         c.features += _geography(c.first, c.second)
         c.elsewhere = _outside(c.first, c.second)
         c.placed = _a_places(c.first, c.second)
+        c.national = _set_phrase(c.first) or _set_phrase(c.second)
 
 
 def _geography(a: Entity, b: Entity) -> list[str]:
@@ -209,6 +212,17 @@ def _a_places(a: Entity, b: Entity) -> bool:
         return False
     zone, body = (a, b) if a.type == "Zone" else (b, a)
     return bool(leading_places(body.name)) and not any(n in body.name for n in [zone.name, *zone.aliases])
+
+
+def _set_phrase(e: Entity) -> bool:
+    """Whether `e` is a policy named by a set phrase or an idiom of jieba's dictionary in quotes (“一国两制”,
+    “五位一体”总体布局, 「三步走」): the nation's, coined long before the page, and issued by none of its bodies.
+    On the folds, the four such facts read were all wrong; of the gold's four such policies, one is issued."""
+    quoted = _QUOTED.match(e.name) if e.type == "Policy" else None
+    return bool(quoted) and dictionary().get(quoted.group(1), (0, ""))[1] in ("l", "i")
+
+
+_QUOTED = re.compile("[“「‘]([^“”「」‘’]+)[”」’]")
 
 
 def _place(name: str) -> Place | None:

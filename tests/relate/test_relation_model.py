@@ -285,3 +285,10 @@ def test_a_rules_cooperation_is_kept_whichever_of_its_ends_the_sentence_names_fi
     assert [(t.subject.name, t.object.name) for t in ruled] == [("宁海高新区", "临江大学")]
     pair = next(c for c in candidates(ctx, ruled) if "cooperatesWith>" in c.rules)
     assert pair.first.name == "临江大学" and "cooperatesWith>" in pair.labels      # a label the model can give
+
+
+def test_a_set_phrase_of_the_language_in_quotes_is_a_policy_no_body_of_the_page_issues():
+    doc = extract("临江高新区坚持“一国两制”，推出“五位一体”总体布局和「三步走」战略。")
+    policies = {e.name for e in doc.entities if e.type == "Policy"}
+    assert {"“一国两制”", "“五位一体”总体布局"} <= policies          # still policies
+    assert not [t for t in doc.triples if t.predicate == "issues"]      # but the nation's, not the zone's

@@ -1,8 +1,8 @@
 """The stages a document passes through, in order, and the whole build.
 
-    simplify → repair → segment → limit → recognise → resolve → derive → relate → lexicon_names → quote
-                                                          (one document)
-    graph → write                                         (all documents)
+    one document:   simplify → repair → segment → limit → recognise → resolve → derive → relate
+                    → lexicon_names → quote
+    all documents:  graph → write
 
 Each stage takes a `Document` and returns it with more filled in, so a notebook
 can run any prefix of them and look at what it has.

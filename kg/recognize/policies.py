@@ -38,8 +38,8 @@ _LAUNCHED = re.compile(r"(?<=实施|开展|启动|推进|打造|深化)%s(?=[，
 # a short quoted slogan with a number in it (“六稳”, “5+2”)
 _COUNTING = re.compile("|".join(f"{o}(?=[^{o}{c}\\n]{{0,8}}[一二三四五六七八九十两0-9])[^{o}{c}\\n，。]{{2,10}}{c}"
                                 for o, c in _QUOTES))
-# a quoted name's words in the marks, and the counted thing they end in (一批 of 签约一批, 一件事)
-_QUOTED = re.compile("[%s]([^%s]+)[%s]" % ("".join(o for o, _ in _QUOTES), "".join(o + c for o, c in _QUOTES),
+# a name's quoted words at its start (“一国两制”, 「三步走」战略), and the counted thing they end in (一批 of 签约一批)
+QUOTED = re.compile("[%s]([^%s]+)[%s]" % ("".join(o for o, _ in _QUOTES), "".join(o + c for o, c in _QUOTES),
                                           "".join(c for _, c in _QUOTES)))
 _COUNTED = re.compile(r"[一二三四五六七八九十两][^一二三四五六七八九十两0-9]+$")
 # what a counting slogan lays out, named with it: “5+2”产业格局, “3+1”主导产业, “144”现代产业集群
@@ -82,7 +82,7 @@ def _without_points(mentions: list[Mention]) -> list[Mention]:
 
 def _counted(name: str) -> str:
     """The counted thing a quoted slogan ends in (一批 of “签约一批”, 一件事), or ''."""
-    quoted = _QUOTED.match(name)
+    quoted = QUOTED.match(name)
     counted = _COUNTED.search(quoted.group(1)) if quoted else None
     return counted.group() if counted else ""
 

@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from kg.lexicon import Place, any_of, dictionary, load, post_run, short_place
 from kg.model import ACTORS, GOLD_SOURCE, PREDICATES, SYMMETRIC, Entity, Mention, Money, Triple, name_key
 from kg.recognize import datelines
+from kg.recognize.policies import QUOTED
 from kg.relate.context import Context
 from kg.resolve import canonical_zone, leading_places, leading_zone, zone_city, zone_places
 
@@ -218,11 +219,9 @@ def _set_phrase(e: Entity) -> bool:
     """Whether `e` is a policy named by a set phrase or an idiom of jieba's dictionary in quotes (“一国两制”,
     “五位一体”总体布局, 「三步走」): the nation's, coined long before the page, and issued by none of its bodies.
     On the folds, the four such facts read were all wrong; of the gold's four such policies, one is issued."""
-    quoted = _QUOTED.match(e.name) if e.type == "Policy" else None
+    quoted = QUOTED.match(e.name) if e.type == "Policy" else None
     return bool(quoted) and dictionary().get(quoted.group(1), (0, ""))[1] in ("l", "i")
 
-
-_QUOTED = re.compile("[“「‘]([^“”「」‘’]+)[”」’]")
 
 
 def _place(name: str) -> Place | None:

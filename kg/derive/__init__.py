@@ -199,12 +199,13 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
     # it is in. A name the page or a lexicon gives a thing of another type is no builder's.
     others = {n for e in entities.values() if e.type != "Company" for n in [e.name, *e.aliases]}
     lex = load()
+    # 研究院 of 研究院总部项目: a kind of body, named by its tail alone, is no builder's name
+    kinds = {tail for tail, _ in lex.suffixes}
     for project in [e for e in entities.values() if e.type == "Project"]:
         if not any(project.name.startswith(n) for n in bodies):
             owner = model.owner(project.name, doc.text)
-            # 研究院 of 研究院总部项目: a kind of body, named by its tail alone, is no builder's name
             if owner and owner not in others and owner not in lex.industries and owner not in lex.zones \
-                    and owner not in {tail for tail, _ in lex.suffixes}:
+                    and owner not in kinds:
                 _mentioned_in(entities, project, owner, "Company", owner, owners.SOURCE)
 
 

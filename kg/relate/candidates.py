@@ -223,7 +223,6 @@ def _set_phrase(e: Entity) -> bool:
     return bool(quoted) and dictionary().get(quoted.group(1), (0, ""))[1] in ("l", "i")
 
 
-
 def _place(name: str) -> Place | None:
     places = load().places
     return places.get(name) or places.get(short_place(name)) if name else None

@@ -5,7 +5,7 @@ committee of its people's congress (人大常委会), its government (人民政�
 political consultative conference (政协), and news names each by the place and the
 body's short name. The gazetteer finds the place, and the model often stops there
 too: a place followed by one of these is a government body, which derive puts in
-the place again (kg/derive). Named by its level alone (市委书记, 区政协主席), the body
+the place again (kg/derive). Named by its level alone (省委, 市委书记, 区政协主席), the body
 is that of the last place of that level the page named before it, short (镇江) or
 whole, or a zone's name carried (ANNOTATION.md: 市委 on a page about 镇江 is 镇江市委;
 after 潍坊高新区, 潍坊市委); where none was named before it (区委书记… in a page's
@@ -23,7 +23,7 @@ SOURCE = "government"
 # the bodies of a place, a longer name before its part; 委 but not 委托 (entrusts) or 委员 (a member)
 _BODY = re.compile(r"人大常委会|委员会|人民政府|政府|政协|纪委|委(?![托员屈])")
 # 市委组织部: a department of the committee named by its level, named after the place as the committee is
-_BY_LEVEL = re.compile(r"([市区县州])(委(?:组织部|宣传部|统战部|政法委|办公室|办公厅)|%s)" % _BODY.pattern)
+_BY_LEVEL = re.compile(r"([省市区县州])(委(?:组织部|宣传部|统战部|政法委|办公室|办公厅)|%s)" % _BODY.pattern)
 _OF_PLACE = re.compile(r"(.+[%s])(?:%s)" % ("".join(LEVELS), _BODY.pattern))
 
 

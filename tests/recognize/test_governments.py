@@ -80,3 +80,10 @@ def test_a_body_named_by_its_level_is_that_of_the_place_named_short_before_it_or
     named = {m.name for m in governments(one_sentence_page(department), [_at(department, "湖州", "Place")])
              if m.type == "GovernmentAgency"}
     assert named == {"湖州市委组织部"}       # the committee's department, named after the place as it is
+
+
+def test_a_province_names_its_committee_and_government_by_their_level():
+    text = "贵州举行揭牌仪式，省委常委出席，省政府负责同志讲话。"
+    named = {m.name for m in governments(one_sentence_page(text), [_at(text, "贵州", "Place")])
+             if m.type == "GovernmentAgency"}
+    assert named == {"贵州省委", "贵州省政府"}

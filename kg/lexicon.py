@@ -421,6 +421,17 @@ def leading_place(text: str) -> str:
     return prefixes("place").longest(text)
 
 
+def named_by_level(type_: str, name: str) -> bool:
+    """Whether `name` is a government body's, named by its place's level alone (省委, 区政府, 市发改委), which says
+    not whose it is: each page's is a body of its own."""
+    return type_ == "GovernmentAgency" and name.startswith(LEVELS) and not leading_place(name)
+
+
+def page_of(type_: str, name: str, doc: str) -> str:
+    """`doc` for a body of that page named by its level alone, whose id is its page's (Entity.page); else ''."""
+    return doc if named_by_level(type_, name) else ""
+
+
 def leading_country(text: str) -> str:
     """The country or world region a foreign body's name begins with (德国星河科技 → 德国), leaving a name of two
     characters or more; '' for China's own (中国星河集团) and for any other name."""

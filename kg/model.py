@@ -84,16 +84,19 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     byline: bool = False
     confidence: Decimal | None = None   # how often an entity like it is right, calibrated on held-out folds
+    page: str = ""      # the document whose own body it is, where its name says not whose (kg.resolve.own_bodies)
 
     @property
     def id(self) -> str:
-        """Stable across runs and documents: the same type and name give the same id."""
-        return entity_id(self.type, self.name)
+        """Stable across runs and documents: the same type and name give the same id, on every page but for a
+        page's own body (省委 of a page that names no province), whose id is its page's."""
+        return entity_id(self.type, self.name, self.page)
 
 
 @lru_cache(maxsize=1 << 18)
-def entity_id(type_: str, name: str) -> str:
-    return hashlib.sha1(f"{type_}\t{name_key(name)}".encode()).hexdigest()[:16]
+def entity_id(type_: str, name: str, page: str = "") -> str:
+    key = f"{type_}\t{name_key(name)}" + (f"\t{page}" if page else "")
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

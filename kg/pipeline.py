@@ -1,7 +1,7 @@
 """The stages a document passes through, in order, and the whole build.
 
     one document:   simplify → repair → segment → limit → recognise → resolve → derive → relate
-                    → lexicon_names → quote
+                    → lexicon_names → own_bodies → quote
     all documents:  graph → write
 
 Each stage takes a `Document` and returns it with more filled in, so a notebook
@@ -19,7 +19,7 @@ from kg.read import read_documents
 from kg.recognize import recognise
 from kg.relate import relate
 from kg.relate.confidence import confident
-from kg.resolve import lexicon_names, resolve
+from kg.resolve import lexicon_names, own_bodies, resolve
 from kg.text.limit import limit
 from kg.text.quote import quote
 from kg.text.repair import repair
@@ -27,7 +27,7 @@ from kg.text.segment import segment
 from kg.text.simplify import simplify
 
 STAGES: tuple[Callable[[Document], Document], ...] = (simplify, repair, segment, limit, recognise, resolve, derive,
-                                                      relate, lexicon_names, quote)
+                                                      relate, lexicon_names, own_bodies, quote)
 
 
 def process(doc: Document, until: Callable[[Document], Document] | None = None) -> Document:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from kg.lexicon import (LEVELS, PARTY, ZONE_TAILS, any_of, county_stems, is_plain_word, kind_forms, leading_place,
-                        leading_zone_name, load)
+                        leading_zone_name, load, page_of)
 from kg.model import BODIES, Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE, tails
 from kg.recognize.coreference import SOURCE as COREFERENCE
@@ -411,6 +411,14 @@ def lexicon_names(doc: Document) -> Document:
             e.name = name
             for m in e.mentions:
                 m.name = name
+    return doc
+
+
+def own_bodies(doc: Document) -> Document:
+    """A body still named by its level alone after the namings (省委 of a page that names no province, 市发改委) is
+    its page's own: one node of the graph a page, not one for every page's 省委."""
+    for e in doc.entities:
+        e.page = page_of(e.type, e.name, doc.id)
     return doc
 
 

@@ -24,6 +24,7 @@ from kg.confidence import surest
 from kg.correct.read import Correction, Fact, Ref, read_corrections
 from kg.eval.score import DOMAIN_RANGE
 from kg.graph.merge import DIVISIONS
+from kg.lexicon import page_of
 from kg.model import Entity, KnowledgeGraph, Money, Triple, entity_id, name_key
 from kg.rdf.terms import entity_iri
 from kg.write.jsonl import json_number
@@ -229,7 +230,7 @@ def _renamed(e: dict, name: str, type_: str) -> None:
     """The entity called `name`, of `type_`, keeping the name it had as an alias; a reviewer among its sources."""
     if name_key(e["name"]) != name_key(name):
         e["aliases"] = [*e["aliases"], e["name"]]
-    e.update(name=name, type=type_, id=str(entity_iri(type_, entity_id(type_, name))), _changed=True)
+    e.update(name=name, type=type_, id=str(entity_iri(type_, entity_id(type_, name, page_of(type_, name, e["doc"])))), _changed=True)
     e["source"] = sorted({*e.get("source", ()), REVIEWER})
 
 
@@ -327,7 +328,8 @@ def _added(doc: str, added: list[tuple[int, Correction]]) -> list[dict]:
             if ref is not None:
                 entities.setdefault((ref.type, name_key(ref.name)), {
                     "kind": "entity", "doc": doc, "name": ref.name, "type": ref.type, "aliases": [],
-                    "id": str(entity_iri(ref.type, entity_id(ref.type, ref.name))), "mentions": [],
+                    "id": str(entity_iri(ref.type, entity_id(ref.type, ref.name, page_of(ref.type, ref.name, doc)))),
+                    "mentions": [],
                     "source": [REVIEWER]})
         t = {"kind": "triple", "doc": doc, "subject": f.subject.name, "predicate": f.relation}
         if f.object is not None:

@@ -23,6 +23,7 @@ from rdflib.namespace import SDO, SKOS
 
 from kg.confidence import normal, surest
 from kg.graph.merge import merge
+from kg.lexicon import named_by_level, page_of
 from kg.model import ENTITY_TYPES, PREDICATES, Document, Entity, KnowledgeGraph, Money, Node, Provenance, Triple, name_key
 from kg.rdf.terms import HZ
 from kg.read import InputError
@@ -70,7 +71,8 @@ class RecordReader:
             doc.date, doc.meta = record.get("date", ""), record.get("meta", {})
         elif record["kind"] == "entity":
             entity = Entity(record["name"], record["type"], set(record.get("aliases", ())),
-                            byline=record.get("byline", False), confidence=confidence_of(record))
+                            byline=record.get("byline", False), confidence=confidence_of(record),
+                            page=page_of(record["type"], record["name"], doc.id))
             doc.entities.append(entity)
             for name in (entity.name, *entity.aliases):
                 self._named.setdefault((doc.id, name_key(name)), entity)
@@ -205,8 +207,11 @@ def from_rdf(path: Path) -> KnowledgeGraph:
         for iri in g.subjects(RDF.type, HZ[type_]):
             label = _label(g, iri)
             if label:
+                # a page's own body (kg.resolve.own_bodies) is mentioned in its page alone
+                page = min((_doc_id(g, d) for d in g.objects(iri, HZ.mentionedIn)), default="") \
+                    if named_by_level(type_, label) else ""
                 entities[iri] = Entity(label, type_, {str(a) for a in g.objects(iri, SKOS.altLabel)},
-                                       confidence=_rdf_confidence(g, iri))
+                                       confidence=_rdf_confidence(g, iri), page=page)
     kg = KnowledgeGraph(documents=sorted({_doc_id(g, d) for d in g.objects(None, HZ.mentionedIn)}))
     for iri, entity in entities.items():
         node = kg.nodes.setdefault(entity.id, Node(entity.id, entity.name, entity.type))

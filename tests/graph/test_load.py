@@ -3,6 +3,7 @@ import pytest
 
 from kg.graph.load import from_record, from_rdf, load_graph
 from kg.graph.merge import merge
+from kg.pipeline import extract
 from kg.read import InputError
 from kg.write.jsonl import write_jsonl
 from kg.rdf.graph import to_rdf
@@ -73,3 +74,14 @@ def test_missing_or_unreadable_graphs(tmp_path):
     (tmp_path / "graph.csv").write_text("a,b", encoding="utf-8")
     with pytest.raises(InputError, match="neither an extraction record"):
         load_graph(tmp_path / "graph.csv")
+
+
+def test_a_pages_own_body_comes_back_as_its_own_node(tmp_path):
+    # 省委 of two pages that name no province are two provinces' committees: two nodes, read back as two
+    pages = [extract("省委常委、市委书记李明出席签约仪式。", "a"), extract("省委常委、市委书记王强出席开工仪式。", "b")]
+    built = merge(pages)
+    assert sorted(n.name for n in built.nodes.values() if n.name == "省委") == ["省委", "省委"]
+    write_jsonl(pages, tmp_path / "extraction.jsonl")
+    to_rdf(built).serialize(tmp_path / "graph.ttl", format="turtle")
+    assert _nodes(load_graph(tmp_path)) == _nodes(built)
+    assert _nodes(from_rdf(tmp_path / "graph.ttl")) == _nodes(built)

@@ -230,7 +230,8 @@ def _renamed(e: dict, name: str, type_: str) -> None:
     """The entity called `name`, of `type_`, keeping the name it had as an alias; a reviewer among its sources."""
     if name_key(e["name"]) != name_key(name):
         e["aliases"] = [*e["aliases"], e["name"]]
-    e.update(name=name, type=type_, id=str(entity_iri(type_, entity_id(type_, name, page_of(type_, name, e["doc"])))), _changed=True)
+    id_ = entity_id(type_, name, page_of(type_, name, e["doc"]))
+    e.update(name=name, type=type_, id=str(entity_iri(type_, id_)), _changed=True)
     e["source"] = sorted({*e.get("source", ()), REVIEWER})
 
 
@@ -314,9 +315,12 @@ def _statement(t: dict, subject: dict, obj: dict | None) -> str:
     """The 16 hex digits of the fact's statement in graph.ttl."""
     from kg.rdf.graph import statement_iri
 
-    end = Entity(obj["name"], obj["type"]) if obj else None
+    def entity(e: dict) -> Entity:
+        return Entity(e["name"], e["type"], page=page_of(e["type"], e["name"], t["doc"]))
+
+    end = entity(obj) if obj else None
     value = None if obj else Money(_amount(t["value"]), t.get("currency", "CNY"))
-    return statement_iri(Triple(Entity(subject["name"], subject["type"]), t["predicate"], end, value)).rsplit("/", 1)[-1]
+    return statement_iri(Triple(entity(subject), t["predicate"], end, value)).rsplit("/", 1)[-1]
 
 
 def _added(doc: str, added: list[tuple[int, Correction]]) -> list[dict]:

@@ -2,6 +2,8 @@
 from kg.correct.apply import Book
 from kg.correct.read import parse_corrections
 from kg.graph.merge import merge
+from kg.model import Entity, Triple
+from kg.rdf.terms import entity_iri
 from kg.rdf.graph import statement_iri
 from kg.write.jsonl import records
 
@@ -61,3 +63,20 @@ def test_merged_entities_are_one_line_with_every_name_and_mention(weifang, weifa
         "corrections.yaml:1: merge 磁悬浮项目 (Project) into 潍坊高新区 (Zone): matches nothing in the graph; "
         "no entity is called 磁悬浮项目; nearest names: 磁悬浮智能制造产业化项目"), \
         "the first names an alias, not an entity"
+
+
+
+def test_a_body_named_by_its_level_alone_has_its_pages_id_and_statements(weifang):
+    # 市发改委 says not whose it is: its id, and the id of a statement about it, are its page's, as graph.ttl has them
+    fact = Triple(Entity("韩滨", "Person"), "holdsRole", Entity("市发改委", "GovernmentAgency", page=weifang.id),
+                  role="主任")
+    weifang.entities.append(fact.object)
+    weifang.triples.append(fact)
+    lines, book = corrected(weifang, f"- reject: {{fact: 'statement:{statement_iri(fact)[-16:]}'}}\n")
+    assert ("韩滨", "holdsRole", "市发改委", None) not in facts(lines) and book.matched[0] == 1
+    (added,) = Book(parse_corrections("""
+- add: {subject: 韩滨 (Person), relation: holdsRole, object: 市发改委 (GovernmentAgency), role: 主任}
+  note: 某市政府网站，2024-03-01
+""", "added.yaml")).added()
+    (line,) = [r for r in added[1] if r["kind"] == "entity" and r["name"] == "市发改委"]
+    assert line["id"] == str(entity_iri("GovernmentAgency", Entity("市发改委", "GovernmentAgency", page=added[0]).id))

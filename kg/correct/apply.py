@@ -25,7 +25,7 @@ from kg.correct.read import Correction, Fact, Ref, read_corrections
 from kg.eval.score import DOMAIN_RANGE
 from kg.graph.merge import DIVISIONS
 from kg.lexicon import page_of
-from kg.model import Entity, KnowledgeGraph, Money, Triple, entity_id, name_key
+from kg.model import Entity, KnowledgeGraph, Money, Triple, name_key
 from kg.rdf.terms import entity_iri
 from kg.write.jsonl import json_number
 
@@ -230,8 +230,7 @@ def _renamed(e: dict, name: str, type_: str) -> None:
     """The entity called `name`, of `type_`, keeping the name it had as an alias; a reviewer among its sources."""
     if name_key(e["name"]) != name_key(name):
         e["aliases"] = [*e["aliases"], e["name"]]
-    id_ = entity_id(type_, name, page_of(type_, name, e["doc"]))
-    e.update(name=name, type=type_, id=str(entity_iri(type_, id_)), _changed=True)
+    e.update(name=name, type=type_, id=_iri(name, type_, e["doc"]), _changed=True)
     e["source"] = sorted({*e.get("source", ()), REVIEWER})
 
 
@@ -315,12 +314,20 @@ def _statement(t: dict, subject: dict, obj: dict | None) -> str:
     """The 16 hex digits of the fact's statement in graph.ttl."""
     from kg.rdf.graph import statement_iri
 
-    def entity(e: dict) -> Entity:
-        return Entity(e["name"], e["type"], page=page_of(e["type"], e["name"], t["doc"]))
-
-    end = entity(obj) if obj else None
+    end = _on_page(obj["name"], obj["type"], t["doc"]) if obj else None
     value = None if obj else Money(_amount(t["value"]), t.get("currency", "CNY"))
-    return statement_iri(Triple(entity(subject), t["predicate"], end, value)).rsplit("/", 1)[-1]
+    subject = _on_page(subject["name"], subject["type"], t["doc"])
+    return statement_iri(Triple(subject, t["predicate"], end, value)).rsplit("/", 1)[-1]
+
+
+def _on_page(name: str, type_: str, doc: str) -> Entity:
+    """The entity of that name on page `doc`, with its page where the name says not whose it is (Entity.page)."""
+    return Entity(name, type_, page=page_of(type_, name, doc))
+
+
+def _iri(name: str, type_: str, doc: str) -> str:
+    entity = _on_page(name, type_, doc)
+    return str(entity_iri(entity.type, entity.id))
 
 
 def _added(doc: str, added: list[tuple[int, Correction]]) -> list[dict]:
@@ -332,8 +339,7 @@ def _added(doc: str, added: list[tuple[int, Correction]]) -> list[dict]:
             if ref is not None:
                 entities.setdefault((ref.type, name_key(ref.name)), {
                     "kind": "entity", "doc": doc, "name": ref.name, "type": ref.type, "aliases": [],
-                    "id": str(entity_iri(ref.type, entity_id(ref.type, ref.name, page_of(ref.type, ref.name, doc)))),
-                    "mentions": [],
+                    "id": _iri(ref.name, ref.type, doc), "mentions": [],
                     "source": [REVIEWER]})
         t = {"kind": "triple", "doc": doc, "subject": f.subject.name, "predicate": f.relation}
         if f.object is not None:

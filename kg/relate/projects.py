@@ -25,16 +25,14 @@ def find(ctx: Context):
         if owners:
             first = e.mentions[0].sentence if e.mentions else -1
             ctx.add(max(owners, key=lambda c: len(c.name)), "investsIn", e, first)
-    for sentence, mentions in ctx.in_sentence.items():
-        s = ctx.sentences.get(sentence)
-        if s is None:
-            continue
+    for s in ctx.doc.sentences:
+        mentions = ctx.in_sentence.get(s.index, [])
         projects = [m for m in mentions if m.type == "Project"]
-        if not projects:
+        if not projects:        # a sentence that names nothing at all too: 计划总投资11亿元，建设期两年。
             _investment_said_after(ctx, s)
             continue
         if SIGNING.search(s.text):
-            signed(ctx, sentence, mentions)
+            signed(ctx, s.index, mentions)
         _investment(ctx, s, projects)
         if "由" in s.text:
             _built_by(ctx, s, mentions)

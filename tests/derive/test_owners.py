@@ -29,6 +29,18 @@ def test_the_page_naming_the_front_part_on_its_own_is_a_feature():
     assert "elsewhere=1" in at_4(f"{name}开工。星辰电子表示……") and "elsewhere=0" in at_4(f"{name}开工。")
 
 
+def test_the_page_listing_the_name_among_others_is_a_feature():
+    """A signing's list names most of its projects after their firms; a project named alone, less often."""
+    name = "星辰光电产业园"
+
+    def listed(page):
+        return "listed" in dict(splits(name, page))[4]
+    assert listed(f"签约项目包括{name}、海川汽车电子生产基地等。")            # an item before 、
+    assert listed(f"签约项目包括海川汽车电子生产基地、{name}等。")            # the last, before 等
+    assert listed(f"签约项目包括海川汽车电子生产基地和{name}。")              # after 和
+    assert not listed(f"{name}正式开工。")
+
+
 def test_a_front_that_ends_in_a_trade_after_a_name_is_a_feature():
     """字号 + 行业 is how a company's short name is made (《企业名称登记管理规定》): 星辰电子, 海川药业."""
     name = "星辰电子智能传感器生产基地项目"

@@ -227,6 +227,11 @@ def test_an_amount_a_clause_gives_after_the_sentence_that_names_the_project_is_t
     assert not {f for f in facts(text) if f[1] == "totalInvestment"}
 
 
+def test_an_amount_a_sentence_naming_nothing_gives_is_the_project_named_before_it():
+    text = "当日，星河创新技术研究所项目签约落地。计划总投资11亿元，建设期两年。"     # the second names nothing
+    assert ("星河创新技术研究所项目", "totalInvestment", 1.1e9, None) in facts(text)
+
+
 def test_a_projects_signed_amount_is_its_investment():
     text = "蓝田新材料生产基地项目签约额6亿元，投资方为星河材料公司。"
     assert ("蓝田新材料生产基地项目", "totalInvestment", 6e8, None) in facts(text)

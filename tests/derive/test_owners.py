@@ -67,6 +67,13 @@ def test_the_shipped_model_splits_an_unseen_project_and_builds_the_fact():
     assert any(t.subject is owner and t.predicate == "investsIn" for t in doc.triples)
 
 
+def test_the_shipped_model_splits_the_projects_a_signing_lists_by_their_firms():
+    doc = extract("近日，临江高新区举行项目集中签约仪式，签约项目包括明远精密模具产业园、凌峰光电显示模组项目、"
+                  "博雅智能装备制造基地等。")
+    invests = {(t.subject.name, t.object.name) for t in doc.triples if t.predicate == "investsIn"}
+    assert {("明远精密", "明远精密模具产业园"), ("凌峰", "凌峰光电显示模组项目")} <= invests
+
+
 def test_a_project_named_after_no_company_keeps_whole():
     doc = extract("常州高新区新能源汽车零部件产业园项目正式开工。")
     assert not any(m.source == "derived:owner" for e in doc.entities for m in e.mentions)

@@ -103,6 +103,7 @@ def cmd_train(args) -> int:
     if args.corrections and args.only == "recogniser":
         raise InputError("--corrections teach the relation model: leave out --only recogniser")
     sources = Sources.under(args.shared)
+    _warn_stale(args.keep_models)
     with progress_display(sys.stderr, args.quiet, doing="training", unit="steps") as show:
         written = train_all(sources, args.out, args.relations_out, [args.only] if args.only else PARTS,
                             Path(args.keep_models) if args.keep_models else None,
@@ -138,11 +139,22 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def _warn_stale(keep: str | None) -> None:
+    """A kept fold's recogniser is used as it is, even one trained on other lexicons than kg reads now: say so,
+    for its figures are then not those a fresh training gives."""
+    from kg.recognize.learned import stale
+
+    for path in [p for p in sorted(Path(keep).glob("fold*.npz")) if stale(p)] if keep else ():
+        print(f"kg: warning: {path} was trained on other lexicons than kg reads now; it is used as it is "
+              "(delete it to train it anew)", file=sys.stderr)
+
+
 def _cross_validate(args) -> int:
     from kg.eval.folds import cross_validate
     from kg.train import Sources
 
     sources = Sources.under(args.shared)
+    _warn_stale(args.keep_models)
     with progress_display(sys.stderr, args.summary, doing="cross-validating", unit="steps") as show:
         result = cross_validate(sources, args.folds, params={"max_iterations": args.iterations}, progress=show,
                                 keep=Path(args.keep_models) if args.keep_models else None)

@@ -19,6 +19,7 @@ of, or none.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import cache
@@ -47,32 +48,38 @@ TEMPLATES = (
     Template("W", "word", (0,)), Template("in", "inside", (0,)), Template("li", "list", (0,)))
 
 
+def _ours() -> dict[str, set[str]]:
+    """Our lexicons' names, each with the kinds it has (a zone, a city, a post, a company's tail …)."""
+    kinds: dict[str, set[str]] = {}
+    lex = load()
+
+    def add(words, kind):
+        for w in words:
+            if w:
+                kinds.setdefault(w, set()).add(kind)
+
+    add(lex.zones, "zone")
+    for name, place in lex.places.items():
+        add([name], place.level if place.level in DIVISIONS else "world")
+    add(lex.posts, "post")
+    for tail, type_ in lex.suffixes:
+        add([tail], "tail" + type_)
+    add(lex.industries, "industry")
+    add(lex.surnames, "surname")
+    add(ZONE_TAILS, "zonetail")
+    return kinds
+
+
 class Lexicons:
-    """Every lexicon name, with the kinds it has, in one Aho-Corasick automaton."""
+    """Every lexicon name, ours and jieba's proper names, with the kinds it has, in one Aho-Corasick automaton."""
 
     def __init__(self):
         import ahocorasick_rs
 
-        kinds: dict[str, set[str]] = {}
-        lex = load()
-
-        def add(words, kind):
-            for w in words:
-                if w:
-                    kinds.setdefault(w, set()).add(kind)
-
-        add(lex.zones, "zone")
-        for name, place in lex.places.items():
-            add([name], place.level if place.level in DIVISIONS else "world")
-        add(lex.posts, "post")
-        for tail, type_ in lex.suffixes:
-            add([tail], "tail" + type_)
-        add(lex.industries, "industry")
-        add(lex.surnames, "surname")
-        add(ZONE_TAILS, "zonetail")
+        kinds = _ours()
         for w, (_, flag) in dictionary().items():
             if len(w) >= 2 and flag in PROPER_FLAGS:
-                add([w], "dict" + flag)
+                kinds.setdefault(w, set()).add("dict" + flag)
         words = sorted(kinds)
         self.kindsets = sorted({tuple(sorted(kinds[w])) for w in words})     # a few dozen
         number = {kindset: k for k, kindset in enumerate(self.kindsets)}
@@ -105,6 +112,19 @@ class Lexicons:
 @cache
 def lexicons() -> Lexicons:
     return Lexicons()
+
+
+@cache
+def lexicon_digest() -> str:
+    """What the features read besides the text, in a word: the templates, and our lexicons' names with their
+    kinds (jieba's own dictionary changes only with jieba). A CRF trained on other lexicons meets features its
+    weights were not learned for; `kg train` keeps the digest in the archive, and kg.recognize.learned.stale
+    says whether a model's differs, so that a lexicon grown since a model was trained does not go unnoticed."""
+    digest = hashlib.sha256(" ".join(t.name for t in TEMPLATES).encode())
+    kinds = _ours()
+    for w in sorted(kinds):
+        digest.update(f"{w}\t{'|'.join(sorted(kinds[w]))}\n".encode())
+    return digest.hexdigest()[:16]
 
 
 def marks(text: str) -> list[tuple[int, str]]:

@@ -29,7 +29,7 @@ import numpy as np
 from kg.model import ENTITY_TYPES, Mention
 from kg.models import FOLDER, InUse
 from kg.read import InputError
-from kg.recognize.features import AFTER, BEFORE, TEMPLATES, Template, lexicons, sequences
+from kg.recognize.features import AFTER, BEFORE, TEMPLATES, Template, lexicon_digest, lexicons, sequences
 
 MODEL = FOLDER / "recogniser.npz"
 _REACH = max(abs(off) for t in TEMPLATES for off in t.offsets)     # the farthest any template looks
@@ -39,6 +39,17 @@ _PLACES = ("xS", "xB", "xM", "xE", ">", "<")      # a character's place in, or b
 
 class ModelError(InputError):
     """The model file is missing or cannot be read."""
+
+
+def stale(path: str | Path) -> bool:
+    """Whether the recogniser at `path` was trained on other lexicons than kg reads now (or does not say on
+    which): its figures are not those `kg train` or `kg eval --folds` would give today. An archive that cannot
+    be read is not called stale: reading it for its weights says what is wrong."""
+    try:
+        with np.load(path, allow_pickle=False) as arrays:
+            return "lexicons" not in arrays.files or str(arrays["lexicons"]) != lexicon_digest()
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+        return False
 
 
 class Recogniser:

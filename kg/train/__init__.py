@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from kg.read import InputError
-from kg.recognize.features import TEMPLATES, attributes
+from kg.recognize.features import TEMPLATES, attributes, lexicon_digest
 from kg.recognize.learned import MODEL
 from kg.train import owners
 from kg.train.corpora import Span, cluener
@@ -101,7 +101,8 @@ def fit(sentences: Iterable[tuple[str, list[Span]]], path: str | os.PathLike, pa
         trainer.train(model)
         tagger = pycrfsuite.Tagger()
         tagger.open(model)
-        arrays = weights(tagger.info()) | {"templates": np.array([t.name for t in TEMPLATES])} | (more or {})
+        arrays = weights(tagger.info()) | {"templates": np.array([t.name for t in TEMPLATES]),
+                                           "lexicons": np.array(lexicon_digest())} | (more or {})
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_open(path, "wb") as f:

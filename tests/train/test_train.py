@@ -5,6 +5,7 @@ import math
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kg.cli import main
@@ -103,6 +104,20 @@ def test_kg_eval_folds_runs_on_a_small_gold_set(small_shared, capsys):
     out = capsys.readouterr().out
     assert "fold 1: entity_f1=" in out and "fold 2: entity_f1=" in out
     assert out.strip().splitlines()[-1].startswith("entity_f1=")
+
+
+def test_a_kept_fold_trained_on_other_lexicons_is_used_with_a_warning(small_shared, tmp_path, capsys):
+    from kg.train import save
+    keep = ["eval", "--folds", "2", "--shared", str(small_shared), "--iterations", "5", "--keep-models", str(tmp_path)]
+    assert main(keep) == 0
+    assert "warning" not in capsys.readouterr().err
+    with np.load(tmp_path / "fold1.npz") as arrays:
+        other = {name: arrays[name] for name in arrays.files} | {"lexicons": np.array("0" * 16)}
+    with open(tmp_path / "fold1.npz", "wb") as f:
+        save(f, other)
+    assert main(keep) == 0
+    err = capsys.readouterr().err
+    assert "fold1.npz was trained on other lexicons" in err and "fold2.npz" not in err
 
 
 def test_kg_train_says_what_is_missing(tmp_path, capsys):

@@ -144,9 +144,12 @@ def _warn_stale(keep: str | None) -> None:
     for its figures are then not those a fresh training gives."""
     from kg.recognize.learned import stale
 
-    for path in [p for p in sorted(Path(keep).glob("fold*.npz")) if stale(p)] if keep else ():
-        print(f"kg: warning: {path} was trained on other lexicons than kg reads now; it is used as it is "
-              "(delete it to train it anew)", file=sys.stderr)
+    if not keep:
+        return
+    for path in sorted(Path(keep).glob("fold*.npz")):
+        if stale(path):
+            print(f"kg: warning: {path} was trained on other lexicons than kg reads now; it is used as it is "
+                  "(delete it to train it anew)", file=sys.stderr)
 
 
 def _cross_validate(args) -> int:

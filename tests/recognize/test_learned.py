@@ -6,10 +6,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from conftest import trained_on_other_lexicons
 from kg.cli import main
 from kg.recognize.features import TEMPLATES, attributes
-from kg.recognize.learned import ModelError, Reading, Recogniser, run_probabilities, spans, stale, viterbi
-from kg.train import fit, labels, save, weights
+from kg.recognize.learned import MODEL, ModelError, Reading, Recogniser, run_probabilities, spans, stale, viterbi
+from kg.train import fit, labels, weights
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TAUGHT = [("潍坊高新区经济发展局党委书记、局长韩滨说。", [(0, 5, "Zone"), (5, 10, "GovernmentAgency"),
@@ -115,21 +116,17 @@ def test_kg_build_with_a_broken_model_says_so_in_one_line(tmp_path, monkeypatch,
 
 def test_the_shipped_recogniser_was_trained_on_the_lexicons_kg_reads():
     """A lexicon grown after the shipped model was trained gives it features it never learned: retrain it."""
-    from kg.models import FOLDER
-    assert not stale(FOLDER / "recogniser.npz"), \
+    assert not stale(MODEL), \
         "kg/data changed since kg/models/recogniser.npz was trained: run kg train --only recogniser"
 
 
 def test_a_model_trained_on_other_lexicons_or_not_saying_on_which_is_stale(tmp_path):
     model = fit(TAUGHT, tmp_path / "model.npz", params={"max_iterations": 5})
     assert not stale(model)
-    with np.load(model) as arrays:
-        kept = {name: arrays[name] for name in arrays.files}
-    for name, arrays in (("other.npz", kept | {"lexicons": np.array("0" * 16)}),
-                         ("unsaid.npz", {k: v for k, v in kept.items() if k != "lexicons"})):
-        with open(tmp_path / name, "wb") as f:
-            save(f, arrays)
-        assert stale(tmp_path / name)
+    for digest in ("0" * 16, None):
+        other = tmp_path / f"{digest}.npz"
+        other.write_bytes(model.read_bytes())
+        assert stale(trained_on_other_lexicons(other, digest))
     (tmp_path / "broken.npz").write_bytes(b"not a model")
     assert not stale(tmp_path / "broken.npz")        # reading it for its weights says what is wrong
 

@@ -5,9 +5,9 @@ import math
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
 
+from conftest import trained_on_other_lexicons
 from kg.cli import main
 from kg.eval.folds import reliability
 from kg.model import GOLD_SOURCE, Entity
@@ -107,14 +107,10 @@ def test_kg_eval_folds_runs_on_a_small_gold_set(small_shared, capsys):
 
 
 def test_a_kept_fold_trained_on_other_lexicons_is_used_with_a_warning(small_shared, tmp_path, capsys):
-    from kg.train import save
     keep = ["eval", "--folds", "2", "--shared", str(small_shared), "--iterations", "5", "--keep-models", str(tmp_path)]
     assert main(keep) == 0
     assert "warning" not in capsys.readouterr().err
-    with np.load(tmp_path / "fold1.npz") as arrays:
-        other = {name: arrays[name] for name in arrays.files} | {"lexicons": np.array("0" * 16)}
-    with open(tmp_path / "fold1.npz", "wb") as f:
-        save(f, other)
+    trained_on_other_lexicons(tmp_path / "fold1.npz")
     assert main(keep) == 0
     err = capsys.readouterr().err
     assert "fold1.npz was trained on other lexicons" in err and "fold2.npz" not in err

@@ -155,14 +155,18 @@ def hashed_builds(tmp_path_factory) -> dict:
     return built
 
 
-def trained_on_other_lexicons(model: Path, digest: str | None = "0" * 16) -> Path:
-    """`model` rewritten as if trained on other lexicons (`digest`), or not saying on which (None)."""
+@pytest.fixture
+def trained_on_other_lexicons():
+    """A function that rewrites a recogniser's archive as if trained on other lexicons (a digest), or as not
+    saying on which (None)."""
     import numpy as np
 
     from kg.train import save
 
-    with np.load(model) as arrays:
-        kept = {name: arrays[name] for name in arrays.files if name != "lexicons"}
-    with open(model, "wb") as f:
-        save(f, kept if digest is None else kept | {"lexicons": np.array(digest)})
-    return model
+    def rewrite(model: Path, digest: str | None = "0" * 16) -> Path:
+        with np.load(model) as arrays:
+            kept = {name: arrays[name] for name in arrays.files if name != "lexicons"}
+        with open(model, "wb") as f:
+            save(f, kept if digest is None else kept | {"lexicons": np.array(digest)})
+        return model
+    return rewrite

@@ -6,7 +6,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import trained_on_other_lexicons
 from kg.cli import main
 from kg.recognize.features import TEMPLATES, attributes
 from kg.recognize.learned import MODEL, ModelError, Reading, Recogniser, run_probabilities, spans, stale, viterbi
@@ -120,7 +119,7 @@ def test_the_shipped_recogniser_was_trained_on_the_lexicons_kg_reads():
         "kg/data changed since kg/models/recogniser.npz was trained: run kg train --only recogniser"
 
 
-def test_a_model_trained_on_other_lexicons_or_not_saying_on_which_is_stale(tmp_path):
+def test_a_model_trained_on_other_lexicons_or_not_saying_on_which_is_stale(tmp_path, trained_on_other_lexicons):
     model = fit(TAUGHT, tmp_path / "model.npz", params={"max_iterations": 5})
     assert not stale(model)
     for digest in ("0" * 16, None):

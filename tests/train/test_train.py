@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import trained_on_other_lexicons
 from kg.cli import main
 from kg.eval.folds import reliability
 from kg.model import GOLD_SOURCE, Entity
@@ -106,7 +105,8 @@ def test_kg_eval_folds_runs_on_a_small_gold_set(small_shared, capsys):
     assert out.strip().splitlines()[-1].startswith("entity_f1=")
 
 
-def test_a_kept_fold_trained_on_other_lexicons_is_used_with_a_warning(small_shared, tmp_path, capsys):
+def test_a_kept_fold_trained_on_other_lexicons_is_used_with_a_warning(small_shared, tmp_path, capsys,
+                                                                     trained_on_other_lexicons):
     keep = ["eval", "--folds", "2", "--shared", str(small_shared), "--iterations", "5", "--keep-models", str(tmp_path)]
     assert main(keep) == 0
     assert "warning" not in capsys.readouterr().err

@@ -403,7 +403,7 @@ def parser() -> argparse.ArgumentParser:
                  "Train the learned recogniser, a CRF, on the domain gold and CLUENER2020 under --shared; then the "
                  "relation model on the gold pages as recognisers trained without them read them (one a fold, "
                  f"{FOLDS} folds), calibrated on those folds; and write both where kg build reads them. The same "
-                 "data give the same bytes (about half an hour on one core). "
+                 "data give the same bytes (about a quarter of an hour on one core). "
                  "Needs the training extra: pip install -e '.[train]'.",
                  ["kg train                                         # ../shared → kg/models/*.npz",
                   "kg train --only relations --keep-models /tmp/folds  # the relation model, fold models kept",

@@ -320,3 +320,11 @@ def test_the_name_a_page_says_it_calls_a_thing_by_is_one_of_its_names():
     assert not any(e.name == "艾泽星" for e in doc.entities)
     assert "星湖自贸区" in doc.entity("中国（星湖）自由贸易试验区", "Zone").aliases
     assert "公司" not in doc.entity("星湖股份有限公司", "Company").aliases    # a word for its kind names none
+
+
+def test_an_abbreviation_in_latin_letters_in_brackets_after_a_name_is_one_of_its_names_not_part_of_it():
+    doc = extract("全球触控面板龙头企业、台湾星泓(TPK)日前宣布投资4亿美元进军临江高新区。")
+    assert "TPK" in doc.entity("台湾星泓", "Company").aliases          # read whole with its brackets
+    doc = extract("临江国际光学学会（ILS）在临江高新区揭牌。")
+    assert "ILS" in doc.entity("临江国际光学学会", "Organization").aliases
+    assert not any(e.name in ("TPK", "ILS") for e in doc.entities)

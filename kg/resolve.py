@@ -37,23 +37,24 @@ def canonical(m: Mention) -> str:
         tail = _INDUSTRY_TAIL.search(m.text)
         if tail and tail.start() >= 2:
             return m.text[:tail.start()]    # 生物医药产业, 工程机械集群 → 生物医药, 工程机械, as SCHEMA.md names industries
-    if m.type in _ABBREVIATES and (abbreviated := _ABBREVIATED.match(m.name)):
-        return abbreviated.group(1)
     return m.name
 
 
 _INDUSTRY_TAIL = re.compile(r"(?:产业集群|产业链|产业群|产业|集群)$")
-# 某某光电（ABC）, 世界卫生组织（WHO）: a body's name, and the abbreviation in Latin letters it goes by, in brackets
-# after it: an alias, not part of the name (ANNOTATION.md names the body without it)
+# 某某光电（ABC）, 世界卫生组织（WHO）: the abbreviation in Latin letters a body goes by, in brackets after its name
 _LATIN_ABBREVIATION = r"[A-Za-z][A-Za-z0-9&.\-]{1,9}"
-_ABBREVIATED = re.compile(rf"^(.{{2,}}?)[（(]({_LATIN_ABBREVIATION})[）)]$")
-_ABBREVIATES = ("Company", "Organization", "GovernmentAgency")
+_ABBREVIATED = re.compile(rf"（{_LATIN_ABBREVIATION}）$")
 
 
-def abbreviation(text: str) -> str:
-    """The abbreviation in Latin letters a name gives in brackets at its end (ABC of 某某光电（ABC）), or ''."""
-    found = _ABBREVIATED.match(text)
-    return found.group(2) if found else ""
+def _without_abbreviation(m: Mention):
+    """A body's mention read with the abbreviation after its name (某某光电（ABC）) ends before it: the
+    abbreviation is one of the body's names, not part of its name (ANNOTATION.md), which `_merge_called` reads
+    there as it does where the two were read apart."""
+    found = _ABBREVIATED.search(m.text) if m.type in BODIES else None
+    if found and found.start() >= 2:
+        named = m.name == m.text
+        m.text, m.end = m.text[:found.start()], m.start + found.start()
+        m.name = m.text if named else m.name
 
 
 @lru_cache(maxsize=1 << 16)
@@ -302,8 +303,8 @@ _CALLED = re.compile(r"（(?:(?:以下)?(?:简称|商品名)[：:]?[“「]?([^�
 
 def _merge_called(doc: Document, entities: dict[tuple[str, str], Entity]):
     """The name a page says it calls a thing by, in brackets right after its name (以下简称, 简称, 商品名, or an
-    abbreviation in Latin letters), is one of that thing's names: what was read there (a brand read as a person) is that thing, of its type. A word for
-    the thing's kind (以下简称“公司”, “本项目”) names none."""
+    abbreviation in Latin letters), is one of that thing's names: what was read there (a brand read as a person)
+    is that thing, of its type. A word for the thing's kind (以下简称“公司”, “本项目”) names none."""
     ends = {m.end: e for e in entities.values() for m in e.mentions}
     for called in _CALLED.finditer(doc.text):
         thing, name = ends.get(called.start()), called.group(1) or called.group(2)
@@ -603,6 +604,7 @@ def _one_type(mentions: list[Mention]) -> None:
 def resolve(doc: Document) -> Document:
     _one_type(doc.mentions)
     for m in doc.mentions:
+        _without_abbreviation(m)
         if m.name != REFERENCE:
             m.name = canonical(m)
     doc.mentions = _corefer(doc, doc.mentions)
@@ -614,8 +616,6 @@ def resolve(doc: Document) -> Document:
         e.mentions.append(m)
         if m.text != m.name and m.source != COREFERENCE:     # 该企业, 公司: no name of the company
             e.aliases.add(m.text)
-            if m.type in _ABBREVIATES and abbreviation(m.text):
-                e.aliases.add(abbreviation(m.text))
         e.byline = e.byline or (m.text, m.start) in bylines
     _merge_short_forms(entities)
     _merge_cut_names(entities)

@@ -27,7 +27,10 @@ _CLAUSE = re.compile(rf"[和与及同各]|合作|对接|建设|{CLAUSE_VERBS.pat
 
 @cache
 def _tail(unit: bool) -> re.Pattern:
-    tails = any_of(load().unit_tails if unit else [tail for tail, _ in load().deciding])
+    # a place's government (某市人民政府, 某区管委会) follows it at once, and is kg/recognize/governments.py's: over a
+    # run, its tail ends a clause (某区区长某某率某区政府)
+    tails = any_of(load().unit_tails if unit else
+                   [tail for tail, kind in load().deciding if kind != "GovernmentAgency"])
     return re.compile(r"[\u4e00-\u9fff]{0,%d}?(?:%s)" % (_RUN, tails.pattern))
 
 

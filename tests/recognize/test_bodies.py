@@ -27,6 +27,8 @@ def test_the_places_before_it_are_its_name_too():
 def test_a_clause_between_the_place_and_a_tail_is_no_name():
     assert _read("颍上县与星河大学共建研究院。", ["颍上县"]) == [("颍上县", "Place")]
     assert _read("临江县在北京举行招商会。", ["北京"]) == [("北京", "Place")]     # a meeting held, no 商会
+    # a place's government follows it at once (kg/recognize/governments.py); over a run, its tail ends a clause
+    assert _read("临江区区长张三率临江区政府考察团来访。", ["临江区"]) == [("临江区", "Place")]
 
 
 def test_a_body_and_the_name_of_one_of_its_units_after_it_are_that_unit():

@@ -14,6 +14,10 @@ from kg.recognize import _typed_by_tail
     ("星海日报", "Company", "Organization"), ("星海新闻", "Company", "Organization"),
     ("星海新闻网", "Company", "Organization"), ("星海电网", "Company", "Company"),
     ("星海证券交易所", "Company", "Organization"),    # an exchange is an organisation, not a firm
+    # a zone's committee and a place's government or Party committee are government bodies
+    ("星海新技术开发区管委会", "Organization", "GovernmentAgency"),
+    ("星海经济技术开发区管理委员会", "Organization", "GovernmentAgency"),
+    ("临江县人民政府", "Company", "GovernmentAgency"), ("临江市委", "Organization", "GovernmentAgency"),
 ])
 def test_the_tail_decides(name, read, kind):
     assert _typed_by_tail(Mention(name, read, 0, len(name), 0, source="model")).type == kind

@@ -69,10 +69,17 @@ BYLINE = "byline"
 
 
 def _model(doc: Document) -> list[Mention]:
-    return [part for m in learned.find(doc.sentences) if not _bodies_in_general(m) and not _a_place_doing(m)
+    read = [part for m in learned.find(doc.sentences) if not _bodies_in_general(m) and not _a_place_doing(m)
             for quoted in _quoted_apart(m) for firm in _parent_apart(_mended(quoted, doc.text))
             for part in _places_apart(firm)
             if not _begins_in_a_word(part, doc) and not _no_agency(part) and not _firm_of_a_kind(part)]
+    return _outermost(read)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """`mentions` but those another holds: a name mended to begin earlier (某某科技园管理有限责任公司, whose
+    管理有限责任公司 the model read apart from 某某科技园) holds what was read before it."""
+    return [m for m in mentions if not any(_holds(other, m) for other in mentions)]
 
 
 def _mended(m: Mention, text: str) -> Mention:

@@ -42,13 +42,21 @@ def test_a_name_never_begins_inside_a_number():
 
 def test_a_company_read_as_its_trade_and_tail_alone_begins_where_its_list_item_does():
     from kg.recognize import _whole_company
-    text = "签约企业包括星河股份有限公司、成都东创科技园投资有限公司和贵安新区开发投资有限公司。"
-    for name in ("成都东创科技园投资有限公司", "贵安新区开发投资有限公司"):
+    text = "签约企业包括星河股份有限公司、成都东创科技园投资有限公司和贵安新区开发投资有限公司、临江大学科技园管理有限责任公司。"
+    for name, read in [("成都东创科技园投资有限公司", "投资有限公司"), ("贵安新区开发投资有限公司", "投资有限公司"),
+                       ("临江大学科技园管理有限责任公司", "管理有限责任公司")]:
         end = text.index(name) + len(name)
-        read = Mention("投资有限公司", "Company", end - 6, end, 0, source="model")
-        assert _whole_company(read, text).text == name
+        assert _whole_company(Mention(read, "Company", end - len(read), end, 0, source="model"), text).text == name
     whole = Mention("星河股份有限公司", "Company", 6, 14, 0)
     assert _whole_company(whole, text) is whole         # a name before the tail: the model's bounds stand
+
+
+def test_what_the_model_read_inside_a_mended_name_goes():
+    from kg.recognize import _outermost
+    park = Mention("临江大学科技园", "Project", 0, 7, 0, source="model")
+    firm = Mention("临江大学科技园管理有限责任公司", "Company", 0, 15, 0, source="model")
+    after = Mention("张三", "Person", 16, 18, 0, source="model")
+    assert _outermost([park, firm, after]) == [firm, after]
 
 
 def test_a_registered_name_read_late_begins_after_the_words_that_lead_into_it():

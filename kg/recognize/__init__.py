@@ -34,8 +34,8 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - then, from the names found: the items of a list whose other items are names of one type
   (kg/recognize/lists.py), their short forms elsewhere on the page, and the companies a
   project's name begins with (kg/recognize/short_forms.py);
-- last, a project named only by words for a kind of project (总部项目, 研发中心) names none and goes
-  (kg/recognize/projects.py).
+- last, a project named only by words for a kind of project (总部项目, 研发中心) names none and goes, and so
+  does a base that is an honour a zone holds (国家生物产业基地; 被认定为某某产业化基地) (kg/recognize/projects.py).
 
 The model reads names the lexicons do not hold; a lexicon name it missed, or
 cut short (潍坊 of 潍坊高新区), is the gazetteer's; a longer name the model read
@@ -59,7 +59,7 @@ from kg.recognize.governments import governments
 from kg.recognize.parks import hosts, misread_people, parks
 from kg.recognize.policies import policies
 from kg.recognize.products import products
-from kg.recognize.projects import (built_for_industries, described, ended, joined_facilities, named,
+from kg.recognize.projects import (built_for_industries, described, designated, ended, joined_facilities, named,
                                    named_after_companies, quoted)
 from kg.recognize.short_forms import owners, short_forms
 from kg.recognize.tokens import inside_common_words, tokenize, word_edges
@@ -473,7 +473,7 @@ def recognise(doc: Document) -> Document:
     mentions = built_for_industries(doc, named_after_companies(doc, mentions))
     mentions = ended(described(doc, quoted(doc, joined_facilities(doc, mentions))))
     mentions = products(doc, towns(doc, counties(doc, fields(doc, clusters(doc, mentions)))))
-    doc.mentions = named(short_forms(doc, owners(doc, lists.complete(doc, mentions))))
+    doc.mentions = named(short_forms(doc, owners(doc, designated(doc, lists.complete(doc, mentions)))))
     return doc
 
 

@@ -147,6 +147,21 @@ def joined_facilities(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def designated(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, without the bases that are honours a zone holds, not projects: a national one
+    (国家生物产业基地, 国家新型工业化产业示范基地), and those a clause says it was recognised as (先后被认定为
+    国家级的某某创新基地、某某产业化基地). A ministry awards them; no one signs, builds or invests in them."""
+    return [m for m in mentions if not (m.type == "Project" and m.text.endswith("基地") and (
+        m.text.startswith("国家") or _DESIGNATED.search(doc.text, _clause_start(doc.text, m.start), m.start)))]
+
+
+_DESIGNATED = re.compile(r"认定为|评为|成为|获批|确定为|命名为|授予")
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in "，。；,;\n") + 1
+
+
 def named(mentions: list[Mention]) -> list[Mention]:
     """`mentions`, without the projects whose name names no project in particular: words for a kind of project
     alone (总部项目, 研发中心, 二期工厂项目), or an industry and 项目 (装备制造项目), the words a page sorts its

@@ -95,3 +95,20 @@ def test_a_project_named_only_by_words_for_a_kind_of_project_names_none():
         assert kept(generic) == [], generic
     for name in ("星辰集团总部项目", "东湖光电研发中心", "新能源汽车产业园项目", "国家大学科技园"):
         assert kept(name) == [name], name
+
+
+def test_a_base_that_is_an_honour_a_zone_holds_is_no_project():
+    from kg.model import Document
+    from kg.recognize.projects import designated
+
+    def kept(text, name):
+        at = text.index(name)
+        found = [Mention(name, "Project", at, at + len(name), 0, source="model")]
+        return [m.text for m in designated(Document(id="t", raw=text, text=text), found)]
+
+    assert kept("星海国家生物产业基地挂牌后，一批企业落户。", "国家生物产业基地") == []
+    text = "近年来，东川高新区先后被认定为国家级的科技兴贸创新基地、光伏装备产业化基地。"
+    assert kept(text, "科技兴贸创新基地") == [] and kept(text, "光伏装备产业化基地") == []
+    # a base built is a project, and so is one named in a clause that awards nothing
+    assert kept("星辰集团新能源汽车生产基地在东川高新区开工。", "星辰集团新能源汽车生产基地") == ["星辰集团新能源汽车生产基地"]
+    assert kept("东川高新区被认定为国家级孵化器，星辰光电产业基地开工。", "星辰光电产业基地") == ["星辰光电产业基地"]

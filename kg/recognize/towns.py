@@ -64,10 +64,18 @@ def counties(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 if item:
                     start = at + (len(raw) - len(item) if k == 0 else 0)      # the first item's county ends it
                     county = Mention(item, "Place", start, start + len(item), s.index, source=COUNTIES)
-                    if not any(county.overlaps(n) for n in mentions):
+                    if not any(county.overlaps(n) and not _misread(n, county) for n in mentions):
                         found.append(county)
                 at += len(raw) + 1
-    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+    if not found:
+        return mentions
+    # what the model read as a firm or a person in the county's stead (九龙坡 among 北碚、沙坪坝、九龙坡) is the county
+    kept = [m for m in mentions if not any(_misread(m, county) for county in found)]
+    return sorted(kept + found, key=lambda m: (m.start, m.end))
+
+
+def _misread(m: Mention, county: Mention) -> bool:
+    return (m.start, m.end) == (county.start, county.end) and m.type != "Place"
 
 
 def _a_county_listed(text: str) -> bool:

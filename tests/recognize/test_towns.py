@@ -44,3 +44,10 @@ def test_counties_a_list_names_short_are_places_where_the_page_names_their_city(
 def test_short_names_of_counties_of_a_place_the_page_does_not_name_are_left_alone():
     assert _counties("推动锦江、青羊和金牛三区协同发展。") == []
     assert _counties("成都市推动锦江新城建设。") == []       # one is no list
+
+
+def test_a_listed_county_the_model_read_as_a_firm_is_the_county():
+    text = "成都市推动锦江、青羊和金牛三区协同发展。"
+    firm = Mention("青羊", "Company", 8, 10, 0, source="model")
+    read = counties(_doc(text), [firm])
+    assert [(m.text, m.type) for m in read] == [("锦江", "Place"), ("青羊", "Place"), ("金牛", "Place")]

@@ -14,6 +14,8 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - a name the model read short of its brackets (某某（集团 and （集团）股份有限公司) made whole
   (kg/recognize/brackets.py);
 - a name before a stock code in brackets (某某（300123）): a listed company (kg/recognize/brackets.py);
+- a body named by common words and its tail alone (行业协会) right after a name the model cut there
+  (中国半导体): the end of that name, one body;
 - a company's department (某某电子行政处): the company (kg/recognize/departments.py);
 - a place and the name of a body after it, ending in a tail that decides its type (中国工程院, 澳门科技大学):
   that body (kg/recognize/bodies.py);
@@ -47,8 +49,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.lexicon import (PARTY, ZONE_TAILS, company_tails, dictionary, has_surname, is_plain_word, leading_place,
-                        leading_zone_name, load, prefixes)
+from kg.lexicon import (PARTY, ZONE_TAILS, body_tails, company_tails, dictionary, has_surname, is_plain_word,
+                        leading_place, leading_zone_name, load, prefixes)
 from kg.model import BODIES, Document, Mention
 from kg.recognize import brackets, coreference, datelines, declared, gazetteer, learned, lists
 from kg.recognize.bodies import CLAUSE_VERBS, bodies
@@ -73,7 +75,27 @@ def _model(doc: Document) -> list[Mention]:
             for quoted in _quoted_apart(m) for firm in _parent_apart(_mended(quoted, doc.text))
             for part in _places_apart(firm)
             if not _begins_in_a_word(part, doc) and not _no_agency(part) and not _firm_of_a_kind(part)]
-    return _outermost(read)
+    return _with_their_fronts(_outermost(read))
+
+
+def _with_their_fronts(mentions: list[Mention]) -> list[Mention]:
+    """A body named only by common words and its tail (行业协会, 信息研究院) is the end of the name read just before
+    it, which the model cut there (中国半导体 + 行业协会): one body, of the body's type."""
+    joined: list[Mention] = []
+    for m in mentions:
+        before = joined[-1] if joined else None
+        if before and before.end == m.start and before.sentence == m.sentence and _generic_body(m.text) \
+                and m.type in _BODIES:
+            joined[-1] = Mention(before.text + m.text, m.type, before.start, m.end, m.sentence, source=m.source)
+        else:
+            joined.append(m)
+    return joined
+
+
+def _generic_body(name: str) -> bool:
+    tail = next((t for t in body_tails() if name.endswith(t)), "")
+    words = tokenize(name[:len(name) - len(tail)]) if tail else []
+    return bool(words) and all(len(w.word) > 1 and is_plain_word(w.word) for w in words)
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:

@@ -274,3 +274,15 @@ def test_a_party_committee_named_with_zhonggong_keeps_it():
     assert _whole_party(late, text).text == "中共江南省委"
     government = Mention("江南省人民政府", "GovernmentAgency", 12, 19, 0, source="model")
     assert _whole_party(government, text) is government        # no party's committee
+
+
+def test_a_body_named_by_common_words_and_its_tail_ends_the_name_read_before_it():
+    from kg.recognize import _with_their_fronts
+    front = Mention("星海半导体", "Company", 2, 7, 0, source="model")
+    body = Mention("行业协会", "Organization", 7, 11, 0, source="model")
+    assert [(m.text, m.type, m.start) for m in _with_their_fronts([front, body])] == \
+        [("星海半导体行业协会", "Organization", 2)]
+    named = Mention("星海研究院", "Organization", 7, 12, 0, source="model")      # a name of its own stays apart
+    assert _with_their_fronts([front, named]) == [front, named]
+    apart = Mention("行业协会", "Organization", 8, 12, 0, source="model")       # not right after it
+    assert _with_their_fronts([front, apart]) == [front, apart]

@@ -110,7 +110,7 @@ def _mended(m: Mention, text: str) -> Mention:
     for mend in (brackets.quoted_whole, _whole_given_name, _whole_kind, _whole_number, _whole_company, _whole_party):
         m = mend(m, text)       # these look at the page
     for mend in (_partner_apart, _last_clause, _before_a_verb, _project_beside_a_verb, _name_bounds,
-                 _typed_by_tail):
+                 _zone_after_party, _typed_by_tail):
         m = mend(m)
     return m
 
@@ -223,6 +223,16 @@ def _whole_party(m: Mention, text: str) -> Mention:
     if m.type != "GovernmentAgency" or not m.text.endswith(("委", "委员会")) or text[start:m.start] != PARTY:
         return m
     return Mention(PARTY + m.text, m.type, start, m.end, m.sentence, source=m.source)
+
+
+def _zone_after_party(m: Mention) -> Mention:
+    """A zone's name never holds 中共: of 任中共某某开发区 (某某任中共某某开发区工委书记), what the model read of
+    the party's committee, the zone is what follows it."""
+    at = m.text.find(PARTY) if m.type == "Zone" else -1
+    if at < 0 or len(m.text) - at - len(PARTY) < 2:
+        return m
+    cut = at + len(PARTY)
+    return Mention(m.text[cut:], m.type, m.start + cut, m.end, m.sentence, source=m.source)
 
 
 def _whole_company(m: Mention, text: str) -> Mention:

@@ -286,3 +286,12 @@ def test_a_body_named_by_common_words_and_its_tail_ends_the_name_read_before_it(
     assert _with_their_fronts([front, named]) == [front, named]
     apart = Mention("行业协会", "Organization", 8, 12, 0, source="model")       # not right after it
     assert _with_their_fronts([front, apart]) == [front, apart]
+
+
+def test_a_zone_read_with_the_party_before_it_is_what_follows():
+    from kg.recognize import _zone_after_party
+    read = Mention("任中共星海经济技术开发区", "Zone", 2, 14, 0, source="model")
+    m = _zone_after_party(read)
+    assert (m.text, m.start, m.end) == ("星海经济技术开发区", 5, 14)
+    committee = Mention("中共星海经济技术开发区工委", "GovernmentAgency", 0, 13, 0, source="model")
+    assert _zone_after_party(committee) is committee      # the committee is named with 中共

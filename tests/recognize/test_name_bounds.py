@@ -295,3 +295,24 @@ def test_a_zone_read_with_the_party_before_it_is_what_follows():
     assert (m.text, m.start, m.end) == ("星海经济技术开发区", 5, 14)
     committee = Mention("中共星海经济技术开发区工委", "GovernmentAgency", 0, 13, 0, source="model")
     assert _zone_after_party(committee) is committee      # the committee is named with 中共
+
+
+def test_a_body_whose_first_name_is_common_words_and_a_tail_ends_the_name_before_it():
+    from kg.recognize import _with_their_fronts
+    front = Mention("星海总局", "GovernmentAgency", 0, 4, 0, source="model")
+    unit = Mention("信息研究院东川研发中心", "Organization", 4, 15, 0, source="model")
+    assert [(m.text, m.type) for m in _with_their_fronts([front, unit])] == \
+        [("星海总局信息研究院东川研发中心", "Organization")]
+
+
+def test_a_centre_named_after_a_research_body_or_a_university_is_an_organisation():
+    from kg.recognize import _unit_of_an_institution
+
+    def typed(name, read):
+        return _unit_of_an_institution(Mention(name, read, 0, len(name), 0, source="model")).type
+
+    assert typed("星海电子集团第十研究所东川研发中心", "Project") == "Organization"
+    assert typed("东川大学新材料工程中心", "GovernmentAgency") == "Organization"
+    assert typed("中国林科院东川综合试验中心", "GovernmentAgency") == "Organization"      # an academy's short name
+    assert typed("星海电子东川研发中心", "Project") == "Project"        # a firm's centre is no institution's
+    assert typed("东川市政务服务中心", "GovernmentAgency") == "GovernmentAgency"

@@ -275,12 +275,17 @@ def places_named(name: str) -> tuple[Place, ...]:
 
 @cache
 def county_stems() -> dict[str, str]:
-    """A county's name without 县, 区 or 旗 → the county's name (安化 → 安化县), where one county alone has it
-    and no other place is called so."""
+    """A county's name without 县, 区 or 旗 → the county's name (安化 → 安化县), and an autonomous prefecture's
+    without its peoples and 州 (黔西南 → 黔西南布依族苗族自治州), where one division alone has it and no other
+    place is called so."""
     found: dict[str, list[str]] = {}
     for name, place in load().places.items():
-        if place.level == "county" and name == place.name and name.endswith(("县", "区", "旗")) and len(name) >= 3:
+        if name != place.name:
+            continue
+        if place.level == "county" and name.endswith(("县", "区", "旗")) and len(name) >= 3:
             found.setdefault(name[:-1], []).append(name)
+        elif name.endswith(_AUTONOMOUS) and len(stem := short_place(name)[:-1]) >= 2:
+            found.setdefault(stem, []).append(name)
     return {stem: names[0] for stem, names in found.items() if len(names) == 1 and stem not in load().places}
 
 

@@ -116,7 +116,8 @@ def test_a_government_body_carries_the_places_it_is_named_after_and_one_named_af
     ("绍兴滨海新区", ["绍兴市"]),                                  # not Tianjin's 滨海新区
     ("上海浦东新区", ["上海市"]), ("潍坊高新区", ["潍坊市"]),
     ("安化经开区", ["安化县"]), ("南京浦口经济开发区", ["南京市", "浦口区"]),   # a county by its stem, before a tail
-    ("天津滨海高新区", ["天津市"]), ("武汉东湖高新区", ["武汉市"])])              # not Jiangsu's 滨海县, Nanchang's 东湖区
+    ("天津滨海高新区", ["天津市"]), ("武汉东湖高新区", ["武汉市"]),              # not Jiangsu's 滨海县, Nanchang's 东湖区
+    ("黔西南高新技术产业开发区", ["黔西南布依族苗族自治州"])])      # an autonomous prefecture by its stem
 def test_a_zone_lies_in_the_places_its_name_carries(zone, places):
     assert carried_places(Entity(zone, "Zone")) == places
 

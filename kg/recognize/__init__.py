@@ -85,8 +85,8 @@ def _with_their_fronts(mentions: list[Mention]) -> list[Mention]:
     joined: list[Mention] = []
     for m in mentions:
         before = joined[-1] if joined else None
-        if before and before.end == m.start and before.sentence == m.sentence and _generic_body(m.text) \
-                and m.type in _BODIES:
+        if before and m.type in _BODIES and before.end == m.start and before.sentence == m.sentence \
+                and _generic_body(m.text):
             joined[-1] = Mention(before.text + m.text, m.type, before.start, m.end, m.sentence, source=m.source)
         else:
             joined.append(m)
@@ -103,8 +103,15 @@ def _generic_body(name: str) -> bool:
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
     """`mentions` but those another holds: a name mended to begin earlier (某某科技园管理有限责任公司, whose
-    管理有限责任公司 the model read apart from 某某科技园) holds what was read before it."""
-    return [m for m in mentions if not any(_holds(other, m) for other in mentions)]
+    管理有限责任公司 the model read apart from 某某科技园) holds what was read before it. In order of start, the
+    longest first, a mention that ends within the farthest-reaching one before it lies inside that one."""
+    held, reach, widest = set(), -1, None
+    for k, m in sorted(enumerate(mentions), key=lambda km: (km[1].start, -km[1].end)):
+        if m.end <= reach and (m.start, m.end) != widest:
+            held.add(k)
+        elif m.end > reach:
+            reach, widest = m.end, (m.start, m.end)
+    return [m for k, m in enumerate(mentions) if k not in held]
 
 
 def _mended(m: Mention, text: str) -> Mention:
@@ -229,20 +236,21 @@ def _whole_party(m: Mention, text: str) -> Mention:
 
 
 def _unit_of_an_institution(m: Mention) -> Mention:
-    """A centre, station or platform named after a research body or a university (某某研究所某某研发中心, 中国林科院
-    某某试验中心, 某某大学某某工程中心) is one of its units, an organisation like it, whatever the model read
-    it as (the gold: 14 such names organisations, 1 a project)."""
-    if m.type not in ("GovernmentAgency", "Project", "Company") or not m.text.endswith(_UNITS):
+    """A centre, station or platform named after a body whose tail makes it an organisation (研究所, 大学, 协会:
+    kg/data/org_suffixes.csv) or after an academy (某某研究所某某研发中心, 中国林科院某某试验中心) is one of its
+    units, an organisation like it, whatever the model read it as (the gold: 14 such names organisations,
+    1 a project)."""
+    unit = next((u for u in _UNITS if m.text.endswith(u)), "")
+    if not unit or m.type not in ("GovernmentAgency", "Project", "Company"):
         return m
-    inner = m.text[:-2]
-    if not any(tail in inner for tail in _INSTITUTION_TAILS) and not any(
-            m.text.startswith(a) for a in load().academies):
-        return m
-    return Mention(m.text, "Organization", m.start, m.end, m.sentence, source=m.source)
+    inner, lex = m.text[:-len(unit)], load()
+    if any(tail in inner for tail, kind in lex.deciding if kind == "Organization") \
+            or inner.startswith(tuple(lex.academies)):
+        return Mention(m.text, "Organization", m.start, m.end, m.sentence, source=m.source)
+    return m
 
 
 _UNITS = ("中心", "试验站", "平台", "实验室", "工作站")
-_INSTITUTION_TAILS = ("研究中心", "研究院", "科学院", "工程院", "研究所", "大学", "学院")
 
 
 def _zone_after_party(m: Mention) -> Mention:

@@ -274,7 +274,7 @@ def places_named(name: str) -> tuple[Place, ...]:
 
 
 @cache
-def county_stems() -> dict[str, str]:
+def division_stems() -> dict[str, str]:
     """A county's name without 县, 区 or 旗 → the county's name (安化 → 安化县), and an autonomous prefecture's
     without its peoples and 州 (黔西南 → 黔西南布依族苗族自治州), where one division alone has it and no other
     place is called so."""

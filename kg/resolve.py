@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from kg.lexicon import (LEVELS, PARTY, ZONE_TAILS, any_of, county_stems, is_plain_word, kind_forms, leading_place,
+from kg.lexicon import (LEVELS, PARTY, ZONE_TAILS, any_of, division_stems, is_plain_word, kind_forms, leading_place,
                         leading_zone_name, load, page_of)
 from kg.model import BODIES, Document, Entity, Mention, name_key
 from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE, tails
@@ -557,7 +557,7 @@ def zone_places(zone: str) -> tuple[str, ...]:
     # a district that is a zone's whole name is the zone itself (浦东新区: in its city), or another's (绍兴滨海新区)
     carried = leading_places(zone)
     places = tuple(p for p in carried if not zone.endswith(p))
-    county = _county_before_tail(zone)
+    county = _division_before_tail(zone)
     if county and places and places[-1] not in (lex.places[county].city, lex.places[county].province):
         county = ""         # 天津滨海高新区: not Jiangsu's 滨海县
     if places or county:
@@ -572,16 +572,17 @@ def zone_places(zone: str) -> tuple[str, ...]:
     return (lex.places[m.group(1)].name,) if m and m.group(1) in lex.places else ()
 
 
-def _county_before_tail(zone: str) -> str:
-    """安化经开区 → 安化县: a county named by its stem right before a zone's tail. The lexicon matches no county
-    by its stem in running text (七星 is a word too); before 经开区 or 高新区 it names the county."""
+def _division_before_tail(zone: str) -> str:
+    """安化经开区 → 安化县, 黔西南高新区 → 黔西南布依族苗族自治州: a county or an autonomous prefecture named by
+    its stem right before a zone's tail. The lexicon matches no stem in running text (七星 is a word too);
+    before 经开区 or 高新区 it names the division."""
     at = max((end for end, _ in _place_runs(zone)), default=0)
     listed = load().zones.get(zone)
-    for k in (3, 2):
-        county = county_stems().get(zone[at:at + k])
-        if county and zone[at + k:].removeprefix("国家") in _COUNTY_ZONE_TAILS \
-                and (listed is None or listed.province in ("", load().places[county].province)):
-            return county
+    for k in (4, 3, 2):         # 西双版纳, 曹妃甸, 安化
+        division = division_stems().get(zone[at:at + k])
+        if division and zone[at + k:].removeprefix("国家") in _COUNTY_ZONE_TAILS \
+                and (listed is None or listed.province in ("", load().places[division].province)):
+            return division
     return ""
 
 

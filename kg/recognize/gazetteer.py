@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import Names, Prefixes, any_of, county_stems, is_plain_word, load
+from kg.lexicon import Names, Prefixes, any_of, division_stems, is_plain_word, load
 from kg.model import Document, Mention
 from kg.recognize.tokens import word_edges
 
@@ -22,10 +22,10 @@ def gazetteer() -> Names:
 
 @cache
 def _namesakes() -> Prefixes:
-    """What a zone-shaped name begins with: a place's name, or a county's without its 县 or 区 (曹妃甸新区, 安化经开区).
-    The places leave the latter out, for a county's short name is often a word too; before a zone's kind it is the
-    county's."""
-    return Prefixes(set(load().places) | set(county_stems()))
+    """What a zone-shaped name begins with: a place's name, or a county's without its 县 or 区 (曹妃甸新区, 安化经开区),
+    or an autonomous prefecture's stem (黔西南高新区). The places leave the latter out, for a county's short name is
+    often a word too; before a zone's kind it is the division's."""
+    return Prefixes(set(load().places) | set(division_stems()))
 
 
 @cache

@@ -13,12 +13,14 @@ from functools import lru_cache
 
 from kg.lexicon import Names, body_tails, is_plain_word, leading_place, leading_zone_name, load
 from kg.model import Document, Mention, Sentence
+from kg.recognize.brackets import QUOTES
 from kg.recognize.gazetteer import leading_zone_shape
 from kg.recognize.tokens import tokenize, word_edges
 
 COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 SHORT_FORM, OWNER = "short-form", "owner"
 _GROUP_TAILS = ("集团", "公司")
+_QUOTED = re.compile("[%s]" % "".join(QUOTES))
 
 
 def is_short_form(short: str, long: str) -> bool:
@@ -141,13 +143,14 @@ def _short_candidates(name: str, abbreviations) -> list[str]:
 
 def owners(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """某某卫星柔性化…基地项目 … 某某卫星致力于…: the name a project begins with, when it also
-    opens a clause of its own elsewhere on the page, is the company that builds it."""
+    opens a clause of its own elsewhere on the page, is the company that builds it; the project named
+    again (东数西算某某配套项目 opening two clauses) is no clause of the owner's."""
     taken, sentence_of = Taken(mentions), sentence_finder(doc)
     found = []
     for project in sorted({m.text for m in mentions if m.type == "Project"}):
         for owner in _leading_names(project):
             at = [a for a in _occurrences(doc.text, owner) if _opens_clause(doc.text, a)
-                  and not taken.overlapping(a, a + len(owner))]
+                  and not doc.text.startswith(project, a) and not taken.overlapping(a, a + len(owner))]
             sentences = [(a, sentence_of(a)) for a in at]
             found += [Mention(owner, "Company", a, a + len(owner), s, source=OWNER) for a, s in sentences
                       if s is not None]
@@ -157,12 +160,13 @@ def owners(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def _leading_names(project: str):
-    """The candidate owner names a project's name begins with, longest first: whole words, four to eight characters."""
+    """The candidate owner names a project's name begins with, longest first: whole words, four to eight characters,
+    none in quotes (“某药”产业基地 names what the base makes)."""
     lex = load()
     ends = [t.end for t in tokenize(project) if 4 <= t.end <= 8 and t.end < len(project) - 2]
     for end in sorted(ends, reverse=True):
         name = project[:end]
-        if name not in lex.industries and not leading_place(name) and not leading_zone_name(name) \
+        if not _QUOTED.search(name) and name not in lex.industries and not leading_place(name) and not leading_zone_name(name) \
                 and not leading_zone_shape(name) and not is_plain_word(name, min_freq=1):
             yield name
 

@@ -36,3 +36,27 @@ def test_a_short_form_ends_where_a_word_ends():
     assert "星科院院" not in names         # its last 院 begins 院士
     institute = next(e for e in doc.entities if e.name == "星河科学院海西研究院")
     assert "星科院" in institute.aliases
+
+
+def _owners(text: str, project: str) -> list[str]:
+    from kg.model import Article, Document, Mention, Sentence
+    from kg.recognize.short_forms import OWNER, owners
+    doc = Document(id="t", raw=text)
+    doc.text = text
+    cut = text.index("。") + 1
+    doc.articles = [Article(0, 0, len(text), sentences=[Sentence(0, 0, cut, text[:cut]),
+                                                        Sentence(1, cut, len(text), text[cut:])])]
+    at = text.index(project)
+    found = owners(doc, [Mention(project, "Project", at, at + len(project), 0, source="model")])
+    return [m.text for m in found if m.source == OWNER]
+
+
+def test_the_name_a_project_begins_with_that_opens_a_clause_of_its_own_is_its_owner():
+    assert _owners("星图航天柔性化卫星制造基地项目签约。星图航天致力于研制卫星。",
+                   "星图航天柔性化卫星制造基地项目") == ["星图航天"]
+
+
+def test_the_project_named_again_or_a_quoted_name_is_no_owners_clause():
+    project = "东算西储青湖新区算力配套项目"
+    assert _owners(f"{project}开工。{project}一期建设现场。", project) == []
+    assert _owners("“青药”产业基地项目开工。“青药”产业基地建成后将投产。", "“青药”产业基地项目") == []

@@ -5,7 +5,8 @@ The lexicons stop at counties (kg/data/admin_divisions.csv), and a town's name i
 short and often a word as well (长安, 临江). News names a town after its county
 or city, or in a list with other towns: a name of two or three characters and
 镇, 乡 or 街道 right after a county's or city's mention, or after such a town and
-、 or 和, is a place.
+、 or 和, is a place; so is each of two or more such names a list joins on its own
+(下辖某江镇、某竹镇和城东街道), the first beginning where a word does.
 """
 from __future__ import annotations
 
@@ -13,13 +14,16 @@ import re
 from collections import defaultdict
 from functools import cache
 
-from kg.lexicon import Place, divisions, is_plain_word, load, short_place
+from kg.lexicon import Place, dictionary, divisions, is_plain_word, load, short_place
 from kg.model import Document, Mention
+from kg.recognize.tokens import word_edges
 
 SOURCE = "town"
 COUNTIES = "listed-counties"
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]?(?:政府|党委|人民|长|书记|村|级))")
 JOINED = ("、", "和", "及")     # what joins the items of a list of names
+_TAIL = r"(?:镇|乡|街道)"
+_LISTED = re.compile(r"[\u4e00-\u9fff]{2,3}?%s(?:[%s][\u4e00-\u9fff]{2,3}?%s)+" % (_TAIL, "".join(JOINED), _TAIL))
 
 
 def towns(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -38,7 +42,44 @@ def towns(doc: Document, mentions: list[Mention]) -> list[Mention]:
             at = town.end() + 1
             if doc.text[town.end():at] not in JOINED:
                 break
-    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+    found += [t for t in _listed(doc) if not any(t.overlaps(n) for n in mentions + found if not _misread(n, t))]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(_misread(m, t) for t in found)]      # 古竹镇 read as a person
+    return sorted(kept + found, key=lambda m: (m.start, m.end))
+
+
+def _listed(doc: Document) -> list[Mention]:
+    """The towns of a list of two or more that names nothing else (下辖某江镇、某竹镇和城东街道)."""
+    found = []
+    for s in doc.sentences:
+        for run in _LISTED.finditer(s.text) if "、" in s.text or "和" in s.text else ():
+            items = re.split("(?<=[镇乡道])[%s]" % "".join(JOINED), run.group())
+            first = _first_town(s.text, run.start(), items[0])
+            items[0], at = first, run.start() + len(items[0]) - len(first)
+            towns = []
+            for item in items:
+                core = re.sub(_TAIL + "$", "", item)
+                if 2 <= len(core) <= 3 and (not is_plain_word(core) or dictionary()[core][1] == "s"):     # 城北
+                    towns.append(Mention(item, "Place", s.start + at, s.start + at + len(item), s.index,
+                                         source=SOURCE))
+                at += len(item) + 1
+            if len(towns) >= 2 and len(towns) == len(items):
+                found += towns
+    return found
+
+
+def _first_town(text: str, start: int, item: str) -> str:
+    """The first item's town, beginning where one of jieba's words does (辖某江镇 of 下辖某江镇 → 某江镇): the
+    shortest such name, a list's first name being often stuck to the verb before it."""
+    edges = word_edges(text[max(0, start - 4):start + len(item)])
+    shift = start - max(0, start - 4)
+    tail = len(re.search(_TAIL + "$", item).group())
+    for n in (2, 3):
+        at = len(item) - tail - n
+        if at >= 0 and at + shift in edges:
+            return item[at:]
+    return ""
 
 
 # a run of short names, two or three characters each, that 、, 和 or 及 join: the first and the last may have other

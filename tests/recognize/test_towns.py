@@ -51,3 +51,19 @@ def test_a_listed_county_the_model_read_as_a_firm_is_the_county():
     firm = Mention("青羊", "Company", 8, 10, 0, source="model")
     read = counties(_doc(text), [firm])
     assert [(m.text, m.type) for m in read] == [("锦江", "Place"), ("青羊", "Place"), ("金牛", "Place")]
+
+
+def test_towns_a_list_names_on_their_own_are_places_the_first_where_a_word_begins():
+    text = "新区下辖云岭镇、石湾镇和城北街道，面积120平方公里。"
+    assert [m.text for m in towns(_doc(text), []) if m.source == "town"] == ["云岭镇", "石湾镇", "城北街道"]
+
+
+def test_a_listed_town_the_model_read_as_a_person_is_the_town():
+    text = "新区下辖云岭镇、石湾镇和城北街道。"
+    at = text.index("石湾镇")
+    read = towns(_doc(text), [Mention("石湾镇", "Person", at, at + 3, 0, source="model")])
+    assert [(m.text, m.type) for m in read] == [("云岭镇", "Place"), ("石湾镇", "Place"), ("城北街道", "Place")]
+
+
+def test_common_words_before_a_towns_tail_make_no_list_of_towns():
+    assert towns(_doc("推进小城镇、特色小镇建设。"), []) == []

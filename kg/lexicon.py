@@ -72,6 +72,7 @@ class Lexicon:
     academies: dict[str, str]        # every name of a national academy (中科院) → its official name: academies.txt
     triggers: list[str]              # the words that say a relation (签约, 落户, 董事长): relation_triggers.txt
     project_words: frozenset[str]    # the words for a kind of project (总部, 研发中心, 二期): project_words.txt
+    lab_kinds: tuple[str, ...]       # the national bases named field first (某某国家重点实验室): lab_kinds.txt
 
 
 def _zones() -> dict[str, Zone]:
@@ -348,6 +349,7 @@ def load() -> Lexicon:
         academies={form: line.split()[0] for line in _data_lines("academies.txt") for form in line.split()},
         triggers=_data_lines("relation_triggers.txt"),
         project_words=frozenset(_data_lines("project_words.txt")),
+        lab_kinds=tuple(_data_lines("lab_kinds.txt")),
     )
 
 

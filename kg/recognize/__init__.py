@@ -18,6 +18,8 @@ components do, and one arbiter keeps one reading of each stretch of text:
   cut there (中国半导体, 某某总局): the end of that name, one body; a centre named after a research body or a
   university (某某研究所某某研发中心) is an organisation;
 - a company's department (某某电子行政处): the company (kg/recognize/departments.py);
+- a national research base named field first (某某质量研究国家重点实验室, kg/recognize/labs.py), over what the
+  model read inside it; the programme's name alone (等国家重点实验室) names none;
 - a place and the name of a body after it, ending in a tail that decides its type (中国工程院, 澳门科技大学):
   that body (kg/recognize/bodies.py);
 - a zone followed by the name of one of its parks or areas (某某高新区某某园区): that park; a park that
@@ -59,6 +61,7 @@ from kg.recognize.clusters import clusters
 from kg.recognize.departments import departments
 from kg.recognize.fields import fields
 from kg.recognize.governments import governments
+from kg.recognize.labs import labs
 from kg.recognize.parks import hosts, misread_people, parks
 from kg.recognize.policies import policies
 from kg.recognize.products import products
@@ -528,7 +531,7 @@ def recognise(doc: Document) -> Document:
     mentions = brackets.mend(doc, arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc),
                                             declared.find(doc)))
     mentions = hosts(doc, parks(doc, misread_people(doc, brackets.listed(doc, _whole_names(doc, mentions)))))
-    mentions = departments(doc, bodies(doc, mentions))
+    mentions = labs(doc, departments(doc, bodies(doc, mentions)))
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(doc, mentions))))
     mentions = built_for_industries(doc, named_after_companies(doc, mentions))
     mentions = ended(described(doc, quoted(doc, joined_facilities(doc, mentions))))

@@ -5,7 +5,7 @@ by a slogan in quotes and the kind of programme it is (“两创一促”行动,
 The model cuts long titles short, or reads only the place at their head. A title
 that ends as an official document's does (意见, 办法, 方案 …, kg/data/policy_words.csv)
 is one policy, and so is a quoted slogan that a programme's word (政策, 战略, 工程)
-follows within four characters (人才, 发展, 国家), and a quoted slogan that counts
+follows within four characters (人才, 发展, 国家), with the next where two follow (“某某”战略布局), and a quoted slogan that counts
 its points (“六稳”, “一窗通办”, “5+2”) where it is coined, not a word of jieba's
 dictionary, or a set phrase of it (一国两制): an ordinal (“第一棒”), a numeral word
 (“一把手”, “一线”), an idiom or an attribute (“一站式”) is no policy; what it lays
@@ -55,7 +55,7 @@ _LISTED = re.compile(r"(?<=工程、|计划、|行动、)%s(?=[、，。；\s]|�
 def _slogan() -> re.Pattern:
     programmes = [w for w, kind in load().policy_words.items() if kind == "programme"]
     quoted = "|".join(f"{o}[^{o}{c}\\n]{{1,20}}{c}" for o, c in _QUOTES)
-    return re.compile(r"(?:%s)[^，。；、：！？“”「」‘’《》\s]{0,4}?(?:%s)" % (quoted, any_of(programmes).pattern))
+    return re.compile(r"(?:%s)[^，。；、：！？“”「」‘’《》\s]{0,4}?(?:%s)+" % (quoted, any_of(programmes).pattern))
 
 
 def policies(doc: Document, mentions: list[Mention]) -> list[Mention]:

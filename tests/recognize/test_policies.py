@@ -23,6 +23,10 @@ def test_a_quoted_slogan_and_its_kind_within_four_characters_is_a_policy():
     assert _policies(text) == ["“金凤凰”人才政策", "“一区多园”发展战略", "“企业满园”行动计划", "「两创一促」工程"]
 
 
+def test_a_slogan_named_by_two_kinds_in_a_row_is_named_with_both():
+    assert _policies("推进“三个全面”战略布局在本市实施。") == ["“三个全面”战略布局"]
+
+
 def test_a_quotation_with_no_kind_after_it_or_a_kind_inside_a_longer_word_is_no_policy():
     assert _policies("他说“要跑出加速度”，全力冲刺“开门红”。") == []
     assert _policies("打造“智慧园区”工程师团队。") == []      # 工程师: an engineer, not a programme

@@ -2,19 +2,19 @@
 
 News names a policy by its document's title (《关于某某的若干意见》, SCHEMA.md) or
 by a slogan in quotes and the kind of programme it is (“两创一促”行动, “某某”发展战略).
-The model cuts long titles short, or reads only the place at their head. A title
-that ends as an official document's does (意见, 办法, 方案 …, kg/data/policy_words.csv)
-is one policy, and so is a quoted slogan that a programme's word (政策, 战略, 工程)
-follows within four characters (人才, 发展, 国家), with the next where two follow (“某某”战略布局), and a quoted slogan that counts
-its points (“六稳”, “一窗通办”, “5+2”) where it is coined, not a word of jieba's
-dictionary, or a set phrase of it (一国两制): an ordinal (“第一棒”), a numeral word
-(“一把手”, “一线”), an idiom or an attribute (“一站式”) is no policy; what it lays
-out is named with it (“5+2”产业格局). A year's campaign in quotes (“项目落地攻坚年”)
-is a policy too, but not the points a counting slogan counts, quoted on their own (“签约一批”,
-“开工一批” of “三个一批”). Unquoted, a programme is named by what launches it (实施某某赋能工程)
-or by a list of two or more (某某强链工程、某某落地工程). The names inside a title stay mentions (the body that
-issued it is an entity of the page); what the model read as a policy inside the
-name, or across its ends, gives way to it.
+The model cuts long titles short, or reads only the place at their head. A title that
+ends as an official document's does (意见, 办法, 方案 …, kg/data/policy_words.csv) is one
+policy, and so is a quoted slogan that a programme's word (政策, 战略, 工程) follows within
+four characters (人才, 发展, 国家), the next one with it where two follow (“某某”战略布局), and a
+quoted slogan that counts its points (“六稳”, “一窗通办”, “5+2”) where it is coined, not a
+word of jieba's dictionary, or a set phrase of it (一国两制): an ordinal (“第一棒”), a numeral
+word (“一把手”, “一线”), an idiom or an attribute (“一站式”) is no policy; what it lays out is
+named with it (“5+2”产业格局). A year's campaign in quotes (“项目落地攻坚年”) is a policy too, but
+not the points a counting slogan counts, quoted on their own (“签约一批”, “开工一批” of “三个一批”).
+Unquoted, a programme is named by what launches it (实施某某赋能工程) or by a list of two or
+more (某某强链工程、某某落地工程). The names inside a title stay mentions (the body that issued it is
+an entity of the page); what the model read as a policy inside the name, or across its
+ends, gives way to it.
 """
 from __future__ import annotations
 

@@ -12,13 +12,13 @@ from kg.relate.context import Context
 
 # A与B…合作, A主动对接B: what stands between the two is a few words of one clause, ending in the conjunction
 # or in a verb of working together
-_BETWEEN = re.compile(r"^(?:[^，。；：、]{0,8}?(?:与|同|联合|携手|对接)|和)$")
-_WORKS_WITH = ("联合", "携手", "对接")       # a verb of working together: no word after the partner is needed
+_WORKS_WITH = ("联合", "携手", "联手", "牵手", "对接")     # a verb of working together: no word after the partner is needed
+_BETWEEN = re.compile(r"^(?:[^，。；：、]{0,8}?(?:与|同|%s)|和)$" % "|".join(_WORKS_WITH))
 # （以下简称“某某”）: a short name declared after a body, which stands between it and its partner
 _SHORT_NAME = re.compile(r"[（(]以下简称[^）)]{0,20}[）)][，,]?")
 # ，分别与: a clause that opens with its partner, the subject named in a clause before
 _ACROSS = re.compile(r"^[^。；]*[，,](?:并|还|也|又|分别|先后|已)*(?:与|同)$")
-_AFTER = re.compile(r"^[^，。]{0,12}(合作|签署|签订|共建|联合|携手|对接|建立)")
+_AFTER = re.compile(r"^[^，。]{0,12}(合作|签署|签订|共建|建立|%s)" % "|".join(_WORKS_WITH))
 _ALL_PARTIES = re.compile(r"^等?(?:三方|四方|五方|多方|各方)")
 _ONE_PARTY = re.compile(r"^(?:、|和|与|及|以及)$")
 _TOGETHER = re.compile(r"^(?:[^，。；]{0,10}?共同|等?[还又也将已]?(?:三方|四方|多方|各方)?(?:签署|签订|共建|联合主办|主办|共同))")

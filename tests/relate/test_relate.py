@@ -116,6 +116,8 @@ def facts(text: str) -> set[tuple]:
     ("星海大学携手东川农业大学、临江市科技局三方聚焦生物健康领域。",
      {("星海大学", "cooperatesWith", "东川农业大学", None), ("星海大学", "cooperatesWith", "临江市科技局", None),
       ("东川农业大学", "cooperatesWith", "临江市科技局", None)}),
+    # 牵手 and 联手 say so as 携手 does
+    ("星海大学牵手东川农业大学，聚焦生物健康领域。", {("星海大学", "cooperatesWith", "东川农业大学", None)}),
     # the bodies listed before a party the model did not read still host together
     ("临江市科技局、星海大学、东川农业大学及本地三家新闻媒体共同主办论坛。",
      {("临江市科技局", "cooperatesWith", "星海大学", None), ("星海大学", "cooperatesWith", "东川农业大学", None)}),

@@ -144,5 +144,5 @@ def test_a_name_of_an_unsure_type_is_kept_where_the_page_reads_it_surely_once(mo
     page = [Sentence(0, 0, len(text), text)]
     assert {("王明", "Person"), ("高端装备制造", "Industry"), ("新能源新材料", "Industry")} <= \
         {(m.text, m.type) for m in learned.find(page)}
-    monkeypatch.setattr(learned, "SURE_ENOUGH", 1.01)       # no reading is that sure: no industry is kept
+    monkeypatch.setitem(learned.SURE_ENOUGH, "Industry", 1.01)      # no reading is that sure: no industry is kept
     assert [(m.text, m.type) for m in learned.find(page)] == [("王明", "Person")]

@@ -33,8 +33,9 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - the industries named as a zone's clusters (以某某为龙头的工程机械集群, kg/recognize/clusters.py), and the
   lexicon's industries that nothing else read where a field's word follows (某某产业, 某某领域, 某某类项目;
   kg/recognize/fields.py);
-- the towns named after their county (某某县某某镇、某某镇, kg/recognize/towns.py), and the counties a list
-  names short (联动北碚、沙坪坝、九龙坡五区) where the page names their city or province;
+- the towns named after their county (某某县某某镇、某某镇) or listed on their own (kg/recognize/towns.py),
+  and the counties a list names short (联动北碚、沙坪坝、九龙坡五区) where the page names their city or
+  province;
 - the products news names in three frames: 等产品, a drug's form, 年产 (kg/recognize/products.py);
 - then, from the names found: the items of a list whose other items are names of one type
   (kg/recognize/lists.py), their short forms elsewhere on the page, and the companies a

@@ -20,9 +20,9 @@ from kg.recognize.tokens import word_edges
 
 SOURCE = "town"
 COUNTIES = "listed-counties"
-_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]?(?:政府|党委|人民|长|书记|村|级))")
-JOINED = ("、", "和", "及")     # what joins the items of a list of names
 _TAIL = r"(?:镇|乡|街道)"
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?%s(?![\u4e00-\u9fff]?(?:政府|党委|人民|长|书记|村|级))" % _TAIL)
+JOINED = ("、", "和", "及")     # what joins the items of a list of names
 _LISTED = re.compile(r"[\u4e00-\u9fff]{2,3}?%s(?:[%s][\u4e00-\u9fff]{2,3}?%s)+" % (_TAIL, "".join(JOINED), _TAIL))
 
 
@@ -53,7 +53,7 @@ def _listed(doc: Document) -> list[Mention]:
     """The towns of a list of two or more that names nothing else (下辖某江镇、某竹镇和城东街道)."""
     found = []
     for s in doc.sentences:
-        for run in _LISTED.finditer(s.text) if "、" in s.text or "和" in s.text else ():
+        for run in _LISTED.finditer(s.text) if any(j in s.text for j in JOINED) else ():
             items = re.split("(?<=[镇乡道])[%s]" % "".join(JOINED), run.group())
             first = _first_town(s.text, run.start(), items[0])
             items[0], at = first, run.start() + len(items[0]) - len(first)

@@ -166,8 +166,8 @@ def _leading_names(project: str):
     ends = [t.end for t in tokenize(project) if 4 <= t.end <= 8 and t.end < len(project) - 2]
     for end in sorted(ends, reverse=True):
         name = project[:end]
-        if not _QUOTED.search(name) and name not in lex.industries and not leading_place(name) and not leading_zone_name(name) \
-                and not leading_zone_shape(name) and not is_plain_word(name, min_freq=1):
+        if not _QUOTED.search(name) and name not in lex.industries and not leading_place(name) \
+                and not leading_zone_name(name) and not leading_zone_shape(name) and not is_plain_word(name, min_freq=1):
             yield name
 
 

@@ -146,3 +146,15 @@ def test_a_name_of_an_unsure_type_is_kept_where_the_page_reads_it_surely_once(mo
         {(m.text, m.type) for m in learned.find(page)}
     monkeypatch.setitem(learned.SURE_ENOUGH, "Industry", 1.01)      # no reading is that sure: no industry is kept
     assert [(m.text, m.type) for m in learned.find(page)] == [("王明", "Person")]
+
+
+def test_a_name_whose_tail_decides_its_type_is_kept_however_unsure(monkeypatch):
+    from kg.model import Sentence
+    from kg.recognize import learned
+
+    for kind in ("Organization", "Company"):
+        monkeypatch.setitem(learned.SURE_ENOUGH, kind, 1.01)        # no reading is that sure
+    text = "临江大学与星海科技签署战略合作协议，星海科技有限公司将投资建设。"
+    read = {(m.text, m.type) for m in learned.find([Sentence(0, 0, len(text), text)])}
+    assert {("临江大学", "Organization"), ("星海科技有限公司", "Company")} <= read
+    assert ("星海科技", "Company") not in read

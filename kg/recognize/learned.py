@@ -393,6 +393,10 @@ def find(sentences) -> list[Mention]:
             if kind in ENTITY_TYPES:
                 found.append(Mention(s.text[a:b], kind, s.start + a, s.start + b, s.index, source=SOURCE))
                 surest[s.text[a:b], kind] = max(p, surest.get((s.text[a:b], kind), 0.0))
-    decided = tuple(tail for tail, _ in load().deciding)
-    return [m for m in found if m.type not in UNSURE or m.text.endswith(decided)
-            or surest[m.text, m.type] >= SURE_ENOUGH[m.type]]
+    return [m for m in found
+            if m.type not in UNSURE or _decided(m.text) or surest[m.text, m.type] >= SURE_ENOUGH[m.type]]
+
+
+def _decided(name: str) -> bool:
+    """Whether `name` is a name before a tail that decides its type (某某大学), not the tail alone (联盟)."""
+    return any(name.endswith(tail) and len(name) - len(tail) >= 2 for tail, _ in load().deciding)

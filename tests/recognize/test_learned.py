@@ -158,3 +158,4 @@ def test_a_name_whose_tail_decides_its_type_is_kept_however_unsure(monkeypatch):
     read = {(m.text, m.type) for m in learned.find([Sentence(0, 0, len(text), text)])}
     assert {("临江大学", "Organization"), ("星海科技有限公司", "Company")} <= read
     assert ("星海科技", "Company") not in read
+    assert not learned._decided("联盟")       # a tail alone names nothing

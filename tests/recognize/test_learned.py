@@ -159,3 +159,4 @@ def test_a_name_whose_tail_decides_its_type_is_kept_however_unsure(monkeypatch):
     assert {("临江大学", "Organization"), ("星海科技有限公司", "Company")} <= read
     assert ("星海科技", "Company") not in read
     assert not learned._decided("联盟")       # a tail alone names nothing
+    assert learned._decided("临江工业园区")     # a zone's kind ends a zone's name as a body's tail does

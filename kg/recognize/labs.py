@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import load, tagger
-from kg.model import Document, Mention
+from kg.model import Document, Mention, Sentence
 from kg.recognize.bodies import CLAUSE_VERBS
 
 SOURCE = "lab"
@@ -27,14 +27,15 @@ def labs(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions` with each base named field first read whole, over what was read inside it, and without the
     programmes' names read alone."""
     kinds = load().lab_kinds
-    found = [lab for s in doc.sentences if any(k in s.text for k in kinds) for lab in _in_sentence(s, mentions)]
+    found = [lab for s in doc.sentences for lab in _in_sentence(s, [k for k in kinds if k in s.text], mentions)]
     kept = [m for m in mentions if m.text not in kinds and not any(m.overlaps(f) for f in found)]
     return sorted(kept + found, key=lambda m: (m.start, m.end))
 
 
-def _in_sentence(s, mentions: list[Mention]) -> list[Mention]:
+def _in_sentence(s: Sentence, kinds: list[str], mentions: list[Mention]) -> list[Mention]:
+    """The bases the sentence `s` names field first, of the programmes `kinds` it names."""
     found = []
-    for kind in load().lab_kinds:
+    for kind in kinds:
         for at in (m.start() + s.start for m in re.finditer(kind, s.text)):
             field = _field(s.text[max(0, at - s.start - _REACH):at - s.start])
             start = at - len(field)

@@ -55,8 +55,8 @@ def _listed(doc: Document) -> list[Mention]:
     for s in doc.sentences:
         for run in _LISTED.finditer(s.text) if any(j in s.text for j in JOINED) else ():
             items = re.split("(?<=[镇乡道])[%s]" % "".join(JOINED), run.group())
-            first = _first_town(s.text, run.start(), items[0])
-            items[0], at = first, run.start() + len(items[0]) - len(first)
+            raw, items[0] = items[0], _first_town(s.text, run.start(), items[0])
+            at = run.start() + len(raw) - len(items[0])         # where the first town begins
             towns = []
             for item in items:
                 core = re.sub(_TAIL + "$", "", item)

@@ -3,8 +3,9 @@
 Every surface form gets its entity's canonical name (潍坊 → 潍坊市, 生物医药产业 →
 生物医药, 潍坊高新区磁悬浮…项目 → 磁悬浮…项目); 该企业 and its kind take the name of
 the nearest entity of their type before them in the article; short names and
-abbreviations (北京器检院, 华远重工) join the full name they stand for, and so does a
-body's name read with its front cut off (海川电机公司 of 星海海川电机公司).
+abbreviations (北京器检院, 华远重工) join the full name they stand for, and so do a
+body's name read with its front cut off (海川电机公司 of 星海海川电机公司) and a project
+named again shorter (星导新材料产业园 of 星导（昆明）新材料科技产业园, 欧星光项目).
 """
 from __future__ import annotations
 
@@ -120,7 +121,24 @@ def _same_project(short: str, long: str) -> bool:
     a, b = short.removesuffix("项目"), long.removesuffix("项目")
     if len(a) >= 4 and len(short) < len(long) and long.endswith(short):
         return True
-    return len(a) >= 6 and (len(a) < len(b) and a in b or a == b and short != long)
+    return len(a) >= 6 and (len(a) < len(b) and a in b or a == b and short != long) or _abridged(a, b)
+
+
+def _abridged(short: str, long: str) -> bool:
+    """先导新材料产业园 of 先导（昆明）新材料科技产业园, 金赛国际医药产业园 of 金赛药业国际医药产业园: a project named
+    again with words of its name left out, its first two characters and its last kept, six or more."""
+    if len(short) < 6 or len(short) >= len(long) or short[:2] != long[:2] or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def _by_builder(short: str, long: str, projects: list[str]) -> bool:
+    """欧菲光项目 of 欧菲光光学光电产业园项目: a project named by its builder and 项目, where the builder's name
+    (three characters or more, no industry) begins one project of the page alone."""
+    builder = short.removesuffix("项目")
+    return short.endswith("项目") and len(builder) >= 3 and long.startswith(builder) and len(long) > len(short) \
+        and builder not in load().industries and sum(p.startswith(builder) for p in projects if p != short) == 1
 
 
 def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
@@ -136,7 +154,8 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
             if short.type == "Policy":
                 merge = len(short.name) <= len(other.name) and _same_policy(short.name, other.name)
             elif short.type == "Project":
-                merge = _same_project(short.name, other.name)
+                merge = _same_project(short.name, other.name) or _by_builder(
+                    short.name, other.name, [p.name for p in index["Project"].members])
             elif short.type == "Zone" and zone_record(short.name):
                 merge = False       # a lexicon zone is a zone of its own, not the short form of its park's name
             else:

@@ -225,6 +225,22 @@ def test_a_project_named_without_its_company_in_front_is_the_one_whose_name_it_e
     assert not _same_project("新型材料项目", "新型材料项目二期")
 
 
+def test_a_project_named_again_with_words_left_out_is_one():
+    assert _same_project("星导新材料产业园", "星导（昆明）新材料科技产业园")
+    assert _same_project("金星国际医药产业园项目", "金星药业国际医药产业园")
+    assert not _same_project("星导新材料产业园", "海川（昆明）新材料科技产业园")     # another firm's
+    assert not _same_project("智能制造园", "智能装备制造园")                          # five characters say little
+
+
+def test_a_project_named_by_its_builder_and_xiangmu_is_the_builders_one_project():
+    names = [("Project", "欧星光项目"), ("Project", "欧星光光学光电产业园项目"), ("Project", "华川星项目"),
+             ("Project", "华川星研发中心"), ("Project", "华川星生产基地")]
+    entities = {(t, n): Entity(n, t) for t, n in names}
+    _merge_short_forms(entities)
+    assert entities[("Project", "欧星光光学光电产业园项目")].aliases == {"欧星光项目"}
+    assert ("Project", "华川星项目") in entities          # two projects of 华川星: which, the page does not say
+
+
 def test_a_government_body_is_known_by_its_shorter_names_too():
     from kg.resolve import _inner_names
 

@@ -8,7 +8,8 @@
 - the places a zone's or a government's name carries (潍坊高新区 → 潍坊市, as SCHEMA.md asks; 宝坻区政府 → 宝坻区);
 - a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会);
 - the company a project is named after where no company's tail says where it ends (星辰电子 of
-  星辰电子智能传感器生产基地项目): a learned split (kg/derive/owners.py);
+  星辰电子智能传感器生产基地项目): a learned split (kg/derive/owners.py), or the company the page names
+  in full that the split is the short form of; and a name read as a person's that begins a project's;
 - the project a body names when 项目 follows it (星河新材料项目).
 
 Each derived mention says so in its source ("derived:parent", "derived:city", "derived:committee",
@@ -206,7 +207,31 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
             owner = model.owner(project.name, doc.text)
             if owner and owner not in others and owner not in lex.industries and owner not in lex.zones \
                     and owner not in kinds:
-                _mentioned_in(entities, project, owner, "Company", owner, owners.SOURCE)
+                _mentioned_in(entities, project, owner, "Company", _registered(owner, entities), owners.SOURCE)
+
+
+def _builders_read_as_people(entities: dict[tuple[str, str], Entity]):
+    """A name read as a person's that begins a project's (海某 of 海某无锡某某基地项目) is the company that builds
+    it: projects are named after firms, not people (a brand's first character is often a surname). A project
+    named after a body the page names (某某（山东）医学科技有限公司展厅) is that body's."""
+    bodies = [e.name for e in entities.values() if e.type in ("Company", "Organization")]
+    projects = [e.name for e in entities.values() if e.type == "Project"
+                and not any(e.name.startswith(b) for b in bodies)]      # named after a body the page names
+    for key, person in [(k, e) for k, e in entities.items() if e.type == "Person"]:
+        if any(p.startswith(person.name) and len(p) > len(person.name) + 2 for p in projects):
+            del entities[key]
+            for m in person.mentions:
+                m.type = "Company"
+            company = entities.setdefault(("Company", key[1]), Entity(person.name, "Company"))
+            company.mentions += person.mentions
+
+
+def _registered(owner: str, entities: dict[tuple[str, str], Entity]) -> str:
+    """The name of the one company of the page that `owner` is the short form of (某中烟 of 某中烟工业公司, whose
+    某中烟烟辅材料项目 it builds), or else `owner`."""
+    named = [e.name for e in entities.values() if e.type == "Company" and e.name.startswith(owner)
+             and is_short_form(owner, e.name)]
+    return named[0] if len(named) == 1 else owner
 
 
 def _countries(entities: dict[tuple[str, str], Entity]):
@@ -318,6 +343,7 @@ def derive(doc: Document) -> Document:
     _zones_in_titles(entities)
     _parents(entities)
     _parks(entities)
+    _builders_read_as_people(entities)
     _owners(doc, entities)
     _countries(entities)
     _carried_places(entities)

@@ -123,3 +123,22 @@ def test_a_project_named_after_a_company_the_page_names_in_full_is_that_companys
     assert [(e.name, e.aliases) for e in companies] == [("宁波华瑞金属有限公司", {"华瑞金属"})]
     assert ("宁波华瑞金属有限公司", "华瑞金属大交通轻量化项目") in {
         (t.subject.name, t.object.name) for t in doc.triples if t.predicate == "investsIn"}
+
+
+def test_a_builder_named_short_is_the_company_the_page_names_in_full(monkeypatch):
+    text = "星海中烟工业公司投资10亿元的星海中烟烟辅材料项目开工。"
+    named = [("星海中烟工业公司", "Company"), ("星海中烟烟辅材料项目", "Project")]
+    assert _builders(monkeypatch, text, named, 4) == {"星海中烟工业公司"}
+
+
+def test_a_builder_read_as_a_person_is_a_company(monkeypatch):
+    text = "海川无锡物联生态网基地项目落户。海川将建设研发中心。"
+    named = [("海川无锡物联生态网基地项目", "Project"), ("海川", "Person")]
+    assert _builders(monkeypatch, text, named, 2) == {"海川"}
+
+
+def test_a_person_whose_name_begins_a_project_named_after_a_body_stays_a_person(monkeypatch):
+    text = "迈川（山东）医学科技有限公司展厅开放，迈川说。"
+    named = [("迈川（山东）医学科技有限公司展厅", "Project"), ("迈川（山东）医学科技有限公司", "Company"),
+             ("迈川", "Person")]
+    assert _builders(monkeypatch, text, named, 2) == {"迈川（山东）医学科技有限公司"}

@@ -14,6 +14,7 @@ from kg.resolve import (_Candidates, _family, _merge_cut_names, _merge_short_for
     ("北京器检院", "北京市医疗器械检验研究院"),
     ("天瑞重工", "山东天瑞重工有限公司"),
     ("诺一迈尔", "诺一迈尔（山东）医学科技有限公司"),
+    ("武汉星科集团", "武汉星科国有控股集团有限公司"),       # the words before 集团 left out
 ])
 def test_short_forms(short, long):
     assert is_short_form(short, long)
@@ -24,6 +25,8 @@ def test_short_forms(short, long):
     ("中国工程院", "中国科学院"),
     ("星湖学院", "星湖学院G60产业与创新研究院"),       # the body it belongs to, named whole
     ("星湖市委", "星湖市委组织部"),
+    ("陕星集团", "陕星新疆汽车有限公司"),                 # a firm of the group, no group
+    ("星科集团", "武汉星科国有控股集团有限公司"),
 ])
 def test_not_short_forms(short, long):
     assert not is_short_form(short, long)

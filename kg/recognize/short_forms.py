@@ -21,6 +21,7 @@ COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|
 SHORT_FORM, OWNER = "short-form", "owner"
 _GROUP_TAILS = ("集团", "公司")
 _QUOTED = re.compile("[%s]" % "".join(QUOTES))
+_GROUP_BETWEEN = re.compile(r".{1,6}集团(?:股份有限公司|有限责任公司|有限公司)?")
 
 
 def is_short_form(short: str, long: str) -> bool:
@@ -37,6 +38,9 @@ def is_short_form(short: str, long: str) -> bool:
     core = name_core(long)
     if long.startswith(short) and COMPANY_TAIL.search(long) and not COMPANY_TAIL.search(short):
         return True
+    if short.endswith("集团") and long.startswith(short[:-2]) and _GROUP_BETWEEN.fullmatch(long[len(short) - 2:]) \
+            and len(name_core(short)) >= 2:
+        return True     # 星海高科集团 of 星海高科国有控股集团有限公司: the words before 集团 left out
     if short == core or (core.startswith(short) and len(short) >= 4):
         return True
     # an abbreviation keeps the first and last characters and the order of the rest, and every place: 某市委 is

@@ -77,8 +77,7 @@ BYLINE = "byline"
 
 def _model(doc: Document) -> list[Mention]:
     read = [part for m in learned.find(doc.sentences) if not _bodies_in_general(m) and not _a_place_doing(m)
-            for quoted in _quoted_apart(m) for firm in _parent_apart(_mended(quoted, doc.text))
-            for part in _places_apart(firm)
+            for quoted in _quoted_apart(m) for part in _places_apart(_mended(quoted, doc.text))
             if not _begins_in_a_word(part, doc) and not _no_agency(part) and not _firm_of_a_kind(part)]
     return _with_their_fronts(_outermost(read))
 
@@ -531,6 +530,8 @@ def _loses_to(m: Mention, name: Mention) -> bool:
 def recognise(doc: Document) -> Document:
     mentions = brackets.mend(doc, arbitrate(_model(doc), _gazetteer(doc), _bylines(doc) + _coreferent(doc),
                                             declared.find(doc)))
+    # after brackets, which make whole a firm's name the model cut (某集团旗下某某（天津）|有限公司)
+    mentions = [firm for m in mentions for firm in _parent_apart(m)]
     mentions = hosts(doc, parks(doc, misread_people(doc, brackets.listed(doc, _whole_names(doc, mentions)))))
     mentions = labs(doc, departments(doc, bodies(doc, mentions)))
     mentions = policies(doc, datelines.outlets(doc, governments(doc, _bodies_with_their_zone(doc, mentions))))

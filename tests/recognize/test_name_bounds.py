@@ -316,3 +316,15 @@ def test_a_centre_named_after_a_research_body_or_a_university_is_an_organisation
     assert typed("中国林科院东川综合试验中心", "GovernmentAgency") == "Organization"      # an academy's short name
     assert typed("星海电子东川研发中心", "Project") == "Project"        # a firm's centre is no institution's
     assert typed("东川市政务服务中心", "GovernmentAgency") == "GovernmentAgency"
+
+
+def test_a_firm_named_after_its_parent_is_two_firms_when_the_model_cut_it_at_its_bracket(monkeypatch):
+    import kg.recognize as recognize
+
+    text = "空客与中航星飞旗下星飞国际航空制造（天津）有限公司正式合作。"
+    cut = text.index("（") + 1      # the model read 中航星飞旗下星飞国际航空制造（ as a project, the rest as a firm
+    read = [Mention(text[3:cut], "Project", 3, cut, 0, source="model"),
+            Mention(text[cut:text.index("正")], "Company", cut, text.index("正"), 0, source="model")]
+    monkeypatch.setattr(recognize.learned, "find", lambda sentences: read)
+    companies = {e.name for e in extract(text).entities if e.type == "Company"}
+    assert companies == {"中航星飞", "星飞国际航空制造（天津）有限公司"}

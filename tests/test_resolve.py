@@ -15,6 +15,7 @@ from kg.resolve import (_Candidates, _family, _merge_cut_names, _merge_short_for
     ("天瑞重工", "山东天瑞重工有限公司"),
     ("诺一迈尔", "诺一迈尔（山东）医学科技有限公司"),
     ("武汉星科集团", "武汉星科国有控股集团有限公司"),       # the words before 集团 left out
+    ("城关区政府", "城关区人民政府"),                       # the same kind of body, shortened
 ])
 def test_short_forms(short, long):
     assert is_short_form(short, long)
@@ -27,6 +28,9 @@ def test_short_forms(short, long):
     ("星湖市委", "星湖市委组织部"),
     ("陕星集团", "陕星新疆汽车有限公司"),                 # a firm of the group, no group
     ("星科集团", "武汉星科国有控股集团有限公司"),
+    ("潍坊大学", "潍坊星河理工大学"),                   # a place and a kind: a name of its own
+    ("潍坊银行", "潍坊银行城关支行"),                   # the bank a branch belongs to
+    ("星河", "星河天津公司"),                           # the firm whose arm in a city the longer name is
 ])
 def test_not_short_forms(short, long):
     assert not is_short_form(short, long)

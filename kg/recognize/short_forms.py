@@ -37,7 +37,7 @@ def is_short_form(short: str, long: str) -> bool:
         return False        # 星河集团 of 星河集团某某药业有限公司: the group whose firm the longer name is
     core = name_core(long)
     if long.startswith(short) and COMPANY_TAIL.search(long) and not COMPANY_TAIL.search(short):
-        return True
+        return not _place_alone(COMPANY_TAIL.sub("", long[len(short):]))    # 星河中国公司: the firm's arm
     if short.endswith("集团") and long.startswith(short[:-2]) and _GROUP_BETWEEN.fullmatch(long[len(short) - 2:]) \
             and len(name_core(short)) >= 2:
         return True     # 星海高科集团 of 星海高科国有控股集团有限公司: the words before 集团 left out
@@ -45,10 +45,33 @@ def is_short_form(short: str, long: str) -> bool:
         return True
     # an abbreviation keeps the first and last characters and the order of the rest, and every place: 某市委 is
     # no abbreviation of 某市某区委, the body of a place within
-    if short[0] == long[0] and short[-1] == long[-1] and len(short) >= 3 and not _drops_a_place(short, long):
+    if short[0] == long[0] and short[-1] == long[-1] and len(short) >= 3 and not _drops_a_place(short, long) \
+            and not _place_and_tail(short, long):
         it = iter(long)
         return all(ch in it for ch in short)
     return False
+
+
+def _place_alone(name: str) -> bool:
+    return bool(name) and leading_place(name) == name
+
+
+def _place_and_tail(short: str, long: str) -> bool:
+    """北京大学, 中国银行: a place and a kind of body, a name of its own rather than the abbreviation of another
+    (北京某某大学, 中国某某银行, or 中国银行某分行, a branch of it); but 某区政府 of 某区人民政府, the same kind
+    shortened."""
+    place = leading_place(short)
+    kind = short[len(place):]
+    if not place or kind not in _tails():
+        return False
+    own = next((tail for tail in _tails() if long.endswith(tail)), "")
+    return not (len(own) > len(kind) and own.endswith(kind))
+
+
+@lru_cache(maxsize=1)
+def _tails() -> tuple[str, ...]:
+    """The kinds of body org_suffixes.csv names, longest first."""
+    return tuple(sorted({tail for tail, _ in load().suffixes}, key=lambda t: (-len(t), t)))
 
 
 def _drops_a_place(short: str, long: str) -> bool:

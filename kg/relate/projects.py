@@ -24,7 +24,8 @@ def find(ctx: Context):
         owners = [c for c in ctx.doc.entities if c.type in ("Company", "Organization") and _named_after(e.name, c)]
         if owners:
             first = e.mentions[0].sentence if e.mentions else -1
-            ctx.add(max(owners, key=lambda c: len(c.name)), "investsIn", e, first)
+            whole = [c for c in owners if _named_whole(e.name, c)]
+            ctx.add(max(whole or owners, key=lambda c: len(c.name)), "investsIn", e, first)
     for s in ctx.doc.sentences:
         mentions = ctx.in_sentence.get(s.index, [])
         projects = [m for m in mentions if m.type == "Project"]
@@ -48,6 +49,14 @@ def _named_after(project: str, body: Entity) -> bool:
         return True
     core = COMPANY_TAIL.sub("", name_core(body.name))
     return len(core) >= 2 and project[len(leading_place(project)):].startswith(core[:3])
+
+
+def _named_whole(project: str, body: Entity) -> bool:
+    """Whether the project is named after the body's whole name, an alias or its whole core name (星河 of
+    星河研发中心), not only after the first characters of its core (星河中国公司, an arm of 星河)."""
+    rest = project[len(leading_place(project)):]
+    return any(project.startswith(n) or rest.startswith(n)
+               for n in (body.name, *body.aliases, COMPANY_TAIL.sub("", name_core(body.name))))
 
 
 # 由A和B共同投资建设的某项目, 某项目由A在某园区投资建设: who builds a project (ANNOTATION.md: investsIn)

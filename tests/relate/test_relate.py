@@ -457,3 +457,12 @@ def test_a_park_whose_zone_is_named_only_in_its_name_is_the_articles_where_no_bo
     assert ("星河医药公共研发平台项目", "益阳高新区") not in located
     acting = text.replace("设置了分会场。", "设置了分会场，区党工委书记王强出席。")      # the zone's own body acts
     assert ("星河医药公共研发平台项目", "益阳高新区") in {(s, o) for s, p, o, _ in facts(acting) if p == "locatedIn"}
+
+
+def test_a_project_named_after_a_firm_is_built_by_the_firm_not_its_arm():
+    from kg.model import Entity
+    from kg.relate.projects import _named_whole
+
+    assert _named_whole("星河研发创新中心", Entity("星河", "Company"))
+    assert _named_whole("成都海川重工智能装备产业园项目", Entity("海川重工集团有限公司", "Company"))    # its core
+    assert not _named_whole("星河研发创新中心", Entity("星河中国公司", "Company"))       # the core's first characters

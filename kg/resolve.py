@@ -117,8 +117,9 @@ def _same_policy(short: str, long: str) -> bool:
 
 def _same_project(short: str, long: str) -> bool:
     """智能装备制造基地 within 华远机械智能装备制造基地项目, or 华远机械智能装备制造基地 without 项目: one project;
-    and 新型材料项目 of 华远集团新型材料项目, named without its company, where four characters or more say what."""
-    a, b = short.removesuffix("项目"), long.removesuffix("项目")
+    and 新型材料项目 of 华远集团新型材料项目, named without its company, where four characters or more say what;
+    quotation marks aside (“一站式”航空维修基地 of 全球一站式航空维修基地)."""
+    a, b = _QUOTED.sub(r"\1", short).removesuffix("项目"), _QUOTED.sub(r"\1", long).removesuffix("项目")
     if len(a) >= 4 and len(short) < len(long) and long.endswith(short):
         return True
     return len(a) >= 6 and (len(a) < len(b) and a in b or a == b and short != long) or _abridged(a, b)

@@ -237,6 +237,7 @@ def test_a_project_named_again_with_words_left_out_is_one():
     assert _same_project("金星国际医药产业园项目", "金星药业国际医药产业园")
     assert not _same_project("星导新材料产业园", "海川（昆明）新材料科技产业园")     # another firm's
     assert not _same_project("智能制造园", "智能装备制造园")                          # five characters say little
+    assert _same_project("“一站式”星河维修基地", "全球一站式星河维修基地")            # quotation marks aside
 
 
 def test_a_project_named_by_its_builder_and_xiangmu_is_the_builders_one_project():

@@ -10,10 +10,11 @@
 - the company a project is named after where no company's tail says where it ends (星辰电子 of
   星辰电子智能传感器生产基地项目): a learned split (kg/derive/owners.py), or the company the page names
   in full that the split is the short form of; and a name read as a person's that begins a project's;
-- the project a body names when 项目 follows it (星河新材料项目).
+- the project a body names when 项目 follows it (星河新材料项目);
+- the product a project's name says it makes after its capacity (10GWh某某电池生产基地).
 
 Each derived mention says so in its source ("derived:parent", "derived:city", "derived:committee",
-"derived:owner", "derived:project").
+"derived:owner", "derived:project", "derived:product").
 """
 from __future__ import annotations
 
@@ -25,12 +26,14 @@ from kg.lexicon import ZONE_TAILS, Names, any_of, leading_country, load, post_ru
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import SUBSIDIARY, learned
 from kg.recognize.brackets import paired
+from kg.recognize.products import outputs
 from kg.recognize.short_forms import COMPANY_TAIL, is_short_form, name_core
 from kg.recognize.tokens import word_edges
 from kg.resolve import (canonical_zone, carried_places, main_zone, merge_levelled, zone_city, zone_key,
                         zone_front, zone_in_name, zone_of_park)
 
 PARENT, CITY, COMMITTEE, PROJECT = "derived:parent", "derived:city", "derived:committee", "derived:project"
+OUTPUT = "derived:product"
 _BUILT_ON = ("Company", "Organization", "GovernmentAgency", "Project")
 _PARENT_TYPES = {"Company": ("Company",), "Organization": ("Organization", "Company"),
                  "GovernmentAgency": ("GovernmentAgency",), "Project": ("Company", "Organization")}
@@ -335,6 +338,14 @@ def _projects_of_bodies(doc: Document, entities: dict[tuple[str, str], Entity]):
                                             name=project.name, source=PROJECT))
 
 
+def _outputs(entities: dict[tuple[str, str], Entity]):
+    """The product a project's name says it makes after its capacity (年产1500万双某某深加工项目, 10GWh某某电池
+    生产基地) is an entity of the page, mentioned inside the project's name."""
+    for project in [e for e in entities.values() if e.type == "Project"]:
+        for output in outputs(project.name):
+            _mentioned_in(entities, project, output, "Product", output, OUTPUT)
+
+
 def derive(doc: Document) -> Document:
     entities = {(e.type, name_key(e.name)): e for e in doc.entities}
     _projects_of_bodies(doc, entities)
@@ -345,6 +356,7 @@ def derive(doc: Document) -> Document:
     _parks(entities)
     _builders_read_as_people(entities)
     _owners(doc, entities)
+    _outputs(entities)
     _countries(entities)
     _carried_places(entities)
     _committees(doc, entities)

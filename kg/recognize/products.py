@@ -11,7 +11,8 @@ frames, and only these are read here:
   clause's last verb);
 - a drug, by the form it comes in (某某注射液, 某某胶囊, 某某单抗);
 - the output of a plant, after 年产 and an amount (年产9万吨某某材料), or before the amount
-  (年产某某总成3万套).
+  (年产某某总成3万套); and, inside a project's name, after its capacity (10GWh某某电池生产基地,
+  read by derive: `outputs`).
 
 A product is kept only where no other component read a name over it, except an
 industry in the first frame where it lists what is made (等产品, 的研发与生产, 的自主量产),
@@ -44,10 +45,13 @@ _DRUG_FORM = re.compile(_DRUG_FORMS)
 _DRUG = re.compile(rf"(?<=[药的盒与和—：“、，,\s])(?:(?![药的盒与和])[A-Za-z0-9\-α-ω\u4e00-\u9fff]){{1,14}}?"
                    rf"(?:单抗)?(?:{_DRUG_FORMS})")
 _OF_PRODUCTS = re.compile(rf"((?:{_ITEM}[、和及与])*{_ITEM})(?:等|系列)*产品的(?:生产|研发|研制|制造)")
-_UNITS = "万吨|吨|万台|台|万套|套|万片|片|万辆|辆|万双|双|万件|件|平方米|颗|万支|支|万只|只|万瓶|瓶|架|艘"
+_UNITS = "万吨|吨|万台|台|万套|套|万片|片|万辆|辆|万双|双|万件|件|平方米|颗|万支|支|万只|只|万瓶|瓶|架|艘|GWh|MWh"
 # 年产9万吨某某材料的…; not 年产…某某项目, a project's name
 _OUTPUT = re.compile(rf"年产(?:能)?[0-9.]+(?:万|亿)?(?:{_UNITS})的?({_ITEM}?)(?=的|生产|等|，|。|、|,)")
 _OUTPUT_FIRST = re.compile(rf"年产(?:能)?((?:(?![0-9.]){_CHARACTER}){{2,12}}?)(?=[0-9.]+(?:万|亿)?(?:{_UNITS}))")
+# in a project's name, what a capacity is of (年产1500万双某某深加工项目, 10GWh某某电池生产基地)
+_CAPACITY = re.compile(rf"(?:年产(?:能)?)?[0-9.]+(?:万|亿)?(?:{_UNITS})(?:/年)?的?({_ITEM}?)"
+                       r"(?=的|生产|制造|深加工|项目|基地|$)")
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # words of a clause or an activity, never a product's: 研发中心, 关键技术, 相关, 项目
 _NOT_A_PRODUCT = re.compile(r"项目|基地|中心|技术|研究|工艺|能力|相关|企业|园区|平台建设|[，,]")
@@ -81,6 +85,11 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[tuple[Mention, boo
         spans += [(first_item_start(text, start, end), end, firm), *rest]
     return [(Mention(text[a:b], TYPE, base + a, base + b, sentence, source=SOURCE), firm)
             for a, b, firm in spans if _named(text[a:b], firm)]
+
+
+def outputs(project: str) -> list[str]:
+    """The products a project's name says it makes after its capacity: 某某电池 of 10GWh某某电池生产基地."""
+    return [m.group(1) for m in _CAPACITY.finditer(project) if _named(m.group(1))]
 
 
 def _items(listed: str, at: int, firm: bool) -> list[tuple[int, int, bool]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.derive import OUTPUT
 from kg.lexicon import leading_place
 from kg.model import Entity
 from kg.recognize.short_forms import COMPANY_TAIL, name_core
@@ -37,6 +38,17 @@ def find(ctx: Context):
         _investment(ctx, s, projects)
         if "由" in s.text:
             _built_by(ctx, s, mentions)
+    _outputs_made(ctx)
+
+
+def _outputs_made(ctx: Context):
+    """瑞某有限公司年产1500万双皮鞋深加工项目: the body that builds a project makes what the project's name says
+    it makes after its capacity (the product derive reads there)."""
+    outputs = [e for e in ctx.doc.entities if e.type == "Product" and any(m.source == OUTPUT for m in e.mentions)]
+    for built in [t for t in list(ctx.triples.values()) if t.predicate == "investsIn" and t.provenance] if outputs else ():
+        for product in outputs:
+            if product.name in built.object.name:
+                ctx.add(built.subject, "produces", product, built.provenance.sentence)
 
 
 def _named_after(project: str, body: Entity) -> bool:

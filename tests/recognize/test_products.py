@@ -54,6 +54,23 @@ def test_a_plants_output_after_its_amount_is_a_product():
     assert _products("年产50万吨的星河系列饮料项目落户我市。") == []       # a project's name
 
 
+def test_a_projects_name_gives_what_it_makes_after_its_capacity():
+    from kg.recognize.products import outputs
+
+    assert outputs("10GWh储能锂电池生产基地") == ["储能锂电池"]
+    assert outputs("瑞星有限公司年产1500万双皮鞋深加工项目（一期）") == ["皮鞋"]
+    assert outputs("4000万吨炼化一体化项目") == []            # an activity, no thing
+    assert outputs("星河新材料产业园项目") == []              # no capacity
+
+
+def test_the_builder_of_a_project_makes_what_its_name_says_it_makes():
+    from kg.pipeline import extract
+
+    doc = extract("4个项目投产，包含瑞星有限公司年产1500万双皮鞋深加工项目（一期）、星城智联网产业园（一期）。")
+    assert ("瑞星有限公司", "produces", "皮鞋") in {
+        (t.subject.name, t.predicate, t.object.name) for t in doc.triples if t.object}
+
+
 def test_an_activity_or_a_clause_in_those_frames_is_no_product():
     assert _products("该企业致力于打造国际标准的生产企业。") == []
     assert _products("这是国内规模最大、生产效率最高的生产基地。") == []

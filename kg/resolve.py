@@ -147,6 +147,7 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
     for e in entities.values():
         families.setdefault(_family(e.type), []).append(e)
     index = {family: _Candidates(family, members) for family, members in families.items()}
+    projects = [e.name for e in families.get("Project", ())]
     merged: set[int] = set()
     for key, short in list(entities.items()):
         for other in index[_family(short.type)].of(short.name):
@@ -155,8 +156,7 @@ def _merge_short_forms(entities: dict[tuple[str, str], Entity]):
             if short.type == "Policy":
                 merge = len(short.name) <= len(other.name) and _same_policy(short.name, other.name)
             elif short.type == "Project":
-                merge = _same_project(short.name, other.name) or _by_builder(
-                    short.name, other.name, [p.name for p in index["Project"].members])
+                merge = _same_project(short.name, other.name) or _by_builder(short.name, other.name, projects)
             elif short.type == "Zone" and zone_record(short.name):
                 merge = False       # a lexicon zone is a zone of its own, not the short form of its park's name
             else:

@@ -45,7 +45,9 @@ def _outputs_made(ctx: Context):
     """瑞某有限公司年产1500万双皮鞋深加工项目: the body that builds a project makes what the project's name says
     it makes after its capacity (the product derive reads there)."""
     outputs = [e for e in ctx.doc.entities if e.type == "Product" and any(m.source == OUTPUT for m in e.mentions)]
-    for built in [t for t in list(ctx.triples.values()) if t.predicate == "investsIn" and t.provenance] if outputs else ():
+    if not outputs:
+        return
+    for built in [t for t in ctx.triples.values() if t.predicate == "investsIn" and t.provenance]:
         for product in outputs:
             if product.name in built.object.name:
                 ctx.add(built.subject, "produces", product, built.provenance.sentence)

@@ -118,7 +118,7 @@ def _same_policy(short: str, long: str) -> bool:
 def _same_project(short: str, long: str) -> bool:
     """智能装备制造基地 within 华远机械智能装备制造基地项目, or 华远机械智能装备制造基地 without 项目: one project;
     and 新型材料项目 of 华远集团新型材料项目, named without its company, where four characters or more say what;
-    quotation marks aside (“一站式”航空维修基地 of 全球一站式航空维修基地)."""
+    quotation marks aside (“一站式”星河维修基地 of 全球一站式星河维修基地)."""
     a, b = _QUOTED.sub(r"\1", short).removesuffix("项目"), _QUOTED.sub(r"\1", long).removesuffix("项目")
     if len(a) >= 4 and len(short) < len(long) and long.endswith(short):
         return True
@@ -126,7 +126,7 @@ def _same_project(short: str, long: str) -> bool:
 
 
 def _abridged(short: str, long: str) -> bool:
-    """先导新材料产业园 of 先导（昆明）新材料科技产业园, 金赛国际医药产业园 of 金赛药业国际医药产业园: a project named
+    """星导新材料园 of 星导（昆明）新材料科技园, 金星国际医药城 of 金星药业国际医药城: a project named
     again with words of its name left out, its first two characters and its last kept, six or more."""
     if len(short) < 6 or len(short) >= len(long) or short[:2] != long[:2] or short[-1] != long[-1]:
         return False
@@ -135,7 +135,7 @@ def _abridged(short: str, long: str) -> bool:
 
 
 def _by_builder(short: str, long: str, projects: list[str]) -> bool:
-    """欧菲光项目 of 欧菲光光学光电产业园项目: a project named by its builder and 项目, where the builder's name
+    """欧星光项目 of 欧星光光学光电园项目: a project named by its builder and 项目, where the builder's name
     (three characters or more, no industry) begins one project of the page alone."""
     builder = short.removesuffix("项目")
     return short.endswith("项目") and len(builder) >= 3 and long.startswith(builder) and len(long) > len(short) \

@@ -230,8 +230,8 @@ def _builders_read_as_people(entities: dict[tuple[str, str], Entity]):
 
 
 def _registered(owner: str, entities: dict[tuple[str, str], Entity]) -> str:
-    """The name of the one company of the page that `owner` is the short form of (某中烟 of 某中烟工业公司, whose
-    某中烟烟辅材料项目 it builds), or else `owner`."""
+    """The name of the one company of the page that `owner` is the short form of (某某 of 某某工业公司, whose
+    某某新材料项目 it builds), or else `owner`."""
     named = [e.name for e in entities.values() if e.type == "Company" and e.name.startswith(owner)
              and is_short_form(owner, e.name)]
     return named[0] if len(named) == 1 else owner

@@ -57,8 +57,8 @@ def _place_alone(name: str) -> bool:
 
 
 def _place_and_tail(short: str, long: str) -> bool:
-    """北京大学, 中国银行: a place and a kind of body, a name of its own rather than the abbreviation of another
-    (北京某某大学, 中国某某银行, or 中国银行某分行, a branch of it); but 某区政府 of 某区人民政府, the same kind
+    """北京大学, 某省银行: a place and a kind of body, a name of its own rather than the abbreviation of another
+    (北京某某大学, 某省某某银行, or 某省银行某分行, a branch of it); but 某区政府 of 某区人民政府, the same kind
     shortened."""
     place = leading_place(short)
     kind = short[len(place):]

@@ -221,12 +221,17 @@ def _builders_read_as_people(entities: dict[tuple[str, str], Entity]):
     projects = [e.name for e in entities.values() if e.type == "Project"
                 and not any(e.name.startswith(b) for b in bodies)]      # named after a body the page names
     for key, person in [(k, e) for k, e in entities.items() if e.type == "Person"]:
-        if any(p.startswith(person.name) and len(p) > len(person.name) + 2 for p in projects):
+        if any(p.startswith(person.name) and len(p) > len(person.name) + 2
+               and not p.startswith(_PERSONS_WORK, len(person.name)) for p in projects):
             del entities[key]
             for m in person.mentions:
                 m.type = "Company"
             company = entities.setdefault(("Company", key[1]), Entity(person.name, "Company"))
             company.mentions += person.mentions
+
+
+# 某某团队某某项目, 某某院士工作站: a project a person leads is named after them
+_PERSONS_WORK = ("团队", "院士", "教授", "博士", "工作室", "课题组", "专家")
 
 
 def _registered(owner: str, entities: dict[tuple[str, str], Entity]) -> str:

@@ -142,3 +142,9 @@ def test_a_person_whose_name_begins_a_project_named_after_a_body_stays_a_person(
     named = [("迈川（山东）医学科技有限公司展厅", "Project"), ("迈川（山东）医学科技有限公司", "Company"),
              ("迈川", "Person")]
     assert _builders(monkeypatch, text, named, 2) == {"迈川（山东）医学科技有限公司"}
+
+
+def test_a_project_a_person_leads_keeps_the_person(monkeypatch):
+    text = "卢星恒团队增材制造项目落户。卢星恒介绍了项目情况。"
+    named = [("卢星恒团队增材制造项目", "Project"), ("卢星恒", "Person")]
+    assert _builders(monkeypatch, text, named, 3) == set()

@@ -360,6 +360,12 @@ def company_tails() -> tuple[str, ...]:
 
 
 @cache
+def org_tails() -> tuple[str, ...]:
+    """Every tail of kg/data/org_suffixes.csv, of a company or another body, longest first."""
+    return tuple(tail for tail, _ in load().suffixes)
+
+
+@cache
 def body_tails() -> tuple[str, ...]:
     """The tails that end the name of a body other than a company (研究院, 学院, 管委会, 市委 …), longest first."""
     return tuple(tail for tail, kind in load().suffixes if kind != "Company")

@@ -21,7 +21,7 @@ from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE, tails
 from kg.recognize.coreference import SOURCE as COREFERENCE
 from kg.recognize.gazetteer import abbreviations, leading_abbreviation, leading_zone_shape
 from kg.recognize.learned import SOURCE as MODEL
-from kg.recognize.short_forms import COMPANY_TAIL, is_short_form, name_core
+from kg.recognize.short_forms import COMPANY_TAIL, in_order, is_short_form, name_core
 
 
 def canonical(m: Mention) -> str:
@@ -119,7 +119,7 @@ def _same_project(short: str, long: str) -> bool:
     """智能装备制造基地 within 华远机械智能装备制造基地项目, or 华远机械智能装备制造基地 without 项目: one project;
     and 新型材料项目 of 华远集团新型材料项目, named without its company, where four characters or more say what;
     quotation marks aside (“一站式”星河维修基地 of 全球一站式星河维修基地)."""
-    a, b = _QUOTED.sub(r"\1", short).removesuffix("项目"), _QUOTED.sub(r"\1", long).removesuffix("项目")
+    a, b = _project_core(short), _project_core(long)
     if len(a) >= 4 and len(short) < len(long) and long.endswith(short):
         return True
     return len(a) >= 6 and (len(a) < len(b) and a in b or a == b and short != long) or _abridged(a, b)
@@ -128,10 +128,12 @@ def _same_project(short: str, long: str) -> bool:
 def _abridged(short: str, long: str) -> bool:
     """星导新材料园 of 星导（昆明）新材料科技园, 金星国际医药城 of 金星药业国际医药城: a project named
     again with words of its name left out, its first two characters and its last kept, six or more."""
-    if len(short) < 6 or len(short) >= len(long) or short[:2] != long[:2] or short[-1] != long[-1]:
-        return False
-    rest = iter(long)
-    return all(ch in rest for ch in short)
+    return 6 <= len(short) < len(long) and short[:2] == long[:2] and short[-1] == long[-1] and in_order(short, long)
+
+
+def _project_core(name: str) -> str:
+    """A project's name without its quotation marks and 项目 (“星湖工业园”项目 → 星湖工业园)."""
+    return _QUOTED.sub(r"\1", name).removesuffix("项目")
 
 
 def _by_builder(short: str, long: str, projects: list[str]) -> bool:
@@ -281,7 +283,7 @@ _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 def _merge_parks_built(entities: dict[tuple[str, str], Entity]):
     """A park the page names as a project too (星湖产业园 and 星湖产业园项目, “星湖工业园”项目) is that project, as
     ANNOTATION.md has it, where it is no zone of the lexicon. A company's name before 项目 stays the company's."""
-    projects = {_QUOTED.sub(r"\1", e.name).removesuffix("项目"): e for e in entities.values() if e.type == "Project"}
+    projects = {_project_core(e.name): e for e in entities.values() if e.type == "Project"}
     for key, park in list(entities.items()):
         project = projects.get(park.name)
         if park.type != "Zone" or project is None or project.name == park.name or zone_record(park.name):

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, insort
 from functools import lru_cache
 
-from kg.lexicon import Names, body_tails, is_plain_word, leading_place, leading_zone_name, load
+from kg.lexicon import Names, body_tails, is_plain_word, leading_place, leading_zone_name, load, org_tails
 from kg.model import Document, Mention, Sentence
 from kg.recognize.brackets import QUOTES
 from kg.recognize.gazetteer import leading_zone_shape
@@ -45,11 +45,14 @@ def is_short_form(short: str, long: str) -> bool:
         return True
     # an abbreviation keeps the first and last characters and the order of the rest, and every place: 某市委 is
     # no abbreviation of 某市某区委, the body of a place within
-    if short[0] == long[0] and short[-1] == long[-1] and len(short) >= 3 and not _drops_a_place(short, long) \
-            and not _place_and_tail(short, long):
-        it = iter(long)
-        return all(ch in it for ch in short)
-    return False
+    return short[0] == long[0] and short[-1] == long[-1] and len(short) >= 3 and not _drops_a_place(short, long) \
+        and not _place_and_tail(short, long) and in_order(short, long)
+
+
+def in_order(short: str, long: str) -> bool:
+    """Whether every character of `short` stands in `long`, in the same order (an abbreviation's)."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _place_alone(name: str) -> bool:
@@ -62,16 +65,10 @@ def _place_and_tail(short: str, long: str) -> bool:
     shortened."""
     place = leading_place(short)
     kind = short[len(place):]
-    if not place or kind not in _tails():
+    if not place or kind not in org_tails():
         return False
-    own = next((tail for tail in _tails() if long.endswith(tail)), "")
+    own = next((tail for tail in org_tails() if long.endswith(tail)), "")
     return not (len(own) > len(kind) and own.endswith(kind))
-
-
-@lru_cache(maxsize=1)
-def _tails() -> tuple[str, ...]:
-    """The kinds of body org_suffixes.csv names, longest first."""
-    return tuple(sorted({tail for tail, _ in load().suffixes}, key=lambda t: (-len(t), t)))
 
 
 def _drops_a_place(short: str, long: str) -> bool:

@@ -61,7 +61,7 @@ def _named_after(project: str, body: Entity) -> bool:
         return False
     if any(n and project.startswith(n) for n in [body.name, *body.aliases]):
         return True
-    core = COMPANY_TAIL.sub("", name_core(body.name))
+    core = _core(body)
     return len(core) >= 2 and project[len(leading_place(project)):].startswith(core[:3])
 
 
@@ -69,8 +69,12 @@ def _named_whole(project: str, body: Entity) -> bool:
     """Whether the project is named after the body's whole name, an alias or its whole core name (星河 of
     星河研发中心), not only after the first characters of its core (星河中国公司, an arm of 星河)."""
     rest = project[len(leading_place(project)):]
-    return any(project.startswith(n) or rest.startswith(n)
-               for n in (body.name, *body.aliases, COMPANY_TAIL.sub("", name_core(body.name))))
+    return any(project.startswith(n) or rest.startswith(n) for n in (body.name, *body.aliases, _core(body)))
+
+
+def _core(body: Entity) -> str:
+    """A body's name without its place, bracketed region and company tails (华远 of 山东华远集团有限公司)."""
+    return COMPANY_TAIL.sub("", name_core(body.name))
 
 
 # 由A和B共同投资建设的某项目, 某项目由A在某园区投资建设: who builds a project (ANNOTATION.md: investsIn)

@@ -11,12 +11,15 @@ whole, or a zone's name carried (ANNOTATION.md: 市委 on a page about 镇江 is
 after 潍坊高新区, 潍坊市委); where none was named before it (区委书记… in a page's
 lead), that of the first named after it.
 A committee and a government named as one (嘉兴市委市政府) are two bodies.
+So is a department a place or a zone names after it (某省科技厅, 某市发改委, 某高新区投促中心,
+kg/data/government_departments.txt).
 """
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from kg.lexicon import LEVELS, load
+from kg.lexicon import LEVELS, any_of, load
 from kg.model import Document, Mention
 
 SOURCE = "government"
@@ -38,11 +41,24 @@ def governments(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for m in [part for m in mentions for part in _apart(m)]:
         if kept and kept[-1].source == SOURCE and m.start < kept[-1].end:
             continue        # what the model read of the body's name (政协) is in the body's mention now
-        body = _BODY.match(doc.text, m.end) if m.type == "Place" and m.text.endswith(LEVELS) else None
+        body = _body_after(doc.text, m)
         if body:
             m = Mention(m.text + body.group(), "GovernmentAgency", m.start, body.end(), m.sentence, source=SOURCE)
         kept.append(m)
     return _by_level(doc, kept)
+
+
+def _body_after(text: str, m: Mention) -> re.Match | None:
+    """The government body or department whose name follows the place or zone `m` at once, if any."""
+    place = m.type == "Place" and m.text.endswith(LEVELS)
+    if not place and m.type != "Zone":
+        return None
+    return _departments().match(text, m.end) or (_BODY.match(text, m.end) if place else None)
+
+
+@cache
+def _departments() -> re.Pattern:
+    return any_of(load().departments)
 
 
 def _apart(m: Mention) -> list[Mention]:

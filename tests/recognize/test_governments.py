@@ -33,6 +33,19 @@ def test_entrusting_is_no_committee_and_a_place_without_its_level_is_left():
     assert _found(text, given) == {("滨海新区", "Place"), ("上海", "Place")}
 
 
+def test_a_department_a_place_or_a_zone_names_after_it_is_that_department():
+    text = "材料报送至山西省科技厅、福州市发改委和潍坊高新区投促中心，省科技厅负责审核。"
+    given = [_at(text, "山西省", "Place"), _at(text, "福州市", "Place"), _at(text, "潍坊高新区", "Zone")]
+    assert _found(text, given) == {("山西省科技厅", "GovernmentAgency"), ("福州市发改委", "GovernmentAgency"),
+                                    ("潍坊高新区投促中心", "GovernmentAgency")}
+
+
+def test_what_the_model_read_of_the_department_joins_the_department():
+    text = "申报材料报送至山西省科技厅。"
+    given = [_at(text, "山西省", "Place"), _at(text, "科技厅", "GovernmentAgency", "model")]
+    assert _found(text, given) == {("山西省科技厅", "GovernmentAgency")}
+
+
 def test_the_body_lies_in_its_place_which_is_an_entity_of_the_page():
     doc = extract("近日，开化县委召开专题会议，研究部署数字经济发展工作。")
     assert ("开化县委", "GovernmentAgency") in {(e.name, e.type) for e in doc.entities}

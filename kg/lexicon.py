@@ -68,7 +68,7 @@ class Lexicon:
     policy_words: dict[str, str]     # what a policy's name ends in → "document" (titles only) or "programme"
     central_bodies: frozenset[str]   # the State Council's bodies by their names and short names (科技部, 海关总署)
     unit_tails: list[str]            # what a body's unit named after it ends in (研究所, 办公厅): unit_tails.txt
-    departments: list[str]           # a government's departments named after its place (科技厅, 发改委): government_departments.txt
+    departments: frozenset[str]      # a government's departments named after its place (科技厅, 发改委): government_departments.txt
     agency_ends: tuple[str, ...]     # what a government body's name ends in (局, 厅, 政协): agency_ends.txt
     academies: dict[str, str]        # every name of a national academy (中科院) → its official name: academies.txt
     triggers: list[str]              # the words that say a relation (签约, 落户, 董事长): relation_triggers.txt
@@ -346,7 +346,7 @@ def load() -> Lexicon:
         policy_words={r["word"]: r["kind"] for r in _csv("policy_words.csv")},
         central_bodies=frozenset(_data_lines("central_bodies.txt")),
         unit_tails=_data_lines("unit_tails.txt"),
-        departments=_data_lines("government_departments.txt"),
+        departments=frozenset(_data_lines("government_departments.txt")),
         agency_ends=tuple(_data_lines("agency_ends.txt")),
         academies={form: line.split()[0] for line in _data_lines("academies.txt") for form in line.split()},
         triggers=_data_lines("relation_triggers.txt"),

@@ -27,7 +27,6 @@ SOURCE = "government"
 _BODY = re.compile(r"人大常委会|委员会|人民政府|政府|政协|纪委|委(?![托员屈])")
 # 市委组织部: a department of the committee named by its level, named after the place as the committee is
 _BY_LEVEL = re.compile(r"([省市区县州])(委(?:组织部|宣传部|统战部|政法委|办公室|办公厅)|%s)" % _BODY.pattern)
-_OF_PLACE = re.compile(r"(.+[%s])(?:%s)" % ("".join(LEVELS), _BODY.pattern))
 
 
 # 嘉兴市委市政府, 省委省政府: a place's Party committee and its government named as one, which are two bodies
@@ -82,7 +81,7 @@ def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
     places = [(m.start, name) for m in mentions if m.type in ("Place", "Zone")
               for name in ([canonical(m)] if m.type == "Place" else zone_places(m.name)) if name.endswith(LEVELS)]
     places += [(m.start, body.group(1)) for m in mentions if m.type == "GovernmentAgency"       # 绍兴市委…市政府
-               and (body := _OF_PLACE.fullmatch(m.name)) and body.group(1) in lex.places]
+               and (body := _of_place().fullmatch(m.name)) and body.group(1) in lex.places]
     places.sort()
 
     def place(level: str, start: int) -> str:
@@ -92,14 +91,34 @@ def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
     found = []
     for m in mentions:
-        body = _BY_LEVEL.fullmatch(m.text) if m.type == "GovernmentAgency" else None
+        body = next(_by_level_bodies(m.text, whole=True), None) if m.type == "GovernmentAgency" else None
         if body and (named := place(body.group(1), m.start)):
             m.name = named + body.group(2)
     for s in doc.sentences:
-        for body in _BY_LEVEL.finditer(s.text):
+        for body in _by_level_bodies(s.text):
             start, end = s.start + body.start(), s.start + body.end()
             named = place(body.group(1), start)
             if named and not any(m.start < end and start < m.end for m in mentions):
                 found.append(Mention(body.group(), "GovernmentAgency", start, end, s.index,
                                      name=named + body.group(2), source=SOURCE))
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+def _by_level_bodies(text: str, whole: bool = False):
+    """The bodies `text` names by their level alone (市委, 区政协, 市委组织部), and the departments (市发改委,
+    《省编委办…》) where no name runs into the level; with `whole`, only one that is all of `text`."""
+    for pattern in (_BY_LEVEL, _department_by_level()):
+        found = pattern.fullmatch(text) if whole else None
+        yield from ([found] if found else []) if whole else pattern.finditer(text)
+
+
+@cache
+def _of_place() -> re.Pattern:
+    """A body or a department named after its place (绍兴市委, 芜湖市发改委): the place, group 1."""
+    return re.compile(r"(.+[%s])(?:%s|%s)" % ("".join(LEVELS), _BODY.pattern, _departments().pattern))
+
+
+@cache
+def _department_by_level() -> re.Pattern:
+    # after a character of a name (福建省发改委 read as no place), the level is the name's, not a body's own
+    return re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[与和及从向由在至对经]))([省市区县州])(%s)" % _departments().pattern)

@@ -46,7 +46,7 @@ def is_short_form(short: str, long: str) -> bool:
     # an abbreviation keeps the first and last characters and the order of the rest, and every place: 某市委 is
     # no abbreviation of 某市某区委, the body of a place within
     return short[0] == long[0] and short[-1] == long[-1] and len(short) >= 3 and not _drops_a_place(short, long) \
-        and not _place_and_tail(short, long) and in_order(short, long)
+        and not _place_and_tail(short, long) and not _department_of(short, long) and in_order(short, long)
 
 
 def in_order(short: str, long: str) -> bool:
@@ -69,6 +69,13 @@ def _place_and_tail(short: str, long: str) -> bool:
         return False
     own = next((tail for tail in org_tails() if long.endswith(tail)), "")
     return not (len(own) > len(kind) and own.endswith(kind))
+
+
+def _department_of(short: str, long: str) -> bool:
+    """Whether `long` is a department of the place `short` begins with (上海市委 and 上海市经信委, 某县政府 and
+    某县发改局): a body of the place's own, not its abbreviation."""
+    place = leading_place(short)
+    return bool(place) and long.startswith(place) and long[len(place):] in load().departments
 
 
 def _drops_a_place(short: str, long: str) -> bool:

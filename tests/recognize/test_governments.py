@@ -37,13 +37,21 @@ def test_a_department_a_place_or_a_zone_names_after_it_is_that_department():
     text = "材料报送至山西省科技厅、福州市发改委和潍坊高新区投促中心，省科技厅负责审核。"
     given = [_at(text, "山西省", "Place"), _at(text, "福州市", "Place"), _at(text, "潍坊高新区", "Zone")]
     assert _found(text, given) == {("山西省科技厅", "GovernmentAgency"), ("福州市发改委", "GovernmentAgency"),
-                                    ("潍坊高新区投促中心", "GovernmentAgency")}
+                                    ("潍坊高新区投促中心", "GovernmentAgency"), ("省科技厅", "GovernmentAgency")}
 
 
 def test_what_the_model_read_of_the_department_joins_the_department():
     text = "申报材料报送至山西省科技厅。"
     given = [_at(text, "山西省", "Place"), _at(text, "科技厅", "GovernmentAgency", "model")]
     assert _found(text, given) == {("山西省科技厅", "GovernmentAgency")}
+
+
+def test_a_department_named_by_its_level_alone_is_that_of_the_place_of_its_level():
+    text = "贵州省黔西南州召开会议。省编委办、州科技局和市发改委负责人出席，福建省发改委也派员参加。"
+    mentions = [_at(text, "贵州省", "Place"), _at(text, "黔西南州", "Place"), _at(text, "福建省", "Place")]
+    found = {(m.text, m.name) for m in governments(one_sentence_page(text), mentions) if m.type == "GovernmentAgency"}
+    assert found == {("省编委办", "贵州省编委办"), ("州科技局", "黔西南布依族苗族自治州科技局"),
+                     ("福建省发改委", "福建省发改委")}      # no city named: 市发改委 is left
 
 
 def test_the_body_lies_in_its_place_which_is_an_entity_of_the_page():

@@ -16,6 +16,12 @@ def test_a_city_body_is_no_abbreviation_of_the_body_of_a_district_within():
     assert is_short_form("西湖区委", "杭州市西湖区委")
 
 
+def test_a_places_committee_is_no_abbreviation_of_a_department_of_the_place():
+    assert not is_short_form("上海市委", "上海市经信委")
+    assert not is_short_form("某县政府", "某县发改局")
+    assert is_short_form("上海市政府", "上海市人民政府")
+
+
 def test_a_group_is_no_short_form_of_a_firm_named_after_it():
     assert not is_short_form("澜沣集团", "澜沣集团启曜药业（随州）有限公司")
     assert not is_short_form("澜沣集团", "中国澜沣集团翊晟仪表六厂")

@@ -63,6 +63,7 @@ class Lexicon:
     suffixes: list[tuple[str, str]]  # (tail, entity type), longest first
     deciding: list[tuple[str, str]]  # those whose tail alone decides a name's type (有限公司, 研究院), longest first
     industries: set[str]
+    sectors: frozenset[str]          # the economy's broad trades, industries where said to be (金融产业): sectors.txt
     surnames: set[str]
     trades: set[str]                 # what a company's name says of its trade (电子, 药业): company_trades.txt
     policy_words: dict[str, str]     # what a policy's name ends in → "document" (titles only) or "programme"
@@ -341,6 +342,7 @@ def load() -> Lexicon:
         deciding=[(r["suffix"], r["type"]) for r in sorted(_csv("org_suffixes.csv"), key=lambda r: -len(r["suffix"]))
                   if r["decides"] == "yes"],
         industries=set(_data_lines("industries.txt")),
+        sectors=frozenset(_data_lines("sectors.txt")),
         surnames={s for line in _data_lines("surnames.txt") for s in line.split()},
         trades=set(_data_lines("company_trades.txt")),
         policy_words={r["word"]: r["kind"] for r in _csv("policy_words.csv")},

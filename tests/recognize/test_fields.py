@@ -21,3 +21,10 @@ def test_a_park_a_firms_name_or_a_name_read_already_is_left_as_it_is():
     firm = read_at(text, "星河生物医药科技有限公司", "Company")
     assert _industries(text, [firm]) == {"生物医药"}        # its second occurrence, read by nothing
     assert _industries("打造生物医药产业集群。", [read_at("打造生物医药产业集群。", "生物医药", "Industry")]) == set()
+
+
+def test_a_sector_is_an_industry_only_where_a_fields_word_follows_it_and_it_is_the_fields_whole_name():
+    assert _industries("突出移动电子商务和服务外包产业，提升四川康养产业发展水平。") == {"服务外包", "康养"}
+    assert _industries("服务全市汽车产业高质量发展。") == {"汽车"}
+    assert not _industries("建成了餐饮、会议、住宿等配套服务设施。")       # 等 ends a list of much else
+    assert not _industries("发展职业教育产业和数字金融产业。")             # fields of their own, not 教育 or 金融

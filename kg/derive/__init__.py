@@ -26,7 +26,7 @@ from kg.lexicon import ZONE_TAILS, Names, any_of, leading_country, load, post_ru
 from kg.model import Document, Entity, Mention, name_key
 from kg.recognize import SUBSIDIARY, learned
 from kg.recognize.brackets import paired
-from kg.recognize.products import outputs
+from kg.recognize.products import made, outputs
 from kg.recognize.short_forms import COMPANY_TAIL, is_short_form, name_core
 from kg.recognize.tokens import word_edges
 from kg.resolve import (canonical_zone, carried_places, main_zone, merge_levelled, zone_city, zone_key,
@@ -344,10 +344,14 @@ def _projects_of_bodies(doc: Document, entities: dict[tuple[str, str], Entity]):
 
 
 def _outputs(entities: dict[tuple[str, str], Entity]):
-    """The product a project's name says it makes after its capacity (年产1500万双某某深加工项目, 10GWh某某电池
-    生产基地) is an entity of the page, mentioned inside the project's name."""
+    """The product a project's name says it makes, after its capacity (年产1500万双某某深加工项目, 10GWh某某电池
+    生产基地) or before the making of its plant after its builder's name (某某公司气雾剂生产基地), is an entity of
+    the page, mentioned inside the project's name."""
+    bodies = sorted({n for e in entities.values() if e.type in ("Company", "Organization") for n in (e.name, *e.aliases)
+                     if n}, key=len, reverse=True)
     for project in [e for e in entities.values() if e.type == "Project"]:
-        for output in outputs(project.name):
+        builder = next((n for n in bodies if project.name.startswith(n)), "")
+        for output in outputs(project.name) + made(project.name[len(builder):]):
             _mentioned_in(entities, project, output, "Product", output, OUTPUT)
 
 

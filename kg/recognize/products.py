@@ -12,7 +12,8 @@ frames, and only these are read here:
 - a drug, by the form it comes in (某某注射液, 某某胶囊, 某某单抗);
 - the output of a plant, after 年产 and an amount (年产9万吨某某材料), or before the amount
   (年产某某总成3万套); and, inside a project's name, after its capacity (10GWh某某电池生产基地,
-  read by derive: `outputs`).
+  read by derive: `outputs`) or before the making of its plant, its builder's name left out
+  (某某公司气雾剂生产基地, 某某航空叶片制造及装备项目: `made`).
 
 A product is kept only where no other component read a name over it, except an
 industry in the first frame where it lists what is made (等产品, 的研发与生产, 的自主量产),
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import leading_place
+from kg.lexicon import dictionary, leading_place, load
 from kg.model import Document, Mention
 from kg.recognize.lists import first_item_start
 from kg.recognize.tokens import tokenize
@@ -90,6 +91,31 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[tuple[Mention, boo
 def outputs(project: str) -> list[str]:
     """The products a project's name says it makes after its capacity: 某某电池 of 10GWh某某电池生产基地."""
     return [m.group(1) for m in _CAPACITY.finditer(project) if _named(m.group(1))]
+
+
+# in a project's name, what its plant makes, before the making (某某电池生产基地, 某某叶片制造及装备项目, 某某
+#系列产品研发及生产基地)
+_MADE_AT = re.compile(rf"({_ITEM}?)(?:研发及|研发)?(?:生产|制造)(?:及装备)?(?:基地|项目|车间)")
+# how a plant makes, not what (智能制造, 数字化生产, 设计制造, 生产制造), or a head office's
+_HOW = ("智能", "智能化", "数字化", "设计", "生产", "制造", "总部")
+# a first word no dictionary knows, a person's name or a count: a firm named before what it makes (某某特纤汽车零部件)
+_NOT_A_THINGS_START = ("nr", "m", "q")
+
+
+def made(rest: str) -> list[str]:
+    """What a project's name, its builder's name left out (`rest`), says its plant makes: 某某电池 of 某某电池
+    生产基地项目; not an industry (医疗器械生产基地), nor a name that begins with a firm's (某某特纤零部件)."""
+    at = _MADE_AT.match(rest, len(leading_place(rest)))
+    thing = at.group(1) if at else ""
+    if len(thing) < 2 or thing in load().industries or thing.endswith(_HOW) or not _named(thing):
+        return []
+    first = tokenize(thing)[0]
+    unknown = first.word not in dictionary() or first.flag in _NAMES and dictionary()[first.word][0] < _KNOWN
+    return [] if unknown or first.flag.startswith(_NOT_A_THINGS_START) else [thing]
+
+
+_NAMES = ("nz", "nrt")      # a rare proper name (龙科): a firm's
+_KNOWN = 50                 # jieba's frequency from which such a name is a word of the language
 
 
 def _items(listed: str, at: int, firm: bool) -> list[tuple[int, int, bool]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from os.path import commonprefix
 from functools import lru_cache
 
 from kg.lexicon import Names, body_tails, is_plain_word, leading_place, leading_zone_name, load, org_tails
@@ -123,6 +124,8 @@ def short_forms(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for name, kind in names:
         for short in _short_candidates(name, candidates.get((name[0], name[-1]), ())):
             wanted.setdefault(short, (name, kind))
+    for own, name in _own_names({m.text for m in mentions if m.type == "Company"}).items():
+        wanted.setdefault(own, (name, "Company"))
     if not wanted:
         return mentions
     taken, inside, sentence_of, sentences = Taken(mentions), set(), sentence_finder(doc), doc.sentences
@@ -140,6 +143,19 @@ def short_forms(doc: Document, mentions: list[Mention]) -> list[Mention]:
         name, kind = wanted[short]
         found.append(Mention(short, kind, start, end, sentence, name=name, source=SHORT_FORM))
     return sorted([m for m in mentions if (m.start, m.end) not in inside] + found, key=lambda m: m.start)
+
+
+def _own_names(firms: set[str]) -> dict[str, str]:
+    """A firm named after its group's brand, which another firm of the page is named after too (星河汽车,
+    星河爱思科): its own name, three characters or more, is its short form (爱思科)."""
+    found = {}
+    for firm in firms:
+        for other in firms - {firm}:
+            brand = len(commonprefix([firm, other]))
+            own = firm[brand:]
+            if brand >= 2 and len(own) >= 3 and not COMPANY_TAIL.search(own) and own not in load().trades:
+                found[own] = firm
+    return found
 
 
 def _ends_a_word(s: Sentence, end: int) -> bool:

@@ -1,7 +1,8 @@
 """Short forms: a body named in full once and by its short name after is one entity, mentioned at
 every short name, however long the page (the search is one pass over it, not one per name)."""
 from kg.pipeline import extract
-from kg.recognize.short_forms import is_short_form, name_core
+from kg.recognize.short_forms import is_short_form, name_core, short_forms
+from one_sentence import one_sentence_page, read_at
 
 
 def test_the_core_of_a_company_name_is_without_its_place_region_and_tail():
@@ -20,6 +21,13 @@ def test_a_places_committee_is_no_abbreviation_of_a_department_of_the_place():
     assert not is_short_form("上海市委", "上海市经信委")
     assert not is_short_form("某县政府", "某县发改局")
     assert is_short_form("上海市政府", "上海市人民政府")
+
+
+def test_a_firm_named_after_its_groups_brand_is_called_by_its_own_name():
+    text = "星河汽车旗下的星河爱思科在潍坊布局电池项目，爱思科已实现电驱的自主量产。"
+    firms = [read_at(text, name, "Company") for name in ("星河汽车", "星河爱思科")]
+    found = short_forms(one_sentence_page(text), firms)
+    assert ("爱思科", "星河爱思科") in {(m.text, m.name) for m in found}
 
 
 def test_a_group_is_no_short_form_of_a_firm_named_after_it():

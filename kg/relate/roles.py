@@ -74,17 +74,25 @@ def _held(ctx: Context, bodies: dict, posts_start: int, posts: str, sentence: in
         if org is None:
             if _of_the_zone(ctx.doc.text, posts_start, posts):
                 yield ctx.main_zone(sentence), posts
+                bare = _BARE_ZONE.search(ctx.doc.text, max(0, posts_start - 3), posts_start)
+                yield from _before(ctx, bodies, bare.start() if bare else -1)    # 某市委常委、高新区党工委书记
             return
         posts = ctx.doc.text[org.end:posts_start] + posts
     yield ctx.entity(org), posts
+    yield from _before(ctx, bodies, _named_from(bodies, org))
+
+
+def _before(ctx: Context, bodies: dict, start: int):
+    """(body, posts) of each body named before `start`, back over 、, with the posts after it: the nearest body
+    that posts alone stand after (管委会主任 is a post too: 某区管委会主任、…)."""
     text = ctx.doc.text
-    while (start := _named_from(bodies, org)) > 0 and text[start - 1] == "、":
-        # the nearest body that posts alone stand after (管委会主任 is a post too: 某区管委会主任、…)
+    while start > 0 and text[start - 1] == "、":
         org = next((bodies[end] for end in range(start - 2, max(0, start - 14), -1)
                     if end in bodies and post_run().fullmatch(text, end, start - 1)), None)
         if org is None:
             return
         yield ctx.entity(org), text[org.end:start - 1]
+        start = _named_from(bodies, org)
 
 
 def _named_from(bodies: dict, org) -> int:

@@ -2,7 +2,9 @@
 post, an academic title after the name."""
 import pytest
 
-from kg.pipeline import extract
+from kg.model import Document
+from kg.pipeline import extract, process
+from kg.relate import read_by_rules, relate
 
 
 def _roles(text: str) -> set[tuple[str, str, str]]:
@@ -33,6 +35,14 @@ def test_an_academic_title_after_a_name_is_held_in_the_body_before_it():
 
 def test_posts_after_a_zones_bare_name_are_held_in_the_zone_the_article_is_about():
     assert ("王明", "党工委书记", "潍坊高新区") in _roles("潍坊高新区召开会议。高新区党工委书记王明出席。")
+
+
+def test_the_bodies_named_before_a_zones_bare_name_go_with_the_posts_after_them():
+    doc = process(Document(id="text", raw="潍坊高新区举行签约仪式。潍坊市委常委、高新区党工委书记王明出席。"),
+                  until=relate)
+    ruled = {(t.subject.name, t.role, t.object.name) for t in read_by_rules(doc).triples.values()
+             if t.predicate == "holdsRole"}
+    assert {("王明", "常委", "潍坊市委"), ("王明", "党工委书记", "潍坊高新区")} <= ruled
 
 
 def test_a_zone_committees_posts_opening_a_clause_are_held_in_the_zone_the_article_is_about():

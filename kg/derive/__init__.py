@@ -345,7 +345,7 @@ def _projects_of_bodies(doc: Document, entities: dict[tuple[str, str], Entity]):
 
 def _outputs(entities: dict[tuple[str, str], Entity]):
     """The product a project's name says it makes, after its capacity (年产1500万双某某深加工项目, 10GWh某某电池
-    生产基地) or before the making of its plant after its builder's name (某某公司气雾剂生产基地), is an entity of
+    生产基地) or before the making of its plant after its builder's name (某某公司某某涂料生产基地), is an entity of
     the page, mentioned inside the project's name."""
     bodies = sorted({n for e in entities.values() if e.type in ("Company", "Organization") for n in (e.name, *e.aliases)
                      if n}, key=len, reverse=True)

@@ -9,8 +9,8 @@ the 等 that ends a list of them, where the name is the list's last item
 (…、先进制造等). Counted on the folds' output before this rule: of the lexicon's
 industries no other component read, 11 of 12 so placed are the gold's
 industries, against 28 of 60 wherever they stand. A sector of the economy (金融, 软件, 康养:
-kg/data/sectors.txt), which the model learns nothing of, is an industry so placed too, where a
-word begins with it (四川康养产业, not 光电子产业).
+kg/data/sectors.txt), which the model learns nothing of, is an industry so placed too, where it
+is the field's whole name (四川康养产业, not 职业教育产业).
 """
 from __future__ import annotations
 

@@ -108,8 +108,10 @@ def _by_level_bodies(text: str, whole: bool = False):
     """The bodies `text` names by their level alone (市委, 区政协, 市委组织部), and the departments (市发改委,
     《省编委办…》) where no name runs into the level; with `whole`, only one that is all of `text`."""
     for pattern in (_BY_LEVEL, _department_by_level()):
-        found = pattern.fullmatch(text) if whole else None
-        yield from ([found] if found else []) if whole else pattern.finditer(text)
+        if not whole:
+            yield from pattern.finditer(text)
+        elif found := pattern.fullmatch(text):
+            yield found
 
 
 @cache

@@ -13,7 +13,7 @@ frames, and only these are read here:
 - the output of a plant, after 年产 and an amount (年产9万吨某某材料), or before the amount
   (年产某某总成3万套); and, inside a project's name, after its capacity (10GWh某某电池生产基地,
   read by derive: `outputs`) or before the making of its plant, its builder's name left out
-  (某某公司气雾剂生产基地, 某某航空叶片制造及装备项目: `made`).
+  (某某公司某某涂料生产基地, 某某叶轮制造及装备项目: `made`).
 
 A product is kept only where no other component read a name over it, except an
 industry in the first frame where it lists what is made (等产品, 的研发与生产, 的自主量产),
@@ -93,8 +93,8 @@ def outputs(project: str) -> list[str]:
     return [m.group(1) for m in _CAPACITY.finditer(project) if _named(m.group(1))]
 
 
-# in a project's name, what its plant makes, before the making (某某电池生产基地, 某某叶片制造及装备项目, 某某
-#系列产品研发及生产基地)
+# in a project's name, what its plant makes, before the making (某某电池生产基地, 某某叶轮制造及装备项目,
+# 某某系列产品研发及生产基地)
 _MADE_AT = re.compile(rf"({_ITEM}?)(?:研发及|研发)?(?:生产|制造)(?:及装备)?(?:基地|项目|车间)")
 # how a plant makes, not what (智能制造, 数字化生产, 设计制造, 生产制造), or a head office's
 _HOW = ("智能", "智能化", "数字化", "设计", "生产", "制造", "总部")

@@ -74,6 +74,14 @@ def test_the_bare_公司_of_an_announcement_is_the_company_that_announces():
     assert ("星帆科技", "东湖高新区管委会") in partners
 
 
+def test_an_announcement_that_calls_its_firm_公司_means_the_firm_wherever_it_says_公司():
+    doc = extract("星帆科技股份有限公司（以下简称“公司”）拟在临江高新区建设新项目。根据公司业务发展需要，为提升"
+                  "密封系统及传动系统产品的生产能力，公司将扩建厂房。其子公司不参与。")
+    company = doc.entity("星帆科技股份有限公司", "Company")
+    assert company is not None and len(company.mentions) == 3      # 子公司 is another firm's word
+    assert "公司" not in company.aliases
+
+
 def test_abbreviation_becomes_an_alias():
     doc = extract("北京市医疗器械检验研究院在海口举办交流会。据了解，北京器检院是全国十大综合性医疗器械检验机构之一。")
     org = doc.entity("北京市医疗器械检验研究院", "Organization")

@@ -482,7 +482,8 @@ def _run_together(m: Mention, names: list[str]) -> list[Mention]:
 
 
 def _coreferent(doc: Document) -> list[Mention]:
-    return [m for s in doc.sentences for m in coreference.find(s.text, s.start, s.index)]
+    declared = coreference.calls_itself_company(doc.text)
+    return [m for s in doc.sentences for m in coreference.find(s.text, s.start, s.index, declared)]
 
 
 def arbitrate(model: list[Mention], names: list[Mention], others: list[Mention],

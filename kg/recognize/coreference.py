@@ -1,5 +1,6 @@
 """Generic mentions that point back to a named entity: 该企业, 该项目, 该高新区 …, the bare 公司 that opens a
-clause of a company's announcement (某某（300123）公告，公司于近日与…签署…), a bare 研究院 so (研究院将重点围绕…),
+clause of a company's announcement (某某（300123）公告，公司于近日与…签署…), or any 公司 of one that declares it
+calls its firm so (某某股份有限公司（以下简称“公司”）), a bare 研究院 so (研究院将重点围绕…),
 and a university's 我校.
 
 They are recognised here with an empty name; resolve gives them the name of
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
+from kg.recognize.tokens import tokenize
 
 _TYPES = {"企业": "Company", "公司": "Company", "集团": "Company", "项目": "Project",
           "高新区": "Zone", "园区": "Zone", "区": "Zone",
@@ -39,7 +41,25 @@ _ANNOUNCING = re.compile(r"(?:^|(?<=[，。；：]))公司" + _DOES)
 _BODY_DOING = re.compile(r"(?:^|(?<=[，。；：]))(?:研究院|研究所|实验室)" + _DOES)
 
 
-def find(text: str, offset: int, sentence: int):
+# 某某股份有限公司（以下简称“公司”）: an announcement that calls its firm 公司, wherever it says so after
+_CALLS_ITSELF = re.compile(r"（以下简称[“「]公司[”」]")
+_QUOTE = ("“", "「")       # the declaration's own 公司
+
+
+def calls_itself_company(text: str) -> bool:
+    """Whether a page declares that it calls its firm 公司 (a listed company's announcement)."""
+    return _CALLS_ITSELF.search(text) is not None
+
+
+def find(text: str, offset: int, sentence: int, firm_declared: bool = False):
+    """The generic mentions of a sentence; with `firm_declared`, every 公司 that is a word of its own (not 子公司,
+    上市公司) is the page's firm too (根据公司业务发展需要)."""
+    if firm_declared:
+        announcing = {m.start() for m in _ANNOUNCING.finditer(text)}
+        for w in tokenize(text):
+            if w.word == "公司" and w.start not in announcing and text[w.start - 1:w.start] not in _QUOTE:
+                yield Mention(w.word, "Company", offset + w.start, offset + w.end, sentence, name=REFERENCE,
+                              source=SOURCE)
     for m in _GENERIC.finditer(text):
         yield Mention(m.group(), _TYPES[m.group(1)], offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
                       source=SOURCE)

@@ -326,7 +326,8 @@ _CALLED = re.compile(r"（(?:(?:以下)?(?:简称|商品名)[：:]?[“「]?([^�
 def _merge_called(doc: Document, entities: dict[tuple[str, str], Entity]):
     """The name a page says it calls a thing by, in brackets right after its name (以下简称, 简称, 商品名, or an
     abbreviation in Latin letters), is one of that thing's names: what was read there (a brand read as a person)
-    is that thing, of its type. A word for the thing's kind (以下简称“公司”, “本项目”) names none."""
+    is that thing, of its type. A word for the thing's kind (以下简称“公司”, “本项目”) names none here: an
+    announcement's 公司 is read as its firm's mention wherever it stands (kg/recognize/coreference.py)."""
     ends = {m.end: e for e in entities.values() for m in e.mentions}
     for called in _CALLED.finditer(doc.text):
         thing, name = ends.get(called.start()), called.group(1) or called.group(2)

@@ -198,7 +198,7 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
     model = owners.owners_in(path, path.stat().st_mtime_ns)
     if model is None:
         return
-    bodies = [n for e in entities.values() if e.type in ("Company", "Organization") for n in [e.name, *e.aliases]]
+    bodies = _body_names(entities)
     # 石油化工 of 石油化工产业园: an industry the project is for; 某某软件园 of 某某软件园（一期）孵化基地: the park
     # it is in. A name the page or a lexicon gives a thing of another type is no builder's.
     others = {n for e in entities.values() if e.type != "Company" for n in [e.name, *e.aliases]}
@@ -211,6 +211,12 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
             if owner and owner not in others and owner not in lex.industries and owner not in lex.zones \
                     and owner not in kinds:
                 _mentioned_in(entities, project, owner, "Company", _registered(owner, entities), owners.SOURCE)
+
+
+def _body_names(entities: dict[tuple[str, str], Entity]) -> list[str]:
+    """Every name of the page's companies and organisations, the bodies that build projects, longest first."""
+    return sorted({n for e in entities.values() if e.type in ("Company", "Organization") for n in (e.name, *e.aliases)
+                   if n}, key=len, reverse=True)
 
 
 def _builders_read_as_people(entities: dict[tuple[str, str], Entity]):
@@ -347,8 +353,7 @@ def _outputs(entities: dict[tuple[str, str], Entity]):
     """The product a project's name says it makes, after its capacity (年产1500万双某某深加工项目, 10GWh某某电池
     生产基地) or before the making of its plant after its builder's name (某某公司某某涂料生产基地), is an entity of
     the page, mentioned inside the project's name."""
-    bodies = sorted({n for e in entities.values() if e.type in ("Company", "Organization") for n in (e.name, *e.aliases)
-                     if n}, key=len, reverse=True)
+    bodies = _body_names(entities)
     for project in [e for e in entities.values() if e.type == "Project"]:
         builder = next((n for n in bodies if project.name.startswith(n)), "")
         for output in outputs(project.name) + made(project.name[len(builder):]):

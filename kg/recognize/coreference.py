@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Mention
+from kg.recognize.brackets import QUOTES
 from kg.recognize.tokens import tokenize
 
 _TYPES = {"企业": "Company", "公司": "Company", "集团": "Company", "项目": "Project",
@@ -43,7 +44,6 @@ _BODY_DOING = re.compile(r"(?:^|(?<=[，。；：]))(?:研究院|研究所|实�
 
 # 某某股份有限公司（以下简称“公司”）: an announcement that calls its firm 公司, wherever it says so after
 _CALLS_ITSELF = re.compile(r"（以下简称[“「]公司[”」]")
-_QUOTE = ("“", "「")       # the declaration's own 公司
 
 
 def calls_itself_company(text: str) -> bool:
@@ -57,7 +57,8 @@ def find(text: str, offset: int, sentence: int, firm_declared: bool = False):
     if firm_declared:
         announcing = {m.start() for m in _ANNOUNCING.finditer(text)}
         for w in tokenize(text):
-            if w.word == "公司" and w.start not in announcing and text[w.start - 1:w.start] not in _QUOTE:
+            # a quoted 公司 is the declaration's own
+            if w.word == "公司" and w.start not in announcing and text[w.start - 1:w.start] not in QUOTES:
                 yield Mention(w.word, "Company", offset + w.start, offset + w.end, sentence, name=REFERENCE,
                               source=SOURCE)
     for m in _GENERIC.finditer(text):

@@ -27,7 +27,7 @@ from kg.recognize.short_forms import COMPANY_TAIL, in_order, is_short_form, name
 def canonical(m: Mention) -> str:
     lex = load()
     if m.type == "Zone":
-        return canonical_zone(m.text)
+        return canonical_zone(m.name)       # a park called by its own name (kg/recognize/parks.py) is named whole
     if m.type == "Place" and m.text in lex.places:
         return lex.places[m.text].name
     if m.type == "Project":

@@ -3,7 +3,8 @@
 A zone is made of parks (园区, 园, 分园), areas (片区) and new towns (新城), which news
 names after the zone: the zone's name, a name of two to six characters, and the tail. The
 whole is a zone of its own (ANNOTATION.md: a park run as a zone is a Zone); derive finds
-the zone it is named after, and relate puts it there.
+the zone it is named after, and relate puts it there. Named so once, the park goes by its own
+name after (某某高新区星湖园 …, 星湖园出台了…): wherever that stands alone, it is the park.
 
 A park that projects settle in (落户某某科技园, 入驻某某智谷) hosts them, as a zone does, whatever the model
 read its name as there and elsewhere on the page.
@@ -17,9 +18,10 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import tagger
+from kg.lexicon import Names, leading_zone_name, tagger
 from kg.model import Document, Mention
-from kg.recognize.gazetteer import TAIL
+from kg.recognize.gazetteer import TAIL, leading_abbreviation
+from kg.recognize.short_forms import sentence_finder
 
 SOURCE = "park"
 # an 产业园 is more often built as a project than run as a zone (某某高新区某某产业园最后一栋高层封顶)
@@ -44,7 +46,26 @@ def parks(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         skip |= inside
         kept.append(park)
-    return kept
+    return _called_by_own_name(doc, kept)
+
+
+def _called_by_own_name(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, and each place where a park's own name (its name after its zone's, of three characters or
+    more: 星湖园 of 某某高新区星湖园) stands outside the names read, a mention of the park."""
+    own = {}
+    for m in mentions:
+        zone = (leading_zone_name(m.text) or leading_abbreviation(m.text)) if m.type == "Zone" else ""
+        if zone and len(m.text) - len(zone) >= 3 and _PARK.fullmatch(m.text, len(zone)):
+            own.setdefault(m.text[len(zone):], m.text)
+    if not own:
+        return mentions
+    sentence_of = sentence_finder(doc)
+    found = []
+    for start, end, name in Names(own).finditer(doc.text):
+        sentence = sentence_of(start)
+        if sentence is not None and not any(m.start < end and start < m.end for m in mentions):
+            found.append(Mention(name, "Zone", start, end, sentence, name=own[name], source=SOURCE))
+    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 
 
 def _park_after(text: str, zone: Mention, sentence_end: int) -> Mention | None:

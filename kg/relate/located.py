@@ -94,6 +94,7 @@ def find(ctx: Context):
         _nested_places(ctx, mentions, sentence)
         _zones_after_places(ctx, mentions, sentence)
         _listed_as_units_of(ctx, mentions, sentence)
+        _subsidiaries_named(ctx, mentions, sentence)
         _said_to_lie(ctx, s, ctx.outermost.get(sentence, mentions))
         _listed_in_region(ctx, mentions, sentence)
         for m in mentions:
@@ -203,6 +204,20 @@ def _listed_as_units_of(ctx: Context, mentions: list, sentence: int):
             continue
         for item in _listed_before(text, bodies, k):
             ctx.add(ctx.entity(item), "partOf", ctx.entity(parent), sentence)
+
+
+# 星河医药子公司某某生物, 某集团旗下某某制造有限公司: the body named after it is the other's
+_SUBSIDIARY = re.compile(r"的?(?:全资|控股)?(?:子公司|旗下(?:的|企业|公司|子公司)?|下属(?:企业|公司)?)")
+_FIRMS = ("Company", "Organization")
+
+
+def _subsidiaries_named(ctx: Context, mentions: list, sentence: int):
+    """A firm a sentence names right after another and 子公司 or 旗下 is part of that other."""
+    text = ctx.doc.text
+    firms = sorted((m for m in mentions if m.type in _FIRMS), key=lambda m: m.start)
+    for parent, firm in zip(firms, firms[1:]):
+        if _SUBSIDIARY.fullmatch(text, parent.end, firm.start):
+            ctx.add(ctx.entity(firm), "partOf", ctx.entity(parent), sentence)
 
 
 def _listed_before(text: str, ordered: list, k: int) -> list:

@@ -29,6 +29,16 @@ def test_a_park_is_none_where_a_noun_goes_on_or_a_name_runs_past_its_end():
     assert _parks("兰州高新区定连园区产业化项目开工", "兰州高新区", (project,)) == []
 
 
+def test_a_park_named_once_after_its_zone_is_the_park_where_its_own_name_stands_alone():
+    text = "兰州高新区定连园区举行推介会。定连园区出台了支持资金办法，企业与定连园区洽商。"
+    doc = one_sentence_page(text)
+    at = text.index("兰州高新区")
+    found = parks(doc, [Mention("兰州高新区", "Zone", at, at + 5, 0, source="gazetteer")])
+    assert [(m.text, m.name, m.start) for m in found] == [
+        ("兰州高新区定连园区", "兰州高新区定连园区", 0), ("定连园区", "兰州高新区定连园区", 15),
+        ("定连园区", "兰州高新区定连园区", 32)]
+
+
 def test_a_mention_inside_the_park_gives_way_to_it():
     inner = Mention("定连园区", "Zone", 5, 9, 0, source="model")
     assert _parks("兰州高新区定连园区开工。", "兰州高新区", (inner,)) == ["兰州高新区定连园区"]

@@ -161,6 +161,11 @@ def facts(text: str) -> set[tuple]:
     # a title that begins with the name of an agency of the page is the agency's, wherever else it is named
     ("临江市人民政府召开常务会议。会议审议通过《临江市人民政府关于加快园区高质量发展的意见》，临江高新区将抓好落实。",
      {("临江市人民政府", "issues", "《临江市人民政府关于加快园区高质量发展的意见》", None)}),
+    # a firm named right after another and 子公司 or 旗下 is part of it
+    ("园区企业海瑞医药子公司苏州盛海生物医药有限公司自主研发的1类创新药获批上市。",
+     {("苏州盛海生物医药有限公司", "partOf", "海瑞医药", None)}),
+    ("星河科技与中航东飞旗下东飞国际航空制造（天津）有限公司正式合作。",
+     {("东飞国际航空制造（天津）有限公司", "partOf", "中航东飞", None)}),
     # a zone's park is in the zone it is named after
     ("该项目在兰州高新区定连园区开工建设。", {("兰州高新区定连园区", "locatedIn", "兰州高新区", None)}),
     # a clause that opens with 与 and its partners is said of the zone the article is about

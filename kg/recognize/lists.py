@@ -4,8 +4,9 @@ News names a zone's industries, its companies and their products in lists. Where
 the other components found most items of a list as names of one type, each
 complete, an item they missed is a name of that type too. The list gives an
 item's bounds between two 、, and the last one's where 等 ends it, or the count
-of its items (…、节能装备四大产业集群), or the 为 of 以…为支柱. The first
-item of a list of industries begins where the clause's words end, after its last
+of its items (…、节能装备四大产业集群), or the 为 of 以…为支柱; where that ending says
+industries, an item read as a project that names no facility (某某材料, not 某某生产基地) is
+one of them. The first item of a list of industries begins where the clause's words end, after its last
 verb, preposition, adverb, particle or pronoun (将围绕|未来显示器件、新材料、检测设备等领域);
 other names are led into with a generic word of their kind as often (签约项目包括…),
 so a list of them keeps its first item as the other components read it. A clause
@@ -59,8 +60,10 @@ def complete(doc: Document, mentions: list[Mention]) -> list[Mention]:
     # which builds it (某某集团某某生产基地)
     institutes = [m for m in found if m.type == "Organization"]
     projects = [m for m in found if m.type == "Project"]
+    industries = [m for m in found if m.type == "Industry"]      # over the projects misread in their lists
     kept = [m for m in mentions if not (m.type == "Place" and any(m.within(o) for o in institutes))
-            and not any(m.within(p) and not _owner_of(m, p) for p in projects)]
+            and not any(m.within(p) and not _owner_of(m, p) for p in projects)
+            and not (m.type == "Project" and any(m.overlaps(i) for i in industries))]
     return sorted(kept + found, key=lambda m: (m.start, m.end))
 
 
@@ -162,11 +165,15 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
     if not items:
         return []
     said, alone = ending
-    whole = {}
+    whole, misread = {}, []
     for start, end, first in items:
         for m in here:
             if m.end == end and (first or m.start == start):
-                whole[start, end] = m.type
+                if said == "Industry" and m.type == "Project" and not _facility(m.text):
+                    misread.append(m)       # 某某材料 of …、节能装备四大产业集群: an industry, not a project
+                else:
+                    whole[start, end] = m.type
+    here = [m for m in here if all(m is not wrong for wrong in misread)]
     most, count = Counter(whole.values()).most_common(1)[0] if whole else (None, 0)
     if _institutes([text[start:end] for start, end, first in items if not first]) and len(items) >= 3:
         kind = "Organization"
@@ -186,6 +193,12 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
             if (not first or kind == "Industry" or kind == "Project" and start == items[0][0])
             and (start, end) not in whole and 2 <= end - start <= longest and _unread(start, end, here)
             and not (kind == "Company" and _NUMBERED.search(text[start:end]))]
+
+
+def _facility(name: str) -> bool:
+    """Whether a name says a project is built (某某基地, 某某中心, 某某项目: kg/data/project_words.txt)."""
+    words = load().project_words
+    return name.endswith("项目") or any(t.word in words for t in tokenize(name))
 
 
 def _owner_of(m: Mention, project: Mention) -> bool:

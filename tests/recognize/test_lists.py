@@ -34,6 +34,17 @@ def test_the_first_industry_begins_after_the_words_that_lead_into_the_list():
     assert ("未来显示器件", "Industry", "list") in _found(complete(one_sentence_page(text), given))
 
 
+def test_an_item_read_as_a_project_of_a_list_of_industries_that_names_no_facility_is_an_industry():
+    text = "做强硅材料、高端轴承、钛（钼钨）材料、节能减排装备制造四大产业集群。"
+    given = [read_at(text, "钛（钼钨）材料", "Project")]
+    found = _found(complete(one_sentence_page(text), given))
+    assert {("硅材料", "Industry", "list"), ("钛（钼钨）材料", "Industry", "list")} <= found
+    assert ("钛（钼钨）材料", "Project", "model") not in found
+    text = "做强硅材料、高端轴承、钛材料生产基地、节能减排装备制造四大产业集群。"        # a base is built: left as read
+    given = [read_at(text, "钛材料生产基地", "Project")]
+    assert ("钛材料生产基地", "Project", "model") in _found(complete(one_sentence_page(text), given))
+
+
 def test_the_first_item_of_a_list_of_firms_begins_after_the_clauses_last_leading_word():
     text = "本次签约项目包括星河电子、临江科技、东湖信息等企业。"
     given = [read_at(text, "临江科技", "Company"), read_at(text, "东湖信息", "Company")]

@@ -9,7 +9,8 @@ the place again (kg/derive). Named by its level alone (省委, 市委书记, 区
 is that of the last place of that level the page named before it, short (镇江) or
 whole, or a zone's name carried (ANNOTATION.md: 市委 on a page about 镇江 is 镇江市委;
 after 潍坊高新区, 潍坊市委); where none was named before it (区委书记… in a page's
-lead), that of the first named after it.
+lead), that of the first named after it; what the model read of it without its level (发改委 of
+市发改委) is part of it.
 A committee and a government named as one (嘉兴市委市政府) are two bodies.
 So is a department a place or a zone names after it (某省科技厅, 某市发改委, 某高新区投促中心,
 kg/data/government_departments.txt).
@@ -89,7 +90,7 @@ def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
         before = [name for at, name in of_level if at < start]
         return before[-1] if before else of_level[0][1] if of_level else ""
 
-    found = []
+    found, inside = [], []
     for m in mentions:
         body = next(_by_level_bodies(m.text, whole=True), None) if m.type == "GovernmentAgency" else None
         if body and (named := place(body.group(1), m.start)):
@@ -98,10 +99,14 @@ def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
         for body in _by_level_bodies(s.text):
             start, end = s.start + body.start(), s.start + body.end()
             named = place(body.group(1), start)
-            if named and not any(m.start < end and start < m.end for m in mentions):
+            read = [m for m in mentions if m.start < end and start < m.end]
+            # 发改委 of 市发改委: the model's body without its level gives way to the whole
+            if named and all(m.type == "GovernmentAgency" and start < m.start and m.end <= end for m in read):
+                inside += read
                 found.append(Mention(body.group(), "GovernmentAgency", start, end, s.index,
                                      name=named + body.group(2), source=SOURCE))
-    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+    kept = [m for m in mentions if all(m is not part for part in inside)]
+    return sorted(kept + found, key=lambda m: (m.start, m.end)) if found else mentions
 
 
 def _by_level_bodies(text: str, whole: bool = False):

@@ -54,6 +54,14 @@ def test_a_department_named_by_its_level_alone_is_that_of_the_place_of_its_level
                      ("福建省发改委", "福建省发改委")}      # no city named: 市发改委 is left
 
 
+def test_the_department_the_model_read_without_its_level_is_the_whole_department():
+    text = "临江市举行签约仪式，市发改委、市经信委负责人出席。"
+    mentions = [_at(text, "临江市", "Place"), _at(text, "发改委", "GovernmentAgency", "model"),
+                _at(text, "市经信委", "GovernmentAgency", "model")]
+    found = {(m.text, m.name) for m in governments(one_sentence_page(text), mentions) if m.type == "GovernmentAgency"}
+    assert found == {("市发改委", "临江市发改委"), ("市经信委", "临江市经信委")}
+
+
 def test_the_body_lies_in_its_place_which_is_an_entity_of_the_page():
     doc = extract("近日，开化县委召开专题会议，研究部署数字经济发展工作。")
     assert ("开化县委", "GovernmentAgency") in {(e.name, e.type) for e in doc.entities}

@@ -3,7 +3,8 @@
 News strings a person's posts in several bodies before the name (市委常委、某高新区党工委书记王明:
 each body with the posts after it), names several people after one post (院士张三、李四), goes on
 with the body's other people after a comma or 、 (某某分院院长张三，副院长李四), and puts an academic
-title after the name (某某大学张三教授).
+title after the name (某某大学张三教授). After the name, it says what the person was appointed to
+(张三于2021年任某新区党工委副书记) or where they served (张三曾在某集团担任副总裁).
 """
 from __future__ import annotations
 
@@ -110,12 +111,23 @@ _APPOINTED = re.compile(r"[^，。；：、]{0,12}?(?:担任|出任|兼任|升�
 def _appointed(text: str, person, starts: dict):
     """(body, posts) of what a person is appointed to in the clause after the name: the body named right
     after 任 and the posts right after the body, and each body and its posts that 、 or a comma adds
-    (任某区工委书记、管委会主任，某保税区管委会主任; 担任过某市科协副主席、市国资委党委副书记)."""
+    (任某区工委书记、管委会主任，某保税区管委会主任; 担任过某市科协副主席、市国资委党委副书记); or the body
+    named after 在 and the posts after 任 (曾在某集团担任副总裁)."""
     verb = _APPOINTED.match(text, person.end)
     at = verb.end() if verb else -1
     while (org := starts.get(at)) is not None and (posts := post_run().match(text, org.end)):
         yield org, posts.group()
         at = posts.end() + 1 if text[posts.end():posts.end() + 1] in _AND_THEN else -1
+    worked = _WORKED_AT.match(text, person.end)
+    org = starts.get(worked.end()) if worked else None
+    held = _HOLDS.match(text, org.end) if org is not None else None
+    if held and (posts := post_run().match(text, held.end())):
+        yield org, posts.group()
+
+
+# 张三在, 张三曾在, 张三此前在: the body named next is where the person holds the posts 任 leads into
+_WORKED_AT = re.compile(r"[^，。；：、在]{0,6}?在")
+_HOLDS = re.compile(r"(?:担任|出任|兼任|任)过?")
 
 
 _AND_THEN = ("、", "，", ",")

@@ -68,6 +68,9 @@ def test_the_body_and_posts_a_person_is_appointed_to_after_the_name():
     assert {("许明", "副主席", "杭州市科协"), ("许明", "党委副书记", "市国资委")} <= found
     found = _roles("张明同志任中共芜湖经济技术开发区工委书记、管委会主任，芜湖综合保税区管委会主任。")
     assert ("张明", "主任", "芜湖综保区管委会") in found     # the zone as the lexicon names it
+    # the body named after 在, the posts after 任
+    assert ("李明", "副总裁", "星河集团") in _roles("李明曾在星河集团担任副总裁。")
+    assert ("张伟", "副主任", "临江市发改委") in _roles("张伟在临江市发改委任副主任时，推动了多个项目落地。")
 
 
 def test_a_governments_head_and_deputies_after_a_comma_are_all_its():

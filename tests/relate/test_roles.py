@@ -26,6 +26,8 @@ def test_each_body_before_a_name_goes_with_the_posts_after_it(text, expected):
 
 def test_several_people_named_after_one_post_each_hold_it():
     assert {("张三", "院士", "中国科学院"), ("李四", "院士", "中国科学院")} <= _roles("中科院院士张三、李四参加会议。")
+    # 领导: the people who lead a body, named without their posts
+    assert {("张伟", "领导", "星河集团"), ("李明", "领导", "星河集团")} <= _roles("星河集团领导张伟、李明出席签约仪式。")
 
 
 def test_an_academic_title_after_a_name_is_held_in_the_body_before_it():

@@ -17,7 +17,7 @@ from functools import lru_cache
 from kg.lexicon import (LEVELS, PARTY, ZONE_TAILS, any_of, division_stems, is_plain_word, kind_forms, leading_place,
                         leading_zone_name, load, page_of)
 from kg.model import BODIES, Document, Entity, Mention, name_key
-from kg.recognize.coreference import NAMED_BY_TAIL, REFERENCE, tails
+from kg.recognize.coreference import NAMED_BY_TAIL, OUR_SCHOOL, REFERENCE, our_school, tails
 from kg.recognize.coreference import SOURCE as COREFERENCE
 from kg.recognize.gazetteer import abbreviations, leading_abbreviation, leading_zone_shape
 from kg.recognize.learned import SOURCE as MODEL
@@ -71,17 +71,20 @@ def zone_in_name(name: str) -> str:
 
 
 def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """该企业 → the last company named before it in the same article."""
+    """该企业 → the last company named before it in the same article; 我校 → the university named before it, or
+    else the one the first of the article's bodies named after it begins with (某某学院 of 某某学院某某研究院)."""
     article_of = {s.index: a.index for a in doc.articles for s in a.sentences}
     kept = []
     for k, m in enumerate(mentions):
         if m.name == REFERENCE:
-            antecedent = next((p for p in reversed(mentions[:k]) if p.type == m.type and p.name != REFERENCE
-                               and (m.type not in NAMED_BY_TAIL or p.name.endswith(tails(m.text)))
-                               and article_of.get(p.sentence) == article_of.get(m.sentence)), None)
+            same = [p for p in mentions if p.type == m.type and p.name != REFERENCE
+                    and article_of.get(p.sentence) == article_of.get(m.sentence)]
+            antecedent = next((p.name for p in reversed(same) if p.start < m.start
+                               and (m.type not in NAMED_BY_TAIL or p.name.endswith(tails(m.text)))), None) \
+                or (our_school(same) if m.text == OUR_SCHOOL else None)
             if antecedent is None:
                 continue
-            m.name = antecedent.name
+            m.name = antecedent
         kept.append(m)
     return kept
 

@@ -54,8 +54,14 @@ def test_我校_of_a_universitys_news_is_the_university_named_before_it():
     assert school is not None and len(school.mentions) == 2
     roles = {(t.subject.name, t.object.name, t.role) for t in doc.triples if t.predicate == "holdsRole"}
     assert {("黄文华", "星湖学院", "党委书记"), ("胡志云", "星湖学院", "副校长")} <= roles
-    alone = extract("我校党委书记黄文华出席。")         # no university named before: 我校 names none
+    alone = extract("我校党委书记黄文华出席。")         # no university named: 我校 names none
     assert all(e.type != "Organization" for e in alone.entities)
+
+
+def test_我校_named_before_the_university_is_the_one_at_the_head_of_its_bodys_name():
+    doc = extract("我校与星湖经开区共建星湖学院智能制造产业研究院。我校党委书记黄文华、副校长胡志云出席签约仪式。")
+    roles = {(t.subject.name, t.object.name, t.role) for t in doc.triples if t.predicate == "holdsRole"}
+    assert {("黄文华", "星湖学院", "党委书记"), ("胡志云", "星湖学院", "副校长")} <= roles
 
 
 def test_a_bare_研究院_opening_a_clause_is_the_institute_the_page_named():

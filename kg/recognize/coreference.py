@@ -4,7 +4,8 @@ calls its firm so (某某股份有限公司（以下简称“公司”）), a ba
 and a university's 我校.
 
 They are recognised here with an empty name; resolve gives them the name of
-the nearest entity of their type before them in the same article.
+the nearest entity of their type before them in the same article (我校, where none is, that of the
+university the article's first body named after one is named after).
 """
 from __future__ import annotations
 
@@ -25,14 +26,22 @@ REFERENCE = "?"     # the name of a generic mention until resolve names it
 SOURCE = "coreference"
 
 
-# 我校, in a university's own news: the university, named before as a 大学, 学院 or 学校
-_OUR_SCHOOL = re.compile("我校")
+# 我校, in a university's own news: the university, named before as a 大学, 学院 or 学校, or at the head of the name
+# of one of its bodies (某某学院某某研究院)
+OUR_SCHOOL = "我校"
 _SCHOOLS = ("大学", "学院", "学校")
+_SCHOOL_AT_HEAD = re.compile(r".{2,8}?(?:%s)" % "|".join(_SCHOOLS))
 
 
 def tails(reference: str) -> tuple[str, ...]:
     """What the name a reference of a type NAMED_BY_TAIL points to ends with: 该实验室, 实验室 → 实验室; 我校 → 大学 …"""
-    return _SCHOOLS if _OUR_SCHOOL.fullmatch(reference) else (reference.removeprefix("该"),)
+    return _SCHOOLS if reference == OUR_SCHOOL else (reference.removeprefix("该"),)
+
+
+def our_school(bodies: list[Mention]) -> str | None:
+    """The university the first of `bodies` whose name begins with one's is named after (某某学院 of 某某学院某某
+    研究院), or None."""
+    return next((head.group() for b in bodies if (head := _SCHOOL_AT_HEAD.match(b.name))), None)
 
 
 # 公司 at a clause's start, before what it did or will do (于近日, 拟, 计划, 与 …); and 研究院, 研究所 or 实验室 so
@@ -64,7 +73,7 @@ def find(text: str, offset: int, sentence: int, firm_declared: bool = False):
     for m in _GENERIC.finditer(text):
         yield Mention(m.group(), _TYPES[m.group(1)], offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
                       source=SOURCE)
-    for m in _OUR_SCHOOL.finditer(text):
+    for m in re.finditer(OUR_SCHOOL, text):
         yield Mention(m.group(), "Organization", offset + m.start(), offset + m.end(), sentence, name=REFERENCE,
                       source=SOURCE)
     for pattern, type_ in ((_ANNOUNCING, "Company"), (_BODY_DOING, "Organization")):

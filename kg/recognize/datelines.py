@@ -1,5 +1,5 @@
 """News outlets named in datelines: 某某网合肥7月30日电, 某某报讯, 某某讯 记者…, （某某报记者 张三）, 据某某晨报报道,
-（来源：《某某报》）.
+（来源：《某某报》）, and a paper and its site named as one (某某日报·某某网记者).
 
 ANNOTATION.md makes an outlet named in a dateline an Organization (with no facts).
 A dateline's wording says where the outlet's name ends — before 讯, 记者, 报道, or
@@ -72,7 +72,14 @@ def _in_sentence(text: str, base: int, sentence: int) -> list[Mention]:
             if len(name) >= 2 and not name.startswith(_OWN) and start not in found \
                     and (fits is None or fits(name)):
                 found[start] = Mention(name, TYPE, base + start, base + start + len(name), sentence, source=SOURCE)
+                joint = _JOINT.search(text, 0, start)       # 某某日报·某某网记者: two outlets of one byline
+                if joint and names_an_outlet(joint.group("name")):
+                    found[joint.start("name")] = Mention(joint.group("name"), TYPE, base + joint.start("name"),
+                                                         base + joint.end("name"), sentence, source=SOURCE)
     return list(found.values())
+
+
+_JOINT = re.compile(_OPEN + _NAME + "·$")
 
 
 def _without_place(name: str) -> str:

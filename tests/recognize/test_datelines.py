@@ -18,6 +18,7 @@ def test_the_wording_of_a_dateline_says_where_the_outlet_ends():
     assert _outlets("(文章来源:某某网)") == ["某某网"]
     assert _outlets("（来源：《东海商报》）") == ["东海商报"]      # the paper's name in book marks
     assert _outlets("据《西山晚报》报道，项目已开工。") == ["西山晚报"]
+    assert sorted(_outlets("东海日报·东海新闻网记者 王五")) == ["东海新闻网", "东海日报"]
 
 
 def test_a_byline_after_xun_says_a_dateline_whatever_the_outlets_name_ends_in():

@@ -9,7 +9,8 @@
 - a zone's committee, which a post names (随州高新区党工委书记、管委会主任 → 随州高新区管委会);
 - the company a project is named after where no company's tail says where it ends (星辰电子 of
   星辰电子智能传感器生产基地项目): a learned split (kg/derive/owners.py), or the company the page names
-  in full that the split is the short form of; and a name read as a person's that begins a project's;
+  in full that the split is the short form of (not a place of nature: 某某岛, 某某湖 cut before its 湖);
+  and a name read as a person's that begins a project's;
 - the project a body names when 项目 follows it (星河新材料项目);
 - the product a project's name says it makes after its capacity (10GWh某某电池生产基地).
 
@@ -209,8 +210,18 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
         if not any(project.name.startswith(n) for n in bodies):
             owner = model.owner(project.name, doc.text)
             if owner and owner not in others and owner not in lex.industries and owner not in lex.zones \
-                    and owner not in kinds:
+                    and owner not in kinds and not _in_a_landform(owner, project.name):
                 _mentioned_in(entities, project, owner, "Company", _registered(owner, entities), owners.SOURCE)
+
+
+def _in_a_landform(front: str, name: str) -> bool:
+    """Whether a project's name begins with a place of nature rather than a firm: an island, a lake, a bay,
+    a mountain or a region (松木岛化工新材料中试基地, 某某湖科创谷空天产业园 cut before its 湖, 中原区域总部)."""
+    return front.endswith(_LANDFORMS) or name[len(front)] in _LANDFORMS or front.endswith(_REGIONS)
+
+
+_LANDFORMS = ("岛", "湖", "湾", "山", "江", "河")
+_REGIONS = ("区域", "地区")
 
 
 def _body_names(entities: dict[tuple[str, str], Entity]) -> list[str]:

@@ -117,6 +117,12 @@ def test_a_kind_of_body_named_by_its_tail_alone_is_no_builder(monkeypatch):
     assert _builders(monkeypatch, text, named, 3) == {"星辰科"}
 
 
+def test_a_place_of_nature_a_project_is_named_after_is_no_builder(monkeypatch):
+    text = "青屿岛化工新材料中试基地、星辰科新材料项目开工，青屿湖科创谷产业园加快建设。"
+    named = [("青屿岛化工新材料中试基地", "Project"), ("星辰科新材料项目", "Project"), ("青屿湖科创谷产业园", "Project")]
+    assert _builders(monkeypatch, text, named, 3) == {"星辰科"}       # not 青屿岛, nor 青屿 cut before its 湖
+
+
 def test_a_project_named_after_a_company_the_page_names_in_full_is_that_companys():
     doc = extract("宁海高新区引进宁波华瑞金属有限公司。总投资30亿元的华瑞金属大交通轻量化项目开工建设。")
     companies = [e for e in doc.entities if e.type == "Company"]

@@ -77,11 +77,13 @@ def _corefer(doc: Document, mentions: list[Mention]) -> list[Mention]:
     kept = []
     for k, m in enumerate(mentions):
         if m.name == REFERENCE:
-            same = [p for p in mentions if p.type == m.type and p.name != REFERENCE
-                    and article_of.get(p.sentence) == article_of.get(m.sentence)]
-            antecedent = next((p.name for p in reversed(same) if p.start < m.start
-                               and (m.type not in NAMED_BY_TAIL or p.name.endswith(tails(m.text)))), None) \
-                or (our_school(same) if m.text == OUR_SCHOOL else None)
+            article = article_of.get(m.sentence)
+            antecedent = next((p.name for p in reversed(mentions[:k]) if p.type == m.type and p.name != REFERENCE
+                               and (m.type not in NAMED_BY_TAIL or p.name.endswith(tails(m.text)))
+                               and article_of.get(p.sentence) == article), None)
+            if antecedent is None and m.text == OUR_SCHOOL:
+                antecedent = our_school([p for p in mentions if p.type == m.type and p.name != REFERENCE
+                                         and article_of.get(p.sentence) == article])
             if antecedent is None:
                 continue
             m.name = antecedent

@@ -216,7 +216,7 @@ def _owners(doc: Document, entities: dict[tuple[str, str], Entity]):
 
 def _in_a_landform(front: str, name: str) -> bool:
     """Whether a project's name begins with a place of nature rather than a firm: an island, a lake, a bay,
-    a mountain or a region (松木岛化工新材料中试基地, 某某湖科创谷空天产业园 cut before its 湖, 中原区域总部)."""
+    a mountain or a region (青屿岛某某中试基地, 某某湖科技园 cut before its 湖, 华东地区某某基地)."""
     return front.endswith(_LANDFORMS) or name[len(front)] in _LANDFORMS or front.endswith(_REGIONS)
 
 

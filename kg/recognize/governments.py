@@ -105,8 +105,10 @@ def _by_level(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 inside += read
                 found.append(Mention(body.group(), "GovernmentAgency", start, end, s.index,
                                      name=named + body.group(2), source=SOURCE))
+    if not found:
+        return mentions
     kept = [m for m in mentions if all(m is not part for part in inside)]
-    return sorted(kept + found, key=lambda m: (m.start, m.end)) if found else mentions
+    return sorted(kept + found, key=lambda m: (m.start, m.end))
 
 
 def _by_level_bodies(text: str, whole: bool = False):

@@ -402,14 +402,14 @@ def _parent_apart(m: Mention) -> list[Mention]:
     reads as one name, is two firms; derive and the relations find the one part of the other."""
     if m.type != "Company":
         return [m]
-    link = _PARENT_LINK.search(m.text, 2)
+    link = PARENT_LINK.search(m.text, 2)
     if link is None or len(m.text) - link.end() < 4:
         return [m]
     return [Mention(m.text[:link.start()], m.type, m.start, m.start + link.start(), m.sentence, source=m.source),
             Mention(m.text[link.end():], m.type, m.start + link.end(), m.end, m.sentence, source=m.source)]
 
 
-_PARENT_LINK = re.compile(f"{SUBSIDIARY}|旗下")
+PARENT_LINK = re.compile(f"{SUBSIDIARY}|旗下")      # what stands between a firm's name and its parent's
 
 
 def _partner_apart(m: Mention) -> Mention:

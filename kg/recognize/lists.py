@@ -169,7 +169,7 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
     for start, end, first in items:
         for m in here:
             if m.end == end and (first or m.start == start):
-                if said == "Industry" and m.type == "Project" and not _facility(m.text):
+                if said == "Industry" and m.type == "Project" and not _FACILITY.search(m.text):
                     misread.append(m)       # 某某材料 of …、节能装备四大产业集群: an industry, not a project
                 else:
                     whole[start, end] = m.type
@@ -193,12 +193,6 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
             if (not first or kind == "Industry" or kind == "Project" and start == items[0][0])
             and (start, end) not in whole and 2 <= end - start <= longest and _unread(start, end, here)
             and not (kind == "Company" and _NUMBERED.search(text[start:end]))]
-
-
-def _facility(name: str) -> bool:
-    """Whether a name says a project is built (某某基地, 某某中心, 某某项目: kg/data/project_words.txt)."""
-    words = load().project_words
-    return name.endswith("项目") or any(t.word in words for t in tokenize(name))
 
 
 def _owner_of(m: Mention, project: Mention) -> bool:
@@ -310,6 +304,7 @@ _NOT_PROJECTS = ("Industry", "Person")      # what a firm's name in a list of pr
 _COMMON = 50        # jieba's frequency from which a word of two characters or more is a common one, no firm's own name
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMBERED = re.compile(r"[0-9]|期")     # 30万吨某某, 某某二期: an amount or a phase, no firm's name (one may hold 一 or 三)
+# a word for what is built (某某园, 某某基地, 某某项目): a project's name, no firm's nor an industry's
 _FACILITY = re.compile(r"园|基地|中心|厂|项目|工程|平台|楼|站|港|线|总部|城|谷|路|道|桥|馆|场|院|所|仓|库|器|间|校")
 
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import Names, leading_zone_name, tagger
+from kg.lexicon import Names, tagger
 from kg.model import Document, Mention
-from kg.recognize.gazetteer import TAIL, leading_abbreviation
+from kg.recognize.gazetteer import TAIL
 from kg.recognize.short_forms import sentence_finder
 
 SOURCE = "park"
@@ -52,9 +52,11 @@ def parks(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def _called_by_own_name(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """`mentions`, and each place where a park's own name (its name after its zone's, of three characters or
     more: 星湖园 of 某某高新区星湖园) stands outside the names read, a mention of the park."""
+    from kg.resolve import zone_front      # late: resolve imports the recognisers, and this is one
+
     own = {}
     for m in mentions:
-        zone = (leading_zone_name(m.text) or leading_abbreviation(m.text)) if m.type == "Zone" else ""
+        zone = zone_front(m.text) if m.type == "Zone" else ""
         if zone and len(m.text) - len(zone) >= 3 and _PARK.fullmatch(m.text, len(zone)):
             own.setdefault(m.text[len(zone):], m.text)
     if not own:

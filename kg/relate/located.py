@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from kg.lexicon import Place, leading_country, leading_place, load, places_named
 from kg.model import name_key
+from kg.recognize import PARENT_LINK
 from kg.recognize.features import listed
 from kg.recognize.towns import JOINED
 from kg.relate.candidates import SIGNATURES
@@ -206,8 +207,9 @@ def _listed_as_units_of(ctx: Context, mentions: list, sentence: int):
             ctx.add(ctx.entity(item), "partOf", ctx.entity(parent), sentence)
 
 
-# 星河医药子公司某某生物, 某集团旗下某某制造有限公司: the body named after it is the other's
-_SUBSIDIARY = re.compile(r"的?(?:全资|控股)?(?:子公司|旗下(?:的|企业|公司|子公司)?|下属(?:企业|公司)?)")
+# 星河医药子公司某某生物, 某集团旗下某某制造有限公司 (the recogniser splits them where it read them as one name):
+# the body named after the link is the other's
+_SUBSIDIARY = re.compile(rf"的?(?:全资|控股)?(?:{PARENT_LINK.pattern})")
 _FIRMS = ("Company", "Organization")
 
 

@@ -6,10 +6,12 @@ complete, an item they missed is a name of that type too. The list gives an
 item's bounds between two 、, and the last one's where 等 ends it, or the count
 of its items (…、节能装备四大产业集群), or the 为 of 以…为支柱; where that ending says
 industries, an item read as a project that names no facility (某某材料, not 某某生产基地) is
-one of them. The first item of a list of industries begins where the clause's words end, after its last
-verb, preposition, adverb, particle or pronoun (将围绕|未来显示器件、新材料、检测设备等领域);
+one of them, and where it says projects, an item read as an industry that names one (某某产业园) is a
+project. The first item of a list of industries begins where the clause's words end, after its last
+verb, preposition, adverb, particle or pronoun (将围绕|未来显示器件、新材料、检测设备等领域), but for a
+verb or adjective after the 了 that ends the clause's verb (推荐了|某某通用机场: the item's own word);
 other names are led into with a generic word of their kind as often (签约项目包括…),
-so a list of them keeps its first item as the other components read it. A clause
+so a list of them keeps its first item as the other components read it, unless a 了 leads into it. A clause
 that a word for projects leads into lists projects, whatever else was read
 (总部项目，包括A总部、B研发中心等), and so does a list that a signing leads into and
 等…项目 ends (签约了A、B等重点项目): its items the other components missed are projects.
@@ -171,6 +173,8 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
             if m.end == end and (first or m.start == start):
                 if said == "Industry" and m.type == "Project" and not _FACILITY.search(m.text):
                     misread.append(m)       # 某某材料 of …、节能装备四大产业集群: an industry, not a project
+                elif said == "Project" and m.type == "Industry" and _FACILITY.search(m.text):
+                    misread.append(m)       # 某某产业园 of …等4个项目: a project, not an industry
                 else:
                     whole[start, end] = m.type
     here = [m for m in here if all(m is not wrong for wrong in misread)]
@@ -190,7 +194,7 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
         here = [m for m in here if not (m.type == "Place" and any(m.start == start for start, _ in bounds))]
     return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE)
             for (start, end), (_, _, first) in zip(bounds, items)
-            if (not first or kind == "Industry" or kind == "Project" and start == items[0][0])
+            if (not first or kind == "Industry" or kind == "Project" and (start == items[0][0] or text[start - 1] == "了"))
             and (start, end) not in whole and 2 <= end - start <= longest and _unread(start, end, here)
             and not (kind == "Company" and _NUMBERED.search(text[start:end]))]
 
@@ -446,5 +450,8 @@ def _counted_projects(text: str, clause: re.Match, at: int, here: list[Mention])
 def first_item_start(text: str, start: int, end: int) -> int:
     """Where the first item of a list begins: after the clause's last word that leads into it."""
     words = tokenize(text[start:end])
-    lead = max((k for k, w in enumerate(words) if w.flag.startswith(_LEADS_IN) and w.flag != "vn"), default=-1)
+    # after 了 the verb is done: a verb or adjective after it is the first item's own (推荐了某某通用机场)
+    done = max((k for k, w in enumerate(words) if w.flag == "ul"), default=-1)
+    lead = max((k for k, w in enumerate(words) if w.flag.startswith(_LEADS_IN) and w.flag != "vn"
+                and (k <= done or done < 0 or w.flag.startswith(CLAUSE_FLAGS))), default=-1)
     return start + (words[lead].end if lead >= 0 else 0)

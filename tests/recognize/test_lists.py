@@ -281,3 +281,13 @@ def test_a_count_of_projects_lists_projects_misread_as_a_firm_or_inside():
     led = "沃澜控股星河有限公司生产基地、启曜电厂等一批项目集中开工。"      # 控股 reads as a verb, but begins a name read
     given = [read_at(led, "沃澜控股星河有限公司", "Company"), read_at(led, "启曜电厂", "Company")]
     assert ("沃澜控股星河有限公司生产基地", "Project") in {(m.text, m.type) for m in complete(one_sentence_page(led), given)}
+
+
+def test_a_facility_read_as_an_industry_in_a_count_of_projects_is_a_project_and_so_is_its_first_item():
+    text = "会上重点推荐了云岭通用机场、星湖医药产业园、新材料产业园和翠峰温泉度假村等4个项目。"
+    given = [read_at(text, "新材料产业园", "Industry")]      # 某某产业园 misread as its industry
+    found = _found(complete(one_sentence_page(text), given))
+    assert {("新材料产业园", "Project", "list"), ("翠峰温泉度假村", "Project", "list")} <= found
+    # after 了 the verb is done: 通用 (a verb to jieba) begins the first item, it leads into nothing
+    assert ("云岭通用机场", "Project", "list") in found
+    assert not any(name == "新材料产业园" and kind == "Industry" for name, kind, _ in found)

@@ -1,12 +1,13 @@
 """What every relation finder needs to know about a document, computed once."""
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from typing import NamedTuple
 
-from kg.lexicon import post_run
-from kg.model import Document, Entity, Mention, Provenance, Sentence, Triple, name_key
-from kg.resolve import main_zone
+from kg.lexicon import load, post_run
+from kg.model import Article, Document, Entity, Mention, Provenance, Sentence, Triple, name_key
+from kg.resolve import carried_places, main_zone
 
 
 class ArticleZone(NamedTuple):
@@ -62,11 +63,25 @@ class Context:
             named = [m for s in article.sentences for m in self.in_sentence.get(s.index, ()) if m.type == "Zone"]
             text = self.doc.text[article.start:article.end]
             zone = self.named("Zone", main_zone(named, text, article.start)) if named else None
+            if zone is not None and self._about_a_county(article, zone, named):
+                zone = None
             first = article.sentences[0].index
             self._article_zones[article.index] = ArticleZone(
                 zone, len({m.name for m in named}),
                 zone is not None and any(m.sentence == first and self.entity(m) is zone for m in named))
         return self._article_zones[article.index]
+
+    def _about_a_county(self, article: Article, zone: Entity, named: list[Mention]) -> bool:
+        """Whether the article names a county or district more often than its zone: the county's article
+        (某某区举办推介会…某某区向客商推荐了…), whose signings and industries are the county's, the zone one of
+        its places. A district the zone is named with in brackets (高新区（某某区）), or whose name the zone's
+        carries, is the zone under another name."""
+        text = self.doc.text[article.start:article.end]
+        counties = Counter(m.name for s in article.sentences for m in self.in_sentence.get(s.index, ())
+                           if m.type == "Place" and _county(m.name))
+        zone_named, own = sum(self.entity(m) is zone for m in named), set(carried_places(zone))
+        return any(n > zone_named and county not in own and not _bracketed(county, text)
+                   for county, n in counties.items())
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, sentence: int, **extra):
         if subject is None or (obj is None and "value" not in extra) or subject is obj:
@@ -91,3 +106,13 @@ def _standing_alone(doc: Document, read: dict[int, list[Mention]]) -> list[Menti
     committee a post follows (管委会主任) is the post's."""
     return [m for e in doc.entities for m in e.mentions if m.source.startswith("derived:")
             and not any(m.overlaps(o) for o in read.get(m.sentence, ())) and not post_run().match(doc.text, m.end)]
+
+
+def _county(name: str) -> bool:
+    place = load().places.get(name)
+    return place is not None and place.level == "county"
+
+
+def _bracketed(county: str, text: str) -> bool:
+    """Whether `text` names the county in brackets, as a zone's other name (高新区（新市区）, 开发区(某某区))."""
+    return re.search(rf"[（(]{re.escape(county[:-1])}[区县]?[）)]", text) is not None

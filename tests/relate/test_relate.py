@@ -341,6 +341,18 @@ def test_an_article_is_about_the_zone_it_calls_by_its_kind_alone_too():
     assert ctx.main_zone(doc.sentences[0].index).name == "绵阳经开区"
 
 
+def test_an_article_that_names_a_county_more_often_than_its_zone_is_the_countys():
+    county = ("长丰县在杭州举办招商推介会。长丰县向客商重点推荐了合肥高新区星河产业园等项目。"
+              "长丰县共签约项目8个，涵盖新材料、智能装备等领域。")
+    doc = process(Document(id="text", raw=county), until=relate)
+    assert read_by_rules(doc).main_zone(doc.sentences[0].index) is None
+    # a district the zone is named with in brackets is the zone under another name
+    same = ("宝鸡高新区（渭滨区）举办招商推介会。渭滨区向客商重点推荐了星河产业园等项目。"
+            "渭滨区共签约项目8个，涵盖新材料、智能装备等领域。")
+    doc = process(Document(id="text", raw=same), until=relate)
+    assert read_by_rules(doc).main_zone(doc.sentences[0].index).name == "宝鸡高新区"
+
+
 def test_a_zones_bare_committee_is_the_zones_where_the_article_names_a_park_of_it_as_often():
     text = "9月5日，益阳高新区东部新区举行重大项目集中签约活动，区党工委书记王强出席并讲话。"
     assert ("王强", "holdsRole", "益阳高新区", "党工委书记") in facts(text)

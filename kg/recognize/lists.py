@@ -194,9 +194,14 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
         here = [m for m in here if not (m.type == "Place" and any(m.start == start for start, _ in bounds))]
     return [Mention(text[start:end], kind, start, end, sentence, source=SOURCE)
             for (start, end), (_, _, first) in zip(bounds, items)
-            if (not first or kind == "Industry" or kind == "Project" and (start == items[0][0] or text[start - 1] == "了"))
+            if (not first or kind == "Industry" or kind == "Project" and (start == items[0][0] or _after_le(text, start)))
             and (start, end) not in whole and 2 <= end - start <= longest and _unread(start, end, here)
             and not (kind == "Company" and _NUMBERED.search(text[start:end]))]
+
+
+def _after_le(text: str, start: int) -> bool:
+    """Whether a 了 ends the verb right before `start`: what follows is that verb's object, a list's first item."""
+    return start > 0 and text[start - 1] == "了"
 
 
 def _owner_of(m: Mention, project: Mention) -> bool:

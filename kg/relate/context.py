@@ -51,7 +51,7 @@ class Context:
         return self.by_key.get((type_, name_key(name)))
 
     def main_zone(self, sentence: int) -> Entity | None:
-        """The zone an article is about: the one it names most often."""
+        """The zone an article is about: the one it names most often; none in a county's article (_about_a_county)."""
         return self.article_zone(sentence).zone
 
     def article_zone(self, sentence: int) -> ArticleZone:

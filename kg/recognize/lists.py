@@ -171,10 +171,8 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
     for start, end, first in items:
         for m in here:
             if m.end == end and (first or m.start == start):
-                if said == "Industry" and m.type == "Project" and not _FACILITY.search(m.text):
-                    misread.append(m)       # 某某材料 of …、节能装备四大产业集群: an industry, not a project
-                elif said == "Project" and m.type == "Industry" and _FACILITY.search(m.text):
-                    misread.append(m)       # 某某产业园 of …等4个项目: a project, not an industry
+                if _misread_kind(said, m):
+                    misread.append(m)
                 else:
                     whole[start, end] = m.type
     here = [m for m in here if all(m is not wrong for wrong in misread)]
@@ -197,6 +195,12 @@ def _missed(items, here: list[Mention], text: str, sentence: int,
             if (not first or kind == "Industry" or kind == "Project" and (start == items[0][0] or _after_le(text, start)))
             and (start, end) not in whole and 2 <= end - start <= longest and _unread(start, end, here)
             and not (kind == "Company" and _NUMBERED.search(text[start:end]))]
+
+
+def _misread_kind(said: str | None, m: Mention) -> bool:
+    """Whether an item read as a project or an industry is the other, as its list's ending says and its name
+    agrees: 某某材料 of …、节能装备四大产业集群 names no facility, 某某产业园 of …等4个项目 does."""
+    return {said, m.type} == {"Industry", "Project"} and (m.type == "Project") != bool(_FACILITY.search(m.text))
 
 
 def _after_le(text: str, start: int) -> bool:

@@ -51,7 +51,8 @@ class Context:
         return self.by_key.get((type_, name_key(name)))
 
     def main_zone(self, sentence: int) -> Entity | None:
-        """The zone an article is about: the one it names most often; none in a county's article (_about_a_county)."""
+        """The zone an article is about: the one it names most often; none in a county's article (_about_a_county,
+        _districts_own)."""
         return self.article_zone(sentence).zone
 
     def article_zone(self, sentence: int) -> ArticleZone:
@@ -63,7 +64,8 @@ class Context:
             named = [m for s in article.sentences for m in self.in_sentence.get(s.index, ()) if m.type == "Zone"]
             text = self.doc.text[article.start:article.end]
             zone = self.named("Zone", main_zone(named, text, article.start)) if named else None
-            if zone is not None and self._about_a_county(article, zone, named):
+            if zone is not None and (self._about_a_county(article, zone, named)
+                                     or self._districts_own(article, zone, named)):
                 zone = None
             first = article.sentences[0].index
             self._article_zones[article.index] = ArticleZone(
@@ -82,6 +84,14 @@ class Context:
         zone_named, own = sum(self.entity(m) is zone for m in named), set(carried_places(zone))
         return any(n > zone_named and county not in own and not _bracketed(county, text)
                    for county, n in counties.items())
+
+    def _districts_own(self, article: Article, zone: Entity, named: list[Mention]) -> bool:
+        """Whether the article is a district's own (区委书记某某出席…区长某某致辞…我区将围绕…), which names its zone
+        only in a post of someone's (高新区党工委书记某某): a zone has no 区委, 区长, 区人大 or 区政协 of its own, and
+        the district's plans are not the zone's."""
+        text = self.doc.text
+        return _DISTRICT_ORGANS.search(text, article.start, article.end) is not None and \
+            all(post_run().match(text, m.end) for m in named if self.entity(m) is zone)
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, sentence: int, **extra):
         if subject is None or (obj is None and "value" not in extra) or subject is obj:
@@ -106,6 +116,10 @@ def _standing_alone(doc: Document, read: dict[int, list[Mention]]) -> list[Menti
     committee a post follows (管委会主任) is the post's."""
     return [m for e in doc.entities for m in e.mentions if m.source.startswith("derived:")
             and not any(m.overlaps(o) for o in read.get(m.sentence, ())) and not post_run().match(doc.text, m.end)]
+
+
+# a district's organs named bare, as its own paper names them: 区委书记某某, 区长某某, 区人大常委会主任某某
+_DISTRICT_ORGANS = re.compile(r"(?:^|(?<=[，。；、\n]))区(?:委|政府|长|人大|政协)")
 
 
 def _county(name: str) -> bool:

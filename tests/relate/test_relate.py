@@ -353,6 +353,18 @@ def test_an_article_that_names_a_county_more_often_than_its_zone_is_the_countys(
     assert read_by_rules(doc).main_zone(doc.sentences[0].index).name == "宝鸡高新区"
 
 
+def test_a_districts_own_article_naming_its_zone_only_in_a_post_has_no_zone():
+    district = ("12月3日，我区举行招商引资项目集中签约活动。区委书记林青出席并讲话，区长王强致辞。"
+                "区委常委、云溪高新区党工委书记李明主持。我区将围绕食品、陶瓷等产业，打造消费品工业集群。")
+    doc = process(Document(id="text", raw=district), until=relate)
+    assert read_by_rules(doc).main_zone(doc.sentences[0].index) is None
+    assert not [f for f in facts(district) if f[1] == "focusesOn"]
+    # the zone's own article names the zone beside its posts as well
+    zone = district.replace("我区将围绕", "云溪高新区将围绕")
+    doc = process(Document(id="text", raw=zone), until=relate)
+    assert read_by_rules(doc).main_zone(doc.sentences[0].index).name == "云溪高新区"
+
+
 def test_a_zones_bare_committee_is_the_zones_where_the_article_names_a_park_of_it_as_often():
     text = "9月5日，益阳高新区东部新区举行重大项目集中签约活动，区党工委书记王强出席并讲话。"
     assert ("王强", "holdsRole", "益阳高新区", "党工委书记") in facts(text)

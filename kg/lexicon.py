@@ -67,7 +67,7 @@ class Lexicon:
     surnames: set[str]
     trades: set[str]                 # what a company's name says of its trade (电子, 药业): company_trades.txt
     policy_words: dict[str, str]     # what a policy's name ends in → "document" (titles only) or "programme"
-    central_bodies: frozenset[str]   # the State Council's bodies by their names and short names (科技部, 海关总署)
+    central_bodies: frozenset[str]   # the central bodies by their names and short names (科技部, 海关总署, 党中央)
     unit_tails: list[str]            # what a body's unit named after it ends in (研究所, 办公厅): unit_tails.txt
     departments: frozenset[str]      # a government's departments named after its place (科技厅, 发改委): government_departments.txt
     agency_ends: tuple[str, ...]     # what a government body's name ends in (局, 厅, 政协): agency_ends.txt

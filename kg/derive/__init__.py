@@ -140,7 +140,7 @@ def _zone_names() -> Names:
 
 
 def _central_bodies(entities: dict[tuple[str, str], Entity]):
-    """A body or a document named after a body of the State Council (科技部火炬中心, 《国务院关于…》) names it
+    """A body or a document named after a central body (科技部火炬中心, 《国务院关于…》, 中共中央办公厅) names it
     (kg/data/central_bodies.txt)."""
     central = load().central_bodies
     for e in [e for e in entities.values() if e.type in (*_BUILT_ON, "Policy")]:

@@ -14,7 +14,7 @@
 - a park no lexicon holds is in the zone its article is about (星河工业园区 in an article about 西宁经开区);
 - the bodies a list names before 等 and another body's 直属单位 are part of it (A所、B所等8家中科院直属单位);
 - a bureau that names no place belongs to the zone named before it, unless it is the central government's
-  (科技部, kg/data/central_bodies.txt), a city's named by its level (市经信委), or the department of a party
+  (科技部, 党中央, kg/data/central_bodies.txt), a city's named by its level (市经信委), or the department of a party
   committee one of its members heads (某市委常委、统战部部长: the committee's).
 """
 from __future__ import annotations

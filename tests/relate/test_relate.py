@@ -192,6 +192,11 @@ def test_a_body_of_the_central_government_or_of_a_city_is_no_part_of_the_zone_it
     parts = {(s, o) for s, p, o, _ in found if p == "partOf"}
     assert ("发改局", "潍坊高新区") in parts         # a bureau named by its work alone is the zone's
     assert not {("商务部", "潍坊高新区"), ("海关总署", "潍坊高新区"), ("市经信委", "潍坊高新区")} & parts
+    # nor is a body of the Party's centre, named bare as news names it
+    found = facts("潍坊高新区认真落实党中央、国务院决策部署，推动发改局、财政局加快项目建设。")
+    parts = {(s, o) for s, p, o, _ in found if p == "partOf"}
+    assert ("发改局", "潍坊高新区") in parts
+    assert ("党中央", "潍坊高新区") not in parts
 
 
 def test_a_total_for_a_group_of_projects_is_no_projects_investment():

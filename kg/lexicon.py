@@ -75,6 +75,7 @@ class Lexicon:
     triggers: list[str]              # the words that say a relation (签约, 落户, 董事长): relation_triggers.txt
     project_words: frozenset[str]    # the words for a kind of project (总部, 研发中心, 二期): project_words.txt
     lab_kinds: tuple[str, ...]       # the national bases named field first (某某国家重点实验室): lab_kinds.txt
+    platform_kinds: frozenset[str]   # the kinds of platform named with their field inside (技术创新中心): platform_kinds.txt
 
 
 def _zones() -> dict[str, Zone]:
@@ -354,6 +355,7 @@ def load() -> Lexicon:
         triggers=_data_lines("relation_triggers.txt"),
         project_words=frozenset(_data_lines("project_words.txt")),
         lab_kinds=tuple(_data_lines("lab_kinds.txt")),
+        platform_kinds=frozenset(_data_lines("platform_kinds.txt")),
     )
 
 

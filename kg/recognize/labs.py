@@ -6,7 +6,9 @@ names, and begins there, or reads the field as a firm (某某农药), or reads n
 The name begins where the clause's words before the programme's name do: after a
 mark, 的, or a verb that sets the base up (共建, 建立). A unit of the base read from
 the programme's name on (国家工程研究中心某某创新中心) is named with the field too,
-and the programme's name with no field before it (等国家重点实验室) names no base.
+and the programme's name with no field before it (等国家重点实验室) names no base, nor does
+the name of a kind of platform alone, at a level or none (建设市级产业创新中心、技术创新中心
+等创新平台; kg/data/platform_kinds.txt).
 """
 from __future__ import annotations
 
@@ -28,8 +30,17 @@ def labs(doc: Document, mentions: list[Mention]) -> list[Mention]:
     programmes' names read alone."""
     kinds = load().lab_kinds
     found = [lab for s in doc.sentences for lab in _in_sentence(s, [k for k in kinds if k in s.text], mentions)]
-    kept = [m for m in mentions if m.text not in kinds and not any(m.overlaps(f) for f in found)]
+    kept = [m for m in mentions if not _a_kind(m.text) and not any(m.overlaps(f) for f in found)]
     return sorted(kept + found, key=lambda m: (m.start, m.end))
+
+
+def _a_kind(name: str) -> bool:
+    """Whether `name` is a programme's or a kind of platform's alone (国家重点实验室, 省级技术创新中心)."""
+    lex = load()
+    return name in lex.lab_kinds or _LEVEL.sub("", name) in lex.platform_kinds
+
+
+_LEVEL = re.compile(r"^(?:国家|省|市|区|县)级?")
 
 
 def _in_sentence(s: Sentence, kinds: list[str], mentions: list[Mention]) -> list[Mention]:

@@ -38,6 +38,13 @@ def test_the_field_ends_at_de_and_a_programme_named_alone_is_no_base():
     assert _read(text, ("国家重点实验室", "Organization")) == []
 
 
+def test_a_kind_of_platform_named_alone_at_a_level_or_none_is_no_body_nor_project():
+    text = "支持园区建设市级产业创新中心、制造业创新中心、技术创新中心等市级创新平台，青禾技术创新中心揭牌。"
+    read = _read(text, ("市级产业创新中心", "Project"), ("制造业创新中心", "Organization"),
+                 ("技术创新中心", "Project"), ("青禾技术创新中心", "Organization"))
+    assert read == [("青禾技术创新中心", "Organization")]       # one named by its own
+
+
 def test_a_base_the_model_read_whole_stays_as_read():
     text = "团队已建立快速成形国家工程研究中心华中创新中心；"
     whole = "快速成形国家工程研究中心华中创新中心"

@@ -122,7 +122,7 @@ def _mended(m: Mention, text: str) -> Mention:
     m = _of_subsidiary(m)
     for mend in (brackets.quoted_whole, _whole_given_name, _whole_kind, _whole_number, _whole_company, _whole_party):
         m = mend(m, text)       # these look at the page
-    for mend in (_partner_apart, _last_clause, _before_a_verb, _project_beside_a_verb, _name_bounds,
+    for mend in (_partner_apart, _last_clause, _before_a_verb, _before_a_count, _project_beside_a_verb, _name_bounds,
                  _zone_after_party, _typed_by_tail, _unit_of_an_institution):
         m = mend(m)
     return m
@@ -322,6 +322,18 @@ def _before_a_verb(m: Mention) -> Mention:
     if verb is None:
         return m
     return Mention(m.text[:verb.start()], m.type, m.start, m.start + verb.start(), m.sentence, source=m.source)
+
+
+def _before_a_count(m: Mention) -> Mention:
+    """An industry's name never holds a count of items: of the model's run 食品医药6条制造业 (…、食品医药6条制造业
+    重点产业链), the last item of a list and the count that ends it, the industry is what comes before the count."""
+    count = _A_COUNT.search(m.text, 2) if m.type == "Industry" else None
+    if count is None:
+        return m
+    return Mention(m.text[:count.start()], m.type, m.start, m.start + count.start(), m.sentence, source=m.source)
+
+
+_A_COUNT = re.compile(r"[0-9一二两三四五六七八九十]+(?:大|个|项|类|条)")
 
 
 def _project_beside_a_verb(m: Mention) -> Mention:

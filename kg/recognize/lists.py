@@ -130,7 +130,7 @@ def _last(chunk: str, at: int, first: bool, et_cetera: bool) -> list[tuple[int, 
 
 _LAST_TWO = re.compile(r"([^和及与]{2,})(?:和|及|与|以及)([^和及与]{2,})")
 _JOINED_ON = re.compile(r"(?:和|及|与|以及)$")
-_COUNT = r"[0-9一二两三四五六七八九十]+(?:大|个|项|类)"
+_COUNT = r"[0-9一二两三四五六七八九十]+(?:大|个|项|类|条)"
 # where a list ends: at 等 or an ellipsis (A项目、B项目……), at the count of its items (…、节能装备四大产业集群;
 # …、车载显示屏4个方向), or at the 为 that closes 以…为 (以食品、服饰、陶瓷为支柱)
 _ET_CETERA = re.compile(r"(?<![高中平同对初均])等(?![离级])")

@@ -146,6 +146,8 @@ def test_a_list_its_count_or_frame_says_is_of_industries_needs_none_found():
         <= _found(complete(one_sentence_page(framed), []))
     counted = "中心将围绕柔性屏幕、光学薄膜、检测仪表、车载显示4个方向开展攻关。"
     assert {"柔性屏幕", "光学薄膜", "检测仪表", "车载显示"} <= {m.text for m in complete(one_sentence_page(counted), [])}
+    chains = "园区重点围绕乳品加工、织造印染、瓷器烧制3条重点产业链精准招商。"        # chains counted in 条
+    assert {"乳品加工", "织造印染", "瓷器烧制"} <= {m.text for m in complete(one_sentence_page(chains), [])}
     fields = "推动模型在公安、政务服务、城市精准管理等领域的示范应用。"       # fields of use, as often as industries
     assert complete(one_sentence_page(fields), []) == []
 

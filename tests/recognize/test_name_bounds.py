@@ -168,6 +168,16 @@ def test_a_bodys_name_never_holds_a_verb_of_a_clause():
         assert _before_a_verb(body) is body
 
 
+def test_an_industrys_name_never_holds_the_count_that_ends_its_list():
+    from kg.recognize import _before_a_count
+    read = Mention("食品医药6条制造业", "Industry", 20, 29, 0, source="model")     # …、食品医药6条制造业重点产业链
+    m = _before_a_count(read)
+    assert (m.text, m.start, m.end, m.source) == ("食品医药", 20, 24, "model")
+    for name, type_ in (("第三代半导体", "Industry"), ("5G通信", "Industry"), ("十大工程项目", "Project")):
+        kept = Mention(name, type_, 0, len(name), 0)
+        assert _before_a_count(kept) is kept
+
+
 def test_a_zones_name_never_begins_inside_its_kind():
     from kg.recognize import _whole_kind
     text = "星湖经开区（星河区）区委书记"

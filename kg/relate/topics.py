@@ -3,7 +3,8 @@ carries out, the products a company makes.
 
 The subject is the body the sentence is about: the one named nearest before the
 industry, policy or product (a zone first, where a zone may be the subject),
-else the zone the article is about, unless a city or county is named before it.
+else the zone the article is about, unless a city or county is named before it (or, for
+industries, the sentence is about hiring: the fields of the posts a job fair offers).
 A policy whose name names its issuer is that body's (kg/relate/titles.py). The
 firms a list names before their industry (A、B等N家某产业企业), those a cluster is
 built on (以A、B等企业组成的某某集群) and those of a sentence that opens on a field
@@ -43,7 +44,8 @@ def find(ctx: Context):
                 if chosen:
                     subject = ctx.entity(chosen)
                 elif "Zone" in subject_types:
-                    subject = None if _a_place_before(mentions, obj) else ctx.main_zone(sentence)
+                    subject = None if _a_place_before(mentions, obj) or predicate == "focusesOn" and \
+                        HIRING.search(ctx.sentences[sentence].text) else ctx.main_zone(sentence)
                 else:
                     subject = _maker_before(ctx, sentence)
                 ctx.add(subject, predicate, ctx.entity(obj), sentence)
@@ -62,6 +64,8 @@ def _a_place_before(mentions, obj) -> bool:
 
 
 _CITIES = ("city", "county")
+# a job fair's or a firm's hiring (招聘岗位涉及A、B等行业): the fields of the posts offered, not the zone's industries
+HIRING = re.compile(r"招聘|应聘|求职|岗位需求|用工需求")
 
 
 # a document's title that begins with its issuer's name: 《中共青岛市委关于…》, 《省编委办关于…》

@@ -358,6 +358,14 @@ def test_an_article_that_names_a_county_more_often_than_its_zone_is_the_countys(
     assert read_by_rules(doc).main_zone(doc.sentences[0].index).name == "宝鸡高新区"
 
 
+def test_the_fields_of_the_posts_a_job_fair_offers_are_not_the_zones_industries():
+    text = ("云溪高新区重点发展新材料、生物医药等产业。云溪高新区举办就业招聘会。"
+            "招聘岗位涉及行政管理、电子商务、机械制造、旅游服务等行业，吸引了大批高校毕业生。")
+    industries = {o for s, p, o, _ in facts(text) if p == "focusesOn"}
+    assert {"新材料", "生物医药"} <= industries
+    assert not {"电子商务", "机械制造", "旅游服务"} & industries
+
+
 def test_a_districts_own_article_naming_its_zone_only_in_a_post_has_no_zone():
     district = ("12月3日，我区举行招商引资项目集中签约活动。区委书记林青出席并讲话，区长王强致辞。"
                 "区委常委、云溪高新区党工委书记李明主持。我区将围绕食品、陶瓷等产业，打造消费品工业集群。")

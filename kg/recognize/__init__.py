@@ -169,9 +169,9 @@ def _bodies_in_general(m: Mention) -> bool:
 
 
 def _a_place_doing(m: Mention) -> bool:
-    """南宁市优化营商环境, 某市某区组织召开: a place or a zone and the verb of its clause, which the model read as one
-    body's name; the place is the gazetteer's."""
-    if m.type not in BODIES:
+    """南宁市优化营商环境, 某市某区组织召开, 某市某区还: a place or a zone and the verb or adverb of its clause, which
+    the model read as one body's or project's name; the place is the gazetteer's."""
+    if m.type not in (*BODIES, "Project"):
         return False
     rest = m.text
     while head := leading_zone_name(rest) or leading_place(rest):

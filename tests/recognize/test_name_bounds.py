@@ -187,13 +187,14 @@ def test_a_zones_name_never_begins_inside_its_kind():
     assert _whole_kind(kind, "星湖高新区") is kind
 
 
-def test_a_place_and_the_verb_of_its_clause_are_no_bodys_name():
+def test_a_place_and_the_verb_of_its_clause_are_no_bodys_nor_projects_name():
     from kg.recognize import _a_place_doing
     for read, kind in [("临江市优化", "GovernmentAgency"), ("长春市朝阳区组织", "GovernmentAgency"),
-                       ("潍坊高新区积极推进", "Organization")]:
+                       ("潍坊高新区积极推进", "Organization"), ("桂林市七星区还", "Project")]:
         assert _a_place_doing(Mention(read, kind, 0, len(read), 0, source="model"))
     for name, kind in [("临江市政府", "GovernmentAgency"), ("潍坊高新区管委会", "GovernmentAgency"),
-                       ("临江市优化营商环境服务中心", "Organization"), ("临江市", "Place"), ("星河组织", "Organization")]:
+                       ("临江市优化营商环境服务中心", "Organization"), ("临江市", "Place"), ("星河组织", "Organization"),
+                       ("临江市星河产业园", "Project")]:
         assert not _a_place_doing(Mention(name, kind, 0, len(name), 0, source="model"))
 
 

@@ -24,6 +24,7 @@ from kg.recognize.tokens import tokenize
 SOURCE = "derived:owner"
 THRESHOLD = 0.6      # best with `listed` on kept folds: typed entities 0.8217, triples 0.6704 (at 0.55: 0.8206, 0.6697)
 _LATIN = re.compile(r"[A-Za-z]")
+_PARK_WORDS = ("园", "谷", "城", "港")
 _NUMBER = re.compile(r"[0-9一二三四五]")
 
 
@@ -104,8 +105,11 @@ class Owners:
         self.weight = dict(zip((str(n) for n in names), np.asarray(weights, np.float64).tolist()))
 
     def owner(self, name: str, page: str) -> str:
-        """The company `name` begins with, or '' where the model puts none at THRESHOLD or above."""
-        scored = [(sum(self.weight.get(f, 0.0) for f in features), -end) for end, features in splits(name, page)]
+        """The company `name` begins with, or '' where the model puts none at THRESHOLD or above. No front that a
+        park's one-character word follows (英才 of 英才园先进制造产业园): the front and that word name the park."""
+        parks = {t.start for t in tokenize(name) if t.word in _PARK_WORDS}
+        scored = [(sum(self.weight.get(f, 0.0) for f in features), -end) for end, features in splits(name, page)
+                  if end not in parks]
         best = max(scored, default=(-np.inf, 0))
         return name[:-best[1]] if 1 / (1 + np.exp(-best[0])) >= THRESHOLD else ""
 

@@ -74,6 +74,13 @@ def test_the_shipped_model_splits_the_projects_a_signing_lists_by_their_firms():
     assert {("明远精密", "明远精密模具产业园"), ("凌峰", "凌峰光电显示模组项目")} <= invests
 
 
+def test_no_owner_is_split_off_before_the_word_that_makes_its_front_a_parks_name():
+    weights = Owners(["bias"], [5.0])           # a model sure of every split
+    name = "英才园先进制造产业园"                   # 英才园: a park, and the project a new one in it
+    assert weights.owner(name, name) != "英才"
+    assert weights.owner("星辰电子智能传感器生产基地项目", "") == "星辰"
+
+
 def test_a_project_named_after_no_company_keeps_whole():
     doc = extract("常州高新区新能源汽车零部件产业园项目正式开工。")
     assert not any(m.source == "derived:owner" for e in doc.entities for m in e.mentions)

@@ -11,9 +11,9 @@ from kg.recognize.towns import JOINED
 from kg.relate.context import Context
 
 # A与B…合作, A主动对接B: what stands between the two is a few words of one clause, ending in the conjunction
-# or in a verb of working together
+# or in a verb of working together, but for 由 (某研究所由某团队联合B、C共同建设: what they build, no partner)
 _WORKS_WITH = ("联合", "携手", "联手", "牵手", "对接")     # a verb of working together: no word after the partner is needed
-_BETWEEN = re.compile(r"^(?:[^，。；：、]{0,8}?(?:与|同|%s)|和)$" % "|".join(_WORKS_WITH))
+_BETWEEN = re.compile(r"^(?:(?!由)[^，。；：、]{0,8}?(?:与|同|%s)|和)$" % "|".join(_WORKS_WITH))
 # （以下简称“某某”）: a short name declared after a body, which stands between it and its partner
 _SHORT_NAME = re.compile(r"[（(]以下简称[^）)]{0,20}[）)][，,]?")
 # ，分别与: a clause that opens with its partner, the subject named in a clause before

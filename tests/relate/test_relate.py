@@ -297,6 +297,13 @@ def test_a_zone_is_no_partner_of_its_own_committee():
     assert ("临江经开区", "cooperatesWith", "临江经开区管委会", None) not in found
 
 
+def test_what_bodies_build_together_is_no_partner_of_theirs():
+    found = facts("星海先进技术研究所由院士团队联合东川农业大学、临江市科技局和临江高新区共同建设，落户科学城。")
+    partners = {(s, o) for s, p, o, _ in found if p == "cooperatesWith"}
+    assert not {(s, o) for s, o in partners if "星海先进技术研究所" in (s, o)}
+    assert ("东川农业大学", "临江市科技局") in partners       # the builders named as one party work together
+
+
 def test_hedged_amount_keeps_its_qualifier():
     doc = extract("潍坊高新区磁悬浮智能制造产业化项目总投资约35亿元。")
     money = next(t.value for t in doc.triples if t.predicate == "totalInvestment")

@@ -333,7 +333,7 @@ def _before_a_count(m: Mention) -> Mention:
     return Mention(m.text[:count.start()], m.type, m.start, m.start + count.start(), m.sentence, source=m.source)
 
 
-_A_COUNT = re.compile(r"[0-9一二两三四五六七八九十]+(?:大|个|项|类|条)")
+_A_COUNT = re.compile(lists.COUNT)
 
 
 def _project_beside_a_verb(m: Mention) -> Mention:

@@ -130,15 +130,15 @@ def _last(chunk: str, at: int, first: bool, et_cetera: bool) -> list[tuple[int, 
 
 _LAST_TWO = re.compile(r"([^和及与]{2,})(?:和|及|与|以及)([^和及与]{2,})")
 _JOINED_ON = re.compile(r"(?:和|及|与|以及)$")
-_COUNT = r"[0-9一二两三四五六七八九十]+(?:大|个|项|类|条)"
+COUNT = r"[0-9一二两三四五六七八九十]+(?:大|个|项|类|条)"     # of a list's items: 四大, 4个, 6条
 # where a list ends: at 等 or an ellipsis (A项目、B项目……), at the count of its items (…、节能装备四大产业集群;
 # …、车载显示屏4个方向), or at the 为 that closes 以…为 (以食品、服饰、陶瓷为支柱)
 _ET_CETERA = re.compile(r"(?<![高中平同对初均])等(?![离级])")
-_ENDING = re.compile(rf"{_ET_CETERA.pattern}|…+|{_COUNT}|为(?:主导|支柱|主体|特色|重点|核心|龙头|代表|主)")
+_ENDING = re.compile(rf"{_ET_CETERA.pattern}|…+|{COUNT}|为(?:主导|支柱|主体|特色|重点|核心|龙头|代表|主)")
 
 
 def _industries_ending(words: str) -> re.Pattern:
-    return re.compile(rf"(?:等|{_COUNT})?[^，。；、]{{0,8}}?(?:{words})|为(?:主导|支柱|主体|特色)")
+    return re.compile(rf"(?:等|{COUNT})?[^，。；、]{{0,8}}?(?:{words})|为(?:主导|支柱|主体|特色)")
 
 
 # what a list's ending says its items are: 等领域, 等五大产业, 四大产业集群, 等新兴产业 (not 等产业园, 等产业项目,

@@ -106,7 +106,7 @@ class Owners:
 
     def owner(self, name: str, page: str) -> str:
         """The company `name` begins with, or '' where the model puts none at THRESHOLD or above. No front that a
-        park's one-character word follows (英才 of 英才园先进制造产业园): the front and that word name the park."""
+        park's one-character word follows (星湖 of 星湖园先进制造产业园): the front and that word name the park."""
         parks = {t.start for t in tokenize(name) if t.word in _PARK_WORDS}
         scored = [(sum(self.weight.get(f, 0.0) for f in features), -end) for end, features in splits(name, page)
                   if end not in parks]

@@ -76,8 +76,8 @@ def test_the_shipped_model_splits_the_projects_a_signing_lists_by_their_firms():
 
 def test_no_owner_is_split_off_before_the_word_that_makes_its_front_a_parks_name():
     weights = Owners(["bias"], [5.0])           # a model sure of every split
-    name = "英才园先进制造产业园"                   # 英才园: a park, and the project a new one in it
-    assert weights.owner(name, name) != "英才"
+    name = "星湖园先进制造产业园"                   # 星湖园: a park, and the project a new one in it
+    assert weights.owner(name, name) != "星湖"
     assert weights.owner("星辰电子智能传感器生产基地项目", "") == "星辰"
 
 

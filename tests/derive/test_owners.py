@@ -78,6 +78,7 @@ def test_no_owner_is_split_off_before_the_word_that_makes_its_front_a_parks_name
     weights = Owners(["bias"], [5.0])           # a model sure of every split
     name = "星湖园先进制造产业园"                   # 星湖园: a park, and the project a new one in it
     assert weights.owner(name, name) != "星湖"
+    assert weights.owner("星湖城二期项目", "") == "星湖"      # a developer names its towns after itself
     assert weights.owner("星辰电子智能传感器生产基地项目", "") == "星辰"
 
 

@@ -20,7 +20,6 @@ from kg.model import ACTORS, GOLD_SOURCE, PREDICATES, SYMMETRIC, Entity, Mention
 from kg.recognize import datelines
 from kg.recognize.policies import QUOTED
 from kg.relate.context import Context
-from kg.relate.topics import HIRING
 from kg.resolve import canonical_zone, leading_places, leading_zone, zone_city, zone_places
 
 # What SCHEMA.md allows: the subject's types and the object's, for each relation.
@@ -298,12 +297,12 @@ def _before_in_sentence(ordered: list[Mention], b: Mention) -> list[str]:
 def _with_main_zone(ctx: Context, found: dict, s, ordered: list[Mention], entities: list[Entity | None],
                     made: dict[str, str]):
     """Facts of the zone an article is about, in a sentence that does not name it (主导产业为A、B); but not the
-    fields of the posts a job fair offers (kg/relate/topics.py, HIRING)."""
+    fields of the posts a job fair offers (Context.about_hiring)."""
     zone = ctx.main_zone(s.index)
     if zone is None or any(e is zone for e in entities):
         return
     zones_here, bare = any(m.type == "Zone" for m in ordered), _calls_a_zone_by_kind(s, ordered)
-    about, hiring = ctx.article_zone(s.index), HIRING.search(s.text) is not None
+    about, hiring = ctx.article_zone(s.index), ctx.about_hiring(s.index)
     for b, second in zip(ordered, entities):
         if second is None or len(allowed("Zone", b.type)) == 1 or (zone.id, second.id, s.index) in found \
                 or _named_after_another(second, zone) or hiring and b.type == "Industry":

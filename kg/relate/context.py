@@ -64,8 +64,9 @@ class Context:
             named = [m for s in article.sentences for m in self.in_sentence.get(s.index, ()) if m.type == "Zone"]
             text = self.doc.text[article.start:article.end]
             zone = self.named("Zone", main_zone(named, text, article.start)) if named else None
-            if zone is not None and (self._about_a_county(article, zone, named)
-                                     or self._districts_own(article, zone, named)):
+            own = [m for m in named if self.entity(m) is zone]
+            if zone is not None and (self._about_a_county(article, zone, len(own), text)
+                                     or _districts_own(text, article.start, own)):
                 zone = None
             first = article.sentences[0].index
             self._article_zones[article.index] = ArticleZone(
@@ -73,25 +74,23 @@ class Context:
                 zone is not None and any(m.sentence == first and self.entity(m) is zone for m in named))
         return self._article_zones[article.index]
 
-    def _about_a_county(self, article: Article, zone: Entity, named: list[Mention]) -> bool:
+    def _about_a_county(self, article: Article, zone: Entity, zone_named: int, text: str) -> bool:
         """Whether the article names a county or district more often than its zone: the county's article
         (某某区举办推介会…某某区向客商推荐了…), whose signings and industries are the county's, the zone one of
         its places. A district the zone is named with in brackets (高新区（某某区）), or whose name the zone's
-        carries, is the zone under another name."""
-        text = self.doc.text[article.start:article.end]
+        carries, is the zone under another name. `zone_named`: how often the article names the zone; `text`: the
+        article's."""
         counties = Counter(m.name for s in article.sentences for m in self.in_sentence.get(s.index, ())
                            if m.type == "Place" and _county(m.name))
-        zone_named, own = sum(self.entity(m) is zone for m in named), set(carried_places(zone))
+        own = set(carried_places(zone))
         return any(n > zone_named and county not in own and not _bracketed(county, text)
                    for county, n in counties.items())
 
-    def _districts_own(self, article: Article, zone: Entity, named: list[Mention]) -> bool:
-        """Whether the article is a district's own (区委书记某某出席…区长某某致辞…我区将围绕…), which names its zone
-        only in a post of someone's (高新区党工委书记某某): a zone has no 区委, 区长, 区人大 or 区政协 of its own, and
-        the district's plans are not the zone's."""
-        text = self.doc.text
-        return _DISTRICT_ORGANS.search(text, article.start, article.end) is not None and \
-            all(post_run().match(text, m.end) for m in named if self.entity(m) is zone)
+    def about_hiring(self, sentence: int) -> bool:
+        """Whether a sentence is about hiring (招聘岗位涉及A、B等行业): the fields it lists are the posts', not the
+        industries of the zone the article is about."""
+        s = self.sentences.get(sentence)
+        return s is not None and _HIRING.search(s.text) is not None
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, sentence: int, **extra):
         if subject is None or (obj is None and "value" not in extra) or subject is obj:
@@ -118,8 +117,17 @@ def _standing_alone(doc: Document, read: dict[int, list[Mention]]) -> list[Menti
             and not any(m.overlaps(o) for o in read.get(m.sentence, ())) and not post_run().match(doc.text, m.end)]
 
 
+_HIRING = re.compile(r"招聘|应聘|求职|岗位需求|用工需求")     # a job fair's or a firm's
 # a district's organs named bare, as its own paper names them: 区委书记某某, 区长某某, 区人大常委会主任某某
 _DISTRICT_ORGANS = re.compile(r"(?:^|(?<=[，。；、\n]))区(?:委|政府|长|人大|政协)")
+
+
+def _districts_own(text: str, at: int, zone_named: list[Mention]) -> bool:
+    """Whether an article (its `text`, beginning at `at` in its page) is a district's own (区委书记某某出席…区长某某
+    致辞…我区将围绕…), which names its zone only in a post of someone's (`zone_named`: 高新区党工委书记某某): a zone
+    has no 区委, 区长, 区人大 or 区政协 of its own, and the district's plans are not the zone's."""
+    return _DISTRICT_ORGANS.search(text) is not None and \
+        all(post_run().match(text, m.end - at) for m in zone_named)
 
 
 def _county(name: str) -> bool:

@@ -45,7 +45,7 @@ def find(ctx: Context):
                     subject = ctx.entity(chosen)
                 elif "Zone" in subject_types:
                     subject = None if _a_place_before(mentions, obj) or predicate == "focusesOn" and \
-                        HIRING.search(ctx.sentences[sentence].text) else ctx.main_zone(sentence)
+                        ctx.about_hiring(sentence) else ctx.main_zone(sentence)
                 else:
                     subject = _maker_before(ctx, sentence)
                 ctx.add(subject, predicate, ctx.entity(obj), sentence)
@@ -64,8 +64,6 @@ def _a_place_before(mentions, obj) -> bool:
 
 
 _CITIES = ("city", "county")
-# a job fair's or a firm's hiring (招聘岗位涉及A、B等行业): the fields of the posts offered, not the zone's industries
-HIRING = re.compile(r"招聘|应聘|求职|岗位需求|用工需求")
 
 
 # a document's title that begins with its issuer's name: 《中共青岛市委关于…》, 《省编委办关于…》

@@ -85,13 +85,17 @@ _GIVE_WAY = ("Industry", "Product", "Policy", "Project")
 
 def _named(rest: str) -> bool:
     """Whether what follows the company names what is built (新材料产业项目), as nouns and the verbs of a
-    trade (技改及扩能项目 …), not a clause (等一批项目, 在华新项目, 投资5亿元的…项目, 相关项目)."""
+    trade (技改及扩能项目 …), not a clause (等一批项目, 在华新项目, 投资5亿元的…项目, 相关项目) nor the event that
+    counts a firm's projects (某某集团现场签约项目2个: no project is named after its signing)."""
     words = tokenize(rest)
-    if words[-1].word != "项目" or len(words) < 2:
+    if words[-1].word != "项目" or len(words) < 2 or _EVENT.search(rest):
         return False        # 重点项目, 合作项目: a common word, not a name's end
     flags = [w.flag for w in words[:-1]]
     return any(f.startswith("n") for f in flags) and \
         not any(f.startswith(CLAUSE_FLAGS) and w.word != "及" for f, w in zip(flags, words))
+
+
+_EVENT = re.compile(r"签约|签订|开工|引进|落地|投产|招引|集中")
 
 
 # 某某研究院项目利用…, 某某基地项目（二期）为…: a project's name ends at 项目 and its phase (某某项目一期工程), not

@@ -20,6 +20,11 @@ def test_a_clause_between_the_company_and_a_project_is_no_name():
     assert not any(name.startswith("星辰集团") for name in _projects("星辰集团相关项目进展顺利。"))
 
 
+def test_the_signing_that_counts_a_firms_projects_names_none_of_them():
+    found = _projects("星辰集团现场签约项目2个，分别为云帆总部基地、海川新材料项目。")
+    assert not any(name.startswith("星辰集团") for name in found)
+
+
 def _built(text: str, industries: list[str]) -> list[tuple[str, str]]:
     """What built_for_industries makes of `industries`, read by the model where they first stand in `text`."""
     from kg.model import Document

@@ -40,8 +40,10 @@ components do, and one arbiter keeps one reading of each stretch of text:
 - then, from the names found: the items of a list whose other items are names of one type
   (kg/recognize/lists.py), their short forms elsewhere on the page, and the companies a
   project's name begins with (kg/recognize/short_forms.py);
-- last, a project named only by words for a kind of project (总部项目, 研发中心) names none and goes, and so
-  does a base that is an honour a zone holds (国家生物产业基地; 被认定为某某产业化基地) (kg/recognize/projects.py).
+- then a project named only by words for a kind of project (总部项目, 研发中心) names none and goes, and so
+  does a base that is an honour a zone holds (国家生物产业基地; 被认定为某某产业化基地) (kg/recognize/projects.py);
+- last, every other place the page names, as a whole word, a firm, body, person, project, product or industry
+  read somewhere on it (kg/recognize/short_forms.py, `repeated`).
 
 The model reads names the lexicons do not hold; a lexicon name it missed, or
 cut short (潍坊 of 潍坊高新区), is the gazetteer's; a longer name the model read
@@ -68,7 +70,7 @@ from kg.recognize.policies import policies
 from kg.recognize.products import products
 from kg.recognize.projects import (built_for_industries, described, designated, ended, joined_facilities, named,
                                    named_after_companies, quoted)
-from kg.recognize.short_forms import owners, short_forms
+from kg.recognize.short_forms import owners, repeated, short_forms
 from kg.recognize.tokens import inside_common_words, tokenize, word_edges
 from kg.recognize.towns import counties, towns
 
@@ -551,7 +553,8 @@ def recognise(doc: Document) -> Document:
     mentions = built_for_industries(doc, named_after_companies(doc, mentions))
     mentions = ended(described(doc, quoted(doc, joined_facilities(doc, mentions))))
     mentions = products(doc, towns(doc, counties(doc, fields(doc, clusters(doc, mentions)))))
-    doc.mentions = named(short_forms(doc, owners(doc, designated(doc, lists.complete(doc, mentions)))))
+    mentions = named(short_forms(doc, owners(doc, designated(doc, lists.complete(doc, mentions)))))
+    doc.mentions = repeated(doc, mentions)
     return doc
 
 

@@ -1,9 +1,12 @@
-"""Names read off other names: the short forms of the bodies a page names in full, and project owners.
+"""Names read off other names: the short forms of the bodies a page names in full, project owners, and
+the other places a page names what was read once.
 
 A page names 北京市医疗器械检验研究院 once and 北京器检院 after; it names
 某某电子智能终端生产基地项目 and, elsewhere, 某某电子 opening a clause of
-its own. These components run after the others, on the names they found, and
-every search is one pass over the page, whatever the number of names.
+its own; it names 某某新材 where the words around make it a firm's name and
+again where they do not (某某新材表示…). These components run after the others,
+on the names they found, and every search is one pass over the page, whatever
+the number of names.
 """
 from __future__ import annotations
 
@@ -14,12 +17,13 @@ from functools import lru_cache
 
 from kg.lexicon import Names, body_tails, is_plain_word, leading_place, leading_zone_name, load, org_tails
 from kg.model import Document, Mention, Sentence
+from kg.recognize import coreference
 from kg.recognize.brackets import QUOTES
 from kg.recognize.gazetteer import leading_zone_shape
 from kg.recognize.tokens import tokenize, word_edges
 
+SHORT_FORM, OWNER, REPEATED = "short-form", "owner", "repeated"
 COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
-SHORT_FORM, OWNER = "short-form", "owner"
 _GROUP_TAILS = ("集团", "公司")
 _QUOTED = re.compile("[%s]" % "".join(QUOTES))
 _GROUP_BETWEEN = re.compile(r".{1,6}集团(?:股份有限公司|有限责任公司|有限公司)?")
@@ -143,6 +147,37 @@ def short_forms(doc: Document, mentions: list[Mention]) -> list[Mention]:
         name, kind = wanted[short]
         found.append(Mention(short, kind, start, end, sentence, name=name, source=SHORT_FORM))
     return sorted([m for m in mentions if (m.start, m.end) not in inside] + found, key=lambda m: m.start)
+
+
+# the types whose names read once are names wherever the page repeats them: a zone's name, counted to tell which
+# zone an article is about, is the gazetteer's; places, bureaus and policies named again gained no fact
+_REPEATED = ("Company", "Organization", "Person", "Project", "Product", "Industry")
+_SHORTEST_REPEATED = 3      # 医药, 航空, 金融: two characters are as often a word of a longer name
+
+
+def repeated(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, and every other place the page names a firm, body, person, project, product or industry of
+    three characters or more that was read somewhere on it, as a whole word where no other name stands: the
+    model reads a name where the words around it tell, and misses it where they do not. A name read as two
+    types is left as read."""
+    types: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.source != coreference.SOURCE:      # 该企业: a word that points back, not a name
+            types.setdefault(m.text, set()).add(m.type)
+    wanted = {name: kind for name, (kind, *others) in ((n, sorted(t)) for n, t in types.items())
+              if not others and kind in _REPEATED and len(name) >= _SHORTEST_REPEATED}
+    if not wanted:
+        return mentions
+    taken, sentence_of, sentences = Taken(mentions), sentence_finder(doc), doc.sentences
+    found = []
+    for start, end, name in Names(wanted).finditer(doc.text):
+        k = sentence_of(start)
+        if k is None or taken.overlapping(start, end) or end > sentences[k].end:
+            continue
+        edges = word_edges(sentences[k].text)
+        if start - sentences[k].start in edges and end - sentences[k].start in edges:
+            found.append(Mention(name, wanted[name], start, end, k, source=REPEATED))
+    return sorted(mentions + found, key=lambda m: (m.start, m.end))
 
 
 def _own_names(firms: set[str]) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Short forms: a body named in full once and by its short name after is one entity, mentioned at
 every short name, however long the page (the search is one pass over it, not one per name)."""
 from kg.pipeline import extract
-from kg.recognize.short_forms import is_short_form, name_core, short_forms
+from kg.recognize.short_forms import is_short_form, name_core, repeated, short_forms
 from one_sentence import one_sentence_page, read_at
 
 
@@ -74,3 +74,19 @@ def test_the_project_named_again_or_a_quoted_name_is_no_owners_clause():
     project = "东算西储青湖新区算力配套项目"
     assert _owners(f"{project}开工。{project}一期建设现场。", project) == []
     assert _owners("“青药”产业基地项目开工。“青药”产业基地建成后将投产。", "“青药”产业基地项目") == []
+
+
+def test_a_name_read_once_is_a_name_wherever_the_page_repeats_it_as_a_word():
+    text = "星铂新材计划建设高端合金软磁项目，星铂新材表示将尽快投产，星铂新材料行业协会到场。"
+    found = repeated(one_sentence_page(text), [read_at(text, "星铂新材", "Company")])
+    assert [(m.text, m.start) for m in found] == [("星铂新材", 0), ("星铂新材", 17)]    # not inside 星铂新材料
+    assert found[1].type == "Company" and found[1].source == "repeated"
+
+
+def test_a_name_read_as_two_types_or_short_or_pointing_back_is_not_repeated():
+    text = "星铂科技与星铂科技合作，医药企业与医药企业，该企业与该企业。"
+    both = [read_at(text, "星铂科技", "Company"), read_at(text, "星铂科技", "Organization")]
+    both[1].start, both[1].end = 5, 9
+    assert len(repeated(one_sentence_page(text), both)) == 2
+    assert len(repeated(one_sentence_page(text), [read_at(text, "医药", "Industry")])) == 1
+    assert len(repeated(one_sentence_page(text), [read_at(text, "该企业", "Company", source="coreference")])) == 1

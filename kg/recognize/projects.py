@@ -95,7 +95,7 @@ def _named(rest: str) -> bool:
         not any(f.startswith(CLAUSE_FLAGS) and w.word != "及" for f, w in zip(flags, words))
 
 
-_EVENT = re.compile(r"签约|签订|开工|引进|落地|投产|招引|集中")
+_EVENT = re.compile(r"签约|签订|开工|引进|落地|投产|招引")
 
 
 # 某某研究院项目利用…, 某某基地项目（二期）为…: a project's name ends at 项目 and its phase (某某项目一期工程), not

@@ -164,8 +164,8 @@ def repeated(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.source != coreference.SOURCE:      # 该企业: a word that points back, not a name
             types.setdefault(m.text, set()).add(m.type)
-    wanted = {name: kind for name, (kind, *others) in ((n, sorted(t)) for n, t in types.items())
-              if not others and kind in _REPEATED and len(name) >= _SHORTEST_REPEATED}
+    wanted = {name: kind for name, kinds in types.items() if len(kinds) == 1
+              for kind in kinds if kind in _REPEATED and len(name) >= _SHORTEST_REPEATED}
     if not wanted:
         return mentions
     taken, sentence_of, sentences = Taken(mentions), sentence_finder(doc), doc.sentences

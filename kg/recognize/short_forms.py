@@ -138,7 +138,7 @@ def short_forms(doc: Document, mentions: list[Mention]) -> list[Mention]:
         crossing = taken.overlapping(start, end)
         within = [s for s in crossing if start <= s[0] and s[1] <= end]
         sentence = sentence_of(start)
-        if len(within) < len(crossing) or sentence is None or not _ends_a_word(sentences[sentence], end):
+        if len(within) < len(crossing) or sentence is None or not _word_edge(sentences[sentence], end):
             continue
         for span in within:
             taken.remove(span)
@@ -172,10 +172,9 @@ def repeated(doc: Document, mentions: list[Mention]) -> list[Mention]:
     found = []
     for start, end, name in Names(wanted).finditer(doc.text):
         k = sentence_of(start)
-        if k is None or taken.overlapping(start, end) or end > sentences[k].end:
-            continue
-        edges = word_edges(sentences[k].text)
-        if start - sentences[k].start in edges and end - sentences[k].start in edges:
+        s = sentences[k] if k is not None else None
+        if s is not None and end <= s.end and not taken.overlapping(start, end) \
+                and _word_edge(s, start) and _word_edge(s, end):
             found.append(Mention(name, wanted[name], start, end, k, source=REPEATED))
     return sorted(mentions + found, key=lambda m: (m.start, m.end))
 
@@ -193,9 +192,10 @@ def _own_names(firms: set[str]) -> dict[str, str]:
     return found
 
 
-def _ends_a_word(s: Sentence, end: int) -> bool:
-    """A short form ends where a word does: 中科院院 of 中科院院士 is none, its 院 the first of 院士."""
-    return end - s.start in word_edges(s.text)
+def _word_edge(s: Sentence, at: int) -> bool:
+    """Whether a word of the sentence begins or ends at `at` (an offset of the page): a short form ends where a
+    word does (中科院院 of 中科院院士 is none, its 院 the first of 院士), and a name repeated stands whole."""
+    return at - s.start in word_edges(s.text)
 
 
 def _abbreviations(text: str, ends: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:

@@ -172,9 +172,8 @@ def repeated(doc: Document, mentions: list[Mention]) -> list[Mention]:
     found = []
     for start, end, name in Names(wanted).finditer(doc.text):
         k = sentence_of(start)
-        s = sentences[k] if k is not None else None
-        if s is not None and end <= s.end and not taken.overlapping(start, end) \
-                and _word_edge(s, start) and _word_edge(s, end):
+        if k is not None and end <= sentences[k].end and not taken.overlapping(start, end) \
+                and _word_edge(sentences[k], start, end):
             found.append(Mention(name, wanted[name], start, end, k, source=REPEATED))
     return sorted(mentions + found, key=lambda m: (m.start, m.end))
 
@@ -192,10 +191,12 @@ def _own_names(firms: set[str]) -> dict[str, str]:
     return found
 
 
-def _word_edge(s: Sentence, at: int) -> bool:
-    """Whether a word of the sentence begins or ends at `at` (an offset of the page): a short form ends where a
-    word does (中科院院 of 中科院院士 is none, its 院 the first of 院士), and a name repeated stands whole."""
-    return at - s.start in word_edges(s.text)
+def _word_edge(s: Sentence, *at: int) -> bool:
+    """Whether a word of the sentence begins or ends at each offset of the page `at` (the sentence tagged once): a
+    short form ends where a word does (中科院院 of 中科院院士 is none, its 院 the first of 院士), and a name repeated
+    stands whole."""
+    edges = word_edges(s.text)
+    return all(a - s.start in edges for a in at)
 
 
 def _abbreviations(text: str, ends: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
